@@ -1,0 +1,103 @@
+using LspCapacity.Web.Domain.Accounts;
+using LspCapacity.Web.Domain.Audit;
+using LspCapacity.Web.Domain.Programme;
+using LspCapacity.Web.Email;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace LspCapacity.Web.Data;
+
+public class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider clock, IOutboxSignal outboxSignal)
+    : IdentityDbContext<AppUser>(options)
+{
+    private readonly List<PendingAudit> _pendingAudit = [];
+
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Domain.Programme.Programme> Programmes => Set<Domain.Programme.Programme>();
+    public DbSet<Partnership> Partnerships => Set<Partnership>();
+    public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>
+    /// Records who did what to <paramref name="entity"/>. The entry is written by the next
+    /// SaveChangesAsync, in the same transaction as the change, once the entity has its key.
+    /// </summary>
+    public void Audit(string? actorId, string action, object entity, string? details = null) =>
+        _pendingAudit.Add(new PendingAudit(actorId, action, entity, details));
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime is UTC; SQLite keeps no kind, so mark it on the way out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var queuesEmail = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+        int written;
+        if (_pendingAudit.Count == 0)
+        {
+            written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        else
+        {
+            // Two writes (the change, then its audit entries once keys exist) in one transaction.
+            var ownTransaction = Database.CurrentTransaction is null
+                ? await Database.BeginTransactionAsync(cancellationToken)
+                : null;
+            try
+            {
+                written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                var now = clock.GetUtcNow().UtcDateTime;
+                foreach (var audit in _pendingAudit)
+                {
+                    var entry = Entry(audit.Entity);
+                    var key = entry.Metadata.FindPrimaryKey()!.Properties
+                        .Select(p => entry.Property(p.Name).CurrentValue?.ToString());
+                    AuditEntries.Add(new AuditEntry(now, audit.ActorId, audit.Action,
+                        entry.Metadata.ClrType.Name, string.Join(",", key), audit.Details));
+                }
+                _pendingAudit.Clear();
+                written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                if (ownTransaction is not null)
+                {
+                    await ownTransaction.CommitAsync(cancellationToken);
+                }
+            }
+            finally
+            {
+                if (ownTransaction is not null)
+                {
+                    await ownTransaction.DisposeAsync();
+                }
+            }
+        }
+
+        if (queuesEmail && Database.CurrentTransaction is null)
+        {
+            outboxSignal.EmailQueued();
+        }
+        return written;
+    }
+
+    private sealed record PendingAudit(string? ActorId, string Action, object Entity, string? Details);
+}
+
+/// <summary>Told when a committed change queued email, so delivery can start without waiting for the sweep.</summary>
+public interface IOutboxSignal
+{
+    void EmailQueued();
+}
+
+internal sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

@@ -1,0 +1,194 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LspCapacity.Web.Domain.Accounts;
+using LspCapacity.Web.Domain.Programme;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LspCapacity.Web.Data;
+
+/// <summary>The "Seed" section.</summary>
+public class SeedOptions
+{
+    public const string Section = "Seed";
+
+    /// <summary>Load the reference data in seed/ at start-up (idempotent).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Also load demo people and demo records. On by default in Development only.</summary>
+    public bool DemoData { get; set; }
+
+    public string DemoPassword { get; set; } = "Capacity-2006!";
+
+    /// <summary>Folder holding the seed files; relative to the app's base directory.</summary>
+    public string Folder { get; set; } = "seed";
+}
+
+/// <summary>
+/// Loads seed/ into the database. Everything is matched on its natural key (region code, programme
+/// name, partnership name, theme code, email), so loading twice changes nothing.
+/// </summary>
+public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
+    IOptions<SeedOptions> options, TimeProvider clock, ILogger<Seeder> logger)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    private readonly SeedOptions _options = options.Value;
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        await SeedRolesAsync();
+        if (!_options.Enabled)
+        {
+            return;
+        }
+        var folder = Path.IsPathRooted(_options.Folder) ? _options.Folder : Path.Combine(AppContext.BaseDirectory, _options.Folder);
+        await SeedProgrammesAsync(Read<ProgrammeFile>(folder, "programme.json"), cancellationToken);
+        await SeedThemesAsync(Read<List<ThemeSeed>>(folder, "themes.json"), cancellationToken);
+        await SeedPartnershipsAsync(Read<PartnershipFile>(folder, "partnerships.json"), cancellationToken);
+        if (_options.DemoData)
+        {
+            await SeedDemoPeopleAsync(Read<List<PersonSeed>>(folder, Path.Combine("demo", "people.json")), cancellationToken);
+        }
+    }
+
+    private async Task SeedRolesAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+
+    private async Task SeedProgrammesAsync(ProgrammeFile file, CancellationToken cancellationToken)
+    {
+        foreach (var seed in file.Regions)
+        {
+            if (!await db.Regions.AnyAsync(r => r.Code == seed.Code, cancellationToken))
+            {
+                db.Regions.Add(new Region(seed.Code, seed.Name));
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var seed in file.Programmes)
+        {
+            var regionId = await RegionIdAsync(seed.Region, cancellationToken);
+            if (await db.Programmes.AnyAsync(p => p.RegionId == regionId && p.Name == seed.Name, cancellationToken))
+            {
+                continue;
+            }
+            var programme = new Domain.Programme.Programme(regionId, seed.Name, seed.Aim, seed.StartsOn, seed.EndsOn, seed.Budget);
+            foreach (var objective in seed.Objectives)
+            {
+                programme.AddObjective(objective);
+            }
+            db.Programmes.Add(programme);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task SeedThemesAsync(List<ThemeSeed> themes, CancellationToken cancellationToken)
+    {
+        var existing = await db.Themes.Select(t => t.Code).ToListAsync(cancellationToken);
+        var position = 1;
+        foreach (var seed in themes)
+        {
+            if (!existing.Contains(seed.Code))
+            {
+                db.Themes.Add(new Theme(seed.Code, seed.Name, seed.Description, position));
+            }
+            position++;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task SeedPartnershipsAsync(PartnershipFile file, CancellationToken cancellationToken)
+    {
+        var regionId = await RegionIdAsync(file.Region, cancellationToken);
+        var existing = await db.Partnerships.Where(p => p.RegionId == regionId).ToDictionaryAsync(p => p.Name, cancellationToken);
+        // Counties first, so districts can point at them.
+        foreach (var seed in file.Partnerships.OrderBy(p => p.County is null ? 0 : 1))
+        {
+            if (existing.ContainsKey(seed.Name))
+            {
+                continue;
+            }
+            if (seed.County is not null && !existing.ContainsKey(seed.County))
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            var partnership = new Partnership(regionId, seed.Name, seed.AreaType, seed.Nrf,
+                seed.County is null ? null : existing[seed.County].Id);
+            db.Partnerships.Add(partnership);
+            existing[seed.Name] = partnership;
+            if (seed.AreaType == AreaType.County)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task SeedDemoPeopleAsync(List<PersonSeed> people, CancellationToken cancellationToken)
+    {
+        foreach (var seed in people)
+        {
+            if (await users.FindByEmailAsync(seed.Email) is not null)
+            {
+                continue;
+            }
+            var regionId = await RegionIdAsync(seed.Region, cancellationToken);
+            int? partnershipId = seed.Partnership is null
+                ? null
+                : await db.Partnerships.Where(p => p.RegionId == regionId && p.Name == seed.Partnership)
+                    .Select(p => p.Id).SingleAsync(cancellationToken);
+            var user = new AppUser
+            {
+                UserName = seed.Email,
+                Email = seed.Email,
+                EmailConfirmed = true,
+                DisplayName = seed.Name,
+                Organisation = seed.Organisation,
+                RegionId = regionId,
+                PartnershipId = partnershipId,
+                Role = seed.Role,
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            var created = await users.CreateAsync(user, _options.DemoPassword);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException(
+                    $"Demo person {seed.Email} could not be created: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+            }
+            await users.AddToRoleAsync(user, seed.Role);
+            logger.LogInformation("Seeded demo person with role {Role}", seed.Role);
+        }
+    }
+
+    private async Task<int> RegionIdAsync(string code, CancellationToken cancellationToken) =>
+        await db.Regions.Where(r => r.Code == code).Select(r => r.Id).SingleAsync(cancellationToken);
+
+    private static T Read<T>(string folder, string file)
+    {
+        var path = Path.Combine(folder, file);
+        using var stream = File.OpenRead(path);
+        return JsonSerializer.Deserialize<T>(stream, Json) ?? throw new InvalidOperationException($"Seed file {path} is empty.");
+    }
+
+    private sealed record ProgrammeFile(List<RegionSeed> Regions, List<ProgrammeSeed> Programmes);
+    private sealed record RegionSeed(string Code, string Name);
+    private sealed record ProgrammeSeed(string Region, string Name, string Aim, DateOnly StartsOn, DateOnly EndsOn, decimal Budget, List<string> Objectives);
+    private sealed record ThemeSeed(string Code, string Name, string Description);
+    private sealed record PartnershipFile(string Region, List<PartnershipSeed> Partnerships);
+    private sealed record PartnershipSeed(string Name, AreaType AreaType, bool Nrf, string? County);
+    private sealed record PersonSeed(string Email, string Name, string Role, string? Organisation, string Region, string? Partnership);
+}

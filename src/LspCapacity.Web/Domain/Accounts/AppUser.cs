@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace LspCapacity.Web.Domain.Accounts;
+
+/// <summary>A person who can sign in. Identity owns the credentials; we own who they are and where they work.</summary>
+public class AppUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+    public string? Organisation { get; set; }
+    public int? RegionId { get; set; }
+    public int? PartnershipId { get; set; }
+    public bool IsActive { get; set; } = true;
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>The one role a person holds; kept here too so lists need no join through AspNetUserRoles.</summary>
+    public string Role { get; set; } = Roles.LspStaff;
+
+    public void Deactivate()
+    {
+        IsActive = false;
+        // A locked-out account cannot sign in; the changed security stamp ends existing sessions.
+        LockoutEnabled = true;
+        LockoutEnd = DateTimeOffset.MaxValue;
+    }
+
+    public void Reactivate()
+    {
+        IsActive = true;
+        LockoutEnd = null;
+        AccessFailedCount = 0;
+    }
+}

@@ -1,0 +1,31 @@
+namespace LspCapacity.Web.Domain.Accounts;
+
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string Coordinator = "Coordinator";
+    public const string LspStaff = "LspStaff";
+    public const string Mentor = "Mentor";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Coordinator, LspStaff, Mentor];
+
+    public static string DisplayName(string role) => role switch
+    {
+        Admin => "Admin",
+        Coordinator => "Coordinator",
+        LspStaff => "LSP staff",
+        Mentor => "Mentor",
+        _ => role,
+    };
+
+    /// <summary>Roles a person holding <paramref name="inviterRole"/> may give to someone else.</summary>
+    public static IReadOnlyList<string> AssignableBy(string inviterRole) => inviterRole switch
+    {
+        Admin => All,
+        Coordinator => [LspStaff, Mentor],
+        _ => [],
+    };
+
+    /// <summary>LSP staff belong to one partnership; every other role works across the region.</summary>
+    public static bool RequiresPartnership(string role) => role == LspStaff;
+}

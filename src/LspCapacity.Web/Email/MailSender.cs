@@ -1,0 +1,109 @@
+using System.Net.Sockets;
+using LspCapacity.Web.Infrastructure;
+using MailKit;
+using MailKit.Net.Smtp;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace LspCapacity.Web.Email;
+
+/// <summary>How a delivery attempt ended.</summary>
+public enum SendOutcome
+{
+    Sent,
+
+    /// <summary>4xx reply, refused or dropped connection, timeout: worth trying again later.</summary>
+    Transient,
+
+    /// <summary>5xx reply: the server will never accept this message.</summary>
+    Permanent,
+}
+
+public sealed record SendResult(SendOutcome Outcome, string? Error = null);
+
+/// <summary>Turns outbox rows into MIME messages and hands them to SMTP (MailKit) or the pickup folder.</summary>
+public sealed class MailSender(IOptions<EmailOptions> options, IOptions<AppOptions> app, IWebHostEnvironment env)
+{
+    private readonly EmailOptions _options = options.Value;
+
+    public async Task<SendResult> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var mime = ToMime(message);
+        try
+        {
+            if (_options.Mode == DeliveryMode.Pickup)
+            {
+                await WriteToPickupAsync(mime, message, cancellationToken);
+            }
+            else
+            {
+                await SendSmtpAsync(mime, cancellationToken);
+            }
+            return new SendResult(SendOutcome.Sent);
+        }
+        catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
+        {
+            return new SendResult(SendOutcome.Permanent, $"{(int)e.StatusCode} {e.Message}");
+        }
+        catch (SmtpCommandException e)
+        {
+            return new SendResult(SendOutcome.Transient, $"{(int)e.StatusCode} {e.Message}");
+        }
+        catch (Exception e) when (e is SmtpProtocolException or ServiceNotConnectedException or SocketException
+                                      or IOException or TimeoutException or OperationCanceledException
+                                      && !cancellationToken.IsCancellationRequested)
+        {
+            return new SendResult(SendOutcome.Transient, $"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    public MimeMessage ToMime(OutboxMessage message)
+    {
+        var mime = new MimeMessage
+        {
+            MessageId = message.MessageId,
+            Subject = message.Subject,
+            Date = new DateTimeOffset(message.CreatedAt, TimeSpan.Zero),
+        };
+        mime.From.Add(new MailboxAddress(_options.FromName, _options.FromAddress));
+        mime.To.Add(new MailboxAddress(message.ToName ?? "", message.ToAddress));
+        mime.Headers.Add("X-Outbox-Key", message.DeduplicationKey);
+        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        foreach (var attachment in message.Attachments)
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        }
+        mime.Body = body.ToMessageBody();
+        return mime;
+    }
+
+    private async Task SendSmtpAsync(MimeMessage mime, CancellationToken cancellationToken)
+    {
+        var smtp = _options.Smtp;
+        using var client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
+        await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, cancellationToken);
+        if (!string.IsNullOrEmpty(smtp.Username))
+        {
+            await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", cancellationToken);
+        }
+        await client.SendAsync(mime, cancellationToken);
+        await client.DisconnectAsync(true, cancellationToken);
+    }
+
+    private async Task WriteToPickupAsync(MimeMessage mime, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var folder = PickupFolder();
+        Directory.CreateDirectory(folder);
+        // Named by outbox id: delivering the same row again overwrites rather than duplicates.
+        var path = Path.Combine(folder, $"{message.CreatedAt:yyyyMMdd-HHmmss}-{message.Id:D8}.eml");
+        var temp = path + ".tmp";
+        await mime.WriteToAsync(temp, cancellationToken);
+        File.Move(temp, path, overwrite: true);
+    }
+
+    public string PickupFolder()
+    {
+        var data = app.Value.ResolveDataFolder(env.ContentRootPath);
+        return Path.IsPathRooted(_options.PickupFolder) ? _options.PickupFolder : Path.Combine(data, _options.PickupFolder);
+    }
+}

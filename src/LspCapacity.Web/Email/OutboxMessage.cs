@@ -1,0 +1,129 @@
+namespace LspCapacity.Web.Email;
+
+public enum OutboxStatus
+{
+    Pending = 0,
+    Sent = 1,
+    Failed = 2,
+}
+
+/// <summary>
+/// An email waiting to go, written in the same transaction as the change that caused it. The
+/// de-duplication key makes "send this once" a database fact; the fixed Message-Id lets a receiver
+/// recognise a redelivery after a crash between sending and marking sent.
+/// </summary>
+public class OutboxMessage
+{
+    private readonly List<OutboxAttachment> _attachments = [];
+
+    private OutboxMessage() { }
+
+    public OutboxMessage(string deduplicationKey, string toAddress, string? toName, string subject,
+        string textBody, string htmlBody, DateTime createdAt, string messageIdDomain)
+    {
+        DeduplicationKey = deduplicationKey;
+        ToAddress = toAddress;
+        ToName = toName;
+        Subject = subject;
+        TextBody = textBody;
+        HtmlBody = htmlBody;
+        CreatedAt = createdAt;
+        NextAttemptAt = createdAt;
+        MessageId = $"{Guid.NewGuid():N}@{messageIdDomain}";
+        Status = OutboxStatus.Pending;
+    }
+
+    public long Id { get; private set; }
+    public string DeduplicationKey { get; private set; } = "";
+    public string MessageId { get; private set; } = "";
+    public string ToAddress { get; private set; } = "";
+    public string? ToName { get; private set; }
+    public string Subject { get; private set; } = "";
+    public string TextBody { get; private set; } = "";
+    public string HtmlBody { get; private set; } = "";
+    public DateTime CreatedAt { get; private set; }
+    public OutboxStatus Status { get; private set; }
+    public int Attempts { get; private set; }
+    public DateTime NextAttemptAt { get; private set; }
+    public DateTime? LastAttemptAt { get; private set; }
+    public string? LastError { get; private set; }
+    public DateTime? SentAt { get; private set; }
+
+    /// <summary>While set and in the future, one delivery run owns this row.</summary>
+    public DateTime? LockedUntil { get; private set; }
+    public IReadOnlyList<OutboxAttachment> Attachments => _attachments;
+
+    public void Attach(string fileName, string contentType, byte[] content) =>
+        _attachments.Add(new OutboxAttachment(fileName, contentType, content));
+
+    public void MarkSent(DateTime now)
+    {
+        Attempts++;
+        LastAttemptAt = now;
+        SentAt = now;
+        Status = OutboxStatus.Sent;
+        LastError = null;
+        LockedUntil = null;
+    }
+
+    /// <summary>A 4xx reply or a dropped connection: try again later, up to <paramref name="maxAttempts"/>.</summary>
+    public void RecordTransientFailure(DateTime now, string error, int maxAttempts)
+    {
+        Attempts++;
+        LastAttemptAt = now;
+        LastError = Truncate(error);
+        LockedUntil = null;
+        if (Attempts >= maxAttempts)
+        {
+            Status = OutboxStatus.Failed;
+            return;
+        }
+        NextAttemptAt = now + BackoffAfter(Attempts);
+    }
+
+    /// <summary>A 5xx reply: the server will never take it; no retry loop.</summary>
+    public void RecordPermanentFailure(DateTime now, string error)
+    {
+        Attempts++;
+        LastAttemptAt = now;
+        LastError = Truncate(error);
+        LockedUntil = null;
+        Status = OutboxStatus.Failed;
+    }
+
+    /// <summary>A coordinator asks for a failed message to be tried again.</summary>
+    public void Retry(DateTime now)
+    {
+        if (Status != OutboxStatus.Failed)
+        {
+            throw new Domain.DomainException("Only a failed email can be retried.");
+        }
+        Status = OutboxStatus.Pending;
+        NextAttemptAt = now;
+        LockedUntil = null;
+    }
+
+    /// <summary>1, 2, 4, 8 … minutes, capped at six hours.</summary>
+    public static TimeSpan BackoffAfter(int attempts) =>
+        TimeSpan.FromMinutes(Math.Min(Math.Pow(2, Math.Max(0, attempts - 1)), 360));
+
+    private static string Truncate(string error) => error.Length <= 1000 ? error : error[..1000];
+}
+
+public class OutboxAttachment
+{
+    private OutboxAttachment() { }
+
+    internal OutboxAttachment(string fileName, string contentType, byte[] content)
+    {
+        FileName = fileName;
+        ContentType = contentType;
+        Content = content;
+    }
+
+    public long Id { get; private set; }
+    public long OutboxMessageId { get; private set; }
+    public string FileName { get; private set; } = "";
+    public string ContentType { get; private set; } = "";
+    public byte[] Content { get; private set; } = [];
+}

@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace LspCapacity.Web.Infrastructure;
+
+/// <summary>Refused access is logged (by user id and path, never by name or email) and answered with 403.</summary>
+public static class AccessLog
+{
+    public static Task RefuseWith403(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("LspCapacity.Access");
+        logger.LogWarning("Access refused to {Path} for user {UserId}",
+            context.Request.Path.Value, context.HttpContext.User.FindFirstValue(ClaimTypes.NameIdentifier));
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    }
+}
+
+public static class AccountRateLimit
+{
+    public const string Policy = "account";
+}
+
+/// <summary>The pages anyone may open without signing in. Everything else needs sign-in.</summary>
+public static class PublicPages
+{
+    public static readonly IReadOnlyList<string> All =
+    [
+        "/Index",
+        "/Account/SignIn",
+        "/Account/Invitation",
+        "/Account/ResetPassword",
+        "/Account/ChooseNewPassword",
+        "/Errors/Status",
+    ];
+}

@@ -1,0 +1,32 @@
+namespace LspCapacity.Web.Infrastructure;
+
+/// <summary>The "App" section: where the app lives and keeps its files.</summary>
+public class AppOptions
+{
+    public const string Section = "App";
+
+    /// <summary>The public address used in links inside emails, e.g. https://lsp.example.org.</summary>
+    public string BaseUrl { get; set; } = "http://localhost:5000";
+
+    /// <summary>Folder for the SQLite file, the email pickup folder and Data Protection keys; relative to the content root.</summary>
+    public string DataFolder { get; set; } = "App_Data";
+
+    public string ResolveDataFolder(string contentRoot) =>
+        Path.GetFullPath(Path.IsPathRooted(DataFolder) ? DataFolder : Path.Combine(contentRoot, DataFolder));
+
+    public string Link(string path) => BaseUrl.TrimEnd('/') + "/" + path.TrimStart('/');
+}
+
+/// <summary>The "Accounts" section.</summary>
+public class AccountOptions
+{
+    public const string Section = "Accounts";
+
+    public int InvitationDays { get; set; } = 7;
+    public int ResetTokenHours { get; set; } = 2;
+    public int MaxFailedAttempts { get; set; } = 5;
+    public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>Sign-in and reset POSTs allowed per client address per minute.</summary>
+    public int PermitsPerMinute { get; set; } = 10;
+}

@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using LspCapacity.Web.Domain.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace LspCapacity.Web.Infrastructure;
+
+/// <summary>Who is signed in, and where they work: read from the claims issued at sign-in.</summary>
+public sealed class CurrentUser(IHttpContextAccessor accessor)
+{
+    private ClaimsPrincipal Principal => accessor.HttpContext?.User ?? new ClaimsPrincipal();
+
+    public bool IsSignedIn => Principal.Identity?.IsAuthenticated == true;
+    public string? Id => Principal.FindFirstValue(ClaimTypes.NameIdentifier);
+    public string RequiredId => Id ?? throw new InvalidOperationException("No one is signed in.");
+    public string DisplayName => Principal.FindFirstValue(AppClaims.DisplayName) ?? Principal.Identity?.Name ?? "";
+    public int? RegionId => int.TryParse(Principal.FindFirstValue(AppClaims.RegionId), out var id) ? id : null;
+    public int? PartnershipId => int.TryParse(Principal.FindFirstValue(AppClaims.PartnershipId), out var id) ? id : null;
+    public bool IsAdmin => Principal.IsInRole(Roles.Admin);
+    public bool IsCoordinator => IsAdmin || Principal.IsInRole(Roles.Coordinator);
+    public bool IsLspStaff => Principal.IsInRole(Roles.LspStaff);
+    public bool IsMentor => Principal.IsInRole(Roles.Mentor);
+
+    public string Role => Roles.All.FirstOrDefault(Principal.IsInRole) ?? "";
+
+    /// <summary>Admins see every region; everyone else only their own.</summary>
+    public bool CanSeeRegion(int regionId) => IsAdmin || RegionId == regionId;
+}
+
+public static class AppClaims
+{
+    public const string DisplayName = "lsp:display_name";
+    public const string RegionId = "lsp:region";
+    public const string PartnershipId = "lsp:partnership";
+}
+
+/// <summary>Adds the person's name, region and partnership to the sign-in cookie.</summary>
+public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(AppClaims.DisplayName, user.DisplayName));
+        if (user.RegionId is { } region)
+        {
+            identity.AddClaim(new Claim(AppClaims.RegionId, region.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        if (user.PartnershipId is { } partnership)
+        {
+            identity.AddClaim(new Claim(AppClaims.PartnershipId, partnership.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        return identity;
+    }
+}

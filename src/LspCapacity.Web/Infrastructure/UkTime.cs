@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace LspCapacity.Web.Infrastructure;
+
+/// <summary>Times are stored in UTC and shown in Europe/London, in en-GB formats.</summary>
+public static class UkTime
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
+
+    public static System.DateTime ToUk(System.DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+
+    /// <summary>A wall-clock time in the UK to UTC. An hour skipped by the clocks going forward is moved on by an hour.</summary>
+    public static System.DateTime ToUtc(System.DateTime ukLocal)
+    {
+        var local = System.DateTime.SpecifyKind(ukLocal, DateTimeKind.Unspecified);
+        if (Zone.IsInvalidTime(local))
+        {
+            local = local.AddHours(1);
+        }
+        return TimeZoneInfo.ConvertTimeToUtc(local, Zone);
+    }
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToUk(clock.GetUtcNow().UtcDateTime));
+
+    /// <summary>"25 November 2026"</summary>
+    public static string Date(System.DateTime utc) => ToUk(utc).ToString("d MMMM yyyy", Culture);
+
+    public static string Date(DateOnly day) => day.ToString("d MMMM yyyy", Culture);
+
+    /// <summary>"25 November 2026 at 2:30pm" — the GOV.UK style for times.</summary>
+    public static string DateTime(System.DateTime utc)
+    {
+        var uk = ToUk(utc);
+        return $"{uk.ToString("d MMMM yyyy", Culture)} at {Time(uk)}";
+    }
+
+    private static string Time(System.DateTime uk)
+    {
+        var hour = uk.Hour % 12 == 0 ? 12 : uk.Hour % 12;
+        var suffix = uk.Hour < 12 ? "am" : "pm";
+        return uk.Minute == 0 ? $"{hour}{suffix}" : $"{hour}:{uk.Minute:00}{suffix}";
+    }
+}

@@ -1,0 +1,25 @@
+using Hangfire;
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Infrastructure;
+
+namespace LspCapacity.Web.Jobs;
+
+/// <summary>Every recurring schedule, in one place. Schedules run in UK time.</summary>
+public static class RecurringJobs
+{
+    public const string OutboxSweep = "outbox-sweep";
+
+    public static void Register(IRecurringJobManager jobs)
+    {
+        var uk = new RecurringJobOptions { TimeZone = UkTime.Zone };
+
+        // Picks up anything left behind: rows queued while the server was down, retries whose back-off has passed.
+        jobs.AddOrUpdate<OutboxDeliveryJob>(OutboxSweep, j => j.DeliverDueAsync(CancellationToken.None), Cron.Minutely(), uk);
+    }
+}
+
+/// <summary>Starts delivery as soon as a change that queued email commits.</summary>
+public sealed class HangfireOutboxSignal(IBackgroundJobClient jobs) : IOutboxSignal
+{
+    public void EmailQueued() => jobs.Enqueue<OutboxDeliveryJob>(j => j.DeliverDueAsync(CancellationToken.None));
+}

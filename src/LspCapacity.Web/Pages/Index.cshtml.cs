@@ -1,0 +1,64 @@
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain.Accounts;
+using LspCapacity.Web.Email;
+using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LspCapacity.Web.Pages;
+
+/// <summary>Home: an introduction for visitors; for people signed in, their programme and what needs them.</summary>
+public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    public ProgrammeSummary? Programme { get; private set; }
+    public IReadOnlyList<string> Objectives { get; private set; } = [];
+    public RegionFigures? Figures { get; private set; }
+    public PartnershipCard? MyPartnership { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        ViewData["Section"] = "home";
+        if (!me.IsSignedIn || me.RegionId is not { } regionId)
+        {
+            return;
+        }
+
+        var today = UkTime.Today(clock);
+        Programme = await db.Programmes.AsNoTracking()
+            .Where(p => p.RegionId == regionId)
+            .OrderByDescending(p => p.StartsOn <= today && p.EndsOn >= today).ThenByDescending(p => p.StartsOn)
+            .Select(p => new ProgrammeSummary(p.Id, p.Name, p.Aim, p.StartsOn, p.EndsOn, p.Budget, p.Region!.Name))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (Programme is not null)
+        {
+            Objectives = await db.Programmes.AsNoTracking().Where(p => p.Id == Programme.Id)
+                .SelectMany(p => p.Objectives).OrderBy(o => o.Position).Select(o => o.Text)
+                .ToListAsync(cancellationToken);
+        }
+
+        if (me.IsCoordinator)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var partnerships = db.Partnerships.AsNoTracking().Where(p => p.RegionId == regionId && p.IsActive);
+            Figures = new RegionFigures(
+                await partnerships.CountAsync(cancellationToken),
+                await partnerships.CountAsync(p => p.ReceivesNrf, cancellationToken),
+                await db.Users.AsNoTracking().CountAsync(u => u.RegionId == regionId && u.IsActive, cancellationToken),
+                await db.Invitations.AsNoTracking().CountAsync(i => i.User!.RegionId == regionId && i.AcceptedAt == null
+                    && i.RevokedAt == null && i.ExpiresAt > now, cancellationToken),
+                await db.OutboxMessages.AsNoTracking().CountAsync(m => m.Status == OutboxStatus.Failed, cancellationToken),
+                await db.OutboxMessages.AsNoTracking().CountAsync(m => m.Status == OutboxStatus.Pending, cancellationToken));
+        }
+        else if (me.PartnershipId is { } partnershipId)
+        {
+            MyPartnership = await db.Partnerships.AsNoTracking().Where(p => p.Id == partnershipId)
+                .Select(p => new PartnershipCard(p.Id, p.Name, p.AreaType.ToString(), p.ReceivesNrf,
+                    db.Users.Count(u => u.PartnershipId == p.Id && u.IsActive && u.Role == Roles.LspStaff)))
+                .FirstOrDefaultAsync(cancellationToken);
+        }
+    }
+
+    public sealed record ProgrammeSummary(int Id, string Name, string Aim, DateOnly StartsOn, DateOnly EndsOn, decimal Budget, string RegionName);
+    public sealed record RegionFigures(int Partnerships, int NrfPartnerships, int People, int PendingInvitations, int FailedEmails, int QueuedEmails);
+    public sealed record PartnershipCard(int Id, string Name, string AreaType, bool ReceivesNrf, int StaffCount);
+}

@@ -1,0 +1,161 @@
+using System.Threading.RateLimiting;
+using Hangfire;
+using Hangfire.InMemory;
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain.Accounts;
+using LspCapacity.Web.Email;
+using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Jobs;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+var config = builder.Configuration;
+
+// --- Options ---------------------------------------------------------------------------------
+builder.Services.Configure<AppOptions>(config.GetSection(AppOptions.Section));
+builder.Services.Configure<AccountOptions>(config.GetSection(AccountOptions.Section));
+builder.Services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
+builder.Services.Configure<SeedOptions>(config.GetSection(SeedOptions.Section));
+var app0 = config.GetSection(AppOptions.Section).Get<AppOptions>() ?? new AppOptions();
+var accounts = config.GetSection(AccountOptions.Section).Get<AccountOptions>() ?? new AccountOptions();
+var dataFolder = app0.ResolveDataFolder(builder.Environment.ContentRootPath);
+Directory.CreateDirectory(dataFolder);
+
+// --- Data ------------------------------------------------------------------------------------
+var connectionString = config["Database:ConnectionString"] is { Length: > 0 } cs
+    ? cs
+    : $"Data Source={Path.Combine(dataFolder, "lspcapacity.db")}";
+builder.Services.TryAddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<SqlitePragmas>();
+builder.Services.AddDbContext<AppDbContext>((sp, options) => options
+    .UseSqlite(connectionString)
+    .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
+builder.Services.AddScoped<Seeder>();
+
+// --- Accounts --------------------------------------------------------------------------------
+builder.Services.AddIdentity<AppUser, IdentityRole>(options =>
+    {
+        // Current guidance (NCSC, NIST SP 800-63B): length, not character-mix rules; passphrases welcome.
+        options.Password.RequiredLength = 12;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequiredUniqueChars = 1;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = accounts.MaxFailedAttempts;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(accounts.LockoutMinutes);
+        options.User.RequireUniqueEmail = true;
+    })
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddDefaultTokenProviders()
+    .AddClaimsPrincipalFactory<AppClaimsFactory>()
+    .AddPasswordValidator<CommonPasswordValidator>();
+builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(accounts.ResetTokenHours));
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.Cookie.Name = "lsp.auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.LoginPath = "/account/sign-in";
+    options.LogoutPath = "/account/sign-out";
+    options.AccessDeniedPath = "/errors/403";
+    options.SlidingExpiration = true;
+    options.ExpireTimeSpan = TimeSpan.FromHours(8);
+    options.Events.OnRedirectToAccessDenied = AccessLog.RefuseWith403;
+});
+builder.Services.AddDataProtection()
+    .SetApplicationName("LspCapacity")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+builder.Services.AddAuthorization(Policies.Configure);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddRateLimiter(options =>
+{
+    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    // Sign-in and password reset: a fixed number of POSTs per client address per minute.
+    options.AddPolicy(AccountRateLimit.Policy, context => HttpMethods.IsPost(context.Request.Method)
+        ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = accounts.PermitsPerMinute, Window = TimeSpan.FromMinutes(1) })
+        : RateLimitPartition.GetNoLimiter("get"));
+});
+
+// --- Pages -----------------------------------------------------------------------------------
+builder.Services.AddRazorPages(options =>
+{
+    options.Conventions.AuthorizeFolder("/People", Policies.Coordinator);
+    options.Conventions.AuthorizeFolder("/Outbox", Policies.Coordinator);
+    options.Conventions.AuthorizePage("/Partnerships/Create", Policies.Coordinator);
+    options.Conventions.AuthorizePage("/Partnerships/Edit", Policies.Coordinator);
+    // The deliberately public pages; everything else needs sign-in (the fallback policy).
+    foreach (var page in PublicPages.All)
+    {
+        options.Conventions.AllowAnonymousToPage(page);
+    }
+});
+builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+builder.Services.AddAntiforgery(o => o.Cookie.Name = "lsp.antiforgery");
+
+// --- Email and jobs --------------------------------------------------------------------------
+builder.Services.AddScoped<Outbox>();
+builder.Services.AddScoped<MailSender>();
+builder.Services.AddScoped<OutboxDeliveryJob>();
+builder.Services.AddScoped<IOutboxSignal, HangfireOutboxSignal>();
+builder.Services.AddHangfire(c => c
+    .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+    .UseSimpleAssemblyNameTypeSerializer()
+    .UseRecommendedSerializerSettings()
+    .UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }));
+if (config.GetValue("Jobs:RunServer", true))
+{
+    builder.Services.AddHangfireServer(o => o.WorkerCount = config.GetValue("Jobs:WorkerCount", 2));
+}
+
+builder.Services.AddHealthChecks()
+    .AddDbContextCheck<AppDbContext>("database")
+    .AddCheck<JobStorageHealthCheck>("jobs");
+
+var app = builder.Build();
+
+// --- Start-up: schema, seed, schedules -------------------------------------------------------
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+    await db.Database.MigrateAsync();
+    if (db.Database.IsSqlite())
+    {
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+    }
+    await scope.ServiceProvider.GetRequiredService<Seeder>().SeedAsync();
+    RecurringJobs.Register(scope.ServiceProvider.GetRequiredService<IRecurringJobManager>());
+}
+
+// --- Pipeline --------------------------------------------------------------------------------
+app.UseExceptionHandler("/errors/500");
+app.UseStatusCodePagesWithReExecute("/errors/{0}");
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapRazorPages();
+app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+{
+    ResponseWriter = JobStorageHealthCheck.WriteResponse,
+}).AllowAnonymous();
+app.MapHangfireDashboard("/jobs", new DashboardOptions
+{
+    Authorization = [], // the endpoint's Admin policy decides
+    AppPath = "/",
+    DashboardTitle = "LspCapacity jobs",
+}).RequireAuthorization(Policies.Admin);
+
+app.Run();
+
+public partial class Program;
