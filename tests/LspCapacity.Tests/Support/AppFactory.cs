@@ -1,0 +1,158 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LspCapacity.Tests.Support;
+
+/// <summary>
+/// The real app over a real SQLite file in its own temporary data folder, with demo data seeded, no
+/// Hangfire server (tests run jobs by calling them) and a clock the test controls. Email goes to the
+/// pickup folder unless <see cref="SmtpPort"/> is set, then over SMTP to 127.0.0.1.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    public const string TestUserHeader = "X-Test-User";
+
+    public AppFactory()
+    {
+        DataFolder = Path.Combine(Path.GetTempPath(), "lspcapacity-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataFolder);
+    }
+
+    public string DataFolder { get; }
+    public TestClock Clock { get; } = new();
+
+    /// <summary>Set before the first client is created to deliver email over SMTP to this port.</summary>
+    public int? SmtpPort { get; set; }
+
+    /// <summary>Extra configuration, applied last.</summary>
+    public Dictionary<string, string?> Settings { get; } = new();
+
+    public string PickupFolder => Path.Combine(DataFolder, "mail-pickup");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["App:DataFolder"] = DataFolder,
+            ["App:BaseUrl"] = "http://localhost",
+            ["Seed:DemoData"] = "true",
+            ["Jobs:RunServer"] = "false",
+            ["Accounts:PermitsPerMinute"] = "1000",
+            ["Email:Mode"] = SmtpPort is null ? "Pickup" : "Smtp",
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = (SmtpPort ?? 25).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:Smtp:Security"] = "None",
+            ["Email:Smtp:TimeoutSeconds"] = "5",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddAuthentication()
+                .AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, _ => { })
+                .AddPolicyScheme("TestOrCookie", null, o => o.ForwardDefaultSelector = context =>
+                    context.Request.Headers.ContainsKey(TestUserHeader) ? TestAuthHandler.SchemeName : IdentityConstants.ApplicationScheme);
+            services.PostConfigure<AuthenticationOptions>(o =>
+            {
+                o.DefaultScheme = "TestOrCookie";
+                o.DefaultAuthenticateScheme = "TestOrCookie";
+                o.DefaultChallengeScheme = "TestOrCookie";
+                o.DefaultForbidScheme = "TestOrCookie";
+            });
+        });
+    }
+
+    /// <summary>A client that does not follow redirects, so tests can assert them.</summary>
+    public HttpClient CreateAnonymousClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A client signed in as the person with this email, through the test scheme.</summary>
+    public HttpClient CreateClientAs(string email)
+    {
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.Add(TestUserHeader, email);
+        return client;
+    }
+
+    public async Task WithDbAsync(Func<AppDbContext, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>Resolves a job (or any scoped service) in its own scope and runs it, as Hangfire would.</summary>
+    public async Task<TResult> RunAsync<TService, TResult>(Func<TService, Task<TResult>> run) where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await run(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow shutdown: the temp folder is cleaned up by the OS.
+        }
+    }
+}
+
+/// <summary>Signs the request in as the seeded person named in the X-Test-User header, with the app's own claims.</summary>
+public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    UserManager<AppUser> users, IUserClaimsPrincipalFactory<AppUser> claims)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Test";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var email = Request.Headers[AppFactory.TestUserHeader].ToString();
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            return AuthenticateResult.Fail($"No test user {email}");
+        }
+        var principal = await claims.CreateAsync(user);
+        var identity = new ClaimsIdentity(principal.Claims, SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = 403;
+        return Task.CompletedTask;
+    }
+}
