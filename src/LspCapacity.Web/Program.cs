@@ -30,9 +30,10 @@ var connectionString = config["Database:ConnectionString"] is { Length: > 0 } cs
     : $"Data Source={Path.Combine(dataFolder, "lspcapacity.db")}";
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<SqlitePragmas>();
+builder.Services.AddSingleton<OutboxCommitInterceptor>();
 builder.Services.AddDbContext<AppDbContext>((sp, options) => options
     .UseSqlite(connectionString)
-    .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
+    .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<OutboxCommitInterceptor>()));
 builder.Services.AddScoped<Seeder>();
 
 // --- Accounts --------------------------------------------------------------------------------
@@ -88,7 +89,7 @@ builder.Services.AddRateLimiter(options =>
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/People", Policies.Coordinator);
-    options.Conventions.AuthorizeFolder("/Outbox", Policies.Coordinator);
+    options.Conventions.AuthorizeFolder("/Mail", Policies.Coordinator); // /outbox
     options.Conventions.AuthorizePage("/Partnerships/Create", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Partnerships/Edit", Policies.Coordinator);
     // The deliberately public pages; everything else needs sign-in (the fallback policy).

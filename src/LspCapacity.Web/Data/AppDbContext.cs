@@ -82,14 +82,56 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider c
             }
         }
 
-        if (queuesEmail && Database.CurrentTransaction is null)
+        if (queuesEmail)
         {
-            outboxSignal.EmailQueued();
+            if (Database.CurrentTransaction is null)
+            {
+                outboxSignal.EmailQueued();
+            }
+            else
+            {
+                _emailQueuedInTransaction = true; // signalled by OutboxCommitInterceptor once committed
+            }
         }
         return written;
     }
 
+    private bool _emailQueuedInTransaction;
+
+    internal void TransactionCommitted()
+    {
+        if (_emailQueuedInTransaction)
+        {
+            _emailQueuedInTransaction = false;
+            outboxSignal.EmailQueued();
+        }
+    }
+
+    internal void TransactionRolledBack() => _emailQueuedInTransaction = false;
+
     private sealed record PendingAudit(string? ActorId, string Action, object Entity, string? Details);
+}
+
+/// <summary>Signals queued email once an explicit transaction commits (and forgets it on rollback).</summary>
+public sealed class OutboxCommitInterceptor : Microsoft.EntityFrameworkCore.Diagnostics.DbTransactionInterceptor
+{
+    public override Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction,
+        Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        (eventData.Context as AppDbContext)?.TransactionCommitted();
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionCommitted(System.Data.Common.DbTransaction transaction,
+        Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData) =>
+        (eventData.Context as AppDbContext)?.TransactionCommitted();
+
+    public override Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction,
+        Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        (eventData.Context as AppDbContext)?.TransactionRolledBack();
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>Told when a committed change queued email, so delivery can start without waiting for the sweep.</summary>

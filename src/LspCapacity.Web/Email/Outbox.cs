@@ -16,7 +16,8 @@ public sealed class Outbox(TimeProvider clock, IOptions<EmailOptions> email, IOp
     /// Returns false when it was a duplicate. The unique index is the backstop for races.
     /// </summary>
     public async Task<bool> QueueAsync(AppDbContext db, string deduplicationKey, string toAddress, string? toName,
-        string template, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default)
+        string template, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default,
+        int? regionId = null)
     {
         if (db.OutboxMessages.Local.Any(m => m.DeduplicationKey == deduplicationKey)
             || await db.OutboxMessages.AnyAsync(m => m.DeduplicationKey == deduplicationKey, cancellationToken))
@@ -32,7 +33,7 @@ public sealed class Outbox(TimeProvider clock, IOptions<EmailOptions> email, IOp
         var rendered = EmailTemplates.Render(template, all);
         var domain = email.Value.FromAddress.Split('@').LastOrDefault() ?? "localhost";
         db.OutboxMessages.Add(new OutboxMessage(deduplicationKey, toAddress, toName, rendered.Subject,
-            rendered.Text, rendered.Html, clock.GetUtcNow().UtcDateTime, domain));
+            rendered.Text, rendered.Html, clock.GetUtcNow().UtcDateTime, domain, regionId));
         return true;
     }
 

@@ -19,8 +19,9 @@ public class OutboxMessage
     private OutboxMessage() { }
 
     public OutboxMessage(string deduplicationKey, string toAddress, string? toName, string subject,
-        string textBody, string htmlBody, DateTime createdAt, string messageIdDomain)
+        string textBody, string htmlBody, DateTime createdAt, string messageIdDomain, int? regionId = null)
     {
+        RegionId = regionId;
         DeduplicationKey = deduplicationKey;
         ToAddress = toAddress;
         ToName = toName;
@@ -35,6 +36,9 @@ public class OutboxMessage
 
     public long Id { get; private set; }
     public string DeduplicationKey { get; private set; } = "";
+
+    /// <summary>The region whose coordinators may see this message on /outbox; null for account emails only admins see.</summary>
+    public int? RegionId { get; private set; }
     public string MessageId { get; private set; } = "";
     public string ToAddress { get; private set; } = "";
     public string? ToName { get; private set; }

@@ -24,7 +24,7 @@ public class AccountOptions
 
     public int InvitationDays { get; set; } = 7;
     public int ResetTokenHours { get; set; } = 2;
-    public int MaxFailedAttempts { get; set; } = 5;
+    public int MaxFailedAttempts { get; set; } = 6;
     public int LockoutMinutes { get; set; } = 15;
 
     /// <summary>Sign-in and reset POSTs allowed per client address per minute.</summary>

@@ -46,8 +46,8 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
                 await db.Users.AsNoTracking().CountAsync(u => u.RegionId == regionId && u.IsActive, cancellationToken),
                 await db.Invitations.AsNoTracking().CountAsync(i => i.User!.RegionId == regionId && i.AcceptedAt == null
                     && i.RevokedAt == null && i.ExpiresAt > now, cancellationToken),
-                await db.OutboxMessages.AsNoTracking().CountAsync(m => m.Status == OutboxStatus.Failed, cancellationToken),
-                await db.OutboxMessages.AsNoTracking().CountAsync(m => m.Status == OutboxStatus.Pending, cancellationToken));
+                await db.OutboxMessages.AsNoTracking().CountAsync(m => m.RegionId == regionId && m.Status == OutboxStatus.Failed, cancellationToken),
+                await db.OutboxMessages.AsNoTracking().CountAsync(m => m.RegionId == regionId && m.Status == OutboxStatus.Pending, cancellationToken));
         }
         else if (me.PartnershipId is { } partnershipId)
         {

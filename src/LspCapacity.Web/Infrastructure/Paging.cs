@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace LspCapacity.Web.Infrastructure;
+
+/// <summary>One page of a long list, with what the pager needs.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount)
+{
+    public int PageCount => Math.Max(1, (int)Math.Ceiling(TotalCount / (double)PageSize));
+    public bool HasPrevious => PageNumber > 1;
+    public bool HasNext => PageNumber < PageCount;
+    public int FirstItem => TotalCount == 0 ? 0 : (PageNumber - 1) * PageSize + 1;
+    public int LastItem => Math.Min(PageNumber * PageSize, TotalCount);
+}
+
+public static class PagingExtensions
+{
+    public const int DefaultPageSize = 25;
+
+    /// <summary>Counts, then takes the requested page (clamped to the pages that exist).</summary>
+    public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> query, int pageNumber, int pageSize = DefaultPageSize,
+        CancellationToken cancellationToken = default)
+    {
+        var total = await query.CountAsync(cancellationToken);
+        var pages = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
+        pageNumber = Math.Clamp(pageNumber, 1, pages);
+        var items = await query.Skip((pageNumber - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new Paged<T>(items, pageNumber, pageSize, total);
+    }
+}

@@ -1,0 +1,76 @@
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain;
+using LspCapacity.Web.Email;
+using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LspCapacity.Web.Pages.Mail;
+
+/// <summary>
+/// What the service has emailed, what is waiting and what failed, with a retry for failures.
+/// Coordinators see their region's email; account emails (password resets) only admins see.
+/// </summary>
+public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOutboxSignal signal) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public OutboxStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public Paged<Row> Messages { get; private set; } = default!;
+    public int FailedCount { get; private set; }
+    public int PendingCount { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        ViewData["Section"] = "outbox";
+        var visible = Visible();
+        FailedCount = await visible.CountAsync(m => m.Status == OutboxStatus.Failed, cancellationToken);
+        PendingCount = await visible.CountAsync(m => m.Status == OutboxStatus.Pending, cancellationToken);
+        var query = Status is null ? visible : visible.Where(m => m.Status == Status);
+        Messages = await query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+            .Select(m => new Row(m.Id, m.ToAddress, m.Subject, m.Status, m.Attempts, m.CreatedAt, m.SentAt, m.NextAttemptAt, m.LastError))
+            .ToPagedAsync(PageNumber, 50, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRetryAsync(long id, CancellationToken cancellationToken)
+    {
+        var message = await db.OutboxMessages.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (message is null)
+        {
+            return NotFound();
+        }
+        if (!me.IsAdmin && message.RegionId != me.RegionId)
+        {
+            return Forbid();
+        }
+        try
+        {
+            message.Retry(clock.GetUtcNow().UtcDateTime);
+        }
+        catch (DomainException e)
+        {
+            TempData["Success"] = null;
+            ModelState.AddModelError("", e.Message);
+            await OnGetAsync(cancellationToken);
+            return Page();
+        }
+        db.Audit(me.Id, "email.retried", message, message.DeduplicationKey);
+        await db.SaveChangesAsync(cancellationToken);
+        signal.EmailQueued();
+        TempData["Success"] = $"The email to {message.ToAddress} will be sent again.";
+        return Redirect("/outbox?status=Failed");
+    }
+
+    private IQueryable<OutboxMessage> Visible()
+    {
+        var query = db.OutboxMessages.AsNoTracking();
+        return me.IsAdmin ? query : query.Where(m => m.RegionId == me.RegionId);
+    }
+
+    public string PageUrl(int page) =>
+        "/outbox" + (Status is null ? (page > 1 ? $"?page={page}" : "") : $"?status={Status}" + (page > 1 ? $"&page={page}" : ""));
+
+    public sealed record Row(long Id, string To, string Subject, OutboxStatus Status, int Attempts, DateTime CreatedAt,
+        DateTime? SentAt, DateTime NextAttemptAt, string? LastError);
+}

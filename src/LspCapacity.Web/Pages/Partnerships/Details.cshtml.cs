@@ -1,0 +1,72 @@
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain.Accounts;
+using LspCapacity.Web.Domain.Programme;
+using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LspCapacity.Web.Pages.Partnerships;
+
+/// <summary>One LSP's profile. Later modules add its needs and participation here.</summary>
+public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
+{
+    public View Partnership { get; private set; } = default!;
+    public IReadOnlyList<Link> Districts { get; private set; } = [];
+    public IReadOnlyList<Person> Staff { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        ViewData["Section"] = "partnerships";
+        var partnership = await db.Partnerships.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new View(p.Id, p.RegionId, p.Region!.Name, p.Name, p.AreaType, p.ReceivesNrf, p.IsActive,
+                p.CountyId, p.County == null ? null : p.County.Name))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (partnership is null)
+        {
+            return NotFound();
+        }
+        if (!me.CanSeeRegion(partnership.RegionId))
+        {
+            return Forbid();
+        }
+        Partnership = partnership;
+        Districts = await db.Partnerships.AsNoTracking().Where(p => p.CountyId == id && p.IsActive).OrderBy(p => p.Name)
+            .Select(p => new Link(p.Id, p.Name)).ToListAsync(cancellationToken);
+        Staff = await db.Users.AsNoTracking().Where(u => u.PartnershipId == id && u.IsActive).OrderBy(u => u.DisplayName)
+            .Select(u => new Person(u.Id, u.DisplayName, u.Organisation, u.Role)).ToListAsync(cancellationToken);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken cancellationToken) =>
+        ChangeStatusAsync(id, p => p.Deactivate(), "partnership.deactivated", "deactivated", cancellationToken);
+
+    public Task<IActionResult> OnPostReactivateAsync(int id, CancellationToken cancellationToken) =>
+        ChangeStatusAsync(id, p => p.Reactivate(), "partnership.reactivated", "reactivated", cancellationToken);
+
+    private async Task<IActionResult> ChangeStatusAsync(int id, Action<Partnership> change, string action, string done, CancellationToken cancellationToken)
+    {
+        if (!me.IsCoordinator)
+        {
+            return Forbid();
+        }
+        var partnership = await db.Partnerships.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (partnership is null)
+        {
+            return NotFound();
+        }
+        if (!me.CanSeeRegion(partnership.RegionId))
+        {
+            return Forbid();
+        }
+        change(partnership);
+        db.Audit(me.Id, action, partnership);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Success"] = $"{partnership.Name} has been {done}.";
+        return Redirect($"/partnerships/{id}");
+    }
+
+    public sealed record View(int Id, int RegionId, string RegionName, string Name, AreaType AreaType, bool ReceivesNrf, bool IsActive, int? CountyId, string? County);
+    public sealed record Link(int Id, string Name);
+    public sealed record Person(string Id, string Name, string? Organisation, string Role);
+}

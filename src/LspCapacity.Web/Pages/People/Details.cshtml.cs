@@ -1,0 +1,187 @@
+using System.ComponentModel.DataAnnotations;
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain.Accounts;
+using LspCapacity.Web.Email;
+using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LspCapacity.Web.Pages.People;
+
+/// <summary>One person: change their role, deactivate or reactivate them, resend their invitation.</summary>
+public class DetailsModel(AppDbContext db, UserManager<AppUser> users, Outbox outbox, CurrentUser me, TimeProvider clock,
+    IOptions<AccountOptions> accounts) : PageModel
+{
+    [BindProperty]
+    public RoleInput Input { get; set; } = new();
+
+    public AppUser Person { get; private set; } = default!;
+    public string? PartnershipName { get; private set; }
+    public PersonStatus Status { get; private set; }
+    public bool CanManage { get; private set; }
+    public IReadOnlyList<SelectListItem> RoleItems { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> PartnershipItems { get; private set; } = [];
+    public IReadOnlyList<AuditLine> History { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        var person = await LoadAsync(id, cancellationToken);
+        if (person is not null)
+        {
+            Input = new RoleInput { Role = person.Role, PartnershipId = person.PartnershipId };
+        }
+        return await ShowAsync(person, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRoleAsync(string id, CancellationToken cancellationToken)
+    {
+        var person = await LoadAsync(id, cancellationToken);
+        if (person is null || !CanManage)
+        {
+            return await ShowAsync(person, cancellationToken);
+        }
+        if (Input.Role is not null && !Roles.AssignableBy(me.Role).Contains(Input.Role))
+        {
+            ModelState.AddModelError("Input.Role", "Select a role you may give");
+        }
+        if (Input.Role is not null && Roles.RequiresPartnership(Input.Role)
+            && (Input.PartnershipId is null || !await db.Partnerships.AnyAsync(p => p.Id == Input.PartnershipId && p.RegionId == person.RegionId, cancellationToken)))
+        {
+            ModelState.AddModelError("Input.PartnershipId", "Select the partnership this person works for");
+        }
+        if (!ModelState.IsValid)
+        {
+            return await ShowAsync(person, cancellationToken);
+        }
+
+        var before = $"{Roles.DisplayName(person.Role)}";
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await users.RemoveFromRolesAsync(person, await users.GetRolesAsync(person));
+        await users.AddToRoleAsync(person, Input.Role!);
+        person.Role = Input.Role!;
+        person.PartnershipId = Roles.RequiresPartnership(Input.Role!) ? Input.PartnershipId : null;
+        db.Audit(me.Id, "person.role-changed", person, $"{before} → {Roles.DisplayName(person.Role)}");
+        // A new security stamp makes their next request pick up the new role.
+        await users.UpdateSecurityStampAsync(person);
+        await transaction.CommitAsync(cancellationToken);
+        TempData["Success"] = $"{person.DisplayName} is now {Roles.DisplayName(person.Role)}.";
+        return Redirect($"/people/{id}");
+    }
+
+    public Task<IActionResult> OnPostDeactivateAsync(string id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, "person.deactivated", "has been deactivated", p =>
+        {
+            if (p.Id == me.Id)
+            {
+                return "You cannot deactivate your own account";
+            }
+            p.Deactivate();
+            return null;
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostReactivateAsync(string id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, "person.reactivated", "has been reactivated", p =>
+        {
+            p.Reactivate();
+            return null;
+        }, cancellationToken);
+
+    public async Task<IActionResult> OnPostResendAsync(string id, CancellationToken cancellationToken)
+    {
+        var person = await LoadAsync(id, cancellationToken);
+        if (person is null || !CanManage)
+        {
+            return await ShowAsync(person, cancellationToken);
+        }
+        if (person.PasswordHash is not null || !person.IsActive)
+        {
+            ModelState.AddModelError("", "Only an active person who has not yet set a password can be sent a new invitation");
+            return await ShowAsync(person, cancellationToken);
+        }
+        await InvitationMail.QueueAsync(db, outbox, person, me.RequiredId, me.DisplayName,
+            TimeSpan.FromDays(accounts.Value.InvitationDays), clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Success"] = $"A new invitation has been sent to {person.Email}. The earlier link no longer works.";
+        return Redirect($"/people/{id}");
+    }
+
+    private async Task<IActionResult> ChangeAsync(string id, string action, string done, Func<AppUser, string?> change, CancellationToken cancellationToken)
+    {
+        var person = await LoadAsync(id, cancellationToken);
+        if (person is null || !CanManage)
+        {
+            return await ShowAsync(person, cancellationToken);
+        }
+        if (change(person) is { } refusal)
+        {
+            ModelState.AddModelError("", refusal);
+            return await ShowAsync(person, cancellationToken);
+        }
+        db.Audit(me.Id, action, person);
+        await users.UpdateAsync(person);
+        await users.UpdateSecurityStampAsync(person); // ends their sessions
+        TempData["Success"] = $"{person.DisplayName} {done}.";
+        return Redirect($"/people/{id}");
+    }
+
+    private async Task<AppUser?> LoadAsync(string id, CancellationToken cancellationToken)
+    {
+        var person = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (person is null)
+        {
+            return null;
+        }
+        Person = person;
+        // Coordinators manage only the roles they can give, and only in their own region.
+        CanManage = (me.IsAdmin || person.RegionId == me.RegionId) && Roles.AssignableBy(me.Role).Contains(person.Role);
+        return person;
+    }
+
+    private async Task<IActionResult> ShowAsync(AppUser? person, CancellationToken cancellationToken)
+    {
+        ViewData["Section"] = "people";
+        if (person is null)
+        {
+            return NotFound();
+        }
+        if (!me.IsAdmin && person.RegionId != me.RegionId)
+        {
+            return Forbid();
+        }
+        if (HttpMethods.IsPost(Request.Method) && !CanManage)
+        {
+            return Forbid();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        PartnershipName = await db.Partnerships.AsNoTracking().Where(p => p.Id == person.PartnershipId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken);
+        Status = !person.IsActive ? PersonStatus.Deactivated
+            : person.PasswordHash is not null ? PersonStatus.Active
+            : await db.Invitations.AnyAsync(i => i.UserId == person.Id && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now, cancellationToken)
+                ? PersonStatus.Invited
+                : PersonStatus.InvitationExpired;
+        RoleItems = Roles.AssignableBy(me.Role).Select(r => new SelectListItem(Roles.DisplayName(r), r)).ToList();
+        PartnershipItems = await db.Partnerships.AsNoTracking().Where(p => p.RegionId == person.RegionId && p.IsActive)
+            .OrderBy(p => p.Name).Select(p => new SelectListItem(p.Name, p.Id.ToString())).ToListAsync(cancellationToken);
+        History = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(AppUser) && a.EntityId == person.Id)
+            .OrderByDescending(a => a.At).Take(20)
+            .Select(a => new AuditLine(a.At, a.Action, a.Details,
+                db.Users.Where(u => u.Id == a.ActorId).Select(u => u.DisplayName).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+        return Page();
+    }
+
+    public sealed class RoleInput
+    {
+        [Required(ErrorMessage = "Select a role")]
+        public string? Role { get; set; }
+
+        public int? PartnershipId { get; set; }
+    }
+
+    public sealed record AuditLine(DateTime At, string Action, string? Details, string? Actor);
+}

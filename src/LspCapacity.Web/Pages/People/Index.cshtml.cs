@@ -1,0 +1,76 @@
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain.Accounts;
+using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LspCapacity.Web.Pages.People;
+
+public enum PersonStatus
+{
+    Active,
+    Invited,
+    InvitationExpired,
+    Deactivated,
+}
+
+/// <summary>The people of the coordinator's region (admins: everyone), with their invitation status.</summary>
+public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Role { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public Paged<Row> People { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        ViewData["Section"] = "people";
+        var now = clock.GetUtcNow().UtcDateTime;
+        var query = db.Users.AsNoTracking();
+        if (!me.IsAdmin)
+        {
+            query = query.Where(u => u.RegionId == me.RegionId);
+        }
+        if (Role is not null && Roles.All.Contains(Role))
+        {
+            query = query.Where(u => u.Role == Role);
+        }
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var term = "%" + Q.Trim() + "%";
+            query = query.Where(u => EF.Functions.Like(u.DisplayName, term) || EF.Functions.Like(u.Email!, term)
+                                     || EF.Functions.Like(u.Organisation!, term));
+        }
+        People = await query.OrderBy(u => u.DisplayName)
+            .Select(u => new Row(u.Id, u.DisplayName, u.Email!, u.Role, u.Organisation,
+                db.Partnerships.Where(p => p.Id == u.PartnershipId).Select(p => p.Name).FirstOrDefault(),
+                !u.IsActive ? PersonStatus.Deactivated
+                : u.PasswordHash != null ? PersonStatus.Active
+                : db.Invitations.Any(i => i.UserId == u.Id && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+                    ? PersonStatus.Invited
+                    : PersonStatus.InvitationExpired))
+            .ToPagedAsync(PageNumber, 50, cancellationToken);
+        return Page();
+    }
+
+    public string PageUrl(int page)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(Q)) parts.Add("q=" + Uri.EscapeDataString(Q));
+        if (Role is not null) parts.Add("role=" + Uri.EscapeDataString(Role));
+        if (page > 1) parts.Add("page=" + page);
+        return "/people" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
+    }
+
+    public sealed record Row(string Id, string Name, string Email, string Role, string? Organisation, string? Partnership, PersonStatus Status);
+
+    public static (string Text, string Css) StatusTag(PersonStatus status) => status switch
+    {
+        PersonStatus.Active => ("Active", "govuk-tag--green"),
+        PersonStatus.Invited => ("Invited", "govuk-tag--blue"),
+        PersonStatus.InvitationExpired => ("Invitation expired", "govuk-tag--orange"),
+        _ => ("Deactivated", "govuk-tag--grey"),
+    };
+}
