@@ -88,6 +88,7 @@ builder.Services.AddRateLimiter(options =>
 // --- Pages -----------------------------------------------------------------------------------
 builder.Services.AddRazorPages(options =>
 {
+    options.Conventions.ConfigureFilter(new UnknownHandlerFilter());
     options.Conventions.AuthorizeFolder("/People", Policies.Coordinator);
     options.Conventions.AuthorizeFolder("/Mail", Policies.Coordinator); // /outbox
     options.Conventions.AuthorizePage("/Partnerships/Create", Policies.Coordinator);
@@ -97,6 +98,15 @@ builder.Services.AddRazorPages(options =>
     {
         options.Conventions.AllowAnonymousToPage(page);
     }
+});
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
+{
+    // Values that cannot be bound (text in a number field, an option that does not exist) get plain words.
+    var messages = o.ModelBindingMessageProvider;
+    messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"'{value}' is not a valid value for {field}");
+    messages.SetValueIsInvalidAccessor(value => $"'{value}' is not a valid value");
+    messages.SetValueMustBeANumberAccessor(field => $"{field} must be a number");
+    messages.SetMissingBindRequiredValueAccessor(field => $"Enter {field}");
 });
 builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "lsp.antiforgery");

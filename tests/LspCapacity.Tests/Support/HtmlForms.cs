@@ -30,16 +30,23 @@ public static class HtmlForms
     /// holds (hidden fields, the antiforgery token, current values).
     /// </summary>
     public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url,
-        IReadOnlyDictionary<string, string> values, string formSelector = "main form", string? submitName = null)
+        IReadOnlyDictionary<string, string> values, string formSelector = "main form", string? button = null)
     {
         var document = await client.GetDocumentAsync(url);
-        return await client.SubmitAsync(document, url, values, formSelector, submitName);
+        return await client.SubmitAsync(document, url, values, formSelector, button);
     }
 
     public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlDocument document, string pageUrl,
-        IReadOnlyDictionary<string, string> values, string formSelector = "main form", string? submitName = null)
+        IReadOnlyDictionary<string, string> values, string formSelector = "main form", string? button = null)
     {
-        var form = document.QuerySelector(formSelector) as IHtmlFormElement
+        // With a button text, the form is the one holding that button, and the button's formaction wins.
+        var submit = button is null
+            ? null
+            : document.QuerySelectorAll(formSelector == "main form" ? "main form button" : formSelector + " button")
+                .OfType<IHtmlButtonElement>()
+                .FirstOrDefault(b => b.TextContent.Trim().StartsWith(button, StringComparison.Ordinal))
+              ?? throw new InvalidOperationException($"No button '{button}' on {pageUrl}");
+        var form = (submit?.Form ?? document.QuerySelector(formSelector)) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form {formSelector} on {pageUrl}");
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
@@ -65,22 +72,40 @@ public static class HtmlForms
                 case IHtmlTextAreaElement textarea when !string.IsNullOrEmpty(textarea.Name) && !values.ContainsKey(textarea.Name):
                     fields.Add(new(textarea.Name, textarea.Value));
                     break;
-                case IHtmlButtonElement button when submitName is not null && button.Name == submitName:
-                    fields.Add(new(button.Name, button.Value));
+                case IHtmlButtonElement b when b == submit && !string.IsNullOrEmpty(b.Name):
+                    fields.Add(new(b.Name, b.Value));
                     break;
             }
         }
         var checkable = form.Elements.OfType<IHtmlInputElement>()
-            .Where(i => i.Type is "checkbox" or "radio").Select(i => i.Name).ToHashSet();
+            .Where(i => i.Type is "checkbox" or "radio").ToLookup(i => i.Name!, i => i.Value);
         foreach (var (name, value) in values)
         {
-            if (!checkable.Contains(name))
+            // A value no box or radio offers is sent anyway, as a hand-crafted request would.
+            if (!checkable.Contains(name) || !checkable[name].Contains(value))
             {
                 fields.Add(new(name, value));
             }
         }
-        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
+        var action = submit?.GetAttribute("formaction") is { Length: > 0 } formAction ? formAction
+            : string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl
+            : form.GetAttribute("action")!;
         return await client.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>
+    /// Posts to <paramref name="postUrl"/> with a valid antiforgery token taken from any form on
+    /// <paramref name="tokenPageUrl"/>: how a signed-in person would forge a request for a button they are not shown.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostWithTokenAsync(this HttpClient client, string tokenPageUrl, string postUrl,
+        IReadOnlyDictionary<string, string>? values = null)
+    {
+        var document = await client.GetDocumentAsync(tokenPageUrl);
+        var token = document.QuerySelector("input[name='__RequestVerificationToken']") as IHtmlInputElement
+            ?? throw new InvalidOperationException($"No antiforgery token on {tokenPageUrl}");
+        var fields = new List<KeyValuePair<string, string>> { new(token.Name!, token.Value) };
+        fields.AddRange(values ?? new Dictionary<string, string>());
+        return await client.PostAsync(postUrl, new FormUrlEncodedContent(fields));
     }
 
     /// <summary>The GOV.UK error summary's messages, empty when there is none.</summary>

@@ -16,10 +16,12 @@ public class PartnershipInput
 
     [Required(ErrorMessage = "Select the type of area")]
     [EnumDataType(typeof(AreaType), ErrorMessage = "Select the type of area")]
+    [Display(Name = "type of area")]
     public AreaType? AreaType { get; set; }
 
     public bool ReceivesNrf { get; set; }
 
+    [Display(Name = "county")]
     public int? CountyId { get; set; }
 
     public static IEnumerable<SelectListItem> AreaTypes =>
