@@ -127,7 +127,12 @@ if (config.GetValue("Jobs:RunServer", true))
 }
 
 builder.Services.AddHealthChecks()
-    .AddDbContextCheck<AppDbContext>("database")
+    // A real query: SQLite "connects" even to a file that is not a database.
+    .AddDbContextCheck<AppDbContext>("database", customTestQuery: async (db, ct) =>
+    {
+        await db.Regions.AsNoTracking().AnyAsync(ct);
+        return true;
+    })
     .AddCheck<JobStorageHealthCheck>("jobs");
 
 var app = builder.Build();
