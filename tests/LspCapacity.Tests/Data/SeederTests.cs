@@ -1,0 +1,71 @@
+using LspCapacity.Tests.Support;
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain.Programme;
+using Microsoft.EntityFrameworkCore;
+
+namespace LspCapacity.Tests.Data;
+
+public class SeederTests
+{
+    [Fact]
+    public async Task FirstRun_LoadsTheWestMidlandsProgramme()
+    {
+        await using var app = new AppFactory();
+        app.CreateAnonymousClient();
+
+        await app.WithDbAsync(async db =>
+        {
+            var region = await db.Regions.SingleAsync();
+            Assert.Equal("West Midlands", region.Name);
+            var programme = await db.Programmes.Include(p => p.Objectives).SingleAsync();
+            Assert.Equal(new DateOnly(2006, 9, 1), programme.StartsOn);
+            Assert.Equal(new DateOnly(2007, 7, 31), programme.EndsOn);
+            Assert.Equal(6, programme.Objectives.Count);
+
+            var partnerships = await db.Partnerships.AsNoTracking().ToListAsync();
+            Assert.Equal(38, partnerships.Count);
+            Assert.Equal(7, partnerships.Count(p => p.AreaType == AreaType.Metropolitan));
+            Assert.Equal(["Herefordshire", "Stoke-on-Trent", "Telford and Wrekin"],
+                partnerships.Where(p => p.AreaType == AreaType.Unitary).Select(p => p.Name).Order());
+            Assert.Equal(["Birmingham", "Coventry", "Dudley", "Sandwell", "Stoke-on-Trent", "Walsall", "Wolverhampton"],
+                partnerships.Where(p => p.ReceivesNrf).Select(p => p.Name).Order());
+            var worcestershire = partnerships.Single(p => p.Name == "Worcestershire");
+            Assert.Equal(6, partnerships.Count(p => p.CountyId == worcestershire.Id));
+            Assert.All(partnerships.Where(p => p.AreaType == AreaType.District), p => Assert.NotNull(p.CountyId));
+
+            Assert.Equal(8, await db.Themes.CountAsync());
+            Assert.Equal(5, await db.Users.CountAsync());
+        });
+    }
+
+    [Fact]
+    public async Task SeedingTwice_ChangesNothing()
+    {
+        await using var app = new AppFactory();
+        app.CreateAnonymousClient();
+        var before = await Counts(app);
+
+        await app.RunAsync<Seeder, bool>(async s =>
+        {
+            await s.SeedAsync();
+            return true;
+        });
+
+        Assert.Equal(before, await Counts(app));
+    }
+
+    [Fact]
+    public async Task WithoutDemoData_NoPeopleAreCreated()
+    {
+        await using var app = new AppFactory();
+        app.Settings["Seed:DemoData"] = "false";
+        app.CreateAnonymousClient();
+
+        Assert.Equal(0, await app.WithDbAsync(db => db.Users.CountAsync()));
+        Assert.Equal(38, await app.WithDbAsync(db => db.Partnerships.CountAsync()));
+    }
+
+    private static Task<string> Counts(AppFactory app) => app.WithDbAsync(async db =>
+        $"{await db.Regions.CountAsync()}/{await db.Programmes.CountAsync()}/{await db.Set<ProgrammeObjective>().CountAsync()}/" +
+        $"{await db.Partnerships.CountAsync()}/{await db.Themes.CountAsync()}/{await db.Users.CountAsync()}/{await db.UserRoles.CountAsync()}/{await db.Roles.CountAsync()}");
+}
