@@ -113,6 +113,7 @@ builder.Services.AddAntiforgery(o => o.Cookie.Name = "lsp.antiforgery");
 
 // --- Email and jobs --------------------------------------------------------------------------
 builder.Services.AddScoped<Outbox>();
+builder.Services.AddScoped<ActivityEmails>();
 builder.Services.AddScoped<MailSender>();
 builder.Services.AddScoped<OutboxDeliveryJob>();
 builder.Services.AddScoped<IOutboxSignal, HangfireOutboxSignal>();

@@ -1,4 +1,5 @@
 using LspCapacity.Web.Domain.Accounts;
+using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Domain.Audit;
 using LspCapacity.Web.Domain.Programme;
 using LspCapacity.Web.Email;
@@ -19,6 +20,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider c
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<Feedback> Feedback => Set<Feedback>();
 
     /// <summary>
     /// Records who did what to <paramref name="entity"/>. The entry is written by the next
@@ -108,6 +112,14 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider c
     }
 
     internal void TransactionRolledBack() => _emailQueuedInTransaction = false;
+
+    /// <summary>Forgets everything not yet saved, so a unit of work can be run again from scratch.</summary>
+    internal void DiscardPendingChanges()
+    {
+        ChangeTracker.Clear();
+        _pendingAudit.Clear();
+        _emailQueuedInTransaction = false;
+    }
 
     private sealed record PendingAudit(string? ActorId, string Action, object Entity, string? Details);
 }

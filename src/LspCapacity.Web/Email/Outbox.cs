@@ -9,33 +9,57 @@ namespace LspCapacity.Web.Email;
 /// Queues email into the outbox of the given context; it is written by that context's next
 /// SaveChangesAsync, together with the change that caused it. Never sends anything itself.
 /// </summary>
-public sealed class Outbox(TimeProvider clock, IOptions<EmailOptions> email, IOptions<AppOptions> app)
+public sealed class Outbox(TimeProvider clock, IOptions<EmailOptions> options, IOptions<AppOptions> app)
 {
     /// <summary>
     /// Adds an email unless one with the same de-duplication key is already queued or sent.
     /// Returns false when it was a duplicate. The unique index is the backstop for races.
     /// </summary>
-    public async Task<bool> QueueAsync(AppDbContext db, string deduplicationKey, string toAddress, string? toName,
+    public Task<bool> QueueAsync(AppDbContext db, string deduplicationKey, string toAddress, string? toName,
         string template, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default,
-        int? regionId = null)
+        int? regionId = null) =>
+        QueueAsync(db, new OutgoingEmail(deduplicationKey, toAddress, toName, template, values) { RegionId = regionId }, cancellationToken);
+
+    public async Task<bool> QueueAsync(AppDbContext db, OutgoingEmail email, CancellationToken cancellationToken = default)
     {
-        if (db.OutboxMessages.Local.Any(m => m.DeduplicationKey == deduplicationKey)
-            || await db.OutboxMessages.AnyAsync(m => m.DeduplicationKey == deduplicationKey, cancellationToken))
+        if (db.OutboxMessages.Local.Any(m => m.DeduplicationKey == email.DeduplicationKey)
+            || await db.OutboxMessages.AnyAsync(m => m.DeduplicationKey == email.DeduplicationKey, cancellationToken))
         {
             return false;
         }
-        var all = new Dictionary<string, string?>(values)
+        var all = new Dictionary<string, string?>(email.Values)
         {
-            ["RecipientName"] = toName ?? toAddress,
-            ["ServiceName"] = email.Value.FromName,
+            ["RecipientName"] = email.ToName ?? email.ToAddress,
+            ["ServiceName"] = options.Value.FromName,
             ["BaseUrl"] = app.Value.BaseUrl.TrimEnd('/'),
         };
-        var rendered = EmailTemplates.Render(template, all);
-        var domain = email.Value.FromAddress.Split('@').LastOrDefault() ?? "localhost";
-        db.OutboxMessages.Add(new OutboxMessage(deduplicationKey, toAddress, toName, rendered.Subject,
-            rendered.Text, rendered.Html, clock.GetUtcNow().UtcDateTime, domain, regionId));
+        var rendered = EmailTemplates.Render(email.Template, all);
+        var message = new OutboxMessage(email.DeduplicationKey, email.ToAddress, email.ToName, rendered.Subject,
+            rendered.Text, rendered.Html, clock.GetUtcNow().UtcDateTime, Domain, email.RegionId);
+        foreach (var attachment in email.Attachments)
+        {
+            message.Attach(attachment.FileName, attachment.ContentType, attachment.Content);
+        }
+        db.OutboxMessages.Add(message);
         return true;
     }
 
+    /// <summary>The domain of the sender address: used in Message-Ids and calendar UIDs.</summary>
+    public string Domain => options.Value.FromAddress.Split('@').LastOrDefault() ?? "localhost";
+
+    public string FromAddress => options.Value.FromAddress;
+    public string FromName => options.Value.FromName;
+
     public string Link(string path) => app.Value.Link(path);
 }
+
+/// <summary>An email to queue: who to, which template with which values, and what to attach.</summary>
+public sealed record OutgoingEmail(string DeduplicationKey, string ToAddress, string? ToName, string Template,
+    IReadOnlyDictionary<string, string?> Values)
+{
+    /// <summary>The region whose coordinators see it on /outbox.</summary>
+    public int? RegionId { get; init; }
+    public IReadOnlyList<EmailAttachment> Attachments { get; init; } = [];
+}
+
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);

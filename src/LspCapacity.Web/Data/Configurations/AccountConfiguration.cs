@@ -16,6 +16,8 @@ public class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.HasOne<Region>().WithMany().HasForeignKey(u => u.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Partnership>().WithMany().HasForeignKey(u => u.PartnershipId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => new { u.RegionId, u.DisplayName });
+        builder.Property(u => u.CalendarToken).HasMaxLength(64);
+        builder.HasIndex(u => u.CalendarToken).IsUnique();
     }
 }
 

@@ -15,6 +15,15 @@ public class AppUser : IdentityUser
     /// <summary>The one role a person holds; kept here too so lists need no join through AspNetUserRoles.</summary>
     public string Role { get; set; } = Roles.LspStaff;
 
+    /// <summary>Secret in the person's private calendar feed URL; replaced to revoke the old URL.</summary>
+    public string? CalendarToken { get; set; }
+
+    public string NewCalendarToken()
+    {
+        CalendarToken = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20)).ToLowerInvariant();
+        return CalendarToken;
+    }
+
     public void Deactivate()
     {
         IsActive = false;

@@ -1,0 +1,95 @@
+using LspCapacity.Web.Domain.Accounts;
+using LspCapacity.Web.Domain.Activities;
+using LspCapacity.Web.Domain.Programme;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LspCapacity.Web.Data.Configurations;
+
+public class ActivityConfiguration : IEntityTypeConfiguration<Activity>
+{
+    public void Configure(EntityTypeBuilder<Activity> builder)
+    {
+        builder.Property(a => a.Title).HasMaxLength(200);
+        builder.Property(a => a.Description).HasMaxLength(4000);
+        builder.Property(a => a.Venue).HasMaxLength(300);
+        builder.Property(a => a.CancelReason).HasMaxLength(1000);
+        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Mode).HasConversion<string>().HasMaxLength(20);
+        // The guard that keeps confirmed places within capacity under concurrency: every save that
+        // changes the count is "UPDATE … WHERE Id = @id AND ConfirmedCount = @seen".
+        builder.Property(a => a.ConfirmedCount).IsConcurrencyToken();
+        builder.HasOne<Region>().WithMany().HasForeignKey(a => a.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Partnership>().WithMany().HasForeignKey(a => a.HostPartnershipId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.RegionId, a.Status, a.StartsAt });
+        builder.HasIndex(a => new { a.Status, a.StartsAt });
+
+        builder.HasMany(a => a.Themes).WithOne().HasForeignKey(t => t.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Costs).WithOne().HasForeignKey(c => c.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.PriorityPartnerships).WithOne().HasForeignKey(p => p.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Bookings).WithOne(b => b.Activity).HasForeignKey(b => b.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Themes).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(a => a.Costs).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(a => a.PriorityPartnerships).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(a => a.Bookings).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+public class ActivityThemeConfiguration : IEntityTypeConfiguration<ActivityTheme>
+{
+    public void Configure(EntityTypeBuilder<ActivityTheme> builder)
+    {
+        builder.HasKey(t => new { t.ActivityId, t.ThemeId });
+        builder.HasOne<Theme>().WithMany().HasForeignKey(t => t.ThemeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(t => t.ThemeId);
+    }
+}
+
+public class ActivityPriorityPartnershipConfiguration : IEntityTypeConfiguration<ActivityPriorityPartnership>
+{
+    public void Configure(EntityTypeBuilder<ActivityPriorityPartnership> builder)
+    {
+        builder.HasKey(p => new { p.ActivityId, p.PartnershipId });
+        builder.HasOne<Partnership>().WithMany().HasForeignKey(p => p.PartnershipId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public class CostLineConfiguration : IEntityTypeConfiguration<CostLine>
+{
+    public void Configure(EntityTypeBuilder<CostLine> builder)
+    {
+        builder.Property(c => c.Category).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Description).HasMaxLength(300);
+    }
+}
+
+public class BookingConfiguration : IEntityTypeConfiguration<Booking>
+{
+    public void Configure(EntityTypeBuilder<Booking> builder)
+    {
+        builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(b => b.Attendance).HasConversion<string>().HasMaxLength(20);
+        builder.Property(b => b.CancelReason).HasMaxLength(1000);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(b => b.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Partnership>().WithMany().HasForeignKey(b => b.PartnershipId).OnDelete(DeleteBehavior.Restrict);
+        // One live booking per person per activity, whatever the concurrency.
+        builder.HasIndex(b => new { b.ActivityId, b.PersonId }).IsUnique()
+            .HasFilter("\"Status\" IN ('Confirmed', 'Waitlisted', 'Requested')")
+            .HasDatabaseName("IX_Bookings_OneLivePerPerson");
+        builder.HasIndex(b => new { b.PersonId, b.Status });
+        builder.HasIndex(b => new { b.ActivityId, b.Status, b.CreatedAt });
+    }
+}
+
+public class FeedbackConfiguration : IEntityTypeConfiguration<Feedback>
+{
+    public void Configure(EntityTypeBuilder<Feedback> builder)
+    {
+        builder.ToTable("Feedback");
+        builder.Property(f => f.ApplyLocally).HasMaxLength(2000);
+        builder.Property(f => f.Comments).HasMaxLength(2000);
+        builder.HasOne<Booking>().WithOne().HasForeignKey<Feedback>(f => f.BookingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(f => f.BookingId).IsUnique();
+    }
+}

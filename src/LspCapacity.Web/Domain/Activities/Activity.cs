@@ -1,0 +1,428 @@
+namespace LspCapacity.Web.Domain.Activities;
+
+/// <summary>Everything a coordinator sets when scheduling an activity. Times are UTC.</summary>
+public sealed record ActivityDetails(
+    ActivityKind Kind,
+    string Title,
+    string Description,
+    DateTime StartsAt,
+    DateTime EndsAt,
+    string? Venue,
+    int? HostPartnershipId,
+    int Capacity,
+    int? PartnershipCap,
+    DateTime BookingOpensAt,
+    DateTime BookingClosesAt,
+    BookingMode Mode,
+    DateTime? PriorityUntil,
+    int? MinimumNumber,
+    DateTime? MinimumCutoff);
+
+/// <summary>What happened to whom when a booking changed, so the caller can tell them.</summary>
+public sealed record BookingChange(Booking Booking, BookingStatus Was);
+
+/// <summary>
+/// A scheduled event: seminar, workshop, study visit or showcase. Owns its bookings and their rules:
+/// never more confirmed places than capacity, one live booking per person, the partnership cap, the
+/// booking window, waiting list order and promotion on cancellation. <see cref="ConfirmedCount"/> is a
+/// concurrency token, so two requests that both saw a free place cannot both take it: the second
+/// save's conditional update matches no row and is retried with fresh data.
+/// </summary>
+public class Activity
+{
+    private readonly List<ActivityTheme> _themes = [];
+    private readonly List<CostLine> _costs = [];
+    private readonly List<ActivityPriorityPartnership> _priorityPartnerships = [];
+    private readonly List<Booking> _bookings = [];
+
+    private Activity() { }
+
+    public Activity(int regionId, ActivityDetails details, IEnumerable<int> themeIds, DateTime now)
+    {
+        RegionId = regionId;
+        Status = ActivityStatus.Draft;
+        CreatedAt = now;
+        Apply(details);
+        SetThemes(themeIds);
+    }
+
+    public int Id { get; private set; }
+    public int RegionId { get; private set; }
+    public ActivityKind Kind { get; private set; }
+    public string Title { get; private set; } = "";
+    public string Description { get; private set; } = "";
+    public DateTime StartsAt { get; private set; }
+    public DateTime EndsAt { get; private set; }
+    public string? Venue { get; private set; }
+    public int? HostPartnershipId { get; private set; }
+    public int Capacity { get; private set; }
+    public int? PartnershipCap { get; private set; }
+    public DateTime BookingOpensAt { get; private set; }
+    public DateTime BookingClosesAt { get; private set; }
+    public BookingMode Mode { get; private set; }
+    public DateTime? PriorityUntil { get; private set; }
+    public int? MinimumNumber { get; private set; }
+    public DateTime? MinimumCutoff { get; private set; }
+    public ActivityStatus Status { get; private set; }
+    public string? CancelReason { get; private set; }
+
+    /// <summary>iCalendar SEQUENCE: goes up whenever attendees' calendars must change.</summary>
+    public int Sequence { get; private set; }
+    public int ConfirmedCount { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime? PublishedAt { get; private set; }
+
+    public IReadOnlyList<ActivityTheme> Themes => _themes;
+    public IReadOnlyList<CostLine> Costs => _costs;
+    public IReadOnlyList<ActivityPriorityPartnership> PriorityPartnerships => _priorityPartnerships;
+    public IReadOnlyList<Booking> Bookings => _bookings;
+
+    public int PlacesLeft => Math.Max(0, Capacity - ConfirmedCount);
+    public decimal TotalCost => _costs.Sum(c => c.Amount);
+
+    /// <summary>A stable UID for calendar programs: the same event across every update.</summary>
+    public string CalendarUid(string domain) => $"activity-{Id}@{domain}";
+
+    // --- Scheduling ----------------------------------------------------------------------------
+
+    /// <summary>Changes the details. Returns true when attendees' calendars must be updated.</summary>
+    public bool Update(ActivityDetails details, IEnumerable<int> themeIds)
+    {
+        if (Status is ActivityStatus.Cancelled or ActivityStatus.Completed)
+        {
+            throw new DomainException($"A {Status.ToString().ToLowerInvariant()} activity cannot be changed.");
+        }
+        if (details.Capacity < ConfirmedCount)
+        {
+            throw new DomainException($"Capacity cannot be less than the {ConfirmedCount} places already confirmed.");
+        }
+        var calendarChanged = details.StartsAt != StartsAt || details.EndsAt != EndsAt || details.Venue != Venue
+                              || details.Title != Title || details.HostPartnershipId != HostPartnershipId;
+        Apply(details);
+        SetThemes(themeIds);
+        if (calendarChanged && Status == ActivityStatus.Published)
+        {
+            Sequence++;
+            return true;
+        }
+        return false;
+    }
+
+    public void SetThemes(IEnumerable<int> themeIds)
+    {
+        var ids = themeIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            throw new DomainException("Choose at least one theme.");
+        }
+        _themes.RemoveAll(t => !ids.Contains(t.ThemeId));
+        foreach (var id in ids.Where(id => _themes.All(t => t.ThemeId != id)))
+        {
+            _themes.Add(new ActivityTheme(id));
+        }
+    }
+
+    public void SetPriorityPartnerships(IEnumerable<int> partnershipIds)
+    {
+        var ids = partnershipIds.Distinct().ToList();
+        _priorityPartnerships.RemoveAll(p => !ids.Contains(p.PartnershipId));
+        foreach (var id in ids.Where(id => _priorityPartnerships.All(p => p.PartnershipId != id)))
+        {
+            _priorityPartnerships.Add(new ActivityPriorityPartnership(id));
+        }
+    }
+
+    public void SetCosts(IEnumerable<(CostCategory Category, string? Description, decimal Amount)> costs)
+    {
+        _costs.Clear();
+        foreach (var (category, description, amount) in costs)
+        {
+            _costs.Add(new CostLine(category, description, amount));
+        }
+    }
+
+    public void Publish(DateTime now)
+    {
+        if (Status != ActivityStatus.Draft)
+        {
+            throw new DomainException("Only a draft can be published.");
+        }
+        if (StartsAt <= now)
+        {
+            throw new DomainException("An activity that has already started cannot be published.");
+        }
+        Status = ActivityStatus.Published;
+        PublishedAt = now;
+    }
+
+    /// <summary>Cancels the activity and every live booking. Returns the bookings whose people must be told.</summary>
+    public IReadOnlyList<BookingChange> Cancel(string reason, DateTime now)
+    {
+        if (Status is ActivityStatus.Cancelled or ActivityStatus.Completed)
+        {
+            throw new DomainException($"This activity is already {Status.ToString().ToLowerInvariant()}.");
+        }
+        reason = Guard.Required(reason, "Reason");
+        var changes = _bookings.Where(b => b.IsLive).Select(b => new BookingChange(b, b.Status)).ToList();
+        foreach (var change in changes)
+        {
+            change.Booking.MoveTo(BookingStatus.Cancelled, now, "The activity was cancelled");
+        }
+        ConfirmedCount = 0;
+        Status = ActivityStatus.Cancelled;
+        CancelReason = reason;
+        Sequence++;
+        return changes;
+    }
+
+    public void Complete(DateTime now)
+    {
+        if (Status != ActivityStatus.Published)
+        {
+            throw new DomainException("Only a published activity can be completed.");
+        }
+        if (EndsAt > now)
+        {
+            throw new DomainException("An activity can be completed only after it has ended.");
+        }
+        Status = ActivityStatus.Completed;
+    }
+
+    // --- Booking -------------------------------------------------------------------------------
+
+    /// <summary>Why a booking cannot be made now, or null when it can.</summary>
+    public string? WhyBookingIsClosed(DateTime now, int? partnershipId)
+    {
+        if (Status == ActivityStatus.Cancelled)
+        {
+            return "This activity has been cancelled.";
+        }
+        if (Status != ActivityStatus.Published)
+        {
+            return "This activity is not open for booking.";
+        }
+        if (now >= StartsAt)
+        {
+            return "This activity has already started.";
+        }
+        if (now < BookingOpensAt)
+        {
+            return $"Booking opens on {Infrastructure.UkTime.DateTime(BookingOpensAt)}.";
+        }
+        if (now >= BookingClosesAt)
+        {
+            return "Booking has closed.";
+        }
+        if (IsPriorityWindow(now) && (partnershipId is null || _priorityPartnerships.All(p => p.PartnershipId != partnershipId)))
+        {
+            return $"Until {Infrastructure.UkTime.DateTime(PriorityUntil!.Value)}, places are kept for partnerships with a high need in this activity's themes.";
+        }
+        return null;
+    }
+
+    public bool IsPriorityWindow(DateTime now) => PriorityUntil is { } until && now < until && _priorityPartnerships.Count > 0;
+
+    /// <summary>
+    /// Books a person (their own booking, or a coordinator booking them). Confirmed when a place is
+    /// free within capacity and the partnership cap, waitlisted otherwise; a request when bookings
+    /// need approval. Requires the activity's live bookings to be loaded.
+    /// </summary>
+    public Booking Book(string personId, int? partnershipId, DateTime now, bool byCoordinator = false)
+    {
+        var closed = WhyBookingIsClosed(now, partnershipId);
+        if (closed is not null && !(byCoordinator && Status == ActivityStatus.Published && now < StartsAt))
+        {
+            throw new DomainException(closed);
+        }
+        if (_bookings.Any(b => b.PersonId == personId && b.IsLive))
+        {
+            throw new DomainException("This person already has a booking for this activity.");
+        }
+        var status = Mode == BookingMode.Approval && !byCoordinator ? BookingStatus.Requested
+            : HasPlaceFor(partnershipId) ? BookingStatus.Confirmed
+            : BookingStatus.Waitlisted;
+        var booking = new Booking(this, personId, partnershipId, status, now, IsPriorityWindow(now));
+        _bookings.Add(booking);
+        if (status == BookingStatus.Confirmed)
+        {
+            ConfirmedCount++;
+        }
+        return booking;
+    }
+
+    /// <summary>
+    /// Cancels a booking (by the person, or removed by a coordinator). A freed place goes at once to
+    /// the first person waiting who fits the partnership cap; that promotion is returned.
+    /// </summary>
+    public BookingChange? CancelBooking(Booking booking, DateTime now, string? reason = null)
+    {
+        EnsureOwn(booking);
+        if (!booking.IsLive)
+        {
+            throw new DomainException("This booking is already cancelled.");
+        }
+        var wasConfirmed = booking.Status == BookingStatus.Confirmed;
+        booking.MoveTo(BookingStatus.Cancelled, now, reason);
+        if (!wasConfirmed)
+        {
+            return null;
+        }
+        ConfirmedCount--;
+        return PromoteNext(now);
+    }
+
+    /// <summary>A coordinator approves a request: confirmed if a place is free, otherwise it joins the waiting list.</summary>
+    public BookingStatus Approve(Booking booking, DateTime now)
+    {
+        EnsureOwn(booking);
+        if (booking.Status != BookingStatus.Requested)
+        {
+            throw new DomainException("Only a request awaiting approval can be approved.");
+        }
+        if (HasPlaceFor(booking.PartnershipId))
+        {
+            booking.MoveTo(BookingStatus.Confirmed, now);
+            ConfirmedCount++;
+        }
+        else
+        {
+            booking.MoveTo(BookingStatus.Waitlisted, now);
+        }
+        return booking.Status;
+    }
+
+    public void Decline(Booking booking, DateTime now, string reason)
+    {
+        EnsureOwn(booking);
+        if (booking.Status != BookingStatus.Requested)
+        {
+            throw new DomainException("Only a request awaiting approval can be declined.");
+        }
+        booking.MoveTo(BookingStatus.Declined, now, Guard.Required(reason, "Reason"));
+    }
+
+    /// <summary>A coordinator moves a waiting person into a free place, out of turn.</summary>
+    public void Promote(Booking booking, DateTime now)
+    {
+        EnsureOwn(booking);
+        if (booking.Status != BookingStatus.Waitlisted)
+        {
+            throw new DomainException("Only someone on the waiting list can be promoted.");
+        }
+        if (!HasPlaceFor(booking.PartnershipId))
+        {
+            throw new DomainException("There is no free place: raise the capacity or cancel a booking first.");
+        }
+        booking.MoveTo(BookingStatus.Confirmed, now);
+        ConfirmedCount++;
+    }
+
+    public void RecordAttendance(Booking booking, Attendance? attendance, DateTime now)
+    {
+        EnsureOwn(booking);
+        if (booking.Status != BookingStatus.Confirmed)
+        {
+            throw new DomainException("Attendance is recorded for confirmed places only.");
+        }
+        if (now < StartsAt)
+        {
+            throw new DomainException("Attendance can be recorded once the activity has started.");
+        }
+        booking.RecordAttendance(attendance);
+    }
+
+    /// <summary>The waiting list, in the order people joined it.</summary>
+    public IEnumerable<Booking> WaitingList => _bookings.Where(b => b.Status == BookingStatus.Waitlisted).OrderBy(b => b.CreatedAt).ThenBy(b => b.Id);
+
+    private BookingChange? PromoteNext(DateTime now)
+    {
+        var next = WaitingList.FirstOrDefault(b => HasPlaceFor(b.PartnershipId));
+        if (next is null)
+        {
+            return null;
+        }
+        next.MoveTo(BookingStatus.Confirmed, now);
+        ConfirmedCount++;
+        return new BookingChange(next, BookingStatus.Waitlisted);
+    }
+
+    private bool HasPlaceFor(int? partnershipId) =>
+        ConfirmedCount < Capacity
+        && (PartnershipCap is null || partnershipId is null
+            || _bookings.Count(b => b.PartnershipId == partnershipId && b.Status == BookingStatus.Confirmed) < PartnershipCap);
+
+    private void EnsureOwn(Booking booking)
+    {
+        if (!ReferenceEquals(booking.Activity, this) && booking.ActivityId != Id)
+        {
+            throw new DomainException("That booking is for another activity.");
+        }
+    }
+
+    private void Apply(ActivityDetails d)
+    {
+        if (!Enum.IsDefined(d.Kind))
+        {
+            throw new DomainException("Choose the kind of activity.");
+        }
+        if (!Enum.IsDefined(d.Mode))
+        {
+            throw new DomainException("Choose how places are given.");
+        }
+        if (d.EndsAt <= d.StartsAt)
+        {
+            throw new DomainException("The end must be after the start.");
+        }
+        if (d.Capacity < 1)
+        {
+            throw new DomainException("Capacity must be at least 1.");
+        }
+        if (d.PartnershipCap is { } cap && (cap < 1 || cap > d.Capacity))
+        {
+            throw new DomainException("The places per partnership must be between 1 and the capacity.");
+        }
+        if (d.BookingClosesAt <= d.BookingOpensAt)
+        {
+            throw new DomainException("Booking must close after it opens.");
+        }
+        if (d.BookingClosesAt > d.StartsAt)
+        {
+            throw new DomainException("Booking must close by the time the activity starts.");
+        }
+        if (d.PriorityUntil is { } until && (until <= d.BookingOpensAt || until >= d.BookingClosesAt))
+        {
+            throw new DomainException("The priority window must end while booking is open.");
+        }
+        if (d.MinimumNumber is { } minimum && (minimum < 1 || minimum > d.Capacity))
+        {
+            throw new DomainException("The minimum number must be between 1 and the capacity.");
+        }
+        if (d.MinimumNumber is not null != d.MinimumCutoff is not null)
+        {
+            throw new DomainException("Give both a minimum number and its cut-off date, or neither.");
+        }
+        if (d.MinimumCutoff is { } cutoff && cutoff >= d.StartsAt)
+        {
+            throw new DomainException("The cut-off for the minimum number must be before the start.");
+        }
+        if (string.IsNullOrWhiteSpace(d.Venue) && d.HostPartnershipId is null)
+        {
+            throw new DomainException("Give a venue or a host partnership.");
+        }
+        Kind = d.Kind;
+        Title = Guard.Required(d.Title, "Title");
+        Description = d.Description?.Trim() ?? "";
+        StartsAt = d.StartsAt;
+        EndsAt = d.EndsAt;
+        Venue = Guard.Optional(d.Venue);
+        HostPartnershipId = d.HostPartnershipId;
+        Capacity = d.Capacity;
+        PartnershipCap = d.PartnershipCap;
+        BookingOpensAt = d.BookingOpensAt;
+        BookingClosesAt = d.BookingClosesAt;
+        Mode = d.Mode;
+        PriorityUntil = d.PriorityUntil;
+        MinimumNumber = d.MinimumNumber;
+        MinimumCutoff = d.MinimumCutoff;
+    }
+}

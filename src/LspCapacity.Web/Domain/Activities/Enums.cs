@@ -1,0 +1,68 @@
+namespace LspCapacity.Web.Domain.Activities;
+
+public enum ActivityKind
+{
+    Seminar = 1,
+    Workshop = 2,
+    StudyVisit = 3,
+    Showcase = 4,
+}
+
+public enum ActivityStatus
+{
+    Draft = 1,
+    Published = 2,
+    Completed = 3,
+    Cancelled = 4,
+}
+
+public enum BookingMode
+{
+    /// <summary>Places go to whoever books first; a full activity waitlists.</summary>
+    FirstCome = 1,
+
+    /// <summary>Requests wait for a coordinator's decision and take no place until approved.</summary>
+    Approval = 2,
+}
+
+public enum BookingStatus
+{
+    Confirmed = 1,
+    Waitlisted = 2,
+
+    /// <summary>Awaiting a coordinator's approval (approval mode).</summary>
+    Requested = 3,
+    Cancelled = 4,
+    Declined = 5,
+}
+
+public enum Attendance
+{
+    Attended = 1,
+    NoShow = 2,
+}
+
+public enum CostCategory
+{
+    Venue = 1,
+    Speakers = 2,
+    Travel = 3,
+    Other = 4,
+}
+
+public static class ActivityText
+{
+    public static string Kind(ActivityKind kind) => kind switch
+    {
+        ActivityKind.StudyVisit => "Study visit",
+        ActivityKind.Showcase => "Best-practice showcase",
+        _ => kind.ToString(),
+    };
+
+    public static string Status(BookingStatus status) => status switch
+    {
+        BookingStatus.Waitlisted => "On the waiting list",
+        BookingStatus.Requested => "Awaiting approval",
+        _ => status.ToString(),
+    };
+}

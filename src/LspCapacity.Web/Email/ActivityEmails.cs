@@ -1,0 +1,99 @@
+using System.Text;
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain.Activities;
+using LspCapacity.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace LspCapacity.Web.Email;
+
+public enum BookingEmail
+{
+    Confirmed,
+    Promoted,
+    Waitlisted,
+    Requested,
+    Declined,
+    Cancelled,
+    ActivityCancelled,
+    ActivityChanged,
+    Reminder,
+    FeedbackRequest,
+}
+
+/// <summary>
+/// Queues the emails that bookings cause, with their calendar attachments. Call inside the unit of
+/// work that made the change, after the booking has its id: the de-duplication key names the booking.
+/// </summary>
+public sealed class ActivityEmails(Outbox outbox, TimeProvider clock)
+{
+    public async Task QueueAsync(AppDbContext db, Activity activity, Booking booking, BookingEmail kind,
+        CancellationToken cancellationToken, string? reason = null, string? offset = null)
+    {
+        var person = await db.Users.AsNoTracking().Where(u => u.Id == booking.PersonId)
+            .Select(u => new { u.Email, u.DisplayName }).SingleAsync(cancellationToken);
+        var where = await WhereAsync(db, activity, cancellationToken);
+        var link = outbox.Link($"/activities/{activity.Id}");
+        var (template, key, calendar) = kind switch
+        {
+            BookingEmail.Confirmed => ("booking-confirmed", $"booking:{booking.Id}:confirmed", "REQUEST"),
+            BookingEmail.Promoted => ("booking-promoted", $"booking:{booking.Id}:promoted", "REQUEST"),
+            BookingEmail.Waitlisted => ("booking-waitlisted", $"booking:{booking.Id}:waitlisted", null),
+            BookingEmail.Requested => ("booking-requested", $"booking:{booking.Id}:requested", null),
+            BookingEmail.Declined => ("booking-declined", $"booking:{booking.Id}:declined", null),
+            BookingEmail.Cancelled => ("booking-cancelled", $"booking:{booking.Id}:cancelled", "CANCEL"),
+            BookingEmail.ActivityCancelled => ("activity-cancelled", $"activity:{activity.Id}:cancelled:booking:{booking.Id}", "CANCEL"),
+            BookingEmail.ActivityChanged => ("activity-changed", $"activity:{activity.Id}:changed:{activity.Sequence}:booking:{booking.Id}", "REQUEST"),
+            BookingEmail.Reminder => ("activity-reminder", $"reminder:booking:{booking.Id}:{offset}", null),
+            _ => ("feedback-request", $"feedback:booking:{booking.Id}", null),
+        };
+        var values = new Dictionary<string, string?>
+        {
+            ["Title"] = activity.Title,
+            ["When"] = When(activity),
+            ["WhenShort"] = UkTime.Date(activity.StartsAt),
+            ["Where"] = where,
+            ["Link"] = kind == BookingEmail.FeedbackRequest ? outbox.Link($"/activities/{activity.Id}/feedback") : link,
+            ["Reason"] = reason ?? activity.CancelReason ?? "",
+            ["ReasonLine"] = reason is null ? "" : $" Reason: {reason}",
+        };
+        var attachments = new List<EmailAttachment>();
+        if (calendar is not null)
+        {
+            var info = CalendarInvites.From(activity, where, link);
+            var organiser = Organiser();
+            var ics = calendar == "CANCEL" ? CalendarInvites.Cancel(info, organiser) : CalendarInvites.Request(info, organiser);
+            attachments.Add(new EmailAttachment(calendar == "CANCEL" ? "cancel.ics" : "invite.ics",
+                $"text/calendar; charset=utf-8; method={calendar}", Encoding.UTF8.GetBytes(ics)));
+        }
+        await outbox.QueueAsync(db, new OutgoingEmail(key, person.Email!, person.DisplayName, template, values)
+        {
+            RegionId = activity.RegionId,
+            Attachments = attachments,
+        }, cancellationToken);
+    }
+
+    public CalendarInvites.Organiser Organiser() =>
+        new(outbox.Domain, outbox.FromAddress, outbox.FromName, clock.GetUtcNow().UtcDateTime);
+
+    public static string When(Activity activity) => When(activity.StartsAt, activity.EndsAt);
+
+    public static string When(DateTime startsAt, DateTime endsAt)
+    {
+        var start = UkTime.ToUk(startsAt);
+        var end = UkTime.ToUk(endsAt);
+        return start.Date == end.Date
+            ? $"{UkTime.DateTime(startsAt)} to {UkTime.DateTime(endsAt)[(UkTime.Date(endsAt).Length + 4)..]}"
+            : $"{UkTime.DateTime(startsAt)} to {UkTime.DateTime(endsAt)}";
+    }
+
+    public static async Task<string> WhereAsync(AppDbContext db, Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.Venue is not null)
+        {
+            return activity.Venue;
+        }
+        var host = await db.Partnerships.AsNoTracking().Where(p => p.Id == activity.HostPartnershipId)
+            .Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
+        return host is null ? "to be confirmed" : $"hosted by {host} LSP";
+    }
+}
