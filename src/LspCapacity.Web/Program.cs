@@ -93,6 +93,10 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Mail", Policies.Coordinator); // /outbox
     options.Conventions.AuthorizePage("/Partnerships/Create", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Partnerships/Edit", Policies.Coordinator);
+    options.Conventions.AuthorizePage("/Activities/Create", Policies.Coordinator);
+    options.Conventions.AuthorizePage("/Activities/Edit", Policies.Coordinator);
+    options.Conventions.AuthorizePage("/Activities/Manage", Policies.Coordinator);
+    options.Conventions.AuthorizePage("/Activities/SignInSheet", Policies.Coordinator);
     // The deliberately public pages; everything else needs sign-in (the fallback policy).
     foreach (var page in PublicPages.All)
     {

@@ -20,7 +20,11 @@ public partial class AccessTests : IClassFixture<AppFactory>
     public AccessTests(AppFactory app) => _app = app;
 
     /// <summary>Folders and pages only coordinators (and admins) may open.</summary>
-    private static readonly string[] CoordinatorOnly = ["/People/", "/Mail/", "/Partnerships/Create", "/Partnerships/Edit"];
+    private static readonly string[] CoordinatorOnly =
+    [
+        "/People/", "/Mail/", "/Partnerships/Create", "/Partnerships/Edit",
+        "/Activities/Create", "/Activities/Edit", "/Activities/Manage", "/Activities/SignInSheet",
+    ];
 
     private IReadOnlyList<(string ViewEnginePath, string Url)> PageEndpoints()
     {

@@ -197,3 +197,35 @@ public sealed class GovukCheckboxTagHelper : GovukFieldTagHelper
         WriteGroup(output, html, error);
     }
 }
+
+/// <summary>Several checkboxes for a list property (theme ids, partnership ids), in a fieldset.</summary>
+[HtmlTargetElement("govuk-checkboxes", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class GovukCheckboxesTagHelper : GovukFieldTagHelper
+{
+    public IEnumerable<SelectListItem> Items { get; set; } = [];
+
+    /// <summary>Lay the boxes out in columns, for long lists.</summary>
+    public bool Columns { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var error = Error;
+        var entry = ViewContext.ViewData.ModelState[Name];
+        var selected = entry?.AttemptedValue is { } attempted
+            ? attempted.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet()
+            : (For.Model as System.Collections.IEnumerable)?.Cast<object>().Select(o => Convert.ToString(o, CultureInfo.InvariantCulture)!).ToHashSet()
+              ?? [];
+        var describedBy = DescribedBy(Hint is not null, error is not null);
+        var index = 0;
+        var boxes = string.Concat(Items.Select(i =>
+        {
+            var id = index++ == 0 ? Id : $"{Id}-{index}";
+            return $"<div class=\"govuk-checkboxes__item\"><input class=\"govuk-checkboxes__input\" id=\"{id}\" name=\"{Name}\" type=\"checkbox\" value=\"{E(i.Value)}\"{(selected.Contains(i.Value) ? " checked" : "")}>" +
+                   $"<label class=\"govuk-label govuk-checkboxes__label\" for=\"{id}\">{E(i.Text)}</label></div>";
+        }));
+        var html = $"<fieldset class=\"govuk-fieldset\"{(describedBy.Length > 0 ? $" aria-describedby=\"{describedBy}\"" : "")}>" +
+                   $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">{E(LabelText)}</legend>{HintHtml()}{ErrorHtml(error)}" +
+                   $"<div class=\"govuk-checkboxes govuk-checkboxes--small{(Columns ? " app-checkbox-columns" : "")}\" data-module=\"govuk-checkboxes\">{boxes}</div></fieldset>";
+        WriteGroup(output, html, error);
+    }
+}

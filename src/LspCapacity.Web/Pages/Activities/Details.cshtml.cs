@@ -1,0 +1,252 @@
+using System.ComponentModel.DataAnnotations;
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain;
+using LspCapacity.Web.Domain.Activities;
+using LspCapacity.Web.Email;
+using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LspCapacity.Web.Pages.Activities;
+
+/// <summary>One activity: its details and the booking action that fits the viewer; coordinators publish, cancel and complete it.</summary>
+public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, ActivityEmails emails) : PageModel
+{
+    public View Activity { get; private set; } = default!;
+    public MyBooking? Mine { get; private set; }
+    public string? BookingClosedReason { get; private set; }
+    public int WaitingCount { get; private set; }
+    public int? MyWaitingPosition { get; private set; }
+    public bool HasStarted { get; private set; }
+    public bool HasEnded { get; private set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Enter why the activity is cancelled")]
+    [StringLength(1000, ErrorMessage = "The reason must be 1,000 characters or fewer")]
+    public string? CancelReason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        return await ShowAsync(id, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostBookAsync(int id, CancellationToken cancellationToken)
+    {
+        ModelState.Clear(); // the cancel-reason field belongs to another form
+        if (await RegionOfAsync(id, cancellationToken) is not { } regionId)
+        {
+            return NotFound();
+        }
+        if (!me.CanSeeRegion(regionId))
+        {
+            return Forbid();
+        }
+        try
+        {
+            var status = await db.InTransactionAsync(async ct =>
+            {
+                var activity = await LoadForBookingAsync(id, ct);
+                var booking = activity.Book(me.RequiredId, me.PartnershipId, clock.GetUtcNow().UtcDateTime);
+                db.Audit(me.Id, "booking.created", booking, booking.Status.ToString());
+                await db.SaveChangesAsync(ct);
+                await emails.QueueAsync(db, activity, booking, booking.Status switch
+                {
+                    BookingStatus.Confirmed => BookingEmail.Confirmed,
+                    BookingStatus.Waitlisted => BookingEmail.Waitlisted,
+                    _ => BookingEmail.Requested,
+                }, ct);
+                await db.SaveChangesAsync(ct);
+                return booking.Status;
+            }, cancellationToken);
+            TempData["Success"] = status switch
+            {
+                BookingStatus.Confirmed => "Your place is confirmed. We have emailed you a calendar invitation.",
+                BookingStatus.Waitlisted => "The activity is full, so you are on the waiting list. If a place comes up it is yours, and we will email you.",
+                _ => "Your request has been sent. The programme team will decide and email you.",
+            };
+            return Redirect($"/activities/{id}");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return await ShowAsync(id, cancellationToken);
+        }
+    }
+
+    public async Task<IActionResult> OnPostCancelBookingAsync(int id, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (await RegionOfAsync(id, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+        try
+        {
+            var found = await db.InTransactionAsync(async ct =>
+            {
+                var activity = await LoadForBookingAsync(id, ct);
+                var booking = activity.Bookings.FirstOrDefault(b => b.PersonId == me.RequiredId && b.IsLive);
+                if (booking is null)
+                {
+                    return false;
+                }
+                var now = clock.GetUtcNow().UtcDateTime;
+                if (now >= activity.StartsAt)
+                {
+                    throw new DomainException("The activity has started: it is too late to cancel.");
+                }
+                var promotion = activity.CancelBooking(booking, now, "Cancelled by the person");
+                db.Audit(me.Id, "booking.cancelled", booking);
+                await db.SaveChangesAsync(ct);
+                await emails.QueueAsync(db, activity, booking, BookingEmail.Cancelled, ct);
+                if (promotion is not null)
+                {
+                    db.Audit(null, "booking.promoted", promotion.Booking, "A place came up");
+                    await emails.QueueAsync(db, activity, promotion.Booking, BookingEmail.Promoted, ct);
+                }
+                await db.SaveChangesAsync(ct);
+                return true;
+            }, cancellationToken);
+            if (!found)
+            {
+                return NotFound();
+            }
+            TempData["Success"] = "Your booking has been cancelled.";
+            return Redirect($"/activities/{id}");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return await ShowAsync(id, cancellationToken);
+        }
+    }
+
+    public Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken) =>
+        CoordinatorActionAsync(id, async (activity, now, ct) =>
+        {
+            activity.Publish(now);
+            db.Audit(me.Id, "activity.published", activity);
+            await db.SaveChangesAsync(ct);
+            return $"{activity.Title} is published and open for booking from {UkTime.DateTime(activity.BookingOpensAt)}.";
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostCompleteAsync(int id, CancellationToken cancellationToken) =>
+        CoordinatorActionAsync(id, async (activity, now, ct) =>
+        {
+            activity.Complete(now);
+            db.Audit(me.Id, "activity.completed", activity);
+            await db.SaveChangesAsync(ct);
+            return $"{activity.Title} is marked as completed.";
+        }, cancellationToken);
+
+    public async Task<IActionResult> OnPostCancelActivityAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return await ShowAsync(id, cancellationToken);
+        }
+        ModelState.Clear();
+        return await CoordinatorActionAsync(id, async (activity, now, ct) =>
+        {
+            var changes = activity.Cancel(CancelReason!, now);
+            db.Audit(me.Id, "activity.cancelled", activity, CancelReason);
+            await db.SaveChangesAsync(ct);
+            foreach (var change in changes)
+            {
+                await emails.QueueAsync(db, activity, change.Booking, BookingEmail.ActivityCancelled, ct, CancelReason);
+            }
+            await db.SaveChangesAsync(ct);
+            return $"{activity.Title} is cancelled. {changes.Count} {(changes.Count == 1 ? "person has" : "people have")} been told.";
+        }, cancellationToken);
+    }
+
+    private async Task<IActionResult> CoordinatorActionAsync(int id, Func<Activity, DateTime, CancellationToken, Task<string>> action,
+        CancellationToken cancellationToken)
+    {
+        if (await RegionOfAsync(id, cancellationToken) is not { } regionId)
+        {
+            return NotFound();
+        }
+        if (!me.IsCoordinator || !me.CanSeeRegion(regionId))
+        {
+            return Forbid();
+        }
+        try
+        {
+            var message = await db.InTransactionAsync(async ct =>
+                await action(await LoadForBookingAsync(id, ct), clock.GetUtcNow().UtcDateTime, ct), cancellationToken);
+            TempData["Success"] = message;
+            return Redirect($"/activities/{id}");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return await ShowAsync(id, cancellationToken);
+        }
+    }
+
+    private Task<int?> RegionOfAsync(int id, CancellationToken cancellationToken) =>
+        db.Activities.AsNoTracking().Where(a => a.Id == id).Select(a => (int?)a.RegionId).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The activity with its live bookings: everything the booking rules look at.</summary>
+    private Task<Activity> LoadForBookingAsync(int id, CancellationToken cancellationToken) =>
+        db.Activities
+            .Include(a => a.Bookings.Where(b => b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
+            .Include(a => a.PriorityPartnerships)
+            .AsSplitQuery()
+            .SingleAsync(a => a.Id == id, cancellationToken);
+
+    private async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken)
+    {
+        ViewData["Section"] = "activities";
+        var now = clock.GetUtcNow().UtcDateTime;
+        var activity = await db.Activities.AsNoTracking().Include(a => a.PriorityPartnerships)
+            .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (activity is null)
+        {
+            return NotFound();
+        }
+        if (!me.CanSeeRegion(activity.RegionId) || activity.Status == ActivityStatus.Draft && !me.IsCoordinator)
+        {
+            return Forbid();
+        }
+        var themes = await db.Activities.AsNoTracking().Where(a => a.Id == id)
+            .SelectMany(a => a.Themes).Join(db.Themes, at => at.ThemeId, t => t.Id, (_, t) => t.Name).ToListAsync(cancellationToken);
+        var costs = await db.Activities.AsNoTracking().Where(a => a.Id == id).SelectMany(a => a.Costs)
+            .Select(c => new CostView(c.Category, c.Description, c.Amount)).ToListAsync(cancellationToken);
+        Activity = new View(activity.Id, activity.Title, activity.Description, activity.Kind, activity.Status, activity.StartsAt,
+            activity.EndsAt, await ActivityEmails.WhereAsync(db, activity, cancellationToken), activity.Capacity, activity.PlacesLeft,
+            activity.PartnershipCap, activity.BookingOpensAt, activity.BookingClosesAt, activity.Mode, activity.PriorityUntil,
+            activity.CancelReason, themes, costs, activity.MinimumNumber, activity.MinimumCutoff);
+        BookingClosedReason = activity.WhyBookingIsClosed(now, me.PartnershipId);
+        HasStarted = now >= activity.StartsAt;
+        HasEnded = now >= activity.EndsAt;
+        var personId = me.Id;
+        Mine = await db.Bookings.AsNoTracking()
+            .Where(b => b.ActivityId == id && b.PersonId == personId)
+            .OrderByDescending(b => b.CreatedAt)
+            .Select(b => new MyBooking(b.Id, b.Status, b.CreatedAt, b.Attendance))
+            .FirstOrDefaultAsync(cancellationToken);
+        WaitingCount = await db.Bookings.AsNoTracking().CountAsync(b => b.ActivityId == id && b.Status == BookingStatus.Waitlisted, cancellationToken);
+        if (Mine is { Status: BookingStatus.Waitlisted } waiting)
+        {
+            MyWaitingPosition = 1 + await db.Bookings.AsNoTracking().CountAsync(b => b.ActivityId == id && b.Status == BookingStatus.Waitlisted
+                && (b.CreatedAt < waiting.CreatedAt || b.CreatedAt == waiting.CreatedAt && b.Id < waiting.Id), cancellationToken);
+        }
+        return Page();
+    }
+
+    public sealed record View(int Id, string Title, string Description, ActivityKind Kind, ActivityStatus Status, DateTime StartsAt,
+        DateTime EndsAt, string Where, int Capacity, int PlacesLeft, int? PartnershipCap, DateTime BookingOpensAt, DateTime BookingClosesAt,
+        BookingMode Mode, DateTime? PriorityUntil, string? CancelReason, List<string> Themes, List<CostView> Costs, int? MinimumNumber,
+        DateTime? MinimumCutoff);
+
+    public sealed record CostView(CostCategory Category, string? Description, decimal Amount);
+
+    public sealed record MyBooking(int Id, BookingStatus Status, DateTime CreatedAt, Attendance? Attendance)
+    {
+        public bool IsLive => Status is BookingStatus.Confirmed or BookingStatus.Waitlisted or BookingStatus.Requested;
+    }
+}

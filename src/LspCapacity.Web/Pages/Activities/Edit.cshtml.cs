@@ -1,0 +1,93 @@
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain;
+using LspCapacity.Web.Domain.Activities;
+using LspCapacity.Web.Email;
+using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LspCapacity.Web.Pages.Activities;
+
+/// <summary>Changes an activity. When a published activity's time or place changes, everyone booked gets an updated invitation.</summary>
+public class EditModel(AppDbContext db, CurrentUser me, ActivityEmails emails) : PageModel
+{
+    [BindProperty]
+    public ActivityInput Input { get; set; } = new();
+
+    public string CurrentTitle { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var activity = await LoadAsync(id, tracked: false, cancellationToken);
+        if (activity is null)
+        {
+            return NotFound();
+        }
+        if (!me.CanSeeRegion(activity.RegionId))
+        {
+            return Forbid();
+        }
+        CurrentTitle = activity.Title;
+        Input = ActivityInput.From(activity);
+        ViewData["Lists"] = await ActivityInput.ListsAsync(db, activity.RegionId, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        var found = await db.Activities.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.RegionId, a.Title }).SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return NotFound();
+        }
+        if (!me.CanSeeRegion(found.RegionId))
+        {
+            return Forbid();
+        }
+        CurrentTitle = found.Title;
+        await Input.ValidateAsync(db, found.RegionId, ModelState, cancellationToken);
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var notified = await db.InTransactionAsync(async ct =>
+                {
+                    var activity = (await LoadAsync(id, tracked: true, ct))!;
+                    var changed = activity.Update(Input.ToDetails(), Input.ThemeIds);
+                    activity.SetPriorityPartnerships(Input.PriorityPartnershipIds);
+                    activity.SetCosts(Input.Costs());
+                    db.Audit(me.Id, "activity.updated", activity, changed ? $"sequence {activity.Sequence}" : null);
+                    await db.SaveChangesAsync(ct);
+                    var live = activity.Bookings.Where(b => b.Status == BookingStatus.Confirmed).ToList();
+                    if (changed)
+                    {
+                        foreach (var booking in live)
+                        {
+                            await emails.QueueAsync(db, activity, booking, BookingEmail.ActivityChanged, ct);
+                        }
+                        await db.SaveChangesAsync(ct);
+                    }
+                    return changed ? live.Count : 0;
+                }, cancellationToken);
+                TempData["Success"] = notified > 0
+                    ? $"Saved. {notified} {(notified == 1 ? "person has" : "people have")} been sent an updated calendar invitation."
+                    : "Your changes have been saved.";
+                return Redirect($"/activities/{id}");
+            }
+            catch (DomainException e)
+            {
+                ModelState.AddModelError("", e.Message);
+            }
+        }
+        ViewData["Lists"] = await ActivityInput.ListsAsync(db, found.RegionId, cancellationToken);
+        return Page();
+    }
+
+    private Task<Activity?> LoadAsync(int id, bool tracked, CancellationToken cancellationToken)
+    {
+        var query = db.Activities.Include(a => a.Themes).Include(a => a.Costs).Include(a => a.PriorityPartnerships)
+            .Include(a => a.Bookings.Where(b => b.Status == BookingStatus.Confirmed)).AsSplitQuery();
+        return (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain.Activities;
+using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace LspCapacity.Web.Pages.Activities;
+
+/// <summary>The catalogue: the region's upcoming published activities, filtered and paged. Coordinators also see drafts.</summary>
+public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public ActivityKind? Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Theme { get; set; }
+
+    /// <summary>yyyy-MM</summary>
+    [BindProperty(SupportsGet = true)] public string? Month { get; set; }
+    [BindProperty(SupportsGet = true)] public bool PlacesLeft { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Drafts { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Past { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public Paged<Row> Activities { get; private set; } = default!;
+    public IReadOnlyList<SelectListItem> Themes { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Months { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        ViewData["Section"] = "activities";
+        if (me.RegionId is not { } regionId)
+        {
+            return Forbid();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        Themes = await db.Themes.AsNoTracking().OrderBy(t => t.Position)
+            .Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToListAsync(cancellationToken);
+        var thisMonth = UkTime.ToUk(now);
+        Months = Enumerable.Range(0, 12).Select(i => new DateTime(thisMonth.Year, thisMonth.Month, 1).AddMonths(i))
+            .Select(m => new SelectListItem(m.ToString("MMMM yyyy", UkTime.Culture), m.ToString("yyyy-MM", CultureInfo.InvariantCulture)))
+            .ToList();
+
+        var query = db.Activities.AsNoTracking().Where(a => a.RegionId == regionId);
+        query = Drafts && me.IsCoordinator
+            ? query.Where(a => a.Status == ActivityStatus.Draft)
+            : query.Where(a => a.Status == ActivityStatus.Published || a.Status == ActivityStatus.Completed || a.Status == ActivityStatus.Cancelled);
+        query = Past ? query.Where(a => a.StartsAt < now) : query.Where(a => a.EndsAt >= now);
+        if (!Drafts && !Past)
+        {
+            query = query.Where(a => a.Status == ActivityStatus.Published);
+        }
+        if (Kind is not null)
+        {
+            query = query.Where(a => a.Kind == Kind);
+        }
+        if (Theme is { } themeId)
+        {
+            query = query.Where(a => a.Themes.Any(t => t.ThemeId == themeId));
+        }
+        if (Month is not null && DateTime.TryParseExact(Month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        {
+            var from = UkTime.ToUtc(month);
+            var to = UkTime.ToUtc(month.AddMonths(1));
+            query = query.Where(a => a.StartsAt >= from && a.StartsAt < to);
+        }
+        if (PlacesLeft)
+        {
+            query = query.Where(a => a.ConfirmedCount < a.Capacity);
+        }
+        query = Past ? query.OrderByDescending(a => a.StartsAt) : query.OrderBy(a => a.StartsAt);
+        Activities = await query
+            .Select(a => new Row(a.Id, a.Title, a.Kind, a.Status, a.StartsAt, a.EndsAt,
+                a.Venue ?? db.Partnerships.Where(p => p.Id == a.HostPartnershipId).Select(p => p.Name + " LSP").FirstOrDefault(),
+                a.Capacity - a.ConfirmedCount, a.Mode,
+                a.Themes.Join(db.Themes, at => at.ThemeId, t => t.Id, (_, t) => t.Name).ToList()))
+            .ToPagedAsync(PageNumber, 20, cancellationToken);
+        return Page();
+    }
+
+    public string PageUrl(int page)
+    {
+        var parts = new List<string>();
+        if (Kind is not null) parts.Add("kind=" + Kind);
+        if (Theme is not null) parts.Add("theme=" + Theme);
+        if (!string.IsNullOrEmpty(Month)) parts.Add("month=" + Uri.EscapeDataString(Month));
+        if (PlacesLeft) parts.Add("placesleft=true");
+        if (Drafts) parts.Add("drafts=true");
+        if (Past) parts.Add("past=true");
+        if (page > 1) parts.Add("page=" + page);
+        return "/activities" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
+    }
+
+    public sealed record Row(int Id, string Title, ActivityKind Kind, ActivityStatus Status, DateTime StartsAt, DateTime EndsAt,
+        string? Where, int PlacesLeft, BookingMode Mode, List<string> Themes);
+}
