@@ -9,8 +9,19 @@ namespace LspCapacity.Tests.Support;
 /// <summary>Delivers the outbox as the Hangfire job would, and reads what landed in the pickup folder.</summary>
 public static partial class Emails
 {
-    public static Task<int> DeliverOutboxAsync(this AppFactory app) =>
-        app.RunAsync<OutboxDeliveryJob, int>(j => j.DeliverDueAsync());
+    /// <summary>Runs the delivery job until a run sends nothing (each run takes one batch).</summary>
+    public static async Task<int> DeliverOutboxAsync(this AppFactory app)
+    {
+        var total = 0;
+        int sent;
+        do
+        {
+            sent = await app.RunAsync<OutboxDeliveryJob, int>(j => j.DeliverDueAsync());
+            total += sent;
+        }
+        while (sent > 0);
+        return total;
+    }
 
     /// <summary>Delivers the outbox and returns every message in the pickup folder addressed to <paramref name="to"/>.</summary>
     public static async Task<IReadOnlyList<MimeMessage>> DeliveredToAsync(this AppFactory app, string to)

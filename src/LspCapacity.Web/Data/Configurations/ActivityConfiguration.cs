@@ -20,6 +20,7 @@ public class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         // The guard that keeps confirmed places within capacity under concurrency: every save that
         // changes the count is "UPDATE … WHERE Id = @id AND ConfirmedCount = @seen".
         builder.Property(a => a.ConfirmedCount).IsConcurrencyToken();
+        builder.Ignore(a => a.WaitingList);
         builder.HasOne<Region>().WithMany().HasForeignKey(a => a.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Partnership>().WithMany().HasForeignKey(a => a.HostPartnershipId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.RegionId, a.Status, a.StartsAt });

@@ -294,9 +294,6 @@ namespace LspCapacity.Web.Data.Migrations
                     b.Property<int>("ActivityId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("ActivityId1")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Attendance")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -330,8 +327,6 @@ namespace LspCapacity.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ActivityId1");
 
                     b.HasIndex("PartnershipId");
 
@@ -923,10 +918,6 @@ namespace LspCapacity.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("LspCapacity.Web.Domain.Activities.Activity", null)
-                        .WithMany("WaitingList")
-                        .HasForeignKey("ActivityId1");
-
                     b.HasOne("LspCapacity.Web.Domain.Programme.Partnership", null)
                         .WithMany()
                         .HasForeignKey("PartnershipId")
@@ -1074,8 +1065,6 @@ namespace LspCapacity.Web.Data.Migrations
                     b.Navigation("PriorityPartnerships");
 
                     b.Navigation("Themes");
-
-                    b.Navigation("WaitingList");
                 });
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Programme.Programme", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LspCapacity.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125070017_Activities")]
+    [Migration("20261125071034_Activities")]
     partial class Activities
     {
         /// <inheritdoc />
@@ -297,9 +297,6 @@ namespace LspCapacity.Web.Data.Migrations
                     b.Property<int>("ActivityId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("ActivityId1")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Attendance")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -333,8 +330,6 @@ namespace LspCapacity.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ActivityId1");
 
                     b.HasIndex("PartnershipId");
 
@@ -926,10 +921,6 @@ namespace LspCapacity.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("LspCapacity.Web.Domain.Activities.Activity", null)
-                        .WithMany("WaitingList")
-                        .HasForeignKey("ActivityId1");
-
                     b.HasOne("LspCapacity.Web.Domain.Programme.Partnership", null)
                         .WithMany()
                         .HasForeignKey("PartnershipId")
@@ -1077,8 +1068,6 @@ namespace LspCapacity.Web.Data.Migrations
                     b.Navigation("PriorityPartnerships");
 
                     b.Navigation("Themes");
-
-                    b.Navigation("WaitingList");
                 });
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Programme.Programme", b =>

@@ -127,8 +127,7 @@ namespace LspCapacity.Web.Data.Migrations
                     BookedInPriorityWindow = table.Column<bool>(type: "INTEGER", nullable: false),
                     CancelReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Attendance = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    FeedbackRequestedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ActivityId1 = table.Column<int>(type: "INTEGER", nullable: true)
+                    FeedbackRequestedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -139,11 +138,6 @@ namespace LspCapacity.Web.Data.Migrations
                         principalTable: "Activities",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_Bookings_Activities_ActivityId1",
-                        column: x => x.ActivityId1,
-                        principalTable: "Activities",
-                        principalColumn: "Id");
                     table.ForeignKey(
                         name: "FK_Bookings_AspNetUsers_PersonId",
                         column: x => x.PersonId,
@@ -239,11 +233,6 @@ namespace LspCapacity.Web.Data.Migrations
                 name: "IX_Bookings_ActivityId_Status_CreatedAt",
                 table: "Bookings",
                 columns: new[] { "ActivityId", "Status", "CreatedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Bookings_ActivityId1",
-                table: "Bookings",
-                column: "ActivityId1");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Bookings_OneLivePerPerson",
