@@ -54,6 +54,7 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
         if (_options.DemoData)
         {
             await SeedDemoPeopleAsync(Read<List<PersonSeed>>(folder, Path.Combine("demo", "people.json")), cancellationToken);
+            await SeedDemoActivitiesAsync(Read<List<ActivitySeed>>(folder, Path.Combine("demo", "activities.json")), cancellationToken);
         }
     }
 
@@ -174,6 +175,36 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
         }
     }
 
+    /// <summary>Demo activities are placed relative to today, so a first run always has something to book.</summary>
+    private async Task SeedDemoActivitiesAsync(List<ActivitySeed> activities, CancellationToken cancellationToken)
+    {
+        var regionId = await RegionIdAsync("west-midlands", cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = Infrastructure.UkTime.Today(clock);
+        var themes = await db.Themes.ToDictionaryAsync(t => t.Code, t => t.Id, cancellationToken);
+        var partnerships = await db.Partnerships.Where(p => p.RegionId == regionId).ToDictionaryAsync(p => p.Name, p => p.Id, cancellationToken);
+        foreach (var seed in activities)
+        {
+            if (await db.Activities.AnyAsync(a => a.RegionId == regionId && a.Title == seed.Title, cancellationToken))
+            {
+                continue;
+            }
+            var day = today.AddDays(seed.StartsInDays);
+            var starts = Infrastructure.UkTime.ToUtc(day.ToDateTime(TimeOnly.Parse(seed.StartTime, System.Globalization.CultureInfo.InvariantCulture)));
+            var ends = Infrastructure.UkTime.ToUtc(day.ToDateTime(TimeOnly.Parse(seed.EndTime, System.Globalization.CultureInfo.InvariantCulture)));
+            var cutoff = seed.MinimumCutoffDaysBefore is { } before ? Infrastructure.UkTime.ToUtc(day.AddDays(-before).ToDateTime(TimeOnly.MinValue)) : (DateTime?)null;
+            var activity = new Domain.Activities.Activity(regionId, new Domain.Activities.ActivityDetails(
+                seed.Kind, seed.Title, seed.Description, starts, ends, seed.Venue,
+                seed.HostPartnership is null ? null : partnerships[seed.HostPartnership], seed.Capacity, seed.PartnershipCap,
+                now, Infrastructure.UkTime.ToUtc(day.AddDays(-7).ToDateTime(TimeOnly.MinValue)), seed.Mode, null,
+                seed.MinimumNumber, cutoff), seed.Themes.Select(t => themes[t]), now);
+            activity.SetCosts(seed.Costs.Select(c => (c.Key, (string?)null, c.Value)));
+            activity.Publish(now);
+            db.Activities.Add(activity);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private async Task<int> RegionIdAsync(string code, CancellationToken cancellationToken) =>
         await db.Regions.Where(r => r.Code == code).Select(r => r.Id).SingleAsync(cancellationToken);
 
@@ -190,5 +221,8 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
     private sealed record ThemeSeed(string Code, string Name, string Description);
     private sealed record PartnershipFile(string Region, List<PartnershipSeed> Partnerships);
     private sealed record PartnershipSeed(string Name, AreaType AreaType, bool Nrf, string? County);
+    private sealed record ActivitySeed(string Title, Domain.Activities.ActivityKind Kind, string Description, List<string> Themes,
+        int StartsInDays, string StartTime, string EndTime, string? Venue, string? HostPartnership, int Capacity, int? PartnershipCap,
+        Domain.Activities.BookingMode Mode, int? MinimumNumber, int? MinimumCutoffDaysBefore, Dictionary<Domain.Activities.CostCategory, decimal> Costs);
     private sealed record PersonSeed(string Email, string Name, string Role, string? Organisation, string Region, string? Partnership);
 }

@@ -35,6 +35,7 @@ public class SeederTests
 
             Assert.Equal(8, await db.Themes.CountAsync());
             Assert.Equal(5, await db.Users.CountAsync());
+            Assert.Equal(4, await db.Activities.CountAsync(a => a.Status == LspCapacity.Web.Domain.Activities.ActivityStatus.Published));
         });
     }
 
@@ -67,5 +68,5 @@ public class SeederTests
 
     private static Task<string> Counts(AppFactory app) => app.WithDbAsync(async db =>
         $"{await db.Regions.CountAsync()}/{await db.Programmes.CountAsync()}/{await db.Set<ProgrammeObjective>().CountAsync()}/" +
-        $"{await db.Partnerships.CountAsync()}/{await db.Themes.CountAsync()}/{await db.Users.CountAsync()}/{await db.UserRoles.CountAsync()}/{await db.Roles.CountAsync()}");
+        $"{await db.Partnerships.CountAsync()}/{await db.Themes.CountAsync()}/{await db.Users.CountAsync()}/{await db.UserRoles.CountAsync()}/{await db.Roles.CountAsync()}/{await db.Activities.CountAsync()}");
 }
