@@ -1,0 +1,241 @@
+using LspCapacity.Tests.Support;
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Email;
+using LspCapacity.Web.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace LspCapacity.Tests.Email;
+
+/// <summary>The outbox through a real SMTP server on 127.0.0.1: nothing lost, nothing twice.</summary>
+public sealed class OutboxDeliveryTests : IAsyncLifetime
+{
+    private readonly SmtpTestServer _smtp = new();
+    private AppFactory _app = default!;
+
+    public Task InitializeAsync()
+    {
+        _app = new AppFactory { SmtpPort = _smtp.Port };
+        _app.CreateAnonymousClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _smtp.DisposeAsync();
+    }
+
+    private async Task<long> QueueAsync(string key, string to = "someone@example.org")
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+        Assert.True(await outbox.QueueAsync(db, key, to, "Some One", "password-changed",
+            new Dictionary<string, string?> { ["ChangedAt"] = "25 November 2026 at 10am" }));
+        await db.SaveChangesAsync();
+        return await db.OutboxMessages.Where(m => m.DeduplicationKey == key).Select(m => m.Id).SingleAsync();
+    }
+
+    private Task<int> DeliverAsync() => _app.RunAsync<OutboxDeliveryJob, int>(j => j.DeliverDueAsync());
+
+    private Task<OutboxMessage> RowAsync(long id) => _app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id));
+
+    [Fact]
+    public async Task QueuedMessage_ArrivesOnce_WithItsFixedMessageId_AndIsMarkedSent()
+    {
+        var id = await QueueAsync("test:arrives");
+
+        Assert.Equal(1, await DeliverAsync());
+        Assert.Equal(0, await DeliverAsync());
+
+        var received = Assert.Single(_smtp.Received);
+        var row = await RowAsync(id);
+        Assert.Equal(OutboxStatus.Sent, row.Status);
+        Assert.Equal(1, row.Attempts);
+        Assert.Equal(row.MessageId, received.MessageId);
+        Assert.Equal("Your password has been changed", received.Subject);
+        Assert.Contains("25 November 2026 at 10am", received.TextBody);
+        Assert.Contains("25 November 2026 at 10am", received.HtmlBody);
+        Assert.Equal("someone@example.org", received.To.Mailboxes.Single().Address);
+    }
+
+    [Fact]
+    public async Task ServerDown_MessageWaits_ThenGoesOutExactlyOnceWhenItIsBack()
+    {
+        await _smtp.StopAsync();
+        var id = await QueueAsync("test:server-down");
+
+        Assert.Equal(0, await DeliverAsync());
+        var waiting = await RowAsync(id);
+        Assert.Equal(OutboxStatus.Pending, waiting.Status);
+        Assert.Equal(1, waiting.Attempts);
+        Assert.NotNull(waiting.LastError);
+        Assert.True(waiting.NextAttemptAt > _app.Clock.GetUtcNow().UtcDateTime);
+
+        _smtp.Start();
+        Assert.Equal(0, await DeliverAsync()); // still backing off
+        _app.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(1, await DeliverAsync());
+        Assert.Equal(0, await DeliverAsync());
+
+        Assert.Single(_smtp.Received);
+        var sent = await RowAsync(id);
+        Assert.Equal(OutboxStatus.Sent, sent.Status);
+        Assert.Equal(2, sent.Attempts);
+    }
+
+    [Fact]
+    public async Task TemporaryRefusal_ThenAcceptance_GivesOneEmailAndTwoAttempts()
+    {
+        _smtp.RefuseNextTemporarily();
+        var id = await QueueAsync("test:451");
+
+        Assert.Equal(0, await DeliverAsync());
+        var refused = await RowAsync(id);
+        Assert.Equal(OutboxStatus.Pending, refused.Status);
+        Assert.StartsWith("451", refused.LastError);
+
+        _app.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(1, await DeliverAsync());
+
+        Assert.Single(_smtp.Received);
+        var sent = await RowAsync(id);
+        Assert.Equal(OutboxStatus.Sent, sent.Status);
+        Assert.Equal(2, sent.Attempts);
+    }
+
+    [Fact]
+    public async Task PermanentRefusal_MarksFailed_WithoutARetryLoop()
+    {
+        _smtp.RefuseNextPermanently();
+        var id = await QueueAsync("test:550");
+
+        Assert.Equal(0, await DeliverAsync());
+        for (var i = 0; i < 3; i++)
+        {
+            _app.Clock.Advance(TimeSpan.FromHours(7));
+            Assert.Equal(0, await DeliverAsync());
+        }
+
+        Assert.Empty(_smtp.Received);
+        var failed = await RowAsync(id);
+        Assert.Equal(OutboxStatus.Failed, failed.Status);
+        Assert.Equal(1, failed.Attempts);
+        Assert.StartsWith("550", failed.LastError);
+
+        // A coordinator's retry sends it, once.
+        await _app.WithDbAsync(async db =>
+        {
+            var row = await db.OutboxMessages.SingleAsync(m => m.Id == id);
+            row.Retry(_app.Clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(1, await DeliverAsync());
+        Assert.Single(_smtp.Received);
+    }
+
+    [Fact]
+    public async Task TwoDeliveryRunsAtOnce_SendEachMessageOnce()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            await QueueAsync($"test:race:{i}", $"person{i}@example.org");
+        }
+
+        var runs = await Task.WhenAll(DeliverAsync(), DeliverAsync(), DeliverAsync());
+
+        Assert.Equal(20, runs.Sum());
+        Assert.Equal(20, _smtp.Received.Count);
+        Assert.Equal(20, _smtp.Received.Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(0, await DeliverAsync());
+    }
+
+    [Fact]
+    public async Task SameDeduplicationKey_IsQueuedOnce_EvenFromTwoContextsRacing()
+    {
+        await QueueAsync("test:dedup");
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+            Assert.False(await outbox.QueueAsync(db, "test:dedup", "someone@example.org", null, "password-changed",
+                new Dictionary<string, string?> { ["ChangedAt"] = "now" }));
+        }
+
+        // Two contexts that both checked before either saved: the unique index keeps one.
+        await using var first = _app.Services.CreateAsyncScope();
+        await using var second = _app.Services.CreateAsyncScope();
+        var db1 = first.ServiceProvider.GetRequiredService<AppDbContext>();
+        var db2 = second.ServiceProvider.GetRequiredService<AppDbContext>();
+        var values = new Dictionary<string, string?> { ["ChangedAt"] = "now" };
+        Assert.True(await first.ServiceProvider.GetRequiredService<Outbox>().QueueAsync(db1, "test:dedup-race", "a@example.org", null, "password-changed", values));
+        Assert.True(await second.ServiceProvider.GetRequiredService<Outbox>().QueueAsync(db2, "test:dedup-race", "a@example.org", null, "password-changed", values));
+        await db1.SaveChangesAsync();
+        var duplicate = await Assert.ThrowsAsync<DbUpdateException>(() => db2.SaveChangesAsync());
+        Assert.True(Transactions.IsLostRace(duplicate));
+
+        await DeliverAsync();
+        Assert.Single(_smtp.Received, m => m.Headers["X-Outbox-Key"] == "test:dedup-race");
+        Assert.Single(_smtp.Received, m => m.Headers["X-Outbox-Key"] == "test:dedup");
+    }
+
+    [Fact]
+    public async Task InvitationFromThePage_ArrivesOverSmtp_WithAWorkingLink()
+    {
+        var coordinator = _app.CreateClientAs(Demo.Coordinator);
+        await coordinator.SubmitFormAsync("/people/invite", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Robin Rugby",
+            ["Input.Email"] = "robin@rugby.example",
+            ["Input.Role"] = "LspStaff",
+            ["Input.PartnershipId"] = (await _app.PartnershipIdAsync("Rugby")).ToString(),
+        });
+
+        await DeliverAsync();
+
+        var invitation = Assert.Single(_smtp.Received);
+        var link = Emails.LinkIn(invitation, "/account/invitation/");
+        var page = await _app.CreateAnonymousClient().GetDocumentAsync(link);
+        Assert.Contains("Welcome, Robin Rugby", page.QuerySelector("main")!.TextContent);
+    }
+}
+
+public sealed class PickupDeliveryTests : IAsyncLifetime
+{
+    private readonly AppFactory _app = new();
+
+    public Task InitializeAsync()
+    {
+        _app.CreateAnonymousClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task PickupMode_WritesOneParseableEmlPerMessage_AndNeverTwice()
+    {
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+            for (var i = 0; i < 3; i++)
+            {
+                await outbox.QueueAsync(db, $"pickup:{i}", $"p{i}@example.org", null, "password-changed",
+                    new Dictionary<string, string?> { ["ChangedAt"] = "now" });
+            }
+            await db.SaveChangesAsync();
+        }
+
+        await _app.DeliverOutboxAsync();
+        await _app.DeliverOutboxAsync();
+
+        var files = Directory.GetFiles(_app.PickupFolder, "*.eml");
+        Assert.Equal(3, files.Length);
+        var messages = files.Select(f => MimeMessage.Load(f)).ToList();
+        Assert.Equal(["p0@example.org", "p1@example.org", "p2@example.org"], messages.Select(m => m.To.Mailboxes.Single().Address).Order());
+        Assert.All(messages, m => Assert.Equal("Your password has been changed", m.Subject));
+    }
+}
