@@ -1,0 +1,76 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using LspCapacity.Tests.Support;
+using Microsoft.Playwright;
+
+namespace LspCapacity.BrowserTests.Support;
+
+/// <summary>
+/// The real app on Kestrel on a free 127.0.0.1 port, and Debian's Chromium driven by Playwright.
+/// One per test class.
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    public AppFactory App { get; } = new();
+    public string BaseUrl { get; private set; } = "";
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async Task InitializeAsync()
+    {
+        App.UseKestrel(0);
+        App.StartServer();
+        BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        if (!File.Exists(BrowserFactAttribute.ChromiumPath))
+        {
+            return; // the tests are skipped, or fail on their own when the browser is required
+        }
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserFactAttribute.ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+            ],
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies) with a page.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        if (_browser is null)
+        {
+            throw new InvalidOperationException($"Chromium is required at {BrowserFactAttribute.ChromiumPath} for browser tests.");
+        }
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "en-GB", TimezoneId = "Europe/London" });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
+
+public static class Accessibility
+{
+    /// <summary>Runs axe on the page and fails listing every serious or critical violation.</summary>
+    public static async Task AssertAccessibleAsync(this IPage page)
+    {
+        var result = await page.RunAxe();
+        Assert.NotEmpty(result.Passes); // axe really ran its rules on this page
+        var serious = result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join("; ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .ToList();
+        Assert.True(serious.Count == 0, $"axe found on {page.Url}:\n{string.Join("\n", serious)}");
+    }
+}
