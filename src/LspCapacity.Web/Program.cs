@@ -35,6 +35,7 @@ builder.Services.AddDbContext<AppDbContext>((sp, options) => options
     .UseSqlite(connectionString)
     .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<OutboxCommitInterceptor>()));
 builder.Services.AddScoped<Seeder>();
+builder.Services.AddScoped<NeedsTemplate>();
 
 // --- Accounts --------------------------------------------------------------------------------
 builder.Services.AddIdentity<AppUser, IdentityRole>(options =>
@@ -97,6 +98,8 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizePage("/Activities/Edit", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Activities/Manage", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Activities/SignInSheet", Policies.Coordinator);
+    options.Conventions.AuthorizePage("/Needs/Surveys/Create", Policies.Coordinator);
+    options.Conventions.AuthorizePage("/Needs/Surveys/Results", Policies.Coordinator);
     // The deliberately public pages; everything else needs sign-in (the fallback policy).
     foreach (var page in PublicPages.All)
     {

@@ -1,6 +1,7 @@
 using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Domain.Audit;
+using LspCapacity.Web.Domain.Needs;
 using LspCapacity.Web.Domain.Programme;
 using LspCapacity.Web.Email;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -23,6 +24,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider c
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<Feedback> Feedback => Set<Feedback>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
 
     /// <summary>
     /// Records who did what to <paramref name="entity"/>. The entry is written by the next

@@ -33,7 +33,7 @@ public class ManageModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ac
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? PersonId { get; set; }
     [BindProperty] public int? TargetActivityId { get; set; }
-    [BindProperty] public Dictionary<int, string> Register { get; set; } = [];
+    [BindProperty(Name = "Register")] public Dictionary<int, string> Register { get; set; } = [];
 
     public Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => ShowAsync(id, cancellationToken);
 

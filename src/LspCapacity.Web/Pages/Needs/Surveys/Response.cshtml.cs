@@ -1,0 +1,211 @@
+using System.Globalization;
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain;
+using LspCapacity.Web.Domain.Needs;
+using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LspCapacity.Web.Pages.Needs.Surveys;
+
+/// <summary>
+/// A partnership's response, one section a page, saved as the staff go, then a "check your answers"
+/// page and a single submit. Staff see only their own partnership's response; coordinators may read
+/// any partnership's in their region (?partnership=).
+/// </summary>
+public class ResponseModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int Section { get; set; } = 1;
+    [BindProperty(SupportsGet = true)] public bool Check { get; set; }
+    [BindProperty(SupportsGet = true, Name = "partnership")] public int? PartnershipParam { get; set; }
+
+    /// <summary>Rating, single choice and free-text answers by question id.</summary>
+    // An explicit name stops the binder falling back to every form key when none is posted.
+    [BindProperty(Name = "Answers")] public Dictionary<int, string?> Answers { get; set; } = [];
+
+    /// <summary>Multiple-choice answers as "questionId:option".</summary>
+    [BindProperty(Name = "Choices")] public List<string> Choices { get; set; } = [];
+
+    public Survey Survey { get; private set; } = default!;
+    public string PartnershipName { get; private set; } = "";
+    public SurveyResponse? Saved { get; private set; }
+    public bool ReadOnly { get; private set; }
+    public IReadOnlyDictionary<string, string> People { get; private set; } = new Dictionary<string, string>();
+
+    public SurveySection CurrentSection => Survey.Sections.OrderBy(s => s.Position).ElementAt(Math.Clamp(Section, 1, Survey.Sections.Count) - 1);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var refusal = await LoadAsync(id, cancellationToken);
+        return refusal ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(int id, CancellationToken cancellationToken)
+    {
+        var refusal = await LoadAsync(id, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (ReadOnly)
+        {
+            ModelState.AddModelError("", "This response cannot be changed.");
+            return Page();
+        }
+        var section = CurrentSection;
+        foreach (var question in section.Questions.Where(q => q.Kind == QuestionKind.Rating))
+        {
+            if (Answers.GetValueOrDefault(question.Id) is { Length: > 0 } raw
+                && (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var rating) || rating is < 1 or > 5))
+            {
+                ModelState.AddModelError($"Answers[{question.Id}]", $"Choose a rating from 1 to 5 for \"{question.Text}\"");
+            }
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var partnershipId = PartnershipIdFor()!.Value;
+        try
+        {
+            var changed = await db.InTransactionAsync(async ct =>
+            {
+                var survey = await LoadSurveyAsync(id, tracked: true, ct);
+                var response = await db.SurveyResponses.Include(r => r.Answers)
+                                   .SingleOrDefaultAsync(r => r.SurveyId == id && r.PartnershipId == partnershipId, ct);
+                var now = clock.GetUtcNow().UtcDateTime;
+                if (response is null)
+                {
+                    response = new SurveyResponse(id, partnershipId, now);
+                    db.SurveyResponses.Add(response);
+                }
+                var count = 0;
+                foreach (var question in survey.Sections.Single(s => s.Id == section.Id).Questions)
+                {
+                    var raw = Answers.GetValueOrDefault(question.Id);
+                    var choices = question.Kind == QuestionKind.MultipleChoice
+                        ? Choices.Where(c => c.StartsWith($"{question.Id}:", StringComparison.Ordinal)).Select(c => c[(c.IndexOf(':') + 1)..]).ToList()
+                        : question.Kind == QuestionKind.SingleChoice && !string.IsNullOrEmpty(raw) ? [raw] : [];
+                    int? rating = question.Kind == QuestionKind.Rating && int.TryParse(raw, out var r) ? r : null;
+                    if (response.Answer(question, rating, raw, choices, me.RequiredId, now, survey))
+                    {
+                        count++;
+                    }
+                }
+                await db.SaveChangesAsync(ct);
+                if (count > 0)
+                {
+                    db.Audit(me.Id, "survey.answers-saved", response, $"section {section.Position}: {count} answer{(count == 1 ? "" : "s")} changed");
+                    await db.SaveChangesAsync(ct);
+                }
+                return count;
+            }, cancellationToken);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return Page();
+        }
+        var next = Section < Survey.Sections.Count ? $"/needs/surveys/{id}/response?section={Section + 1}" : $"/needs/surveys/{id}/response?check=true";
+        return Redirect(next);
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken cancellationToken)
+    {
+        var refusal = await LoadAsync(id, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        Check = true;
+        var partnershipId = PartnershipIdFor()!.Value;
+        try
+        {
+            await db.InTransactionAsync(async ct =>
+            {
+                var survey = await LoadSurveyAsync(id, tracked: true, ct);
+                var response = await db.SurveyResponses.Include(r => r.Answers)
+                                   .SingleOrDefaultAsync(r => r.SurveyId == id && r.PartnershipId == partnershipId, ct)
+                               ?? throw new DomainException("Answer the questions before submitting.");
+                response.Submit(survey, me.RequiredId, clock.GetUtcNow().UtcDateTime);
+                db.Audit(me.Id, "survey.response-submitted", response);
+                await db.SaveChangesAsync(ct);
+            }, cancellationToken);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return Page();
+        }
+        TempData["Success"] = $"{PartnershipName}'s response has been submitted. Thank you.";
+        return Redirect($"/needs/surveys/{id}");
+    }
+
+    private int? PartnershipIdFor() => me.IsCoordinator ? PartnershipParam ?? me.PartnershipId : me.PartnershipId;
+
+    private Task<Survey> LoadSurveyAsync(int id, bool tracked, CancellationToken cancellationToken)
+    {
+        var query = db.Surveys.Include(s => s.Sections).ThenInclude(s => s.Questions).AsSplitQuery();
+        return (tracked ? query : query.AsNoTracking()).SingleAsync(s => s.Id == id, cancellationToken);
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        ViewData["Section"] = "needs";
+        var regionId = await db.Surveys.AsNoTracking().Where(s => s.Id == id).Select(s => (int?)s.RegionId).SingleOrDefaultAsync(cancellationToken);
+        if (regionId is null)
+        {
+            return NotFound();
+        }
+        var partnershipId = PartnershipIdFor();
+        if (partnershipId is null || !me.CanSeeRegion(regionId.Value))
+        {
+            return Forbid();
+        }
+        var partnership = await db.Partnerships.AsNoTracking().Where(p => p.Id == partnershipId && p.RegionId == regionId)
+            .Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
+        if (partnership is null)
+        {
+            return Forbid();
+        }
+        Survey = await LoadSurveyAsync(id, tracked: false, cancellationToken);
+        if (Survey.Status == SurveyStatus.Draft && !me.IsCoordinator)
+        {
+            return Forbid();
+        }
+        PartnershipName = partnership;
+        Saved = await db.SurveyResponses.AsNoTracking().Include(r => r.Answers)
+            .SingleOrDefaultAsync(r => r.SurveyId == id && r.PartnershipId == partnershipId, cancellationToken);
+        // Coordinators read; only the partnership's own staff write, while the survey is open and the response not submitted.
+        ReadOnly = me.PartnershipId != partnershipId || !Survey.IsOpenAt(clock.GetUtcNow().UtcDateTime)
+                   || Saved?.Status == ResponseStatus.Submitted;
+        var editors = Saved?.Answers.Select(a => a.UpdatedById).OfType<string>().Distinct().ToList() ?? [];
+        People = await db.Users.AsNoTracking().Where(u => editors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        return null;
+    }
+
+    public Answer? AnswerTo(Question question) => Saved?.Answers.FirstOrDefault(a => a.QuestionId == question.Id);
+
+    /// <summary>What the field shows: the value just posted (after an error), else the saved answer.</summary>
+    public string? ValueOf(Question question) =>
+        ModelState.TryGetValue($"Answers[{question.Id}]", out var entry) && entry.AttemptedValue is not null
+            ? entry.AttemptedValue
+            : AnswerTo(question) switch
+            {
+                null => null,
+                { Rating: { } r } => r.ToString(CultureInfo.InvariantCulture),
+                { Text: { } t } => t,
+                { Choices.Count: > 0 } a => a.Choices[0],
+                _ => null,
+            };
+
+    public static string Describe(Question question, Answer? answer) => answer is not { IsAnswered: true }
+        ? "Not answered"
+        : question.Kind switch
+        {
+            QuestionKind.Rating => Survey.RatingLabels[answer.Rating!.Value - 1],
+            QuestionKind.FreeText => answer.Text!,
+            _ => string.Join(", ", answer.Choices),
+        };
+}

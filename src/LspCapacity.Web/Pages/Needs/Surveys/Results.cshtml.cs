@@ -1,0 +1,95 @@
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain.Needs;
+using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LspCapacity.Web.Pages.Needs.Surveys;
+
+/// <summary>
+/// The region's needs from submitted responses: response rate, a partnerships × themes heatmap of
+/// need levels (values in every cell, so colour is never the only cue), themes ranked by need, and
+/// the free-text answers.
+/// </summary>
+public class ResultsModel(AppDbContext db, CurrentUser me) : PageModel
+{
+    public string Title { get; private set; } = "";
+    public int ActivePartnerships { get; private set; }
+    public int Submitted { get; private set; }
+    public IReadOnlyList<ThemeColumn> Themes { get; private set; } = [];
+    public IReadOnlyList<PartnershipRow> Rows { get; private set; } = [];
+    public IReadOnlyList<ThemeRank> Ranking { get; private set; } = [];
+    public IReadOnlyList<FreeTextQuestion> FreeText { get; private set; } = [];
+
+    public int ResponseRatePercent => ActivePartnerships == 0 ? 0 : (int)Math.Round(100.0 * Submitted / ActivePartnerships);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        ViewData["Section"] = "needs";
+        var survey = await db.Surveys.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.RegionId, s.Title }).SingleOrDefaultAsync(cancellationToken);
+        if (survey is null)
+        {
+            return NotFound();
+        }
+        if (!me.CanSeeRegion(survey.RegionId))
+        {
+            return Forbid();
+        }
+        Title = survey.Title;
+        ActivePartnerships = await db.Partnerships.AsNoTracking().CountAsync(p => p.RegionId == survey.RegionId && p.IsActive, cancellationToken);
+        var submitted = db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == id && r.Status == ResponseStatus.Submitted);
+        Submitted = await submitted.CountAsync(cancellationToken);
+
+        // Mean self-assessed capacity per partnership and theme, in one query.
+        var means = await submitted
+            .SelectMany(r => r.Answers.Where(a => a.Rating != null), (r, a) => new { r.PartnershipId, a.QuestionId, a.Rating })
+            .Join(db.Surveys.Where(s => s.Id == id).SelectMany(s => s.Sections).Where(s => s.ThemeId != null)
+                    .SelectMany(s => s.Questions, (s, q) => new { q.Id, s.ThemeId }),
+                a => a.QuestionId, q => q.Id, (a, q) => new { a.PartnershipId, ThemeId = q.ThemeId!.Value, a.Rating })
+            .GroupBy(x => new { x.PartnershipId, x.ThemeId })
+            .Select(g => new { g.Key.PartnershipId, g.Key.ThemeId, Mean = g.Average(x => (double)x.Rating!.Value) })
+            .ToListAsync(cancellationToken);
+
+        Themes = await db.Surveys.AsNoTracking().Where(s => s.Id == id).SelectMany(s => s.Sections).Where(s => s.ThemeId != null)
+            .OrderBy(s => s.Position).Select(s => new ThemeColumn(s.ThemeId!.Value, s.Title)).ToListAsync(cancellationToken);
+        var partnershipIds = means.Select(m => m.PartnershipId).Distinct().ToList();
+        var names = await db.Partnerships.AsNoTracking().Where(p => partnershipIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var byCell = means.ToDictionary(m => (m.PartnershipId, m.ThemeId), m => m.Mean);
+        Rows = partnershipIds.OrderBy(p => names[p])
+            .Select(p => new PartnershipRow(p, names[p], Themes.Select(t => byCell.TryGetValue((p, t.ThemeId), out var mean) ? new Cell(mean) : null).ToList()))
+            .ToList();
+        Ranking = Themes.Select(t =>
+            {
+                var cells = means.Where(m => m.ThemeId == t.ThemeId).ToList();
+                return new ThemeRank(t.Name, cells.Count == 0 ? null : cells.Average(c => c.Mean),
+                    cells.Count(c => Survey.NeedFrom(c.Mean) == NeedLevel.High));
+            })
+            .OrderByDescending(r => r.HighNeedCount).ThenBy(r => r.Mean ?? 6).ToList();
+
+        var freeText = await submitted
+            .SelectMany(r => r.Answers.Where(a => a.Text != null), (r, a) => new { r.PartnershipId, a.QuestionId, a.Text })
+            .Join(db.Surveys.Where(s => s.Id == id).SelectMany(s => s.Sections).SelectMany(s => s.Questions),
+                a => a.QuestionId, q => q.Id, (a, q) => new { a.PartnershipId, QuestionId = q.Id, q.Text, Answer = a.Text, q.Position })
+            .Join(db.Partnerships, x => x.PartnershipId, p => p.Id, (x, p) => new { x.QuestionId, x.Text, x.Answer, Partnership = p.Name })
+            .ToListAsync(cancellationToken);
+        FreeText = freeText.GroupBy(x => (x.QuestionId, x.Text)).OrderBy(g => g.Key.QuestionId)
+            .Select(g => new FreeTextQuestion(g.Key.Text, g.OrderBy(x => x.Partnership).Select(x => (x.Partnership, x.Answer!)).ToList()))
+            .ToList();
+        return Page();
+    }
+
+    public sealed record ThemeColumn(int ThemeId, string Name);
+
+    public sealed record Cell(double Mean)
+    {
+        public NeedLevel Level => Survey.NeedFrom(Mean)!.Value;
+    }
+
+    public sealed record PartnershipRow(int PartnershipId, string Name, IReadOnlyList<Cell?> Cells);
+
+    public sealed record ThemeRank(string Name, double? Mean, int HighNeedCount);
+
+    public sealed record FreeTextQuestion(string Question, IReadOnlyList<(string Partnership, string Answer)> Answers);
+}

@@ -1,0 +1,192 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using LspCapacity.Tests.Support;
+using LspCapacity.Web.Domain.Needs;
+using Microsoft.EntityFrameworkCore;
+
+namespace LspCapacity.Tests.Pages.Needs;
+
+public class SurveyTests : IClassFixture<AppFactory>
+{
+    private readonly AppFactory _app;
+
+    public SurveyTests(AppFactory app) => _app = app;
+
+    private async Task<int> CreateAndOpenAsync(string title)
+    {
+        var coordinator = _app.CreateClientAs(Demo.Coordinator);
+        var created = await coordinator.SubmitFormAsync("/needs/surveys/create", new Dictionary<string, string>
+        {
+            ["Input.Title"] = title,
+            ["Input.Round"] = "Baseline",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var url = created.Headers.Location!.OriginalString;
+        var opened = await coordinator.SubmitFormAsync(url, new Dictionary<string, string>
+        {
+            ["Open.OpensOn"] = "2026-11-25",
+            ["Open.ClosesOn"] = "2026-12-23",
+        }, "form[action*='handler=Open']");
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        return int.Parse(url.Split('/').Last());
+    }
+
+    /// <summary>Answers every section: every rating question with <paramref name="rating"/>, free text where asked.</summary>
+    private async Task AnswerAllAsync(HttpClient client, int surveyId, string rating)
+    {
+        var url = $"/needs/surveys/{surveyId}/response?section=1";
+        for (var guard = 0; guard < 20 && !url.Contains("check=true"); guard++)
+        {
+            var page = await client.GetDocumentAsync(url);
+            var values = new Dictionary<string, string>();
+            foreach (var radio in page.QuerySelectorAll("main form input[type=radio]").OfType<IHtmlInputElement>())
+            {
+                values[radio.Name!] = page.QuerySelectorAll($"input[name='{radio.Name}']").Length == 5 ? rating : radio.Value;
+            }
+            foreach (var textarea in page.QuerySelectorAll("main form textarea").OfType<IHtmlTextAreaElement>())
+            {
+                values[textarea.Name!] = "Performance management and pooled budgets";
+            }
+            var saved = await client.SubmitAsync(page, url, values, "main form[action*='handler=Save']");
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            url = saved.Headers.Location!.OriginalString;
+        }
+    }
+
+    [Fact]
+    public async Task Template_GivesASectionPerTheme_AndOpeningInvitesEveryPartnershipsStaff()
+    {
+        var id = await CreateAndOpenAsync("Needs analysis: invitations");
+
+        var survey = await _app.WithDbAsync(db => db.Surveys.Include(s => s.Sections).ThenInclude(s => s.Questions).AsNoTracking().SingleAsync(s => s.Id == id));
+        Assert.Equal(SurveyStatus.Open, survey.Status);
+        Assert.Equal(8, survey.Sections.Count(s => s.ThemeId != null));
+        Assert.All(survey.Sections.Where(s => s.ThemeId != null), s => Assert.InRange(s.Questions.Count, 3, 5));
+        Assert.Contains(survey.Sections.SelectMany(s => s.Questions), q => q.Kind == QuestionKind.FreeText && q.Required);
+
+        var invitations = (await _app.OutboxAsync()).Where(m => m.DeduplicationKey.StartsWith($"survey:{id}:invitation:", StringComparison.Ordinal)).ToList();
+        Assert.Equal([Demo.StaffBirmingham, Demo.StaffCoventry], invitations.Select(m => m.ToAddress).Order());
+        var email = Assert.Single(await _app.DeliveredToAsync(Demo.StaffBirmingham), m => (m.TextBody ?? "").Contains($"/needs/surveys/{id}/response"));
+        Assert.Contains("Birmingham", email.Subject);
+    }
+
+    [Fact]
+    public async Task Staff_AnswerSectionBySection_CheckAndSubmitOnce_ThenItIsReadOnly()
+    {
+        var id = await CreateAndOpenAsync("Needs analysis: responding");
+        var staff = _app.CreateClientAs(Demo.StaffBirmingham);
+
+        // Submitting early names what is missing.
+        var check = await staff.GetDocumentAsync($"/needs/surveys/{id}/response?check=true");
+        var early = await staff.SubmitAsync(check, $"/needs/surveys/{id}/response?check=true", new Dictionary<string, string>(), "main form[action*='handler=Submit']");
+        Assert.Equal(HttpStatusCode.OK, early.StatusCode);
+        var earlyPage = await early.ParseAsync();
+        Assert.True(earlyPage.ErrorSummary().Any(e => e.Contains("Answer every required question") || e.Contains("Answer the questions")),
+            earlyPage.QuerySelector("main")?.TextContent);
+
+        await AnswerAllAsync(staff, id, "2");
+        var ready = await staff.GetDocumentAsync($"/needs/surveys/{id}/response?check=true");
+        Assert.Contains("2 – early stages", ready.QuerySelector("main")!.TextContent);
+        Assert.Contains("by Sam Birmingham", ready.QuerySelector("main")!.TextContent);
+        var submit = await staff.SubmitAsync(ready, $"/needs/surveys/{id}/response?check=true", new Dictionary<string, string>(), "main form[action*='handler=Submit']");
+        Assert.Equal(HttpStatusCode.Redirect, submit.StatusCode);
+
+        var response = await _app.WithDbAsync(db => db.SurveyResponses.AsNoTracking().SingleAsync(r => r.SurveyId == id));
+        Assert.Equal(ResponseStatus.Submitted, response.Status);
+        var after = await staff.GetDocumentAsync($"/needs/surveys/{id}/response?section=1");
+        Assert.Null(after.QuerySelector("form[action*='handler=Save']"));
+        var late = await staff.PostWithTokenAsync($"/needs/surveys/{id}", $"/needs/surveys/{id}/response?handler=Save&section=1");
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        Assert.Contains("This response cannot be changed.", (await late.ParseAsync()).ErrorSummary());
+    }
+
+    [Fact]
+    public async Task Results_ShowNeedLevelsAndRanking_ToCoordinatorsOnly()
+    {
+        var id = await CreateAndOpenAsync("Needs analysis: results");
+        await AnswerAllAsync(_app.CreateClientAs(Demo.StaffBirmingham), id, "2");
+        await AnswerAllAsync(_app.CreateClientAs(Demo.StaffCoventry), id, "4");
+        foreach (var person in new[] { Demo.StaffBirmingham, Demo.StaffCoventry })
+        {
+            var client = _app.CreateClientAs(person);
+            var page = await client.GetDocumentAsync($"/needs/surveys/{id}/response?check=true");
+            await client.SubmitAsync(page, $"/needs/surveys/{id}/response?check=true", new Dictionary<string, string>(), "main form[action*='handler=Submit']");
+        }
+
+        var results = await _app.CreateClientAs(Demo.Coordinator).GetDocumentAsync($"/needs/surveys/{id}/results");
+        Assert.Contains("2 of 38", results.QuerySelector("main")!.TextContent);
+        var birmingham = results.QuerySelectorAll(".app-heatmap tbody tr").Single(r => r.TextContent.Contains("Birmingham"));
+        Assert.Equal(8, birmingham.QuerySelectorAll("td").Count(td => td.TextContent.Trim() == "High (2.0)"));
+        var coventry = results.QuerySelectorAll(".app-heatmap tbody tr").Single(r => r.TextContent.Contains("Coventry"));
+        Assert.Equal(8, coventry.QuerySelectorAll("td").Count(td => td.TextContent.Trim() == "Low (4.0)"));
+        Assert.Contains("Performance management and pooled budgets", results.QuerySelector("main")!.TextContent);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await _app.CreateClientAs(Demo.StaffBirmingham).GetAsync($"/needs/surveys/{id}/results")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _app.CreateClientAs(Demo.Mentor).GetAsync($"/needs/surveys/{id}/results")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Staff_SeeOnlyTheirOwnPartnershipsAnswers()
+    {
+        var id = await CreateAndOpenAsync("Needs analysis: privacy");
+        await AnswerAllAsync(_app.CreateClientAs(Demo.StaffBirmingham), id, "1");
+        var birmingham = await _app.PartnershipIdAsync("Birmingham");
+
+        // Coventry's staff asking for Birmingham's response get their own (empty) one, never Birmingham's.
+        var coventry = await _app.CreateClientAs(Demo.StaffCoventry).GetDocumentAsync($"/needs/surveys/{id}/response?check=true&partnership={birmingham}");
+        Assert.Contains("Coventry", coventry.QuerySelector(".govuk-caption-l")!.TextContent);
+        Assert.DoesNotContain("1 – no capacity yet", coventry.QuerySelector("main")!.TextContent);
+        // Mentors have no partnership: refused.
+        Assert.Equal(HttpStatusCode.Forbidden, (await _app.CreateClientAs(Demo.Mentor).GetAsync($"/needs/surveys/{id}/response")).StatusCode);
+        // Coordinators may read it.
+        var coordinator = await _app.CreateClientAs(Demo.Coordinator).GetDocumentAsync($"/needs/surveys/{id}/response?check=true&partnership={birmingham}");
+        Assert.Contains("1 – no capacity yet", coordinator.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
+    public async Task ClosedSurvey_AcceptsNothing_AndDraftsAreHiddenFromStaff()
+    {
+        var id = await CreateAndOpenAsync("Needs analysis: closing");
+        var coordinator = _app.CreateClientAs(Demo.Coordinator);
+        var closed = await coordinator.SubmitFormAsync($"/needs/surveys/{id}", new Dictionary<string, string>(), "form[action*='handler=Close']");
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+
+        var staff = _app.CreateClientAs(Demo.StaffCoventry);
+        var page = await staff.GetDocumentAsync($"/needs/surveys/{id}/response?section=1");
+        Assert.Null(page.QuerySelector("form[action*='handler=Save']"));
+        var forced = await staff.PostWithTokenAsync($"/needs/surveys/{id}", $"/needs/surveys/{id}/response?handler=Save&section=1");
+        Assert.Equal(HttpStatusCode.OK, forced.StatusCode);
+        Assert.Empty(await _app.WithDbAsync(db => db.SurveyResponses.Where(r => r.SurveyId == id).ToListAsync()));
+
+        var draft = await coordinator.SubmitFormAsync("/needs/surveys/create", new Dictionary<string, string> { ["Input.Title"] = "Draft only", ["Input.Round"] = "Baseline" });
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync(draft.Headers.Location!.OriginalString)).StatusCode);
+    }
+
+    [Fact]
+    public async Task BadInput_GivesClearErrors()
+    {
+        var coordinator = _app.CreateClientAs(Demo.Coordinator);
+        var noBaseline = await (await coordinator.SubmitFormAsync("/needs/surveys/create", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Follow-up", ["Input.Round"] = "FollowUp",
+        })).ParseAsync();
+        Assert.Contains("Select the baseline survey to compare with", noBaseline.ErrorSummary());
+
+        var created = await coordinator.SubmitFormAsync("/needs/surveys/create", new Dictionary<string, string> { ["Input.Title"] = "Dates", ["Input.Round"] = "Baseline" });
+        var url = created.Headers.Location!.OriginalString;
+        var backwards = await (await coordinator.SubmitFormAsync(url, new Dictionary<string, string>
+        {
+            ["Open.OpensOn"] = "2026-12-10", ["Open.ClosesOn"] = "2026-12-01",
+        }, "form[action*='handler=Open']")).ParseAsync();
+        Assert.Contains("The close date must be on or after the open date", backwards.ErrorSummary());
+
+        var id = await CreateAndOpenAsync("Needs analysis: bad rating");
+        var forged = await _app.CreateClientAs(Demo.StaffBirmingham).PostWithTokenAsync($"/needs/surveys/{id}", $"/needs/surveys/{id}/response?handler=Save&section=1",
+            new Dictionary<string, string> { [$"Answers[{await FirstQuestionIdAsync(id)}]"] = "9" });
+        Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
+        Assert.Contains((await forged.ParseAsync()).ErrorSummary(), e => e.StartsWith("Choose a rating from 1 to 5", StringComparison.Ordinal));
+    }
+
+    private Task<int> FirstQuestionIdAsync(int surveyId) => _app.WithDbAsync(db => db.Surveys.Where(s => s.Id == surveyId)
+        .SelectMany(s => s.Sections).Where(s => s.Position == 1).SelectMany(s => s.Questions).OrderBy(q => q.Position).Select(q => q.Id).FirstAsync());
+}
