@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using LspCapacity.Web.Infrastructure;
 using MailKit;
 using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -48,6 +49,12 @@ public sealed class MailSender(IOptions<EmailOptions> options, IOptions<AppOptio
         catch (SmtpCommandException e)
         {
             return new SendResult(SendOutcome.Transient, $"{(int)e.StatusCode} {e.Message}");
+        }
+        catch (Exception e) when (e is AuthenticationException or SslHandshakeException or NotSupportedException)
+        {
+            // The SMTP settings are wrong (credentials, TLS, no AUTH offered). Back off and show it on the
+            // row rather than throwing, which left the row claimed, unrecorded and the rest of the batch unsent.
+            return new SendResult(SendOutcome.Transient, $"{e.GetType().Name}: {e.Message}");
         }
         catch (Exception e) when (e is SmtpProtocolException or ServiceNotConnectedException or SocketException
                                       or IOException or TimeoutException or OperationCanceledException

@@ -137,6 +137,37 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WrongSmtpSetup_RecordsTheFailureOnEveryRow_InsteadOfStalling()
+    {
+        // The test server offers no AUTH, so signing in fails before any message is handed over.
+        await using var app = new AppFactory { SmtpPort = _smtp.Port };
+        app.Settings["Email:Smtp:Username"] = "programme";
+        app.Settings["Email:Smtp:Password"] = "not-used";
+        app.CreateAnonymousClient();
+        foreach (var key in new[] { "test:setup:1", "test:setup:2" })
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await scope.ServiceProvider.GetRequiredService<Outbox>().QueueAsync(db, key, "someone@example.org", null, "password-changed",
+                new Dictionary<string, string?> { ["ChangedAt"] = "now" });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(0, await app.RunAsync<OutboxDeliveryJob, int>(j => j.DeliverDueAsync()));
+
+        Assert.Empty(_smtp.Received);
+        var rows = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.DeduplicationKey.StartsWith("test:setup:")).ToListAsync());
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, row =>
+        {
+            Assert.Equal(OutboxStatus.Pending, row.Status);
+            Assert.Equal(1, row.Attempts);
+            Assert.Contains("authentication", row.LastError, StringComparison.OrdinalIgnoreCase);
+            Assert.Null(row.LockedUntil);
+        });
+    }
+
+    [Fact]
     public async Task TwoDeliveryRunsAtOnce_SendEachMessageOnce()
     {
         for (var i = 0; i < 20; i++)
@@ -231,6 +262,10 @@ public sealed class PickupDeliveryTests : IAsyncLifetime
 
         await _app.DeliverOutboxAsync();
         await _app.DeliverOutboxAsync();
+        // As if the process died after writing the files but before marking the rows sent.
+        await _app.WithDbAsync(db => db.OutboxMessages.Where(m => m.DeduplicationKey.StartsWith("pickup:"))
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, OutboxStatus.Pending)));
+        Assert.Equal(3, await _app.DeliverOutboxAsync());
 
         var files = Directory.GetFiles(_app.PickupFolder, "*.eml");
         Assert.Equal(3, files.Length);

@@ -1,0 +1,64 @@
+using LspCapacity.Web.Domain.Accounts;
+using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+
+namespace LspCapacity.Tests.Domain;
+
+public class CommonPasswordValidatorTests
+{
+    private static readonly AppUser Coordinator = new() { Email = "coordinator@lsp.example", UserName = "coordinator@lsp.example" };
+
+    // The validator does not use the UserManager.
+    private static Task<IdentityResult> ValidateAsync(string password, AppUser? user = null) =>
+        new CommonPasswordValidator().ValidateAsync(null!, user ?? Coordinator, password);
+
+    [Theory]
+    [InlineData("password1234")]
+    [InlineData("PASSWORD1234")]
+    [InlineData("qwerty123456")]
+    [InlineData("aaaaaaaaaaaaaaab")]
+    public async Task Validate_CommonPassword_Refuses(string password)
+    {
+        var result = await ValidateAsync(password);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("PasswordTooCommon", Assert.Single(result.Errors).Code);
+    }
+
+    [Theory]
+    [InlineData("coordinator-of-the-year")]
+    [InlineData("my COORDINATOR role 2026")]
+    public async Task Validate_ContainingEmailLocalPart_Refuses(string password)
+    {
+        var result = await ValidateAsync(password);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("PasswordContainsEmail", Assert.Single(result.Errors).Code);
+    }
+
+    [Fact]
+    public async Task Validate_LongPassphrase_Accepts()
+    {
+        var result = await ValidateAsync("correct horse battery staple");
+
+        Assert.True(result.Succeeded);
+    }
+
+    [Fact]
+    public async Task Validate_SamePassphraseForSomeoneWhoseEmailItContains_Refuses()
+    {
+        var horse = new AppUser { Email = "horse@lsp.example", UserName = "horse@lsp.example" };
+
+        var result = await ValidateAsync("correct horse battery staple", horse);
+
+        Assert.Equal("PasswordContainsEmail", Assert.Single(result.Errors).Code);
+    }
+
+    [Fact]
+    public async Task Validate_OverTwoHundredAndFiftySixCharacters_Refuses()
+    {
+        var result = await ValidateAsync(string.Concat(Enumerable.Repeat("walrus carpet ", 20)));
+
+        Assert.Equal("PasswordTooLong", Assert.Single(result.Errors).Code);
+    }
+}
