@@ -123,6 +123,8 @@ builder.Services.AddScoped<Outbox>();
 builder.Services.AddScoped<ActivityEmails>();
 builder.Services.AddScoped<MailSender>();
 builder.Services.AddScoped<OutboxDeliveryJob>();
+builder.Services.AddScoped<SurveyChaserJob>();
+builder.Services.Configure<NeedsOptions>(config.GetSection(NeedsOptions.Section));
 builder.Services.AddScoped<IOutboxSignal, HangfireOutboxSignal>();
 builder.Services.AddHangfire(c => c
     .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

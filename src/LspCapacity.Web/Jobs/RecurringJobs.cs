@@ -8,6 +8,7 @@ namespace LspCapacity.Web.Jobs;
 public static class RecurringJobs
 {
     public const string OutboxSweep = "outbox-sweep";
+    public const string SurveyChasers = "survey-chasers";
 
     public static void Register(IRecurringJobManager jobs)
     {
@@ -15,6 +16,9 @@ public static class RecurringJobs
 
         // Picks up anything left behind: rows queued while the server was down, retries whose back-off has passed.
         jobs.AddOrUpdate<OutboxDeliveryJob>(OutboxSweep, j => j.DeliverDueAsync(CancellationToken.None), Cron.Minutely(), uk);
+
+        // Needs analysis: chase partnerships that have not submitted, in office hours.
+        jobs.AddOrUpdate<SurveyChaserJob>(SurveyChasers, j => j.ChaseAsync(CancellationToken.None), "0 9-17 * * 1-5", uk);
     }
 }
 
