@@ -15,6 +15,9 @@ public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
     public IReadOnlyList<Link> Districts { get; private set; } = [];
     public IReadOnlyList<Person> Staff { get; private set; } = [];
 
+    /// <summary>The partnership's needs from its latest submitted survey: only its own staff and coordinators see them.</summary>
+    public NeedsProfile? Needs { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         ViewData["Section"] = "partnerships";
@@ -35,6 +38,22 @@ public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
             .Select(p => new Link(p.Id, p.Name)).ToListAsync(cancellationToken);
         Staff = await db.Users.AsNoTracking().Where(u => u.PartnershipId == id && u.IsActive).OrderBy(u => u.DisplayName)
             .Select(u => new Person(u.Id, u.DisplayName, u.Organisation, u.Role)).ToListAsync(cancellationToken);
+        if (me.IsCoordinator || me.PartnershipId == id)
+        {
+            var latest = await db.SurveyResponses.AsNoTracking()
+                .Where(r => r.PartnershipId == id && r.Status == Domain.Needs.ResponseStatus.Submitted)
+                .OrderByDescending(r => r.SubmittedAt)
+                .Join(db.Surveys, r => r.SurveyId, s => s.Id, (r, s) => new { s.Id, s.Title, r.SubmittedAt })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (latest is not null)
+            {
+                var means = await LspCapacity.Web.Pages.Needs.NeedsQueries.MeansAsync(db, latest.Id, id, cancellationToken);
+                var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Position).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
+                Needs = new NeedsProfile(latest.Id, latest.Title, latest.SubmittedAt!.Value,
+                    themes.Join(means, t => t.Id, m => m.ThemeId, (t, m) => (t.Name, m.Mean, m.Level))
+                        .OrderByDescending(x => x.Level).ThenBy(x => x.Mean).ToList());
+            }
+        }
         return Page();
     }
 
@@ -68,5 +87,6 @@ public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
 
     public sealed record View(int Id, int RegionId, string RegionName, string Name, AreaType AreaType, bool ReceivesNrf, bool IsActive, int? CountyId, string? County);
     public sealed record Link(int Id, string Name);
+    public sealed record NeedsProfile(int SurveyId, string SurveyTitle, DateTime SubmittedAt, IReadOnlyList<(string Theme, double Mean, Domain.Needs.NeedLevel Level)> Themes);
     public sealed record Person(string Id, string Name, string? Organisation, string Role);
 }

@@ -22,6 +22,9 @@ public class ResultsModel(AppDbContext db, CurrentUser me) : PageModel
     public IReadOnlyList<ThemeRank> Ranking { get; private set; } = [];
     public IReadOnlyList<FreeTextQuestion> FreeText { get; private set; } = [];
 
+    /// <summary>A follow-up round: cells also show the change since the baseline (the distance travelled).</summary>
+    public bool IsFollowUp { get; private set; }
+
     public int ResponseRatePercent => ActivePartnerships == 0 ? 0 : (int)Math.Round(100.0 * Submitted / ActivePartnerships);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
@@ -41,15 +44,12 @@ public class ResultsModel(AppDbContext db, CurrentUser me) : PageModel
         var submitted = db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == id && r.Status == ResponseStatus.Submitted);
         Submitted = await submitted.CountAsync(cancellationToken);
 
-        // Mean self-assessed capacity per partnership and theme, in one query.
-        var means = await submitted
-            .SelectMany(r => r.Answers.Where(a => a.Rating != null), (r, a) => new { r.PartnershipId, a.QuestionId, a.Rating })
-            .Join(db.Surveys.Where(s => s.Id == id).SelectMany(s => s.Sections).Where(s => s.ThemeId != null)
-                    .SelectMany(s => s.Questions, (s, q) => new { q.Id, s.ThemeId }),
-                a => a.QuestionId, q => q.Id, (a, q) => new { a.PartnershipId, ThemeId = q.ThemeId!.Value, a.Rating })
-            .GroupBy(x => new { x.PartnershipId, x.ThemeId })
-            .Select(g => new { g.Key.PartnershipId, g.Key.ThemeId, Mean = g.Average(x => (double)x.Rating!.Value) })
-            .ToListAsync(cancellationToken);
+        var means = await NeedsQueries.MeansAsync(db, id, null, cancellationToken);
+        var baseline = await db.Surveys.AsNoTracking().Where(s => s.Id == id).Select(s => s.BaselineSurveyId).SingleAsync(cancellationToken);
+        var before = baseline is { } baselineId
+            ? (await NeedsQueries.MeansAsync(db, baselineId, null, cancellationToken)).ToDictionary(m => (m.PartnershipId, m.ThemeId), m => m.Mean)
+            : [];
+        IsFollowUp = baseline is not null;
 
         Themes = await db.Surveys.AsNoTracking().Where(s => s.Id == id).SelectMany(s => s.Sections).Where(s => s.ThemeId != null)
             .OrderBy(s => s.Position).Select(s => new ThemeColumn(s.ThemeId!.Value, s.Title)).ToListAsync(cancellationToken);
@@ -58,7 +58,9 @@ public class ResultsModel(AppDbContext db, CurrentUser me) : PageModel
             .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var byCell = means.ToDictionary(m => (m.PartnershipId, m.ThemeId), m => m.Mean);
         Rows = partnershipIds.OrderBy(p => names[p])
-            .Select(p => new PartnershipRow(p, names[p], Themes.Select(t => byCell.TryGetValue((p, t.ThemeId), out var mean) ? new Cell(mean) : null).ToList()))
+            .Select(p => new PartnershipRow(p, names[p], Themes.Select(t => byCell.TryGetValue((p, t.ThemeId), out var mean)
+                ? new Cell(mean, before.TryGetValue((p, t.ThemeId), out var was) ? was : null)
+                : null).ToList()))
             .ToList();
         Ranking = Themes.Select(t =>
             {
@@ -82,9 +84,12 @@ public class ResultsModel(AppDbContext db, CurrentUser me) : PageModel
 
     public sealed record ThemeColumn(int ThemeId, string Name);
 
-    public sealed record Cell(double Mean)
+    public sealed record Cell(double Mean, double? Baseline)
     {
         public NeedLevel Level => Survey.NeedFrom(Mean)!.Value;
+
+        /// <summary>Capacity gained since the baseline, in rating points.</summary>
+        public double? Travelled => Baseline is { } b ? Mean - b : null;
     }
 
     public sealed record PartnershipRow(int PartnershipId, string Name, IReadOnlyList<Cell?> Cells);
