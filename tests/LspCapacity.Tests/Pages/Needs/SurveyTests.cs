@@ -187,6 +187,56 @@ public class SurveyTests : IClassFixture<AppFactory>
         Assert.Contains((await forged.ParseAsync()).ErrorSummary(), e => e.StartsWith("Choose a rating from 1 to 5", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task TwoStaffSavingAtOnce_LoseNeitherAnswer_AndAClashIsExplainedWithInputKept()
+    {
+        var id = await CreateAndOpenAsync("Needs analysis: colleagues");
+        var colleague = (await _app.PeopleAsync(1, "Birmingham"))[0];
+        var sam = _app.CreateClientAs(Demo.StaffBirmingham);
+        var other = _app.CreateClientAs(colleague);
+        var url = $"/needs/surveys/{id}/response?section=1";
+        var questions = await _app.WithDbAsync(db => db.Surveys.Where(s => s.Id == id).SelectMany(s => s.Sections).Where(s => s.Position == 1)
+            .SelectMany(s => s.Questions).OrderBy(q => q.Position).Select(q => q.Id).ToListAsync());
+        string Key(int i) => $"Answers[{questions[i]}]";
+
+        // Both open the section; each answers a different question.
+        var samPage = await sam.GetDocumentAsync(url);
+        var otherPage = await other.GetDocumentAsync(url);
+        Assert.Equal(HttpStatusCode.Redirect, (await sam.SubmitAsync(samPage, url, new Dictionary<string, string> { [Key(0)] = "2" }, "main form[action*='handler=Save']")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await other.SubmitAsync(otherPage, url, new Dictionary<string, string> { [Key(1)] = "4" }, "main form[action*='handler=Save']")).StatusCode);
+        var answers = await _app.WithDbAsync(db => db.SurveyResponses.Where(r => r.SurveyId == id).SelectMany(r => r.Answers).ToListAsync());
+        Assert.Equal(2, answers.Single(a => a.QuestionId == questions[0]).Rating);
+        Assert.Equal(4, answers.Single(a => a.QuestionId == questions[1]).Rating);
+
+        // Both change the same question: the second is told, and keeps their input on the page.
+        samPage = await sam.GetDocumentAsync(url);
+        otherPage = await other.GetDocumentAsync(url);
+        await sam.SubmitAsync(samPage, url, new Dictionary<string, string> { [Key(2)] = "3" }, "main form[action*='handler=Save']");
+        var clash = await other.SubmitAsync(otherPage, url, new Dictionary<string, string> { [Key(2)] = "5" }, "main form[action*='handler=Save']");
+        Assert.Equal(HttpStatusCode.OK, clash.StatusCode);
+        var clashPage = await clash.ParseAsync();
+        Assert.Contains(clashPage.ErrorSummary(), e => e.StartsWith("A colleague changed", StringComparison.Ordinal));
+        Assert.NotNull(clashPage.QuerySelector($"input[name='{Key(2)}'][value='5'][checked]"));
+        Assert.Equal(3, await _app.WithDbAsync(db => db.SurveyResponses.Where(r => r.SurveyId == id).SelectMany(r => r.Answers)
+            .Where(a => a.QuestionId == questions[2]).Select(a => a.Rating).SingleAsync()));
+
+        // Saving again from that page replaces it deliberately.
+        var resaved = await other.SubmitAsync(clashPage, url, new Dictionary<string, string> { [Key(2)] = "5" }, "main form[action*='handler=Save']");
+        Assert.Equal(HttpStatusCode.Redirect, resaved.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnswerToAQuestionOfAnotherSection_IsRefusedClearly()
+    {
+        var id = await CreateAndOpenAsync("Needs analysis: wrong question");
+        var otherSectionQuestion = await _app.WithDbAsync(db => db.Surveys.Where(s => s.Id == id).SelectMany(s => s.Sections).Where(s => s.Position == 2)
+            .SelectMany(s => s.Questions).Select(q => q.Id).FirstAsync());
+        var response = await _app.CreateClientAs(Demo.StaffBirmingham).PostWithTokenAsync($"/needs/surveys/{id}",
+            $"/needs/surveys/{id}/response?handler=Save&section=1", new Dictionary<string, string> { [$"Answers[{otherSectionQuestion}]"] = "3" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains((await response.ParseAsync()).ErrorSummary(), e => e.Contains("not in this section"));
+    }
+
     private Task<int> FirstQuestionIdAsync(int surveyId) => _app.WithDbAsync(db => db.Surveys.Where(s => s.Id == surveyId)
         .SelectMany(s => s.Sections).Where(s => s.Position == 1).SelectMany(s => s.Questions).OrderBy(q => q.Position).Select(q => q.Id).FirstAsync());
 }

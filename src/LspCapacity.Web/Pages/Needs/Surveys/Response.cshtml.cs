@@ -27,6 +27,9 @@ public class ResponseModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
     /// <summary>Multiple-choice answers as "questionId:option".</summary>
     [BindProperty(Name = "Choices")] public List<string> Choices { get; set; } = [];
 
+    /// <summary>Each answer as it was when the form was shown, so only what this person changed is saved.</summary>
+    [BindProperty(Name = "Original")] public Dictionary<int, string?> Original { get; set; } = [];
+
     public Survey Survey { get; private set; } = default!;
     public string PartnershipName { get; private set; } = "";
     public SurveyResponse? Saved { get; private set; }
@@ -54,6 +57,13 @@ public class ResponseModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
             return Page();
         }
         var section = CurrentSection;
+        var inSection = section.Questions.Select(q => q.Id).ToHashSet();
+        if (Answers.Keys.Concat(Original.Keys).Any(k => !inSection.Contains(k))
+            || Choices.Any(c => !int.TryParse(c.Split(':')[0], out var q) || !inSection.Contains(q)))
+        {
+            ModelState.AddModelError("", "Some answers were for questions that are not in this section. Nothing was saved; please try again.");
+            return Page();
+        }
         foreach (var question in section.Questions.Where(q => q.Kind == QuestionKind.Rating))
         {
             if (Answers.GetValueOrDefault(question.Id) is { Length: > 0 } raw
@@ -81,18 +91,32 @@ public class ResponseModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
                     db.SurveyResponses.Add(response);
                 }
                 var count = 0;
+                var conflicts = new List<Question>();
                 foreach (var question in survey.Sections.Single(s => s.Id == section.Id).Questions)
                 {
                     var raw = Answers.GetValueOrDefault(question.Id);
                     var choices = question.Kind == QuestionKind.MultipleChoice
                         ? Choices.Where(c => c.StartsWith($"{question.Id}:", StringComparison.Ordinal)).Select(c => c[(c.IndexOf(':') + 1)..]).ToList()
                         : question.Kind == QuestionKind.SingleChoice && !string.IsNullOrEmpty(raw) ? [raw] : [];
+                    var posted = Stamp(question, raw, choices);
+                    var shown = Original.GetValueOrDefault(question.Id) ?? "";
+                    if (posted == shown)
+                    {
+                        continue; // this person did not touch it: keep whatever a colleague saved meanwhile
+                    }
+                    var stored = Stamp(question, response.Answers.FirstOrDefault(a => a.QuestionId == question.Id));
+                    if (stored != shown && stored != posted)
+                    {
+                        conflicts.Add(question); // a colleague changed the same answer since this form was shown
+                        continue;
+                    }
                     int? rating = question.Kind == QuestionKind.Rating && int.TryParse(raw, out var r) ? r : null;
                     if (response.Answer(question, rating, raw, choices, me.RequiredId, now, survey))
                     {
                         count++;
                     }
                 }
+                Conflicts = conflicts;
                 await db.SaveChangesAsync(ct);
                 if (count > 0)
                 {
@@ -105,6 +129,17 @@ public class ResponseModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
         catch (DomainException e)
         {
             ModelState.AddModelError("", e.Message);
+            return Page();
+        }
+        if (Conflicts.Count > 0)
+        {
+            // Show the colleague's saved answers, with this person's input kept in the form, and say which.
+            await LoadAsync(id, cancellationToken);
+            foreach (var question in Conflicts)
+            {
+                ModelState.AddModelError($"Answers[{question.Id}]",
+                    $"A colleague changed \"{question.Text}\" while you were editing. Their answer is saved; check it and save again if yours should replace it.");
+            }
             return Page();
         }
         var next = Section < Survey.Sections.Count ? $"/needs/surveys/{id}/response?section={Section + 1}" : $"/needs/surveys/{id}/response?check=true";
@@ -186,6 +221,26 @@ public class ResponseModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
     }
 
     public Answer? AnswerTo(Question question) => Saved?.Answers.FirstOrDefault(a => a.QuestionId == question.Id);
+
+    /// <summary>Questions a colleague changed while this person was editing them.</summary>
+    public IReadOnlyList<Question> Conflicts { get; private set; } = [];
+
+    /// <summary>An answer as one comparable string: what was shown, what is stored, what was posted.</summary>
+    public static string Stamp(Question question, Answer? answer) => answer is null
+        ? ""
+        : question.Kind switch
+        {
+            QuestionKind.Rating => answer.Rating?.ToString(CultureInfo.InvariantCulture) ?? "",
+            QuestionKind.FreeText => answer.Text ?? "",
+            _ => string.Join("|", answer.Choices),
+        };
+
+    private static string Stamp(Question question, string? raw, List<string> choices) => question.Kind switch
+    {
+        QuestionKind.Rating => raw?.Trim() ?? "",
+        QuestionKind.FreeText => string.IsNullOrWhiteSpace(raw) ? "" : raw.Trim(),
+        _ => string.Join("|", choices),
+    };
 
     /// <summary>What the field shows: the value just posted (after an error), else the saved answer.</summary>
     public string? ValueOf(Question question) =>
