@@ -101,7 +101,7 @@ public class SurveyTests : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task Results_ShowNeedLevelsAndRanking_ToCoordinatorsOnly()
+    public async Task Results_ShowNeedLevelsToCoordinators_AndOnlyTheRegionsAggregateToOthers()
     {
         var id = await CreateAndOpenAsync("Needs analysis: results");
         await AnswerAllAsync(_app.CreateClientAs(Demo.StaffBirmingham), id, "2");
@@ -121,8 +121,22 @@ public class SurveyTests : IClassFixture<AppFactory>
         Assert.Equal(8, coventry.QuerySelectorAll("td").Count(td => td.TextContent.Trim() == "Low (4.0)"));
         Assert.Contains("Performance management and pooled budgets", results.QuerySelector("main")!.TextContent);
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await _app.CreateClientAs(Demo.StaffBirmingham).GetAsync($"/needs/surveys/{id}/results")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await _app.CreateClientAs(Demo.Mentor).GetAsync($"/needs/surveys/{id}/results")).StatusCode);
+        var ranking = results.QuerySelectorAll("main table").Last().QuerySelectorAll("tbody tr").ToList();
+        Assert.Equal(8, ranking.Count);
+        Assert.All(ranking, r => Assert.Equal("1", r.QuerySelectorAll("td")[1].TextContent.Trim())); // one high need (Birmingham) per theme
+        Assert.All(ranking, r => Assert.Equal("3.0", r.QuerySelectorAll("td")[2].TextContent.Trim())); // (2 + 4) / 2
+
+        foreach (var person in new[] { Demo.StaffBirmingham, Demo.Mentor })
+        {
+            var aggregate = await _app.CreateClientAs(person).GetDocumentAsync($"/needs/surveys/{id}/results");
+            Assert.Null(aggregate.QuerySelector(".app-heatmap"));
+            Assert.DoesNotContain("Coventry", aggregate.QuerySelector("main")!.TextContent);
+            Assert.DoesNotContain("Performance management and pooled budgets", aggregate.QuerySelector("main")!.TextContent);
+            Assert.Contains("Themes ranked by need", aggregate.QuerySelector("main")!.TextContent);
+        }
+        await _app.AddOtherRegionAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await _app.CreateClientAs(TestData.OtherCoordinator).GetAsync($"/needs/surveys/{id}/results")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _app.CreateClientAs(TestData.OtherCoordinator).GetAsync($"/needs/surveys/{id}")).StatusCode);
     }
 
     [Fact]

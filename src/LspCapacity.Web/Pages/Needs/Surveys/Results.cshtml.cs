@@ -25,20 +25,24 @@ public class ResultsModel(AppDbContext db, CurrentUser me) : PageModel
     /// <summary>A follow-up round: cells also show the change since the baseline (the distance travelled).</summary>
     public bool IsFollowUp { get; private set; }
 
+    public bool AggregateOnly { get; private set; }
+
     public int ResponseRatePercent => ActivePartnerships == 0 ? 0 : (int)Math.Round(100.0 * Submitted / ActivePartnerships);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         ViewData["Section"] = "needs";
-        var survey = await db.Surveys.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.RegionId, s.Title }).SingleOrDefaultAsync(cancellationToken);
+        var survey = await db.Surveys.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.RegionId, s.Title, s.Status }).SingleOrDefaultAsync(cancellationToken);
         if (survey is null)
         {
             return NotFound();
         }
-        if (!me.CanSeeRegion(survey.RegionId))
+        if (!me.CanSeeRegion(survey.RegionId) || survey.Status == SurveyStatus.Draft && !me.IsCoordinator)
         {
             return Forbid();
         }
+        // One partnership's answers are for its own staff and coordinators; everyone else sees the region's aggregate.
+        AggregateOnly = !me.IsCoordinator;
         Title = survey.Title;
         ActivePartnerships = await db.Partnerships.AsNoTracking().CountAsync(p => p.RegionId == survey.RegionId && p.IsActive, cancellationToken);
         var submitted = db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == id && r.Status == ResponseStatus.Submitted);
@@ -53,7 +57,7 @@ public class ResultsModel(AppDbContext db, CurrentUser me) : PageModel
 
         Themes = await db.Surveys.AsNoTracking().Where(s => s.Id == id).SelectMany(s => s.Sections).Where(s => s.ThemeId != null)
             .OrderBy(s => s.Position).Select(s => new ThemeColumn(s.ThemeId!.Value, s.Title)).ToListAsync(cancellationToken);
-        var partnershipIds = means.Select(m => m.PartnershipId).Distinct().ToList();
+        var partnershipIds = AggregateOnly ? [] : means.Select(m => m.PartnershipId).Distinct().ToList();
         var names = await db.Partnerships.AsNoTracking().Where(p => partnershipIds.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var byCell = means.ToDictionary(m => (m.PartnershipId, m.ThemeId), m => m.Mean);
@@ -70,6 +74,10 @@ public class ResultsModel(AppDbContext db, CurrentUser me) : PageModel
             })
             .OrderByDescending(r => r.HighNeedCount).ThenBy(r => r.Mean ?? 6).ToList();
 
+        if (AggregateOnly)
+        {
+            return Page();
+        }
         var freeText = await submitted
             .SelectMany(r => r.Answers.Where(a => a.Text != null), (r, a) => new { r.PartnershipId, a.QuestionId, a.Text })
             .Join(db.Surveys.Where(s => s.Id == id).SelectMany(s => s.Sections).SelectMany(s => s.Questions),
