@@ -24,6 +24,7 @@ public partial class AccessTests : IClassFixture<AppFactory>
     [
         "/People/", "/Mail/", "/Partnerships/Create", "/Partnerships/Edit",
         "/Activities/Create", "/Activities/Edit", "/Activities/Manage", "/Activities/SignInSheet",
+        "/Needs/Surveys/Create", "/Needs/Surveys/Export",
     ];
 
     private IReadOnlyList<(string ViewEnginePath, string Url)> PageEndpoints()

@@ -251,6 +251,34 @@ public class SurveyTests : IClassFixture<AppFactory>
         Assert.Contains((await response.ParseAsync()).ErrorSummary(), e => e.Contains("not in this section"));
     }
 
+    [Fact]
+    public async Task Export_GivesEveryAnswerAsCsv_ToCoordinatorsOnly()
+    {
+        var id = await CreateAndOpenAsync("Needs analysis: export");
+        await AnswerAllAsync(_app.CreateClientAs(Demo.StaffCoventry), id, "3");
+
+        var response = await _app.CreateClientAs(Demo.Coordinator).GetAsync($"/needs/surveys/{id}/answers.csv");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var text = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF');
+        var rows = new List<string[]>();
+        using (var reader = CsvHelper.CsvReader.FromText(text))
+        {
+            while (reader.Read())
+            {
+                rows.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray());
+            }
+        }
+        var questions = await _app.WithDbAsync(db => db.Surveys.Where(s => s.Id == id).SelectMany(s => s.Sections).SelectMany(s => s.Questions)
+            .CountAsync(q => q.Kind != QuestionKind.MultipleChoice));
+        Assert.Equal(questions, rows.Count);
+        Assert.All(rows, r => Assert.Equal("Coventry", r[0]));
+        Assert.Contains(rows, r => r[4] == "3" && r[6] == "Jo Coventry");
+        Assert.Contains(rows, r => r[5] == "Performance management and pooled budgets");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await _app.CreateClientAs(Demo.StaffCoventry).GetAsync($"/needs/surveys/{id}/answers.csv")).StatusCode);
+    }
+
     private Task<int> FirstQuestionIdAsync(int surveyId) => _app.WithDbAsync(db => db.Surveys.Where(s => s.Id == surveyId)
         .SelectMany(s => s.Sections).Where(s => s.Position == 1).SelectMany(s => s.Questions).OrderBy(q => q.Position).Select(q => q.Id).FirstAsync());
 }
