@@ -100,6 +100,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizePage("/Activities/SignInSheet", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Needs/Surveys/Create", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Needs/Surveys/Export", Policies.Coordinator);
+    options.Conventions.AuthorizePage("/Needs/Surveys/Question", Policies.Coordinator);
     // The deliberately public pages; everything else needs sign-in (the fallback policy).
     foreach (var page in PublicPages.All)
     {

@@ -24,7 +24,7 @@ public partial class AccessTests : IClassFixture<AppFactory>
     [
         "/People/", "/Mail/", "/Partnerships/Create", "/Partnerships/Edit",
         "/Activities/Create", "/Activities/Edit", "/Activities/Manage", "/Activities/SignInSheet",
-        "/Needs/Surveys/Create", "/Needs/Surveys/Export",
+        "/Needs/Surveys/Create", "/Needs/Surveys/Export", "/Needs/Surveys/Question",
     ];
 
     private IReadOnlyList<(string ViewEnginePath, string Url)> PageEndpoints()

@@ -91,6 +91,25 @@ public class Survey
         return section;
     }
 
+    public Question UpdateQuestion(int questionId, string text, bool required, string? help, IReadOnlyList<string>? options)
+    {
+        EnsureDraft();
+        var question = FindQuestion(questionId);
+        question.Update(text, required, help, options ?? []);
+        return question;
+    }
+
+    public void RemoveQuestion(int questionId)
+    {
+        EnsureDraft();
+        var question = FindQuestion(questionId);
+        _sections.Single(s => s.Questions.Contains(question)).Remove(question);
+    }
+
+    private Question FindQuestion(int questionId) =>
+        _sections.SelectMany(s => s.Questions).FirstOrDefault(q => q.Id == questionId)
+        ?? throw new DomainException("That question is not part of this survey.");
+
     public void Open(DateTime opensAt, DateTime closesAt, DateTime now)
     {
         if (Status != SurveyStatus.Draft)
@@ -176,10 +195,12 @@ public class SurveySection
     public Question AddQuestion(QuestionKind kind, string text, bool required, string? help, IReadOnlyList<string>? options = null)
     {
         Survey?.EnsureDraft();
-        var question = new Question(_questions.Count + 1, kind, text, required, help, options ?? []);
+        var question = new Question(_questions.Count == 0 ? 1 : _questions.Max(q => q.Position) + 1, kind, text, required, help, options ?? []);
         _questions.Add(question);
         return question;
     }
+
+    internal void Remove(Question question) => _questions.Remove(question);
 }
 
 public class Question
@@ -192,16 +213,22 @@ public class Question
         {
             throw new DomainException("Choose the kind of question.");
         }
-        if (kind is QuestionKind.SingleChoice or QuestionKind.MultipleChoice && options.Count < 2)
-        {
-            throw new DomainException("A choice question needs at least two options.");
-        }
         Position = position;
         Kind = kind;
+        Update(text, required, help, options);
+    }
+
+    internal void Update(string text, bool required, string? help, IReadOnlyList<string> options)
+    {
+        var cleaned = options.Select(o => o.Trim()).Where(o => o.Length > 0).Distinct().ToList();
+        if (Kind is QuestionKind.SingleChoice or QuestionKind.MultipleChoice && cleaned.Count < 2)
+        {
+            throw new DomainException("A choice question needs at least two different options.");
+        }
         Text = Guard.Required(text, "Question");
         Required = required;
         Help = Guard.Optional(help);
-        Options = kind is QuestionKind.SingleChoice or QuestionKind.MultipleChoice ? options.Select(o => o.Trim()).ToList() : [];
+        Options = Kind is QuestionKind.SingleChoice or QuestionKind.MultipleChoice ? cleaned : [];
     }
 
     public int Id { get; private set; }

@@ -279,6 +279,46 @@ public class SurveyTests : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.Forbidden, (await _app.CreateClientAs(Demo.StaffCoventry).GetAsync($"/needs/surveys/{id}/answers.csv")).StatusCode);
     }
 
+    [Fact]
+    public async Task Builder_AddsChangesAndRemovesQuestions_OnlyWhileDraft()
+    {
+        var coordinator = _app.CreateClientAs(Demo.Coordinator);
+        var created = await coordinator.SubmitFormAsync("/needs/surveys/create", new Dictionary<string, string> { ["Input.Title"] = "Builder", ["Input.Round"] = "Baseline" });
+        var id = int.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
+
+        var oneOption = await (await coordinator.SubmitFormAsync($"/needs/surveys/{id}/questions?section=9", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "SingleChoice", ["Input.Text"] = "How often does the board meet?", ["Input.Options"] = "Monthly",
+        })).ParseAsync();
+        Assert.Contains("A choice question needs at least two different options.", oneOption.ErrorSummary());
+        Assert.Equal("How often does the board meet?", oneOption.FieldValue("Input.Text"));
+
+        var added = await coordinator.SubmitFormAsync($"/needs/surveys/{id}/questions?section=9", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "SingleChoice", ["Input.Text"] = "How often does the board meet?", ["Input.Options"] = "Monthly\nQuarterly\nLess often",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var question = await _app.WithDbAsync(db => db.Surveys.Where(s => s.Id == id).SelectMany(s => s.Sections).SelectMany(s => s.Questions)
+            .SingleAsync(q => q.Text == "How often does the board meet?"));
+        Assert.Equal(["Monthly", "Quarterly", "Less often"], question.Options);
+
+        var changed = await coordinator.SubmitFormAsync($"/needs/surveys/{id}/questions/{question.Id}", new Dictionary<string, string> { ["Input.Text"] = "How often does the board meet in a year?" });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        var removed = await coordinator.SubmitFormAsync($"/needs/surveys/{id}/questions/{question.Id}", new Dictionary<string, string>(), "form[action*='handler=Remove']");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.False(await _app.WithDbAsync(db => db.Surveys.Where(s => s.Id == id).SelectMany(s => s.Sections).SelectMany(s => s.Questions).AnyAsync(q => q.Id == question.Id)));
+
+        // Once open, the questions are frozen.
+        await coordinator.SubmitFormAsync($"/needs/surveys/{id}", new Dictionary<string, string> { ["Open.OpensOn"] = "2026-11-25", ["Open.ClosesOn"] = "2026-12-20" }, "form[action*='handler=Open']");
+        var firstQuestion = await FirstQuestionIdAsync(id);
+        var frozen = await coordinator.PostWithTokenAsync($"/needs/surveys/{id}", $"/needs/surveys/{id}/questions/{firstQuestion}",
+            new Dictionary<string, string> { ["Input.Kind"] = "Rating", ["Input.Text"] = "Sneaky change", ["Input.Required"] = "true" });
+        Assert.Equal(HttpStatusCode.OK, frozen.StatusCode);
+        Assert.Contains("The questions of a survey are frozen once it has opened.", (await frozen.ParseAsync()).ErrorSummary());
+        Assert.False(await _app.WithDbAsync(db => db.Surveys.Where(s => s.Id == id).SelectMany(s => s.Sections).SelectMany(s => s.Questions).AnyAsync(q => q.Text == "Sneaky change")));
+        Assert.Equal(HttpStatusCode.Forbidden, (await _app.CreateClientAs(Demo.StaffBirmingham).GetAsync($"/needs/surveys/{id}/questions?section=1")).StatusCode);
+    }
+
     private Task<int> FirstQuestionIdAsync(int surveyId) => _app.WithDbAsync(db => db.Surveys.Where(s => s.Id == surveyId)
         .SelectMany(s => s.Sections).Where(s => s.Position == 1).SelectMany(s => s.Questions).OrderBy(q => q.Position).Select(q => q.Id).FirstAsync());
 }
