@@ -42,15 +42,19 @@ public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
         {
             var latest = await db.SurveyResponses.AsNoTracking()
                 .Where(r => r.PartnershipId == id && r.Status == Domain.Needs.ResponseStatus.Submitted)
-                .OrderByDescending(r => r.SubmittedAt)
-                .Join(db.Surveys, r => r.SurveyId, s => s.Id, (r, s) => new { s.Id, s.Title, r.SubmittedAt })
+                .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.SurveyId)
+                .Join(db.Surveys, r => r.SurveyId, s => s.Id, (r, s) => new { s.Id, s.Title, r.SubmittedAt, s.BaselineSurveyId })
                 .FirstOrDefaultAsync(cancellationToken);
             if (latest is not null)
             {
                 var means = await LspCapacity.Web.Pages.Needs.NeedsQueries.MeansAsync(db, latest.Id, id, cancellationToken);
+                var baseline = latest.BaselineSurveyId is { } baselineId
+                    ? (await LspCapacity.Web.Pages.Needs.NeedsQueries.MeansAsync(db, baselineId, id, cancellationToken)).ToDictionary(m => m.ThemeId, m => m.Mean)
+                    : [];
                 var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Position).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
-                Needs = new NeedsProfile(latest.Id, latest.Title, latest.SubmittedAt!.Value,
-                    themes.Join(means, t => t.Id, m => m.ThemeId, (t, m) => (t.Name, m.Mean, m.Level))
+                Needs = new NeedsProfile(latest.Id, latest.Title, latest.SubmittedAt!.Value, latest.BaselineSurveyId is not null,
+                    themes.Join(means, t => t.Id, m => m.ThemeId, (t, m) => new ThemeNeed(t.Name, m.Mean, m.Level,
+                            baseline.TryGetValue(t.Id, out var was) ? m.Mean - was : null))
                         .OrderByDescending(x => x.Level).ThenBy(x => x.Mean).ToList());
             }
         }
@@ -87,6 +91,9 @@ public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
 
     public sealed record View(int Id, int RegionId, string RegionName, string Name, AreaType AreaType, bool ReceivesNrf, bool IsActive, int? CountyId, string? County);
     public sealed record Link(int Id, string Name);
-    public sealed record NeedsProfile(int SurveyId, string SurveyTitle, DateTime SubmittedAt, IReadOnlyList<(string Theme, double Mean, Domain.Needs.NeedLevel Level)> Themes);
+    public sealed record NeedsProfile(int SurveyId, string SurveyTitle, DateTime SubmittedAt, bool IsFollowUp, IReadOnlyList<ThemeNeed> Themes);
+
+    /// <summary>A theme's need; <paramref name="Travelled"/> is the change in mean capacity since the baseline round.</summary>
+    public sealed record ThemeNeed(string Theme, double Mean, Domain.Needs.NeedLevel Level, double? Travelled);
     public sealed record Person(string Id, string Name, string? Organisation, string Role);
 }

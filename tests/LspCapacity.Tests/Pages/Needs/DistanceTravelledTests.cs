@@ -45,6 +45,7 @@ public class DistanceTravelledTests : IClassFixture<AppFactory>
     public async Task FollowUpResults_ShowTheChangeSinceTheBaseline()
     {
         var baseline = await AnsweredSurveyAsync(SurveyRound.Baseline, null, 2);
+        _app.Clock.Advance(TimeSpan.FromMinutes(1)); // the follow-up is the later submission
         var followUp = await AnsweredSurveyAsync(SurveyRound.FollowUp, baseline, 4);
 
         var page = await _app.CreateClientAs(Demo.Coordinator).GetDocumentAsync($"/needs/surveys/{followUp}/results");
@@ -52,6 +53,11 @@ public class DistanceTravelledTests : IClassFixture<AppFactory>
         var cell = page.QuerySelectorAll(".app-heatmap tbody tr").Single(r => r.TextContent.Contains("Birmingham")).QuerySelector("td")!;
         Assert.Contains("Low (4.0)", cell.TextContent);
         Assert.Contains("+2.0 since baseline", cell.TextContent);
+
+        var birmingham = await _app.PartnershipIdAsync("Birmingham");
+        var profile = await _app.CreateClientAs(Demo.StaffBirmingham).GetDocumentAsync($"/partnerships/{birmingham}");
+        Assert.Contains("Change since baseline", profile.QuerySelector("main table thead")!.TextContent);
+        Assert.Contains("+2.0", profile.QuerySelector("main table tbody")!.TextContent);
     }
 
     [Fact]
