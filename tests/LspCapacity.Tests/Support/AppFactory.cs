@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -31,6 +32,9 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public string DataFolder { get; }
     public TestClock Clock { get; } = new();
+
+    /// <summary>Every SQL command the app runs (see QueryCounter).</summary>
+    public QueryCounter Queries { get; } = new();
 
     /// <summary>Set before the first client is created to deliver email over SMTP to this port.</summary>
     public int? SmtpPort { get; set; }
@@ -70,6 +74,7 @@ public class AppFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.ConfigureDbContext<LspCapacity.Web.Data.AppDbContext>(o => o.AddInterceptors(Queries));
             services.AddAuthentication()
                 .AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, _ => { })
                 .AddPolicyScheme("TestOrCookie", null, o => o.ForwardDefaultSelector = context =>
