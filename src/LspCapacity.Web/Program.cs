@@ -125,6 +125,8 @@ builder.Services.AddScoped<ActivityEmails>();
 builder.Services.AddScoped<MailSender>();
 builder.Services.AddScoped<OutboxDeliveryJob>();
 builder.Services.AddScoped<SurveyChaserJob>();
+builder.Services.AddScoped<PlacementNudgeJob>();
+builder.Services.Configure<PlacementOptions>(config.GetSection(PlacementOptions.Section));
 builder.Services.Configure<NeedsOptions>(config.GetSection(NeedsOptions.Section));
 builder.Services.AddScoped<IOutboxSignal, HangfireOutboxSignal>();
 builder.Services.AddHangfire(c => c

@@ -55,6 +55,7 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
         {
             await SeedDemoPeopleAsync(Read<List<PersonSeed>>(folder, Path.Combine("demo", "people.json")), cancellationToken);
             await SeedDemoActivitiesAsync(Read<List<ActivitySeed>>(folder, Path.Combine("demo", "activities.json")), cancellationToken);
+            await SeedDemoMentoringAsync(cancellationToken);
         }
     }
 
@@ -202,6 +203,32 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
             activity.Publish(now);
             db.Activities.Add(activity);
         }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The demo mentor's profile, and one active mentoring pairing with Birmingham that has a session logged.</summary>
+    private async Task SeedDemoMentoringAsync(CancellationToken cancellationToken)
+    {
+        var mentor = await users.FindByEmailAsync("mentor@lsp.example");
+        var mentee = await users.FindByEmailAsync("staff.birmingham@lsp.example");
+        if (mentor is null || mentee is null || await db.MentorProfiles.AnyAsync(m => m.PersonId == mentor.Id, cancellationToken))
+        {
+            return;
+        }
+        var themes = await db.Themes.ToDictionaryAsync(t => t.Code, t => t.Id, cancellationToken);
+        var profile = new Domain.Placements.MentorProfile(mentor.Id, mentor.RegionId!.Value);
+        profile.Update(mentor.Organisation, "Former LSP manager; led a performance framework and a pooled budget pilot.", 3,
+            [Domain.Placements.PlacementKind.Mentoring, Domain.Placements.PlacementKind.Coaching],
+            [themes["performance-management"], themes["commissioning-and-budgets"], themes["partnership-governance"]], true);
+        db.MentorProfiles.Add(profile);
+        var today = Infrastructure.UkTime.Today(clock);
+        var placement = new Domain.Placements.Placement(mentee.RegionId!.Value, Domain.Placements.PlacementKind.Mentoring, mentor.Id, mentee.Id,
+            mentee.PartnershipId!.Value, "Build a performance framework the board owns.\nReport LAA progress without a scramble.",
+            today.AddDays(-30), today.AddMonths(5), [themes["performance-management"]], null, null, null);
+        placement.LogSession(mentor.Id, today.AddDays(-14), 90, Domain.Placements.SessionMode.InPerson,
+            "Mapped current reporting and agreed a first set of measures.", null, "Draft the framework for the next board.", today,
+            clock.GetUtcNow().UtcDateTime);
+        db.Placements.Add(placement);
         await db.SaveChangesAsync(cancellationToken);
     }
 

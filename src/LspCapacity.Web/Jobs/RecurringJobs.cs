@@ -9,6 +9,7 @@ public static class RecurringJobs
 {
     public const string OutboxSweep = "outbox-sweep";
     public const string SurveyChasers = "survey-chasers";
+    public const string PlacementNudges = "placement-nudges";
 
     public static void Register(IRecurringJobManager jobs)
     {
@@ -19,6 +20,9 @@ public static class RecurringJobs
 
         // Needs analysis: chase partnerships that have not submitted, in office hours.
         jobs.AddOrUpdate<SurveyChaserJob>(SurveyChasers, j => j.ChaseAsync(CancellationToken.None), "0 9-17 * * 1-5", uk);
+
+        // Placements: quiet pairings and approaching end dates, each morning.
+        jobs.AddOrUpdate<PlacementNudgeJob>(PlacementNudges, j => j.NudgeAsync(CancellationToken.None), "0 8 * * *", uk);
     }
 }
 

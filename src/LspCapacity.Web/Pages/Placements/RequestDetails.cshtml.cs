@@ -1,0 +1,135 @@
+using System.ComponentModel.DataAnnotations;
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain;
+using LspCapacity.Web.Domain.Needs;
+using LspCapacity.Web.Domain.Placements;
+using LspCapacity.Web.Email;
+using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Pages.Needs;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LspCapacity.Web.Pages.Placements;
+
+/// <summary>A coordinator's view of a support request: ranked mentors with the reasons, and confirming one.</summary>
+public class RequestDetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, Outbox outbox) : PageModel
+{
+    public SupportRequest SupportRequest { get; private set; } = default!;
+    public string RequesterName { get; private set; } = "";
+    public string PartnershipName { get; private set; } = "";
+    public IReadOnlyList<string> ThemeNames { get; private set; } = [];
+    public IReadOnlyList<MentorMatch> Suggestions { get; private set; } = [];
+
+    [BindProperty] public ConfirmInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var today = UkTime.Today(clock);
+        Input = new ConfirmInput { StartsOn = today.AddDays(7), EndsOn = today.AddMonths(6).AddDays(7) };
+        ModelState.Clear();
+        return await ShowAsync(id, cancellationToken) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(int id, CancellationToken cancellationToken)
+    {
+        var refusal = await ShowAsync(id, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (Input.MentorId is not null && Suggestions.All(s => s.Mentor.PersonId != Input.MentorId))
+        {
+            ModelState.AddModelError("Input.MentorId", "Select one of the suggested people");
+        }
+        if (Input.StartsOn is { } starts && Input.EndsOn is { } ends && ends <= starts)
+        {
+            ModelState.AddModelError("Input.EndsOn", "The end date must be after the start date");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        try
+        {
+            var placementId = await db.InTransactionAsync(async ct =>
+            {
+                var request = await db.SupportRequests.SingleAsync(r => r.Id == id, ct);
+                var placement = new Placement(request.RegionId, request.Kind, Input.MentorId!, request.RequesterId, request.PartnershipId,
+                    request.Goals, Input.StartsOn!.Value, Input.EndsOn!.Value, request.ThemeIds, request.Id, Input.HostOrganisation, Input.TimeCommitment);
+                db.Placements.Add(placement);
+                await db.SaveChangesAsync(ct);
+                request.MarkMatched(placement.Id);
+                db.Audit(me.Id, "placement.confirmed", placement, $"request {request.Id}");
+                await PlacementEmails.QueueIntroductionsAsync(db, outbox, placement, ct);
+                await db.SaveChangesAsync(ct);
+                return placement.Id;
+            }, cancellationToken);
+            TempData["Success"] = "The pairing is confirmed and both people have been introduced by email.";
+            return Redirect($"/placements/{placementId}");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return Page();
+        }
+    }
+
+    private async Task<IActionResult?> ShowAsync(int id, CancellationToken cancellationToken)
+    {
+        ViewData["Section"] = "placements";
+        var request = await db.SupportRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null)
+        {
+            return NotFound();
+        }
+        if (!me.CanSeeRegion(request.RegionId))
+        {
+            return Forbid();
+        }
+        SupportRequest = request;
+        RequesterName = await db.Users.AsNoTracking().Where(u => u.Id == request.RequesterId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+        PartnershipName = await db.Partnerships.AsNoTracking().Where(p => p.Id == request.PartnershipId).Select(p => p.Name).SingleAsync(cancellationToken);
+        var themeNames = await db.Themes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        ThemeNames = request.ThemeIds.Select(t => themeNames.GetValueOrDefault(t, "?")).ToList();
+        if (request.Status != RequestStatus.Open)
+        {
+            return null;
+        }
+
+        // The partnership's high needs, from its latest submitted survey.
+        var latestSurvey = await db.SurveyResponses.AsNoTracking()
+            .Where(r => r.PartnershipId == request.PartnershipId && r.Status == ResponseStatus.Submitted)
+            .OrderByDescending(r => r.SubmittedAt).Select(r => (int?)r.SurveyId).FirstOrDefaultAsync(cancellationToken);
+        var highNeeds = latestSurvey is { } surveyId
+            ? (await NeedsQueries.MeansAsync(db, surveyId, request.PartnershipId, cancellationToken)).Where(m => m.Level == NeedLevel.High).Select(m => m.ThemeId).ToList()
+            : [];
+        var candidates = await db.MentorProfiles.AsNoTracking().Where(m => m.RegionId == request.RegionId)
+            .Join(db.Users.Where(u => u.IsActive), m => m.PersonId, u => u.Id, (m, u) => new MentorCandidate(u.Id, u.DisplayName, u.PartnershipId,
+                m.Capacity, db.Placements.Count(p => p.MentorId == u.Id && p.Status == PlacementStatus.Active), m.Kinds, m.ThemeIds, m.IsAvailable))
+            .ToListAsync(cancellationToken);
+        Suggestions = Matching.Rank(request, candidates, highNeeds, themeNames);
+        return null;
+    }
+
+    public sealed class ConfirmInput
+    {
+        [Required(ErrorMessage = "Select who will give the support")]
+        [Display(Name = "mentor")]
+        public string? MentorId { get; set; }
+
+        [Required(ErrorMessage = "Enter the start date")]
+        [Display(Name = "start date")]
+        public DateOnly? StartsOn { get; set; }
+
+        [Required(ErrorMessage = "Enter the end date")]
+        [Display(Name = "end date")]
+        public DateOnly? EndsOn { get; set; }
+
+        [StringLength(200, ErrorMessage = "The host organisation must be 200 characters or fewer")]
+        public string? HostOrganisation { get; set; }
+
+        [StringLength(200, ErrorMessage = "The time commitment must be 200 characters or fewer")]
+        public string? TimeCommitment { get; set; }
+    }
+}

@@ -1,0 +1,162 @@
+using System.Net;
+using LspCapacity.Tests.Support;
+using LspCapacity.Web.Domain.Placements;
+using Microsoft.EntityFrameworkCore;
+
+namespace LspCapacity.Tests.Pages.Placements;
+
+public class PlacementTests : IClassFixture<AppFactory>
+{
+    private readonly AppFactory _app;
+
+    public PlacementTests(AppFactory app) => _app = app;
+
+    private async Task<int> RequestAsync(string staff, string goals)
+    {
+        var themes = await _app.WithDbAsync(db => db.Themes.Where(t => t.Code == "performance-management").Select(t => t.Id).SingleAsync());
+        var response = await _app.CreateClientAs(staff).SubmitFormAsync("/placements/request", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "Mentoring",
+            ["Input.ThemeIds"] = themes.ToString(),
+            ["Input.Goals"] = goals,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return await _app.WithDbAsync(db => db.SupportRequests.Where(r => r.Goals == goals).Select(r => r.Id).SingleAsync());
+    }
+
+    private async Task<int> ConfirmAsync(int requestId)
+    {
+        var mentorId = await _app.UserIdAsync(Demo.Mentor);
+        // Many tests here pair the demo mentor: give them room.
+        await _app.WithDbAsync(async db =>
+        {
+            var profile = await db.MentorProfiles.SingleAsync(m => m.PersonId == mentorId);
+            profile.Update(profile.Organisation, profile.Biography, 20, profile.Kinds, profile.ThemeIds, true);
+            await db.SaveChangesAsync();
+        });
+        var response = await _app.CreateClientAs(Demo.Coordinator).SubmitFormAsync($"/placements/requests/{requestId}", new Dictionary<string, string>
+        {
+            ["Input.MentorId"] = mentorId,
+            ["Input.StartsOn"] = "2026-11-20",
+            ["Input.EndsOn"] = "2027-05-20",
+        }, "form[action*='handler=Confirm']");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return int.Parse(response.Headers.Location!.OriginalString.Split('/').Last());
+    }
+
+    [Fact]
+    public async Task Request_SuggestsTheDemoMentor_ConfirmIntroducesBoth()
+    {
+        var requestId = await RequestAsync(Demo.StaffCoventry, "A performance framework for Coventry.");
+
+        var suggestions = await _app.CreateClientAs(Demo.Coordinator).GetDocumentAsync($"/placements/requests/{requestId}");
+        var first = suggestions.QuerySelector(".govuk-radios__item")!;
+        Assert.Contains("Morgan Mentor", first.TextContent);
+        Assert.Contains("Knows Performance management, as requested", first.TextContent);
+
+        var placementId = await ConfirmAsync(requestId);
+        Assert.Equal(RequestStatus.Matched, await _app.WithDbAsync(db => db.SupportRequests.Where(r => r.Id == requestId).Select(r => r.Status).SingleAsync()));
+        var toMentee = Assert.Single(await _app.DeliveredToAsync(Demo.StaffCoventry), m => (m.TextBody ?? "").Contains($"/placements/{placementId}"));
+        Assert.StartsWith("Introduction: Mentoring for Jo Coventry with Morgan Mentor", toMentee.Subject);
+        Assert.Contains(Demo.Mentor, toMentee.TextBody);
+        Assert.Contains(await _app.DeliveredToAsync(Demo.Mentor), m => (m.TextBody ?? "").Contains($"/placements/{placementId}"));
+    }
+
+    [Fact]
+    public async Task PrivateNotes_AreForThePairOnly()
+    {
+        var placementId = await ConfirmAsync(await RequestAsync(Demo.StaffCoventry, "Private notes test."));
+        var log = await _app.CreateClientAs(Demo.Mentor).SubmitFormAsync($"/placements/{placementId}", new Dictionary<string, string>
+        {
+            ["Session.Date"] = "2026-11-24",
+            ["Session.DurationMinutes"] = "60",
+            ["Session.Mode"] = "Video",
+            ["Session.Summary"] = "Looked at the board's scorecard.",
+            ["Session.PrivateNotes"] = "Confidential: tension between two partners.",
+        }, "form[action*='handler=Session']");
+        Assert.Equal(HttpStatusCode.Redirect, log.StatusCode);
+
+        foreach (var pair in new[] { Demo.Mentor, Demo.StaffCoventry })
+        {
+            var page = await _app.CreateClientAs(pair).GetDocumentAsync($"/placements/{placementId}");
+            Assert.Contains("Confidential: tension between two partners.", page.QuerySelector("main")!.TextContent);
+        }
+        var coordinator = await _app.CreateClientAs(Demo.Coordinator).GetDocumentAsync($"/placements/{placementId}");
+        Assert.Contains("Looked at the board's scorecard.", coordinator.QuerySelector("main")!.TextContent);
+        Assert.DoesNotContain("Confidential", coordinator.Body!.OuterHtml);
+
+        // Nobody else may open it: another partnership's staff, another mentor.
+        Assert.Equal(HttpStatusCode.Forbidden, (await _app.CreateClientAs(Demo.StaffBirmingham).GetAsync($"/placements/{placementId}")).StatusCode);
+        var otherMentor = (await _app.PeopleAsync(1))[0];
+        Assert.Equal(HttpStatusCode.Forbidden, (await _app.CreateClientAs(otherMentor).GetAsync($"/placements/{placementId}")).StatusCode);
+        var list = await _app.CreateClientAs(Demo.StaffBirmingham).GetDocumentAsync("/placements");
+        Assert.DoesNotContain("Jo Coventry", list.QuerySelector("main")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("Session.DurationMinutes", "-30", "The duration must be between 1 and 1,440 minutes")]
+    [InlineData("Session.DurationMinutes", "ninety", "'ninety' is not a valid value for duration")]
+    [InlineData("Session.Date", "2027-01-01", "The session date must be between the placement's start and today.")]
+    [InlineData("Session.Summary", "", "Enter a summary")]
+    public async Task LogSession_WithBadInput_GivesAClearError(string field, string value, string error)
+    {
+        var placementId = await ConfirmAsync(await RequestAsync(Demo.StaffCoventry, $"Bad input {field}={value}."));
+        var form = new Dictionary<string, string>
+        {
+            ["Session.Date"] = "2026-11-24", ["Session.DurationMinutes"] = "60", ["Session.Mode"] = "Phone", ["Session.Summary"] = "A call.",
+            [field] = value,
+        };
+        var response = await _app.CreateClientAs(Demo.StaffCoventry).SubmitFormAsync($"/placements/{placementId}", form, "form[action*='handler=Session']");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ParseAsync();
+        Assert.Contains(error, page.ErrorSummary());
+        Assert.Equal(value, page.FieldValue(field));
+    }
+
+    [Fact]
+    public async Task LogSession_OnAPlacementYouAreNotIn_IsRefused()
+    {
+        var placementId = await ConfirmAsync(await RequestAsync(Demo.StaffCoventry, "Not yours."));
+        var response = await _app.CreateClientAs(Demo.StaffBirmingham).PostWithTokenAsync("/placements", $"/placements/{placementId}?handler=Session",
+            new Dictionary<string, string> { ["Session.Date"] = "2026-11-24", ["Session.DurationMinutes"] = "60", ["Session.Mode"] = "Phone", ["Session.Summary"] = "Sneaky" });
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var coordinatorTry = await _app.CreateClientAs(Demo.Coordinator).PostWithTokenAsync("/placements", $"/placements/{placementId}?handler=Session",
+            new Dictionary<string, string> { ["Session.Date"] = "2026-11-24", ["Session.DurationMinutes"] = "60", ["Session.Mode"] = "Phone", ["Session.Summary"] = "Sneaky" });
+        Assert.Equal(HttpStatusCode.Forbidden, coordinatorTry.StatusCode);
+        Assert.False(await _app.WithDbAsync(db => db.Placements.Where(p => p.Id == placementId).SelectMany(p => p.Sessions).AnyAsync()));
+    }
+
+    [Fact]
+    public async Task Mentor_AtCapacity_IsNotSuggested()
+    {
+        await using var app = new AppFactory();
+        // The demo mentor has capacity 3 and one demo pairing: fill the other two.
+        for (var i = 0; i < 3; i++)
+        {
+            var goals = $"Fill {i}";
+            var themes = await app.WithDbAsync(db => db.Themes.Where(t => t.Code == "performance-management").Select(t => t.Id).SingleAsync());
+            await app.CreateClientAs(Demo.StaffCoventry).SubmitFormAsync("/placements/request", new Dictionary<string, string>
+            {
+                ["Input.Kind"] = "Mentoring", ["Input.ThemeIds"] = themes.ToString(), ["Input.Goals"] = goals,
+            });
+            var requestId = await app.WithDbAsync(db => db.SupportRequests.Where(r => r.Goals == goals).Select(r => r.Id).SingleAsync());
+            var coordinator = app.CreateClientAs(Demo.Coordinator);
+            var page = await coordinator.GetDocumentAsync($"/placements/requests/{requestId}");
+            if (i < 2)
+            {
+                Assert.Contains("Morgan Mentor", page.QuerySelector("main")!.TextContent);
+                var mentorId = await app.UserIdAsync(Demo.Mentor);
+                var confirmed = await coordinator.SubmitAsync(page, $"/placements/requests/{requestId}", new Dictionary<string, string>
+                {
+                    ["Input.MentorId"] = mentorId, ["Input.StartsOn"] = "2026-11-20", ["Input.EndsOn"] = "2027-05-20",
+                }, "form[action*='handler=Confirm']");
+                Assert.True(confirmed.StatusCode == HttpStatusCode.Redirect, string.Join("; ", (await confirmed.ParseAsync()).ErrorSummary()));
+            }
+            else
+            {
+                Assert.DoesNotContain("Morgan Mentor", page.QuerySelector("main")!.TextContent);
+                Assert.Contains("Nobody can take this on", page.QuerySelector("main")!.TextContent);
+            }
+        }
+    }
+}
