@@ -98,6 +98,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizePage("/Activities/Edit", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Activities/Manage", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Activities/SignInSheet", Policies.Coordinator);
+    options.Conventions.AuthorizePage("/Activities/Export", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Needs/Surveys/Create", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Needs/Surveys/Export", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Needs/Surveys/Question", Policies.Coordinator);
@@ -126,6 +127,10 @@ builder.Services.AddScoped<MailSender>();
 builder.Services.AddScoped<OutboxDeliveryJob>();
 builder.Services.AddScoped<SurveyChaserJob>();
 builder.Services.AddScoped<PlacementNudgeJob>();
+builder.Services.AddScoped<ActivityReminderJob>();
+builder.Services.AddScoped<FeedbackRequestJob>();
+builder.Services.AddScoped<MinimumNumberJob>();
+builder.Services.Configure<ActivityOptions>(config.GetSection(ActivityOptions.Section));
 builder.Services.Configure<PlacementOptions>(config.GetSection(PlacementOptions.Section));
 builder.Services.Configure<NeedsOptions>(config.GetSection(NeedsOptions.Section));
 builder.Services.AddScoped<IOutboxSignal, HangfireOutboxSignal>();

@@ -33,5 +33,6 @@ public static class PublicPages
         "/Account/ResetPassword",
         "/Account/ChooseNewPassword",
         "/Errors/Status",
+        "/My/Calendar", // a calendar program cannot sign in: the secret token in the URL is the key
     ];
 }

@@ -10,6 +10,9 @@ public static class RecurringJobs
     public const string OutboxSweep = "outbox-sweep";
     public const string SurveyChasers = "survey-chasers";
     public const string PlacementNudges = "placement-nudges";
+    public const string ActivityReminders = "activity-reminders";
+    public const string FeedbackRequests = "activity-feedback-requests";
+    public const string MinimumNumbers = "activity-minimum-numbers";
 
     public static void Register(IRecurringJobManager jobs)
     {
@@ -20,6 +23,11 @@ public static class RecurringJobs
 
         // Needs analysis: chase partnerships that have not submitted, in office hours.
         jobs.AddOrUpdate<SurveyChaserJob>(SurveyChasers, j => j.ChaseAsync(CancellationToken.None), "0 9-17 * * 1-5", uk);
+
+        // Activities: reminders and minimum-number alerts hourly; feedback requests after the event.
+        jobs.AddOrUpdate<ActivityReminderJob>(ActivityReminders, j => j.RemindAsync(CancellationToken.None), Cron.Hourly(), uk);
+        jobs.AddOrUpdate<MinimumNumberJob>(MinimumNumbers, j => j.AlertAsync(CancellationToken.None), Cron.Hourly(), uk);
+        jobs.AddOrUpdate<FeedbackRequestJob>(FeedbackRequests, j => j.RequestAsync(CancellationToken.None), Cron.Hourly(), uk);
 
         // Placements: quiet pairings and approaching end dates, each morning.
         jobs.AddOrUpdate<PlacementNudgeJob>(PlacementNudges, j => j.NudgeAsync(CancellationToken.None), "0 8 * * *", uk);

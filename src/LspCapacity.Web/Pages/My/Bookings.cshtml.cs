@@ -1,0 +1,54 @@
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain.Activities;
+using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LspCapacity.Web.Pages.My;
+
+/// <summary>A person's bookings, upcoming and past, and their private calendar feed link.</summary>
+public class BookingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public bool Past { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public Paged<Row> Bookings { get; private set; } = default!;
+    public string? FeedUrl { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        ViewData["Section"] = "my";
+        var now = clock.GetUtcNow().UtcDateTime;
+        var personId = me.RequiredId;
+        var query = db.Bookings.AsNoTracking().Where(b => b.PersonId == personId);
+        query = Past ? query.Where(b => b.Activity!.EndsAt < now) : query.Where(b => b.Activity!.EndsAt >= now);
+        query = Past ? query.OrderByDescending(b => b.Activity!.StartsAt) : query.OrderBy(b => b.Activity!.StartsAt);
+        Bookings = await query
+            .Select(b => new Row(b.ActivityId, b.Activity!.Title, b.Activity.Kind, b.Activity.Status, b.Activity.StartsAt, b.Activity.EndsAt,
+                b.Activity.Venue ?? db.Partnerships.Where(p => p.Id == b.Activity.HostPartnershipId).Select(p => p.Name + " LSP").FirstOrDefault(),
+                b.Status, b.Attendance))
+            .ToPagedAsync(PageNumber, 25, cancellationToken);
+        var token = await db.Users.AsNoTracking().Where(u => u.Id == personId).Select(u => u.CalendarToken).SingleAsync(cancellationToken);
+        FeedUrl = token is null ? null : $"{Request.Scheme}://{Request.Host}/my/calendar.ics?token={token}";
+    }
+
+    /// <summary>Creates the private feed link, or replaces it so the old one stops working.</summary>
+    public async Task<IActionResult> OnPostFeedAsync(CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleAsync(u => u.Id == me.RequiredId, cancellationToken);
+        var replacing = user.CalendarToken is not null;
+        user.NewCalendarToken();
+        db.Audit(me.Id, replacing ? "calendar.link-reset" : "calendar.link-created", user);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Success"] = replacing
+            ? "Your calendar link has been replaced. The old link no longer works: subscribe again with the new one."
+            : "Your calendar link is ready. Subscribe to it in your calendar program.";
+        return Redirect("/my/bookings");
+    }
+
+    public string PageUrl(int page) => (Past ? "/my/bookings?past=true&" : "/my/bookings?") + "page=" + page;
+
+    public sealed record Row(int ActivityId, string Title, ActivityKind Kind, ActivityStatus ActivityStatus, DateTime StartsAt, DateTime EndsAt,
+        string? Where, BookingStatus Status, Attendance? Attendance);
+}

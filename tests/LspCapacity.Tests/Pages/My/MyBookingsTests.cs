@@ -1,0 +1,53 @@
+using System.Net;
+using Ical.Net;
+using LspCapacity.Tests.Support;
+
+namespace LspCapacity.Tests.Pages.My;
+
+public class MyBookingsTests : IClassFixture<AppFactory>
+{
+    private readonly AppFactory _app;
+
+    public MyBookingsTests(AppFactory app) => _app = app;
+
+    [Fact]
+    public async Task MyBookings_ListsOnlyMyOwn()
+    {
+        var activity = await _app.PublishedActivityAsync(title: "Only mine seminar");
+        var people = await _app.PeopleAsync(2, "Dudley");
+        await _app.BookAsync(people[0], activity);
+
+        var mine = await _app.CreateClientAs(people[0]).GetDocumentAsync("/my/bookings");
+        Assert.Contains("Only mine seminar", mine.QuerySelector("main table")!.TextContent);
+        Assert.Contains("Confirmed", mine.QuerySelector("main table")!.TextContent);
+        var theirs = await _app.CreateClientAs(people[1]).GetDocumentAsync("/my/bookings");
+        Assert.Null(theirs.QuerySelector("main table"));
+    }
+
+    [Fact]
+    public async Task CalendarFeed_ShowsTheOwnersPlaces_AndResettingKillsTheOldLink()
+    {
+        var activity = await _app.PublishedActivityAsync(title: "Feed seminar");
+        var person = (await _app.PeopleAsync(1, "Walsall"))[0];
+        await _app.BookAsync(person, activity);
+        var client = _app.CreateClientAs(person);
+
+        var created = await client.SubmitFormAsync("/my/bookings", new Dictionary<string, string>(), "form[action*='handler=Feed']");
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var page = await client.GetDocumentAsync("/my/bookings");
+        var url = page.QuerySelector("#feed-url")!.GetAttribute("value")!;
+        var path = new Uri(url).PathAndQuery;
+
+        var feed = await _app.CreateAnonymousClient().GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+        Assert.Equal("text/calendar", feed.Content.Headers.ContentType!.MediaType);
+        var calendar = Calendar.Load(await feed.Content.ReadAsStringAsync())!;
+        Assert.Equal("PUBLISH", calendar.Method);
+        Assert.Equal(["Feed seminar"], calendar.Events.Select(e => e.Summary));
+
+        await client.SubmitFormAsync("/my/bookings", new Dictionary<string, string>(), "form[action*='handler=Feed']");
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.CreateAnonymousClient().GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.CreateAnonymousClient().GetAsync("/my/calendar.ics?token=guess")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.CreateAnonymousClient().GetAsync("/my/calendar.ics")).StatusCode);
+    }
+}
