@@ -26,7 +26,7 @@ public class RequestDetailsModel(AppDbContext db, CurrentUser me, TimeProvider c
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var today = UkTime.Today(clock);
-        Input = new ConfirmInput { StartsOn = today.AddDays(7), EndsOn = today.AddMonths(6).AddDays(7) };
+        Input = new ConfirmInput { StartsOn = today, EndsOn = today.AddMonths(6) };
         ModelState.Clear();
         return await ShowAsync(id, cancellationToken) ?? Page();
     }
