@@ -127,6 +127,38 @@ public class PlacementTests : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Coordinator_PairsDirectly_ButNeverWithinOnePartnership()
+    {
+        var theme = await _app.WithDbAsync(db => db.Themes.Select(t => t.Id).FirstAsync());
+        var mentorId = await _app.UserIdAsync(Demo.Mentor);
+        var coventry = await _app.UserIdAsync(Demo.StaffCoventry);
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "Coaching", ["Input.MentorId"] = mentorId, ["Input.MenteeId"] = coventry, ["Input.ThemeIds"] = theme.ToString(),
+            ["Input.Goals"] = "Chair meetings well.", ["Input.StartsOn"] = "2026-11-25", ["Input.EndsOn"] = "2027-02-25",
+        };
+        var made = await _app.CreateClientAs(Demo.Coordinator).SubmitFormAsync("/placements/create", form);
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+
+        // A Birmingham volunteer cannot mentor a Birmingham colleague.
+        var volunteer = (await _app.PeopleAsync(1, "Birmingham"))[0];
+        var volunteerId = await _app.UserIdAsync(volunteer);
+        await _app.WithDbAsync(async db =>
+        {
+            var profile = new MentorProfile(volunteerId, await db.Regions.Select(r => r.Id).SingleAsync());
+            profile.Update(null, null, 2, [PlacementKind.Coaching], [theme], true);
+            db.MentorProfiles.Add(profile);
+            await db.SaveChangesAsync();
+        });
+        form["Input.MentorId"] = volunteerId;
+        form["Input.MenteeId"] = await _app.UserIdAsync(Demo.StaffBirmingham);
+        var refused = await _app.CreateClientAs(Demo.Coordinator).SubmitFormAsync("/placements/create", form);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("The mentor must come from another partnership", (await refused.ParseAsync()).ErrorSummary());
+        Assert.Equal(HttpStatusCode.Forbidden, (await _app.CreateClientAs(Demo.StaffBirmingham).GetAsync("/placements/create")).StatusCode);
+    }
+
+    [Fact]
     public async Task Mentor_AtCapacity_IsNotSuggested()
     {
         await using var app = new AppFactory();

@@ -1,0 +1,150 @@
+using System.ComponentModel.DataAnnotations;
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain;
+using LspCapacity.Web.Domain.Accounts;
+using LspCapacity.Web.Domain.Placements;
+using LspCapacity.Web.Email;
+using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace LspCapacity.Web.Pages.Placements;
+
+/// <summary>A coordinator pairs two people directly, without a request: the same rules and introductions.</summary>
+public class CreateModel(AppDbContext db, CurrentUser me, TimeProvider clock, Outbox outbox) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<SelectListItem> Mentors { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Mentees { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Themes { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var today = UkTime.Today(clock);
+        Input = new InputModel { Kind = PlacementKind.Mentoring, StartsOn = today, EndsOn = today.AddMonths(6) };
+        return await ShowAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (me.RegionId is not { } regionId)
+        {
+            return Forbid();
+        }
+        var mentor = await db.MentorProfiles.AsNoTracking().Where(m => m.PersonId == Input.MentorId && m.RegionId == regionId)
+            .Join(db.Users.Where(u => u.IsActive), m => m.PersonId, u => u.Id, (m, u) => new { u.Id, u.PartnershipId, m.Capacity, m.Kinds })
+            .SingleOrDefaultAsync(cancellationToken);
+        var mentee = await db.Users.AsNoTracking()
+            .Where(u => u.Id == Input.MenteeId && u.RegionId == regionId && u.IsActive && u.Role == Roles.LspStaff && u.PartnershipId != null)
+            .Select(u => new { u.Id, u.PartnershipId }).SingleOrDefaultAsync(cancellationToken);
+        if (Input.MentorId is not null && mentor is null)
+        {
+            ModelState.AddModelError("Input.MentorId", "Select a mentor from the list");
+        }
+        if (Input.MenteeId is not null && mentee is null)
+        {
+            ModelState.AddModelError("Input.MenteeId", "Select a member of LSP staff from the list");
+        }
+        if (mentor is not null && mentee is not null && mentor.PartnershipId == mentee.PartnershipId)
+        {
+            ModelState.AddModelError("Input.MentorId", "The mentor must come from another partnership");
+        }
+        if (mentor is not null && Input.Kind is { } kind && !mentor.Kinds.Contains(kind))
+        {
+            ModelState.AddModelError("Input.Kind", "This mentor does not offer that kind of support");
+        }
+        if (mentor is not null && await db.Placements.CountAsync(p => p.MentorId == mentor.Id && p.Status == PlacementStatus.Active, cancellationToken) >= mentor.Capacity)
+        {
+            ModelState.AddModelError("Input.MentorId", "This mentor has no spare capacity");
+        }
+        if (Input.ThemeIds.Count == 0)
+        {
+            ModelState.AddModelError("Input.ThemeIds", "Select at least one theme");
+        }
+        if (Input.StartsOn is { } starts && Input.EndsOn is { } ends && ends <= starts)
+        {
+            ModelState.AddModelError("Input.EndsOn", "The end date must be after the start date");
+        }
+        if (!ModelState.IsValid)
+        {
+            return await ShowAsync(cancellationToken);
+        }
+        try
+        {
+            var placementId = await db.InTransactionAsync(async ct =>
+            {
+                var placement = new Placement(regionId, Input.Kind!.Value, mentor!.Id, mentee!.Id, mentee.PartnershipId!.Value, Input.Goals,
+                    Input.StartsOn!.Value, Input.EndsOn!.Value, Input.ThemeIds, null, Input.HostOrganisation, Input.TimeCommitment);
+                db.Placements.Add(placement);
+                await db.SaveChangesAsync(ct);
+                db.Audit(me.Id, "placement.paired-directly", placement);
+                await PlacementEmails.QueueIntroductionsAsync(db, outbox, placement, ct);
+                await db.SaveChangesAsync(ct);
+                return placement.Id;
+            }, cancellationToken);
+            TempData["Success"] = "The pairing is made and both people have been introduced by email.";
+            return Redirect($"/placements/{placementId}");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return await ShowAsync(cancellationToken);
+        }
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
+    {
+        ViewData["Section"] = "placements";
+        if (me.RegionId is not { } regionId)
+        {
+            return Forbid();
+        }
+        Mentors = await db.MentorProfiles.AsNoTracking().Where(m => m.RegionId == regionId && m.IsAvailable)
+            .Join(db.Users.Where(u => u.IsActive), m => m.PersonId, u => u.Id, (m, u) => u)
+            .OrderBy(u => u.DisplayName).Select(u => new SelectListItem(u.DisplayName, u.Id)).ToListAsync(cancellationToken);
+        Mentees = await db.Users.AsNoTracking().Where(u => u.RegionId == regionId && u.IsActive && u.Role == Roles.LspStaff && u.PartnershipId != null)
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new SelectListItem(u.DisplayName + " (" + db.Partnerships.Where(p => p.Id == u.PartnershipId).Select(p => p.Name).First() + ")", u.Id))
+            .ToListAsync(cancellationToken);
+        Themes = await db.Themes.AsNoTracking().OrderBy(t => t.Position).Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToListAsync(cancellationToken);
+        return Page();
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Select the kind of support")]
+        [EnumDataType(typeof(PlacementKind), ErrorMessage = "Select the kind of support")]
+        [Display(Name = "kind of support")]
+        public PlacementKind? Kind { get; set; }
+
+        [Required(ErrorMessage = "Select who gives the support")]
+        public string? MentorId { get; set; }
+
+        [Required(ErrorMessage = "Select who receives the support")]
+        public string? MenteeId { get; set; }
+
+        [Display(Name = "themes")]
+        public List<int> ThemeIds { get; set; } = [];
+
+        [Required(ErrorMessage = "Enter the goals")]
+        [StringLength(2000, ErrorMessage = "Goals must be 2,000 characters or fewer")]
+        public string Goals { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter the start date")]
+        [Display(Name = "start date")]
+        public DateOnly? StartsOn { get; set; }
+
+        [Required(ErrorMessage = "Enter the end date")]
+        [Display(Name = "end date")]
+        public DateOnly? EndsOn { get; set; }
+
+        [StringLength(200, ErrorMessage = "The host organisation must be 200 characters or fewer")]
+        public string? HostOrganisation { get; set; }
+
+        [StringLength(200, ErrorMessage = "The time commitment must be 200 characters or fewer")]
+        public string? TimeCommitment { get; set; }
+    }
+}
