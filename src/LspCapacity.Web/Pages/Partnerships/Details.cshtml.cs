@@ -18,6 +18,9 @@ public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
     /// <summary>The partnership's needs from its latest submitted survey: only its own staff and coordinators see them.</summary>
     public NeedsProfile? Needs { get; private set; }
 
+    /// <summary>Mentoring, coaching, shadowing and secondments of the partnership's staff, rolled up by theme.</summary>
+    public IReadOnlyList<PlacementRollup> Placements { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         ViewData["Section"] = "partnerships";
@@ -40,6 +43,24 @@ public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
             .Select(u => new Person(u.Id, u.DisplayName, u.Organisation, u.Role)).ToListAsync(cancellationToken);
         if (me.IsCoordinator || me.PartnershipId == id)
         {
+            var placements = await db.Placements.AsNoTracking().Where(p => p.MenteePartnershipId == id)
+                .SelectMany(p => p.Themes, (p, t) => new
+                {
+                    t.ThemeId,
+                    p.Status,
+                    Minutes = p.Sessions.Sum(s => (int?)s.DurationMinutes) ?? 0,
+                    GoalsMet = p.Outcomes.Average(o => (double?)o.GoalsMet),
+                })
+                .Join(db.Themes, x => x.ThemeId, t => t.Id, (x, t) => new { t.Name, t.Position, x.Status, x.Minutes, x.GoalsMet })
+                .ToListAsync(cancellationToken);
+            Placements = placements.GroupBy(x => (x.Name, x.Position)).OrderBy(g => g.Key.Position)
+                .Select(g =>
+                {
+                    var met = g.Where(x => x.GoalsMet != null).Select(x => x.GoalsMet!.Value).ToList();
+                    return new PlacementRollup(g.Key.Name, g.Count(), g.Count(x => x.Status == Domain.Placements.PlacementStatus.Active),
+                        g.Sum(x => x.Minutes) / 60.0, met.Count == 0 ? null : met.Average());
+                })
+                .ToList();
             var latest = await db.SurveyResponses.AsNoTracking()
                 .Where(r => r.PartnershipId == id && r.Status == Domain.Needs.ResponseStatus.Submitted)
                 .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.SurveyId)
@@ -91,6 +112,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
 
     public sealed record View(int Id, int RegionId, string RegionName, string Name, AreaType AreaType, bool ReceivesNrf, bool IsActive, int? CountyId, string? County);
     public sealed record Link(int Id, string Name);
+    public sealed record PlacementRollup(string Theme, int Placements, int Active, double Hours, double? GoalsMet);
     public sealed record NeedsProfile(int SurveyId, string SurveyTitle, DateTime SubmittedAt, bool IsFollowUp, IReadOnlyList<ThemeNeed> Themes);
 
     /// <summary>A theme's need; <paramref name="Travelled"/> is the change in mean capacity since the baseline round.</summary>

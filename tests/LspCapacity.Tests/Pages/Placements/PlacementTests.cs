@@ -159,6 +159,18 @@ public class PlacementTests : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task PartnershipPage_RollsUpPlacementHoursByTheme_ForItsStaffAndCoordinators()
+    {
+        // The demo pairing: Birmingham, performance management, one 90-minute session.
+        var birmingham = await _app.PartnershipIdAsync("Birmingham");
+        var page = await _app.CreateClientAs(Demo.StaffBirmingham).GetDocumentAsync($"/partnerships/{birmingham}");
+        var row = page.QuerySelectorAll("main table tbody tr").Single(r => r.TextContent.Contains("Performance management") && r.QuerySelectorAll("td").Length == 4);
+        Assert.Equal(["1", "1", "1.5", "–"], row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+        var other = await _app.CreateClientAs(Demo.StaffCoventry).GetDocumentAsync($"/partnerships/{birmingham}");
+        Assert.DoesNotContain("Mentoring and placements", other.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
     public async Task Mentor_AtCapacity_IsNotSuggested()
     {
         await using var app = new AppFactory();
