@@ -6,20 +6,11 @@ namespace LspCapacity.BrowserTests;
 
 public class BookingJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Demo.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("sign-in"));
-    }
-
     [BrowserFact]
     public async Task Coordinator_SchedulesAndPublishes_StaffBooksAndSeesItUnderMyBookings()
     {
         var coordinator = await browser.NewPageAsync();
-        await SignInAsync(coordinator, Demo.Coordinator);
+        await coordinator.SignInAsync(Demo.Coordinator);
         await coordinator.GetByRole(AriaRole.Link, new() { Name = "Activities" }).First.ClickAsync();
         await coordinator.AssertAccessibleAsync();
         await coordinator.GetByRole(AriaRole.Link, new() { Name = "Schedule an activity" }).ClickAsync();
@@ -41,7 +32,7 @@ public class BookingJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
         var activityUrl = coordinator.Url;
 
         var staff = await browser.NewPageAsync();
-        await SignInAsync(staff, Demo.StaffCoventry);
+        await staff.SignInAsync(Demo.StaffCoventry);
         await staff.GotoAsync(activityUrl);
         await staff.AssertAccessibleAsync();
         await staff.GetByRole(AriaRole.Button, new() { Name = "Book a place" }).ClickAsync();

@@ -10,10 +10,7 @@ public class InviteJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
     public async Task Coordinator_InvitesAColleague_WhoSetsAPasswordAndSignsIn()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(Demo.Coordinator);
-        await page.GetByLabel("Password").FillAsync(Demo.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.SignInAsync(Demo.Coordinator);
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("West Midlands");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "People" }).First.ClickAsync();

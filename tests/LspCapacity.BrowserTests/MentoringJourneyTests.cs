@@ -6,20 +6,11 @@ namespace LspCapacity.BrowserTests;
 
 public class MentoringJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Demo.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("sign-in"));
-    }
-
     [BrowserFact]
     public async Task Staff_RequestMentoring_CoordinatorConfirmsTheSuggestion_MentorLogsASession()
     {
         var staff = await browser.NewPageAsync();
-        await SignInAsync(staff, Demo.StaffCoventry);
+        await staff.SignInAsync(Demo.StaffCoventry);
         await staff.GetByRole(AriaRole.Link, new() { Name = "Mentoring" }).First.ClickAsync();
         await staff.AssertAccessibleAsync();
         await staff.GetByRole(AriaRole.Link, new() { Name = "Ask for support" }).ClickAsync();
@@ -31,7 +22,7 @@ public class MentoringJourneyTests(BrowserApp browser) : IClassFixture<BrowserAp
         await Assertions.Expect(staff.Locator(".govuk-notification-banner")).ToContainTextAsync("Your request has been sent");
 
         var coordinator = await browser.NewPageAsync();
-        await SignInAsync(coordinator, Demo.Coordinator);
+        await coordinator.SignInAsync(Demo.Coordinator);
         await coordinator.GotoAsync("/placements");
         await coordinator.GetByRole(AriaRole.Link, new() { Name = "Mentoring for Jo Coventry (Coventry)" }).ClickAsync();
         await coordinator.AssertAccessibleAsync();
@@ -42,7 +33,7 @@ public class MentoringJourneyTests(BrowserApp browser) : IClassFixture<BrowserAp
         await coordinator.AssertAccessibleAsync();
 
         var mentor = await browser.NewPageAsync();
-        await SignInAsync(mentor, Demo.Mentor);
+        await mentor.SignInAsync(Demo.Mentor);
         await mentor.GotoAsync(placementUrl);
         await mentor.GetByLabel("Duration in minutes").FillAsync("75");
         await mentor.GetByLabel("Video").CheckAsync();

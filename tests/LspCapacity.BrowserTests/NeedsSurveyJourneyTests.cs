@@ -29,21 +29,12 @@ public class NeedsSurveyJourneyTests(BrowserApp browser) : IClassFixture<Browser
         return survey.Id;
     }
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Demo.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("sign-in"));
-    }
-
     [BrowserFact]
     public async Task Staff_CompleteTheSurveyThroughCheckYourAnswers_AndTheCoordinatorSeesItInTheHeatmap()
     {
         var id = await OpenSurveyAsync();
         var staff = await browser.NewPageAsync();
-        await SignInAsync(staff, Demo.StaffBirmingham);
+        await staff.SignInAsync(Demo.StaffBirmingham);
 
         await staff.GetByRole(AriaRole.Link, new() { Name = "Needs analysis" }).First.ClickAsync();
         await staff.AssertAccessibleAsync();
@@ -68,7 +59,7 @@ public class NeedsSurveyJourneyTests(BrowserApp browser) : IClassFixture<Browser
         await Assertions.Expect(staff.Locator(".govuk-notification-banner")).ToContainTextAsync("has been submitted");
 
         var coordinator = await browser.NewPageAsync();
-        await SignInAsync(coordinator, Demo.Coordinator);
+        await coordinator.SignInAsync(Demo.Coordinator);
         await coordinator.GotoAsync($"/needs/surveys/{id}/results");
         var birmingham = coordinator.Locator(".app-heatmap tbody tr", new() { HasText = "Birmingham" });
         await Assertions.Expect(birmingham).ToContainTextAsync("High (1.5)");

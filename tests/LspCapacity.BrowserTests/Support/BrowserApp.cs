@@ -60,6 +60,19 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 }
 
+public static class Pages
+{
+    /// <summary>Signs in through the real sign-in page and waits to leave it.</summary>
+    public static async Task SignInAsync(this IPage page, string email, string password = Demo.Password)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("sign-in", StringComparison.Ordinal));
+    }
+}
+
 public static class Accessibility
 {
     /// <summary>Runs axe on the page and fails listing every serious or critical violation.</summary>

@@ -9,27 +9,12 @@ using MimeKit;
 namespace LspCapacity.Tests.Email;
 
 /// <summary>The outbox through a real SMTP server on 127.0.0.1: nothing lost, nothing twice.</summary>
-public sealed class OutboxDeliveryTests : IAsyncLifetime
+public sealed class OutboxDeliveryTests : SmtpAppTest
 {
-    private readonly SmtpTestServer _smtp = new();
-    private AppFactory _app = default!;
-
-    public Task InitializeAsync()
-    {
-        _app = new AppFactory { SmtpPort = _smtp.Port };
-        _app.CreateAnonymousClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
 
     private async Task<long> QueueAsync(string key, string to = "someone@example.org")
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
         Assert.True(await outbox.QueueAsync(db, key, to, "Some One", "password-changed",
@@ -38,9 +23,9 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         return await db.OutboxMessages.Where(m => m.DeduplicationKey == key).Select(m => m.Id).SingleAsync();
     }
 
-    private Task<int> DeliverAsync() => _app.RunAsync<OutboxDeliveryJob, int>(j => j.DeliverDueAsync());
+    private Task<int> DeliverAsync() => App.RunAsync<OutboxDeliveryJob, int>(j => j.DeliverDueAsync());
 
-    private Task<OutboxMessage> RowAsync(long id) => _app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id));
+    private Task<OutboxMessage> RowAsync(long id) => App.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id));
 
     [Fact]
     public async Task QueuedMessage_ArrivesOnce_WithItsFixedMessageId_AndIsMarkedSent()
@@ -50,7 +35,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         Assert.Equal(1, await DeliverAsync());
         Assert.Equal(0, await DeliverAsync());
 
-        var received = Assert.Single(_smtp.Received);
+        var received = Assert.Single(Smtp.Received);
         var row = await RowAsync(id);
         Assert.Equal(OutboxStatus.Sent, row.Status);
         Assert.Equal(1, row.Attempts);
@@ -64,7 +49,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task ServerDown_MessageWaits_ThenGoesOutExactlyOnceWhenItIsBack()
     {
-        await _smtp.StopAsync();
+        await Smtp.StopAsync();
         var id = await QueueAsync("test:server-down");
 
         Assert.Equal(0, await DeliverAsync());
@@ -72,15 +57,15 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         Assert.Equal(OutboxStatus.Pending, waiting.Status);
         Assert.Equal(1, waiting.Attempts);
         Assert.NotNull(waiting.LastError);
-        Assert.True(waiting.NextAttemptAt > _app.Clock.GetUtcNow().UtcDateTime);
+        Assert.True(waiting.NextAttemptAt > App.Clock.GetUtcNow().UtcDateTime);
 
-        _smtp.Start();
+        Smtp.Start();
         Assert.Equal(0, await DeliverAsync()); // still backing off
-        _app.Clock.Advance(TimeSpan.FromMinutes(2));
+        App.Clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(1, await DeliverAsync());
         Assert.Equal(0, await DeliverAsync());
 
-        Assert.Single(_smtp.Received);
+        Assert.Single(Smtp.Received);
         var sent = await RowAsync(id);
         Assert.Equal(OutboxStatus.Sent, sent.Status);
         Assert.Equal(2, sent.Attempts);
@@ -89,7 +74,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task TemporaryRefusal_ThenAcceptance_GivesOneEmailAndTwoAttempts()
     {
-        _smtp.RefuseNextTemporarily();
+        Smtp.RefuseNextTemporarily();
         var id = await QueueAsync("test:451");
 
         Assert.Equal(0, await DeliverAsync());
@@ -97,10 +82,10 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         Assert.Equal(OutboxStatus.Pending, refused.Status);
         Assert.StartsWith("451", refused.LastError);
 
-        _app.Clock.Advance(TimeSpan.FromMinutes(2));
+        App.Clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(1, await DeliverAsync());
 
-        Assert.Single(_smtp.Received);
+        Assert.Single(Smtp.Received);
         var sent = await RowAsync(id);
         Assert.Equal(OutboxStatus.Sent, sent.Status);
         Assert.Equal(2, sent.Attempts);
@@ -109,38 +94,38 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task PermanentRefusal_MarksFailed_WithoutARetryLoop()
     {
-        _smtp.RefuseNextPermanently();
+        Smtp.RefuseNextPermanently();
         var id = await QueueAsync("test:550");
 
         Assert.Equal(0, await DeliverAsync());
         for (var i = 0; i < 3; i++)
         {
-            _app.Clock.Advance(TimeSpan.FromHours(7));
+            App.Clock.Advance(TimeSpan.FromHours(7));
             Assert.Equal(0, await DeliverAsync());
         }
 
-        Assert.Empty(_smtp.Received);
+        Assert.Empty(Smtp.Received);
         var failed = await RowAsync(id);
         Assert.Equal(OutboxStatus.Failed, failed.Status);
         Assert.Equal(1, failed.Attempts);
         Assert.StartsWith("550", failed.LastError);
 
         // A coordinator's retry sends it, once.
-        await _app.WithDbAsync(async db =>
+        await App.WithDbAsync(async db =>
         {
             var row = await db.OutboxMessages.SingleAsync(m => m.Id == id);
-            row.Retry(_app.Clock.GetUtcNow().UtcDateTime);
+            row.Retry(App.Clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync();
         });
         Assert.Equal(1, await DeliverAsync());
-        Assert.Single(_smtp.Received);
+        Assert.Single(Smtp.Received);
     }
 
     [Fact]
     public async Task WrongSmtpSetup_RecordsTheFailureOnEveryRow_InsteadOfStalling()
     {
         // The test server offers no AUTH, so signing in fails before any message is handed over.
-        await using var app = new AppFactory { SmtpPort = _smtp.Port };
+        await using var app = new AppFactory { SmtpPort = Smtp.Port };
         app.Settings["Email:Smtp:Username"] = "programme";
         app.Settings["Email:Smtp:Password"] = "not-used";
         app.CreateAnonymousClient();
@@ -155,7 +140,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
 
         Assert.Equal(0, await app.RunAsync<OutboxDeliveryJob, int>(j => j.DeliverDueAsync()));
 
-        Assert.Empty(_smtp.Received);
+        Assert.Empty(Smtp.Received);
         var rows = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.DeduplicationKey.StartsWith("test:setup:")).ToListAsync());
         Assert.Equal(2, rows.Count);
         Assert.All(rows, row =>
@@ -178,8 +163,8 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         var runs = await Task.WhenAll(DeliverAsync(), DeliverAsync(), DeliverAsync());
 
         Assert.Equal(20, runs.Sum());
-        Assert.Equal(20, _smtp.Received.Count);
-        Assert.Equal(20, _smtp.Received.Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(20, Smtp.Received.Count);
+        Assert.Equal(20, Smtp.Received.Select(m => m.MessageId).Distinct().Count());
         Assert.Equal(0, await DeliverAsync());
     }
 
@@ -187,7 +172,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
     public async Task SameDeduplicationKey_IsQueuedOnce_EvenFromTwoContextsRacing()
     {
         await QueueAsync("test:dedup");
-        await using (var scope = _app.Services.CreateAsyncScope())
+        await using (var scope = App.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
@@ -196,8 +181,8 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         }
 
         // Two contexts that both checked before either saved: the unique index keeps one.
-        await using var first = _app.Services.CreateAsyncScope();
-        await using var second = _app.Services.CreateAsyncScope();
+        await using var first = App.Services.CreateAsyncScope();
+        await using var second = App.Services.CreateAsyncScope();
         var db1 = first.ServiceProvider.GetRequiredService<AppDbContext>();
         var db2 = second.ServiceProvider.GetRequiredService<AppDbContext>();
         var values = new Dictionary<string, string?> { ["ChangedAt"] = "now" };
@@ -208,47 +193,47 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         Assert.True(Transactions.IsLostRace(duplicate));
 
         await DeliverAsync();
-        Assert.Single(_smtp.Received, m => m.Headers["X-Outbox-Key"] == "test:dedup-race");
-        Assert.Single(_smtp.Received, m => m.Headers["X-Outbox-Key"] == "test:dedup");
+        Assert.Single(Smtp.Received, m => m.Headers["X-Outbox-Key"] == "test:dedup-race");
+        Assert.Single(Smtp.Received, m => m.Headers["X-Outbox-Key"] == "test:dedup");
     }
 
     [Fact]
     public async Task InvitationFromThePage_ArrivesOverSmtp_WithAWorkingLink()
     {
-        var coordinator = _app.CreateClientAs(Demo.Coordinator);
+        var coordinator = App.CreateClientAs(Demo.Coordinator);
         await coordinator.SubmitFormAsync("/people/invite", new Dictionary<string, string>
         {
             ["Input.DisplayName"] = "Robin Rugby",
             ["Input.Email"] = "robin@rugby.example",
             ["Input.Role"] = "LspStaff",
-            ["Input.PartnershipId"] = (await _app.PartnershipIdAsync("Rugby")).ToString(),
+            ["Input.PartnershipId"] = (await App.PartnershipIdAsync("Rugby")).ToString(),
         });
 
         await DeliverAsync();
 
-        var invitation = Assert.Single(_smtp.Received);
+        var invitation = Assert.Single(Smtp.Received);
         var link = Emails.LinkIn(invitation, "/account/invitation/");
-        var page = await _app.CreateAnonymousClient().GetDocumentAsync(link);
+        var page = await App.CreateAnonymousClient().GetDocumentAsync(link);
         Assert.Contains("Welcome, Robin Rugby", page.QuerySelector("main")!.TextContent);
     }
 }
 
 public sealed class PickupDeliveryTests : IAsyncLifetime
 {
-    private readonly AppFactory _app = new();
+    private readonly AppFactory App = new();
 
     public Task InitializeAsync()
     {
-        _app.CreateAnonymousClient();
+        App.CreateAnonymousClient();
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync() => await App.DisposeAsync();
 
     [Fact]
     public async Task PickupMode_WritesOneParseableEmlPerMessage_AndNeverTwice()
     {
-        await using (var scope = _app.Services.CreateAsyncScope())
+        await using (var scope = App.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
@@ -260,14 +245,14 @@ public sealed class PickupDeliveryTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        await _app.DeliverOutboxAsync();
-        await _app.DeliverOutboxAsync();
+        await App.DeliverOutboxAsync();
+        await App.DeliverOutboxAsync();
         // As if the process died after writing the files but before marking the rows sent.
-        await _app.WithDbAsync(db => db.OutboxMessages.Where(m => m.DeduplicationKey.StartsWith("pickup:"))
+        await App.WithDbAsync(db => db.OutboxMessages.Where(m => m.DeduplicationKey.StartsWith("pickup:"))
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, OutboxStatus.Pending)));
-        Assert.Equal(3, await _app.DeliverOutboxAsync());
+        Assert.Equal(3, await App.DeliverOutboxAsync());
 
-        var files = Directory.GetFiles(_app.PickupFolder, "*.eml");
+        var files = Directory.GetFiles(App.PickupFolder, "*.eml");
         Assert.Equal(3, files.Length);
         var messages = files.Select(f => MimeMessage.Load(f)).ToList();
         Assert.Equal(["p0@example.org", "p1@example.org", "p2@example.org"], messages.Select(m => m.To.Mailboxes.Single().Address).Order());

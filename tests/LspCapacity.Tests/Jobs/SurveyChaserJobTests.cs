@@ -7,31 +7,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LspCapacity.Tests.Jobs;
 
-public sealed class SurveyChaserJobTests : IAsyncLifetime
+public sealed class SurveyChaserJobTests : SmtpAppTest
 {
-    private readonly SmtpTestServer _smtp = new();
-    private AppFactory _app = default!;
-
-    public Task InitializeAsync()
-    {
-        _app = new AppFactory { SmtpPort = _smtp.Port };
-        _app.CreateAnonymousClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
 
     /// <summary>An open survey (one rating question) closing at the end of 23 December 2026, UK time.</summary>
     private async Task<int> OpenSurveyAsync()
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var regionId = await db.Regions.Select(r => r.Id).SingleAsync();
-        var now = _app.Clock.GetUtcNow().UtcDateTime;
+        var now = App.Clock.GetUtcNow().UtcDateTime;
         var survey = new Survey(regionId, "Winter needs analysis", SurveyRound.Baseline, null, now);
         survey.AddSection("Partnership governance", await db.Themes.Select(t => t.Id).FirstAsync(), null)
             .AddQuestion(QuestionKind.Rating, "The board works.", required: true, help: null);
@@ -43,12 +28,12 @@ public sealed class SurveyChaserJobTests : IAsyncLifetime
 
     private async Task SubmitAsync(int surveyId, string partnership)
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var survey = await db.Surveys.Include(s => s.Sections).ThenInclude(s => s.Questions).SingleAsync(s => s.Id == surveyId);
         var partnershipId = await db.Partnerships.Where(p => p.Name == partnership).Select(p => p.Id).SingleAsync();
         var personId = await db.Users.Where(u => u.PartnershipId == partnershipId).Select(u => u.Id).FirstAsync();
-        var now = _app.Clock.GetUtcNow().UtcDateTime;
+        var now = App.Clock.GetUtcNow().UtcDateTime;
         var response = new SurveyResponse(surveyId, partnershipId, now);
         response.Answer(survey.Sections[0].Questions[0], 3, null, null, personId, now, survey);
         response.Submit(survey, personId, now);
@@ -56,7 +41,7 @@ public sealed class SurveyChaserJobTests : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
-    private Task<int> ChaseAsync() => _app.RunAsync<SurveyChaserJob, int>(j => j.ChaseAsync());
+    private Task<int> ChaseAsync() => App.RunAsync<SurveyChaserJob, int>(j => j.ChaseAsync());
 
     [Fact]
     public async Task Chasers_GoAtEachOffset_OncePerPerson_AndNotToPartnershipsThatSubmitted()
@@ -65,17 +50,17 @@ public sealed class SurveyChaserJobTests : IAsyncLifetime
 
         Assert.Equal(0, await ChaseAsync()); // a month before closing: nothing due
 
-        _app.Clock.Set(new DateTimeOffset(2026, 12, 17, 9, 0, 0, TimeSpan.Zero)); // 7 days before
+        App.Clock.Set(new DateTimeOffset(2026, 12, 17, 9, 0, 0, TimeSpan.Zero)); // 7 days before
         Assert.Equal(2, await ChaseAsync());
         Assert.Equal(0, await ChaseAsync()); // re-run: nothing twice
 
         await SubmitAsync(id, "Birmingham");
-        _app.Clock.Set(new DateTimeOffset(2026, 12, 22, 9, 0, 0, TimeSpan.Zero)); // 2 days before
+        App.Clock.Set(new DateTimeOffset(2026, 12, 22, 9, 0, 0, TimeSpan.Zero)); // 2 days before
         Assert.Equal(1, await ChaseAsync());
         Assert.Equal(0, await ChaseAsync());
 
-        await _app.DeliverOutboxAsync();
-        var chasers = _smtp.Received.Where(m => (m.Subject ?? "").StartsWith("Reminder:", StringComparison.Ordinal)).ToList();
+        await App.DeliverOutboxAsync();
+        var chasers = Smtp.Received.Where(m => (m.Subject ?? "").StartsWith("Reminder:", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, chasers.Count(m => m.To.Mailboxes.Single().Address == Demo.StaffCoventry));
         Assert.Equal(1, chasers.Count(m => m.To.Mailboxes.Single().Address == Demo.StaffBirmingham));
         Assert.Contains("23 December 2026", chasers[0].Subject);
@@ -85,14 +70,14 @@ public sealed class SurveyChaserJobTests : IAsyncLifetime
     public async Task ClosedSurvey_IsNotChased()
     {
         var id = await OpenSurveyAsync();
-        await _app.WithDbAsync(async db =>
+        await App.WithDbAsync(async db =>
         {
             var survey = await db.Surveys.SingleAsync(s => s.Id == id);
-            survey.Close(_app.Clock.GetUtcNow().UtcDateTime);
+            survey.Close(App.Clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync();
         });
 
-        _app.Clock.Set(new DateTimeOffset(2026, 12, 22, 9, 0, 0, TimeSpan.Zero));
+        App.Clock.Set(new DateTimeOffset(2026, 12, 22, 9, 0, 0, TimeSpan.Zero));
         Assert.Equal(0, await ChaseAsync());
     }
 }

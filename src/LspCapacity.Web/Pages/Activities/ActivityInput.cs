@@ -156,14 +156,7 @@ public class ActivityInput
     /// <summary>Checks each field against the others and the database, so every problem shows beside its field.</summary>
     public async Task ValidateAsync(AppDbContext db, int regionId, ModelStateDictionary modelState, CancellationToken cancellationToken)
     {
-        if (ThemeIds.Count == 0)
-        {
-            modelState.AddModelError("Input.ThemeIds", "Select at least one theme");
-        }
-        else if (await db.Themes.CountAsync(t => ThemeIds.Contains(t.Id), cancellationToken) != ThemeIds.Distinct().Count())
-        {
-            modelState.AddModelError("Input.ThemeIds", "Select themes from the list");
-        }
+        await ThemeChoices.ValidateAsync(db, ThemeIds, modelState, "Input.ThemeIds", cancellationToken);
         if (StartDate is { } sd && StartTime is { } st && EndDate is { } ed && EndTime is { } et
             && ed.ToDateTime(et) <= sd.ToDateTime(st))
         {
@@ -232,8 +225,7 @@ public class ActivityInput
     public sealed record Lists(IReadOnlyList<SelectListItem> Themes, IReadOnlyList<SelectListItem> Partnerships);
 
     public static async Task<Lists> ListsAsync(AppDbContext db, int regionId, CancellationToken cancellationToken) => new(
-        await db.Themes.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.Position)
-            .Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToListAsync(cancellationToken),
+        await ThemeChoices.ListAsync(db, cancellationToken),
         await db.Partnerships.AsNoTracking().Where(p => p.RegionId == regionId && p.IsActive).OrderBy(p => p.Name)
             .Select(p => new SelectListItem(p.Name, p.Id.ToString())).ToListAsync(cancellationToken));
 }

@@ -51,14 +51,7 @@ public class ProfileModel(AppDbContext db, CurrentUser me) : PageModel
         {
             ModelState.AddModelError("Input.Kinds", "Select the kinds of support you offer");
         }
-        if (Input.ThemeIds.Count == 0)
-        {
-            ModelState.AddModelError("Input.ThemeIds", "Select at least one theme of expertise");
-        }
-        else if (await db.Themes.CountAsync(t => Input.ThemeIds.Contains(t.Id), cancellationToken) != Input.ThemeIds.Distinct().Count())
-        {
-            ModelState.AddModelError("Input.ThemeIds", "Select themes from the list");
-        }
+        await ThemeChoices.ValidateAsync(db, Input.ThemeIds, ModelState, "Input.ThemeIds", cancellationToken, "Select at least one theme of expertise");
         if (!ModelState.IsValid)
         {
             return await ShowAsync(cancellationToken);
@@ -87,7 +80,7 @@ public class ProfileModel(AppDbContext db, CurrentUser me) : PageModel
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
         ViewData["Section"] = "placements";
-        Themes = await db.Themes.AsNoTracking().OrderBy(t => t.Position).Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToListAsync(cancellationToken);
+        Themes = await ThemeChoices.ListAsync(db, cancellationToken);
         return Page();
     }
 

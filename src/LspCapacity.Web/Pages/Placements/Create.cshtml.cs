@@ -60,10 +60,7 @@ public class CreateModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ou
         {
             ModelState.AddModelError("Input.MentorId", "This mentor has no spare capacity");
         }
-        if (Input.ThemeIds.Count == 0)
-        {
-            ModelState.AddModelError("Input.ThemeIds", "Select at least one theme");
-        }
+        await ThemeChoices.ValidateAsync(db, Input.ThemeIds, ModelState, "Input.ThemeIds", cancellationToken);
         if (Input.StartsOn is { } starts && Input.EndsOn is { } ends && ends <= starts)
         {
             ModelState.AddModelError("Input.EndsOn", "The end date must be after the start date");
@@ -109,7 +106,7 @@ public class CreateModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ou
             .OrderBy(u => u.DisplayName)
             .Select(u => new SelectListItem(u.DisplayName + " (" + db.Partnerships.Where(p => p.Id == u.PartnershipId).Select(p => p.Name).First() + ")", u.Id))
             .ToListAsync(cancellationToken);
-        Themes = await db.Themes.AsNoTracking().OrderBy(t => t.Position).Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToListAsync(cancellationToken);
+        Themes = await ThemeChoices.ListAsync(db, cancellationToken);
         return Page();
     }
 

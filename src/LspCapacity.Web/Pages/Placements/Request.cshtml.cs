@@ -32,14 +32,7 @@ public class RequestModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
         {
             return Forbid();
         }
-        if (Input.ThemeIds.Count == 0)
-        {
-            ModelState.AddModelError("Input.ThemeIds", "Select at least one theme");
-        }
-        else if (await db.Themes.CountAsync(t => Input.ThemeIds.Contains(t.Id), cancellationToken) != Input.ThemeIds.Distinct().Count())
-        {
-            ModelState.AddModelError("Input.ThemeIds", "Select themes from the list");
-        }
+        await ThemeChoices.ValidateAsync(db, Input.ThemeIds, ModelState, "Input.ThemeIds", cancellationToken);
         if (!ModelState.IsValid)
         {
             return await ShowAsync(cancellationToken);
@@ -64,7 +57,7 @@ public class RequestModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
         ViewData["Section"] = "placements";
-        Themes = await db.Themes.AsNoTracking().OrderBy(t => t.Position).Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToListAsync(cancellationToken);
+        Themes = await ThemeChoices.ListAsync(db, cancellationToken);
         return Page();
     }
 
