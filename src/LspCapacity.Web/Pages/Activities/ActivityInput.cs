@@ -186,10 +186,6 @@ public class ActivityInput
         {
             modelState.AddModelError("Input.PriorityUntil", "The priority window must end after booking opens and by the day it closes");
         }
-        if (PriorityUntil is not null && PriorityPartnershipIds.Count == 0)
-        {
-            modelState.AddModelError("Input.PriorityPartnershipIds", "Select the partnerships that may book first, or leave the priority window empty");
-        }
         if (PriorityPartnershipIds.Count > 0
             && await db.Partnerships.CountAsync(p => PriorityPartnershipIds.Contains(p.Id) && p.RegionId == regionId, cancellationToken) != PriorityPartnershipIds.Distinct().Count())
         {
@@ -211,6 +207,37 @@ public class ActivityInput
         {
             modelState.AddModelError("Input.MinimumCutoff", "The cut-off must be before the day the activity starts");
         }
+    }
+
+    /// <summary>
+    /// The partnerships that may book in the priority window: those chosen, or, when none are chosen,
+    /// those whose latest needs analysis shows a high need in one of the activity's themes. Adds an
+    /// error when there is a window but nobody to give it to.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> PriorityPartnershipsAsync(AppDbContext db, int regionId, ModelStateDictionary modelState,
+        CancellationToken cancellationToken)
+    {
+        if (PriorityUntil is null)
+        {
+            return [];
+        }
+        if (PriorityPartnershipIds.Count > 0)
+        {
+            return PriorityPartnershipIds;
+        }
+        var survey = await db.Surveys.AsNoTracking()
+            .Where(s => s.RegionId == regionId && db.SurveyResponses.Any(r => r.SurveyId == s.Id && r.Status == Domain.Needs.ResponseStatus.Submitted))
+            .OrderByDescending(s => s.CreatedAt).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken);
+        var highNeed = survey is { } surveyId
+            ? (await Needs.NeedsQueries.MeansAsync(db, surveyId, null, cancellationToken))
+                .Where(m => m.Level == Domain.Needs.NeedLevel.High && ThemeIds.Contains(m.ThemeId)).Select(m => m.PartnershipId).Distinct().ToList()
+            : [];
+        if (highNeed.Count == 0)
+        {
+            modelState.AddModelError("Input.PriorityPartnershipIds",
+                "No partnership has a high need in these themes in the needs analysis: select the partnerships that may book first, or leave the priority window empty");
+        }
+        return highNeed;
     }
 
     public static IEnumerable<SelectListItem> Kinds =>

@@ -38,12 +38,13 @@ public class CreateModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
             return Forbid();
         }
         await Input.ValidateAsync(db, regionId, ModelState, cancellationToken);
+        var priority = ModelState.IsValid ? await Input.PriorityPartnershipsAsync(db, regionId, ModelState, cancellationToken) : [];
         if (ModelState.IsValid)
         {
             try
             {
                 var activity = new Activity(regionId, Input.ToDetails(), Input.ThemeIds, clock.GetUtcNow().UtcDateTime);
-                activity.SetPriorityPartnerships(Input.PriorityPartnershipIds);
+                activity.SetPriorityPartnerships(priority);
                 activity.SetCosts(Input.Costs());
                 db.Activities.Add(activity);
                 db.Audit(me.Id, "activity.created", activity, activity.Title);

@@ -47,6 +47,7 @@ public class EditModel(AppDbContext db, CurrentUser me, ActivityEmails emails) :
         }
         CurrentTitle = found.Title;
         await Input.ValidateAsync(db, found.RegionId, ModelState, cancellationToken);
+        var priority = ModelState.IsValid ? await Input.PriorityPartnershipsAsync(db, found.RegionId, ModelState, cancellationToken) : [];
         if (ModelState.IsValid)
         {
             try
@@ -55,7 +56,7 @@ public class EditModel(AppDbContext db, CurrentUser me, ActivityEmails emails) :
                 {
                     var activity = (await LoadAsync(id, tracked: true, ct))!;
                     var changed = activity.Update(Input.ToDetails(), Input.ThemeIds);
-                    activity.SetPriorityPartnerships(Input.PriorityPartnershipIds);
+                    activity.SetPriorityPartnerships(priority);
                     activity.SetCosts(Input.Costs());
                     db.Audit(me.Id, "activity.updated", activity, changed ? $"sequence {activity.Sequence}" : null);
                     await db.SaveChangesAsync(ct);

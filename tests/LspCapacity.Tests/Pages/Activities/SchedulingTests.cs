@@ -145,6 +145,55 @@ public class SchedulingTests : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task PriorityWindow_WithNoPartnershipsChosen_UsesTheNeedsAnalysis()
+    {
+        await using var app = new AppFactory();
+        var theme = await app.WithDbAsync(db => db.Themes.OrderBy(t => t.Position).FirstAsync());
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "Seminar", ["Input.Title"] = "Governance for high-need areas", ["Input.ThemeIds"] = theme.Id.ToString(),
+            ["Input.StartDate"] = "2027-01-20", ["Input.StartTime"] = "10:00", ["Input.EndDate"] = "2027-01-20", ["Input.EndTime"] = "16:00",
+            ["Input.Venue"] = "Walsall", ["Input.Capacity"] = "30", ["Input.BookingOpens"] = "2026-11-25", ["Input.BookingCloses"] = "2027-01-13",
+            ["Input.Mode"] = "FirstCome", ["Input.PriorityUntil"] = "2026-12-10",
+        };
+
+        // No needs analysis yet: nobody to give the window to.
+        var refused = await (await app.CreateClientAs(Demo.Coordinator).SubmitFormAsync("/activities/create", form)).ParseAsync();
+        Assert.Contains(refused.ErrorSummary(), e => e.StartsWith("No partnership has a high need in these themes", StringComparison.Ordinal));
+
+        // Birmingham rates itself 1 in that theme; Coventry 4.
+        await app.WithDbAsync(async db =>
+        {
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            var survey = new LspCapacity.Web.Domain.Needs.Survey(await db.Regions.Select(r => r.Id).SingleAsync(), "Needs", LspCapacity.Web.Domain.Needs.SurveyRound.Baseline, null, now);
+            var question = survey.AddSection(theme.Name, theme.Id, null).AddQuestion(LspCapacity.Web.Domain.Needs.QuestionKind.Rating, "Capacity?", true, null);
+            survey.Open(now, now.AddDays(5), now);
+            db.Surveys.Add(survey);
+            await db.SaveChangesAsync();
+            foreach (var (email, rating) in new[] { (Demo.StaffBirmingham, 1), (Demo.StaffCoventry, 4) })
+            {
+                var person = await db.Users.SingleAsync(u => u.Email == email);
+                var response = new LspCapacity.Web.Domain.Needs.SurveyResponse(survey.Id, person.PartnershipId!.Value, now);
+                response.Answer(question, rating, null, null, person.Id, now, survey);
+                response.Submit(survey, person.Id, now);
+                db.SurveyResponses.Add(response);
+            }
+            await db.SaveChangesAsync();
+        });
+        var created = await app.CreateClientAs(Demo.Coordinator).SubmitFormAsync("/activities/create", form);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = int.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
+        var priority = await app.WithDbAsync(db => db.Activities.Where(a => a.Id == id).SelectMany(a => a.PriorityPartnerships).Select(p => p.PartnershipId).ToListAsync());
+        Assert.Equal([await app.PartnershipIdAsync("Birmingham")], priority);
+
+        await app.CreateClientAs(Demo.Coordinator).SubmitFormAsync($"/activities/{id}", new Dictionary<string, string>(), "form[action*='handler=Publish']");
+        var coventry = await app.CreateClientAs(Demo.StaffCoventry).GetDocumentAsync($"/activities/{id}");
+        Assert.Contains("places are kept for partnerships with a high need", coventry.QuerySelector(".app-booking-panel")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await app.BookAsync(Demo.StaffBirmingham, id)).StatusCode);
+        Assert.Equal(BookingStatus.Confirmed, (await app.BookingsAsync(id)).Single().Status);
+    }
+
+    [Fact]
     public async Task Staff_CannotScheduleOrEdit()
     {
         var activity = await _app.PublishedActivityAsync();
