@@ -2,6 +2,7 @@ using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Domain.Audit;
 using LspCapacity.Web.Domain.Needs;
+using LspCapacity.Web.Domain.Library;
 using LspCapacity.Web.Domain.Placements;
 using LspCapacity.Web.Domain.Programme;
 using LspCapacity.Web.Email;
@@ -30,6 +31,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider c
     public DbSet<MentorProfile> MentorProfiles => Set<MentorProfile>();
     public DbSet<SupportRequest> SupportRequests => Set<SupportRequest>();
     public DbSet<Placement> Placements => Set<Placement>();
+    public DbSet<CaseStudy> CaseStudies => Set<CaseStudy>();
 
     /// <summary>
     /// Records who did what to <paramref name="entity"/>. The entry is written by the next

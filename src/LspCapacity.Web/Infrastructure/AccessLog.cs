@@ -34,5 +34,8 @@ public static class PublicPages
         "/Account/ChooseNewPassword",
         "/Errors/Status",
         "/My/Calendar", // a calendar program cannot sign in: the secret token in the URL is the key
+        "/Library/Index", // the published good-practice library is public
+        "/Library/Details",
+        "/Library/Feed",
     ];
 }

@@ -90,7 +90,9 @@ public static class HtmlForms
         var action = submit?.GetAttribute("formaction") is { Length: > 0 } formAction ? formAction
             : string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl
             : form.GetAttribute("action")!;
-        return await client.PostAsync(action, new FormUrlEncodedContent(fields));
+        // Relative actions resolve against the page, as a browser does.
+        var resolved = new Uri(new Uri(new Uri("http://localhost"), pageUrl), action).PathAndQuery;
+        return await client.PostAsync(resolved, new FormUrlEncodedContent(fields));
     }
 
     /// <summary>

@@ -1,0 +1,62 @@
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain.Library;
+using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LspCapacity.Web.Pages.Library;
+
+/// <summary>
+/// One case study at its stable address. Published ones are public; anything else only its author and
+/// the region's coordinators can preview.
+/// </summary>
+public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
+{
+    public CaseStudy Item { get; private set; } = default!;
+    public string BodyHtml { get; private set; } = "";
+    public string? Partnership { get; private set; }
+    public IReadOnlyList<string> Themes { get; private set; } = [];
+    public IReadOnlyList<(string Slug, string Title)> Related { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        ViewData["Section"] = "library";
+        var item = await db.CaseStudies.AsNoTracking().Include(c => c.Themes).Include(c => c.Attachments.OrderBy(a => a.FileName))
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.Slug == slug || (c.Slug == "" && c.Id.ToString() == slug), cancellationToken);
+        if (item is null)
+        {
+            return NotFound();
+        }
+        if (item.Status != CaseStudyStatus.Published && !(me.Id == item.AuthorId || me.IsCoordinator && me.CanSeeRegion(item.RegionId)))
+        {
+            return NotFound(); // unpublished work does not exist for anyone else
+        }
+        Item = item;
+        BodyHtml = SafeMarkdown.ToHtml(item.Body);
+        Partnership = await db.Partnerships.AsNoTracking().Where(p => p.Id == item.PartnershipId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken);
+        var themeIds = item.Themes.Select(t => t.ThemeId).ToList();
+        Themes = await db.Themes.AsNoTracking().Where(t => themeIds.Contains(t.Id)).OrderBy(t => t.Position).Select(t => t.Name).ToListAsync(cancellationToken);
+        Related = (await db.CaseStudies.AsNoTracking()
+                .Where(c => c.Id != item.Id && c.Status == CaseStudyStatus.Published && c.Themes.Any(t => themeIds.Contains(t.ThemeId)))
+                .OrderByDescending(c => c.Themes.Count(t => themeIds.Contains(t.ThemeId))).ThenByDescending(c => c.PublishedAt)
+                .Take(5).Select(c => new { c.Slug, c.Title }).ToListAsync(cancellationToken))
+            .Select(c => (c.Slug, c.Title)).ToList();
+        return Page();
+    }
+
+    /// <summary>Attachments are always downloads (never rendered in the page), with the type we allowed, not the uploader's.</summary>
+    public async Task<IActionResult> OnGetAttachmentAsync(string slug, int attachmentId, CancellationToken cancellationToken)
+    {
+        var found = await db.CaseStudies.AsNoTracking().Where(c => c.Slug == slug || c.Id.ToString() == slug)
+            .SelectMany(c => c.Attachments.Where(a => a.Id == attachmentId), (c, a) => new { c.Status, c.AuthorId, c.RegionId, a.FileName, a.ContentType, a.Content })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null || found.Status != CaseStudyStatus.Published && !(me.Id == found.AuthorId || me.IsCoordinator && me.CanSeeRegion(found.RegionId)))
+        {
+            return NotFound();
+        }
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return File(found.Content, found.ContentType, found.FileName);
+    }
+}

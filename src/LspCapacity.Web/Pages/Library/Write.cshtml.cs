@@ -1,0 +1,217 @@
+using System.ComponentModel.DataAnnotations;
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain;
+using LspCapacity.Web.Domain.Library;
+using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace LspCapacity.Web.Pages.Library;
+
+/// <summary>An author drafts a case study, attaches documents, and submits it for a coordinator to publish.</summary>
+[RequestFormLimits(MultipartBodyLengthLimit = 6 * 1024 * 1024)]
+[RequestSizeLimit(6 * 1024 * 1024)]
+public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+    [BindProperty] public IFormFile? Upload { get; set; }
+
+    public int? Id { get; private set; }
+    public IReadOnlyList<(string Name, long Size)> Attachments { get; private set; } = [];
+    public string? ReturnComments { get; private set; }
+    public IReadOnlyList<SelectListItem> Themes { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Partnerships { get; private set; } = [];
+    public static IEnumerable<SelectListItem> Kinds => Enum.GetValues<PracticeKind>().Select(k => new SelectListItem(k.ToString(), k.ToString()));
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (id is { } existing)
+        {
+            var (item, refusal) = await LoadAsync(existing, tracked: false, cancellationToken);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+            Input = new InputModel
+            {
+                Title = item!.Title, Summary = item.Summary, Body = item.Body, Kind = item.Kind == 0 ? null : item.Kind, PartnershipId = item.PartnershipId,
+                Outcomes = item.Outcomes, ContactName = item.ContactName, ContactEmail = item.ContactEmail, ThemeIds = item.Themes.Select(t => t.ThemeId).ToList(),
+            };
+        }
+        else
+        {
+            Input.PartnershipId = me.PartnershipId;
+            Input.ContactName = me.DisplayName;
+        }
+        return await ShowAsync(id, cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken cancellationToken) => SaveAsync(id, submit: false, cancellationToken);
+
+    public Task<IActionResult> OnPostSubmitAsync(int? id, CancellationToken cancellationToken) => SaveAsync(id, submit: true, cancellationToken);
+
+    public async Task<IActionResult> OnPostUploadAsync(int id, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var (item, refusal) = await LoadAsync(id, tracked: true, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (Upload is null || Upload.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Upload), "Choose a file to upload");
+        }
+        else if (Upload.Length > CaseStudyAttachment.MaxBytes)
+        {
+            ModelState.AddModelError(nameof(Upload), $"{Path.GetFileName(Upload.FileName)} is larger than 5 MB.");
+        }
+        else
+        {
+            using var buffer = new MemoryStream();
+            await Upload.CopyToAsync(buffer, cancellationToken);
+            try
+            {
+                var attachment = item!.Attach(Upload.FileName, Upload.ContentType, buffer.ToArray(), clock.GetUtcNow().UtcDateTime);
+                db.Audit(me.Id, "case-study.attachment-added", item, attachment.FileName);
+                await db.SaveChangesAsync(cancellationToken);
+                TempData["Success"] = $"{attachment.FileName} has been attached.";
+                return Redirect($"/library/write/{id}");
+            }
+            catch (DomainException e)
+            {
+                ModelState.AddModelError(nameof(Upload), e.Message);
+            }
+        }
+        db.ChangeTracker.Clear();
+        return await OnGetAsync(id, cancellationToken); // the form as saved, with the upload's error beside it
+    }
+
+    private async Task<IActionResult> SaveAsync(int? id, bool submit, CancellationToken cancellationToken)
+    {
+        ModelState.Remove(nameof(Upload));
+        if (me.RegionId is not { } regionId)
+        {
+            return Forbid();
+        }
+        await ThemeChoices.ValidateAsync(db, Input.ThemeIds, ModelState, "Input.ThemeIds", cancellationToken);
+        if (Input.PartnershipId is { } partnershipId && !await db.Partnerships.AnyAsync(p => p.Id == partnershipId && p.RegionId == regionId, cancellationToken))
+        {
+            ModelState.AddModelError("Input.PartnershipId", "Select a partnership from the list");
+        }
+        CaseStudy? item = null;
+        if (id is { } existing)
+        {
+            var (loaded, refusal) = await LoadAsync(existing, tracked: true, cancellationToken);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+            item = loaded;
+        }
+        if (!ModelState.IsValid)
+        {
+            return await ShowAsync(id, cancellationToken);
+        }
+        try
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (item is null)
+            {
+                item = new CaseStudy(regionId, me.RequiredId, now);
+                db.CaseStudies.Add(item);
+            }
+            item.Edit(Input.Title, Input.Summary, Input.Body, Input.Kind!.Value, Input.PartnershipId, Input.Outcomes, Input.ContactName,
+                Input.ContactEmail, Input.ThemeIds, now);
+            if (submit)
+            {
+                item.Submit(now);
+            }
+            db.Audit(me.Id, submit ? "case-study.submitted" : "case-study.saved", item, item.Title);
+            await db.SaveChangesAsync(cancellationToken);
+            TempData["Success"] = submit
+                ? "Submitted. A coordinator will publish it or return it with comments, and you will get an email either way."
+                : "Your draft is saved. Attach any documents, then submit it.";
+            return Redirect(submit ? "/library/mine" : $"/library/write/{item.Id}");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return await ShowAsync(id, cancellationToken);
+        }
+    }
+
+    private async Task<(CaseStudy? Item, IActionResult? Refusal)> LoadAsync(int id, bool tracked, CancellationToken cancellationToken)
+    {
+        var query = db.CaseStudies.Include(c => c.Themes).AsSplitQuery();
+        var item = await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (item is null)
+        {
+            return (null, NotFound());
+        }
+        if (item.AuthorId != me.Id)
+        {
+            return (null, Forbid());
+        }
+        if (!item.IsEditable)
+        {
+            return (null, Redirect($"/library/{(item.Slug.Length > 0 ? item.Slug : item.Id)}"));
+        }
+        return (item, null);
+    }
+
+    private async Task<IActionResult> ShowAsync(int? id, CancellationToken cancellationToken)
+    {
+        ViewData["Section"] = "library";
+        Id = id;
+        if (id is { } existing)
+        {
+            Attachments = (await db.CaseStudies.AsNoTracking().Where(c => c.Id == existing).SelectMany(c => c.Attachments)
+                .OrderBy(a => a.FileName).Select(a => new { a.FileName, a.Size }).ToListAsync(cancellationToken)).Select(a => (a.FileName, a.Size)).ToList();
+            ReturnComments = await db.CaseStudies.AsNoTracking().Where(c => c.Id == existing && c.Status == CaseStudyStatus.Returned)
+                .Select(c => c.ReturnComments).FirstOrDefaultAsync(cancellationToken);
+        }
+        Themes = await ThemeChoices.ListAsync(db, cancellationToken);
+        Partnerships = await db.Partnerships.AsNoTracking().Where(p => p.RegionId == me.RegionId && p.IsActive).OrderBy(p => p.Name)
+            .Select(p => new SelectListItem(p.Name, p.Id.ToString())).ToListAsync(cancellationToken);
+        return Page();
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter a title")]
+        [StringLength(200, ErrorMessage = "Title must be 200 characters or fewer")]
+        public string Title { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter a summary")]
+        [StringLength(1000, ErrorMessage = "The summary must be 1,000 characters or fewer")]
+        public string Summary { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter the case study")]
+        [StringLength(50_000, ErrorMessage = "The case study must be 50,000 characters or fewer")]
+        public string Body { get; set; } = "";
+
+        [Required(ErrorMessage = "Select the kind of practice")]
+        [EnumDataType(typeof(PracticeKind), ErrorMessage = "Select the kind of practice")]
+        [Display(Name = "kind of practice")]
+        public PracticeKind? Kind { get; set; }
+
+        [Display(Name = "partnership")]
+        public int? PartnershipId { get; set; }
+
+        [Display(Name = "themes")]
+        public List<int> ThemeIds { get; set; } = [];
+
+        [StringLength(4000, ErrorMessage = "Outcomes must be 4,000 characters or fewer")]
+        public string? Outcomes { get; set; }
+
+        [StringLength(200, ErrorMessage = "The contact name must be 200 characters or fewer")]
+        public string? ContactName { get; set; }
+
+        [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@example.com")]
+        [StringLength(320, ErrorMessage = "The contact email must be 320 characters or fewer")]
+        public string? ContactEmail { get; set; }
+    }
+}
