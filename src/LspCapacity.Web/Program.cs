@@ -133,6 +133,7 @@ builder.Services.AddScoped<PlacementNudgeJob>();
 builder.Services.AddScoped<ActivityReminderJob>();
 builder.Services.AddScoped<FeedbackRequestJob>();
 builder.Services.AddScoped<MinimumNumberJob>();
+builder.Services.AddScoped<LibraryDigestJob>();
 builder.Services.Configure<ActivityOptions>(config.GetSection(ActivityOptions.Section));
 builder.Services.Configure<PlacementOptions>(config.GetSection(PlacementOptions.Section));
 builder.Services.Configure<NeedsOptions>(config.GetSection(NeedsOptions.Section));

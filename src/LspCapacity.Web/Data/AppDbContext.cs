@@ -32,6 +32,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider c
     public DbSet<SupportRequest> SupportRequests => Set<SupportRequest>();
     public DbSet<Placement> Placements => Set<Placement>();
     public DbSet<CaseStudy> CaseStudies => Set<CaseStudy>();
+    public DbSet<LibrarySubscription> LibrarySubscriptions => Set<LibrarySubscription>();
 
     /// <summary>
     /// Records who did what to <paramref name="entity"/>. The entry is written by the next

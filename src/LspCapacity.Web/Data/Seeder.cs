@@ -56,6 +56,7 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
             await SeedDemoPeopleAsync(Read<List<PersonSeed>>(folder, Path.Combine("demo", "people.json")), cancellationToken);
             await SeedDemoActivitiesAsync(Read<List<ActivitySeed>>(folder, Path.Combine("demo", "activities.json")), cancellationToken);
             await SeedDemoMentoringAsync(cancellationToken);
+            await SeedDemoCaseStudiesAsync(Read<List<CaseStudySeed>>(folder, Path.Combine("demo", "case-studies.json")), cancellationToken);
         }
     }
 
@@ -232,6 +233,35 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>A few published case studies, written by the demo coordinator on behalf of their partnerships.</summary>
+    private async Task SeedDemoCaseStudiesAsync(List<CaseStudySeed> seeds, CancellationToken cancellationToken)
+    {
+        var coordinator = await users.FindByEmailAsync("coordinator@lsp.example");
+        if (coordinator is null)
+        {
+            return;
+        }
+        var regionId = coordinator.RegionId!.Value;
+        var themes = await db.Themes.ToDictionaryAsync(t => t.Code, t => t.Id, cancellationToken);
+        var partnerships = await db.Partnerships.Where(p => p.RegionId == regionId).ToDictionaryAsync(p => p.Name, p => p.Id, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var seed in seeds)
+        {
+            if (await db.CaseStudies.AnyAsync(c => c.RegionId == regionId && c.Title == seed.Title, cancellationToken))
+            {
+                continue;
+            }
+            var item = new Domain.Library.CaseStudy(regionId, coordinator.Id, now);
+            item.Edit(seed.Title, seed.Summary, seed.Body, seed.Kind, partnerships[seed.Partnership], seed.Outcomes, seed.Contact, null,
+                seed.Themes.Select(t => themes[t]), now);
+            item.Submit(now);
+            db.CaseStudies.Add(item);
+            await db.SaveChangesAsync(cancellationToken);
+            item.Publish(now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
     private async Task<int> RegionIdAsync(string code, CancellationToken cancellationToken) =>
         await db.Regions.Where(r => r.Code == code).Select(r => r.Id).SingleAsync(cancellationToken);
 
@@ -251,5 +281,7 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
     private sealed record ActivitySeed(string Title, Domain.Activities.ActivityKind Kind, string Description, List<string> Themes,
         int StartsInDays, string StartTime, string EndTime, string? Venue, string? HostPartnership, int Capacity, int? PartnershipCap,
         Domain.Activities.BookingMode Mode, int? MinimumNumber, int? MinimumCutoffDaysBefore, Dictionary<Domain.Activities.CostCategory, decimal> Costs);
+    private sealed record CaseStudySeed(string Title, string Partnership, Domain.Library.PracticeKind Kind, List<string> Themes, string Summary,
+        string Body, string? Outcomes, string? Contact);
     private sealed record PersonSeed(string Email, string Name, string Role, string? Organisation, string Region, string? Partnership);
 }

@@ -37,5 +37,6 @@ public static class PublicPages
         "/Library/Index", // the published good-practice library is public
         "/Library/Details",
         "/Library/Feed",
+        "/Library/Unsubscribe", // from the digest email, without signing in: the token is the key
     ];
 }

@@ -13,6 +13,7 @@ public static class RecurringJobs
     public const string ActivityReminders = "activity-reminders";
     public const string FeedbackRequests = "activity-feedback-requests";
     public const string MinimumNumbers = "activity-minimum-numbers";
+    public const string LibraryDigest = "library-digest";
 
     public static void Register(IRecurringJobManager jobs)
     {
@@ -28,6 +29,9 @@ public static class RecurringJobs
         jobs.AddOrUpdate<ActivityReminderJob>(ActivityReminders, j => j.RemindAsync(CancellationToken.None), Cron.Hourly(), uk);
         jobs.AddOrUpdate<MinimumNumberJob>(MinimumNumbers, j => j.AlertAsync(CancellationToken.None), Cron.Hourly(), uk);
         jobs.AddOrUpdate<FeedbackRequestJob>(FeedbackRequests, j => j.RequestAsync(CancellationToken.None), Cron.Hourly(), uk);
+
+        // Library: a weekly digest for people following themes, Monday morning.
+        jobs.AddOrUpdate<LibraryDigestJob>(LibraryDigest, j => j.SendAsync(CancellationToken.None), "0 7 * * 1", uk);
 
         // Placements: quiet pairings and approaching end dates, each morning.
         jobs.AddOrUpdate<PlacementNudgeJob>(PlacementNudges, j => j.NudgeAsync(CancellationToken.None), "0 8 * * *", uk);

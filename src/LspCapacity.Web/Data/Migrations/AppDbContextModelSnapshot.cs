@@ -583,6 +583,42 @@ namespace LspCapacity.Web.Data.Migrations
                     b.ToTable("CaseStudyTheme");
                 });
 
+            modelBuilder.Entity("LspCapacity.Web.Domain.Library.LibrarySubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DigestedUpTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ThemeIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnsubscribeToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("UnsubscribeToken")
+                        .IsUnique();
+
+                    b.ToTable("LibrarySubscriptions");
+                });
+
             modelBuilder.Entity("LspCapacity.Web.Domain.Needs.Answer", b =>
                 {
                     b.Property<int>("Id")
@@ -1601,6 +1637,15 @@ namespace LspCapacity.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("ThemeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Library.LibrarySubscription", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -21,6 +21,10 @@ public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
     /// <summary>Mentoring, coaching, shadowing and secondments of the partnership's staff, rolled up by theme.</summary>
     public IReadOnlyList<PlacementRollup> Placements { get; private set; } = [];
 
+    /// <summary>The partnership's published case studies in the good-practice library.</summary>
+    public IReadOnlyList<Link> CaseStudies { get; private set; } = [];
+    public IReadOnlyList<string> CaseStudySlugs { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         ViewData["Section"] = "partnerships";
@@ -39,6 +43,11 @@ public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
         Partnership = partnership;
         Districts = await db.Partnerships.AsNoTracking().Where(p => p.CountyId == id && p.IsActive).OrderBy(p => p.Name)
             .Select(p => new Link(p.Id, p.Name)).ToListAsync(cancellationToken);
+        var caseStudies = await db.CaseStudies.AsNoTracking()
+            .Where(c => c.PartnershipId == id && c.Status == Domain.Library.CaseStudyStatus.Published)
+            .OrderByDescending(c => c.PublishedAt).Select(c => new { c.Id, c.Title, c.Slug }).ToListAsync(cancellationToken);
+        CaseStudies = caseStudies.Select(c => new Link(c.Id, c.Title)).ToList();
+        CaseStudySlugs = caseStudies.Select(c => c.Slug).ToList();
         Staff = await db.Users.AsNoTracking().Where(u => u.PartnershipId == id && u.IsActive).OrderBy(u => u.DisplayName)
             .Select(u => new Person(u.Id, u.DisplayName, u.Organisation, u.Role)).ToListAsync(cancellationToken);
         if (me.IsCoordinator || me.PartnershipId == id)
