@@ -13,6 +13,15 @@ public class SignInJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await page.GotoAsync("/");
         await page.AssertAccessibleAsync();
 
+        // The public library, before signing in.
+        await page.GotoAsync("/library?q=budgets");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Pooling budgets for worklessness in Walsall");
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Pooling budgets for worklessness in Walsall" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Pooling budgets for worklessness in Walsall");
+        await page.AssertAccessibleAsync();
+        await page.GotoAsync("/");
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).First.ClickAsync();
         await page.WaitForURLAsync("**/account/sign-in");
         await page.AssertAccessibleAsync();

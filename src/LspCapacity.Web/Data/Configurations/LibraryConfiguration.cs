@@ -23,6 +23,8 @@ public class CaseStudyConfiguration : IEntityTypeConfiguration<CaseStudy>
         builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Region>().WithMany().HasForeignKey(c => c.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Partnership>().WithMany().HasForeignKey(c => c.PartnershipId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Activities.Activity>().WithMany().HasForeignKey(c => c.SourceActivityId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(c => c.SourceActivityId);
         builder.HasIndex(c => c.Slug);
         builder.HasIndex(c => new { c.Status, c.PublishedAt });
         builder.HasMany(c => c.Themes).WithOne().HasForeignKey(t => t.CaseStudyId).OnDelete(DeleteBehavior.Cascade);

@@ -499,6 +499,9 @@ namespace LspCapacity.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SourceActivityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -526,6 +529,8 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasIndex("RegionId");
 
                     b.HasIndex("Slug");
+
+                    b.HasIndex("SourceActivityId");
 
                     b.HasIndex("Status", "PublishedAt");
 
@@ -1614,6 +1619,11 @@ namespace LspCapacity.Web.Data.Migrations
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("SourceActivityId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Library.CaseStudyAttachment", b =>

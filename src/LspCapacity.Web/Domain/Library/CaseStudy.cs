@@ -51,6 +51,9 @@ public partial class CaseStudy
     public string Body { get; private set; } = "";
     public PracticeKind Kind { get; private set; }
     public int? PartnershipId { get; private set; }
+
+    /// <summary>The activity this practice came out of, if any: the golden thread from event to result.</summary>
+    public int? SourceActivityId { get; private set; }
     public string? Outcomes { get; private set; }
     public string? ContactName { get; private set; }
     public string? ContactEmail { get; private set; }
@@ -65,7 +68,7 @@ public partial class CaseStudy
     public bool IsEditable => Status is CaseStudyStatus.Draft or CaseStudyStatus.Returned;
 
     public void Edit(string title, string summary, string body, PracticeKind kind, int? partnershipId, string? outcomes,
-        string? contactName, string? contactEmail, IEnumerable<int> themeIds, DateTime now)
+        string? contactName, string? contactEmail, IEnumerable<int> themeIds, DateTime now, int? sourceActivityId = null)
     {
         if (!IsEditable)
         {
@@ -80,6 +83,7 @@ public partial class CaseStudy
         Body = Guard.Required(body, "Body");
         Kind = kind;
         PartnershipId = partnershipId;
+        SourceActivityId = sourceActivityId;
         Outcomes = Guard.Optional(outcomes);
         ContactName = Guard.Optional(contactName);
         ContactEmail = Guard.Optional(contactEmail);

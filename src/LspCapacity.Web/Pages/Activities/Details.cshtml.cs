@@ -21,6 +21,9 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
     public bool HasStarted { get; private set; }
     public bool HasEnded { get; private set; }
 
+    /// <summary>Published case studies that came out of this activity.</summary>
+    public IReadOnlyList<(string Slug, string Title)> CaseStudies { get; private set; } = [];
+
     [BindProperty]
     [Required(ErrorMessage = "Enter why the activity is cancelled")]
     [StringLength(1000, ErrorMessage = "The reason must be 1,000 characters or fewer")]
@@ -222,6 +225,10 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
             activity.CancelReason, themes, costs, activity.MinimumNumber, activity.MinimumCutoff);
         BookingClosedReason = activity.WhyBookingIsClosed(now, me.PartnershipId);
         HasStarted = now >= activity.StartsAt;
+        CaseStudies = (await db.CaseStudies.AsNoTracking()
+                .Where(c => c.SourceActivityId == id && c.Status == Domain.Library.CaseStudyStatus.Published)
+                .OrderByDescending(c => c.PublishedAt).Select(c => new { c.Slug, c.Title }).ToListAsync(cancellationToken))
+            .Select(c => (c.Slug, c.Title)).ToList();
         HasEnded = now >= activity.EndsAt;
         var personId = me.Id;
         Mine = await db.Bookings.AsNoTracking()

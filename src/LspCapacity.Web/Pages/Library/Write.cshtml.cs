@@ -23,6 +23,7 @@ public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
     public string? ReturnComments { get; private set; }
     public IReadOnlyList<SelectListItem> Themes { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Partnerships { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Activities { get; private set; } = [];
     public static IEnumerable<SelectListItem> Kinds => Enum.GetValues<PracticeKind>().Select(k => new SelectListItem(k.ToString(), k.ToString()));
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
@@ -38,6 +39,7 @@ public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
             {
                 Title = item!.Title, Summary = item.Summary, Body = item.Body, Kind = item.Kind == 0 ? null : item.Kind, PartnershipId = item.PartnershipId,
                 Outcomes = item.Outcomes, ContactName = item.ContactName, ContactEmail = item.ContactEmail, ThemeIds = item.Themes.Select(t => t.ThemeId).ToList(),
+                SourceActivityId = item.SourceActivityId,
             };
         }
         else
@@ -101,6 +103,10 @@ public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
         {
             ModelState.AddModelError("Input.PartnershipId", "Select a partnership from the list");
         }
+        if (Input.SourceActivityId is { } activityId && !await db.Activities.AnyAsync(a => a.Id == activityId && a.RegionId == regionId, cancellationToken))
+        {
+            ModelState.AddModelError("Input.SourceActivityId", "Select an activity from the list");
+        }
         CaseStudy? item = null;
         if (id is { } existing)
         {
@@ -124,7 +130,7 @@ public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
                 db.CaseStudies.Add(item);
             }
             item.Edit(Input.Title, Input.Summary, Input.Body, Input.Kind!.Value, Input.PartnershipId, Input.Outcomes, Input.ContactName,
-                Input.ContactEmail, Input.ThemeIds, now);
+                Input.ContactEmail, Input.ThemeIds, now, Input.SourceActivityId);
             if (submit)
             {
                 item.Submit(now);
@@ -176,6 +182,9 @@ public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
         Themes = await ThemeChoices.ListAsync(db, cancellationToken);
         Partnerships = await db.Partnerships.AsNoTracking().Where(p => p.RegionId == me.RegionId && p.IsActive).OrderBy(p => p.Name)
             .Select(p => new SelectListItem(p.Name, p.Id.ToString())).ToListAsync(cancellationToken);
+        Activities = await db.Activities.AsNoTracking()
+            .Where(a => a.RegionId == me.RegionId && (a.Status == Domain.Activities.ActivityStatus.Published || a.Status == Domain.Activities.ActivityStatus.Completed))
+            .OrderByDescending(a => a.StartsAt).Take(200).Select(a => new SelectListItem(a.Title, a.Id.ToString())).ToListAsync(cancellationToken);
         return Page();
     }
 
@@ -203,6 +212,9 @@ public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
 
         [Display(Name = "themes")]
         public List<int> ThemeIds { get; set; } = [];
+
+        [Display(Name = "activity")]
+        public int? SourceActivityId { get; set; }
 
         [StringLength(4000, ErrorMessage = "Outcomes must be 4,000 characters or fewer")]
         public string? Outcomes { get; set; }

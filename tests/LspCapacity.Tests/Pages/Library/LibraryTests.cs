@@ -152,6 +152,29 @@ public class LibraryTests : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task CaseStudyFromAnActivity_IsLinkedFromTheActivity_AndItsPartnership()
+    {
+        var activity = await _app.PublishedActivityAsync(title: "Engagement workshop");
+        var theme = await _app.WithDbAsync(db => db.Themes.Select(t => t.Id).FirstAsync());
+        var client = _app.CreateClientAs(Demo.StaffBirmingham);
+        var saved = await client.SubmitFormAsync("/library/write", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "What we took from the workshop", ["Input.Summary"] = "S", ["Input.Body"] = "B", ["Input.Kind"] = "Engagement",
+            ["Input.ThemeIds"] = theme.ToString(), ["Input.SourceActivityId"] = activity.ToString(),
+            ["Input.PartnershipId"] = (await _app.PartnershipIdAsync("Birmingham")).ToString(),
+        });
+        var id = int.Parse(saved.Headers.Location!.OriginalString.Split('/').Last());
+        await client.SubmitFormAsync($"/library/write/{id}", new Dictionary<string, string>(), button: "Submit for publishing");
+        await _app.CreateClientAs(Demo.Coordinator).PostWithTokenAsync("/library/moderation", "/library/moderation?handler=Publish",
+            new Dictionary<string, string> { ["CaseStudyId"] = id.ToString() });
+
+        var activityPage = await _app.CreateClientAs(Demo.StaffCoventry).GetDocumentAsync($"/activities/{activity}");
+        Assert.Contains("What we took from the workshop", activityPage.QuerySelector("main")!.TextContent);
+        var partnershipPage = await _app.CreateClientAs(Demo.StaffCoventry).GetDocumentAsync($"/partnerships/{await _app.PartnershipIdAsync("Birmingham")}");
+        Assert.Contains("What we took from the workshop", partnershipPage.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
     public async Task Feed_ListsPublishedItems_AsAtom()
     {
         var id = await CaseStudyAsync("In the feed", "Body.");

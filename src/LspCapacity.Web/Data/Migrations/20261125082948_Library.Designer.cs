@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LspCapacity.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125081730_Library")]
+    [Migration("20261125082948_Library")]
     partial class Library
     {
         /// <inheritdoc />
@@ -502,6 +502,9 @@ namespace LspCapacity.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SourceActivityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -529,6 +532,8 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasIndex("RegionId");
 
                     b.HasIndex("Slug");
+
+                    b.HasIndex("SourceActivityId");
 
                     b.HasIndex("Status", "PublishedAt");
 
@@ -584,6 +589,42 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasIndex("ThemeId");
 
                     b.ToTable("CaseStudyTheme");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Library.LibrarySubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DigestedUpTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ThemeIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnsubscribeToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("UnsubscribeToken")
+                        .IsUnique();
+
+                    b.ToTable("LibrarySubscriptions");
                 });
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Needs.Answer", b =>
@@ -1581,6 +1622,11 @@ namespace LspCapacity.Web.Data.Migrations
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("SourceActivityId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Library.CaseStudyAttachment", b =>
@@ -1604,6 +1650,15 @@ namespace LspCapacity.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("ThemeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Library.LibrarySubscription", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

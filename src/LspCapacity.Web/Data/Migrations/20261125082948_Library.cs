@@ -25,6 +25,7 @@ namespace LspCapacity.Web.Data.Migrations
                     Body = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     PartnershipId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SourceActivityId = table.Column<int>(type: "INTEGER", nullable: true),
                     Outcomes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     ContactName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     ContactEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
@@ -37,6 +38,12 @@ namespace LspCapacity.Web.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CaseStudies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseStudies_Activities_SourceActivityId",
+                        column: x => x.SourceActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_CaseStudies_AspNetUsers_AuthorId",
                         column: x => x.AuthorId,
@@ -55,6 +62,29 @@ namespace LspCapacity.Web.Data.Migrations
                         principalTable: "Regions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LibrarySubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<string>(type: "TEXT", nullable: false),
+                    ThemeIds = table.Column<string>(type: "TEXT", nullable: false),
+                    UnsubscribeToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DigestedUpTo = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LibrarySubscriptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LibrarySubscriptions_AspNetUsers_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -126,6 +156,11 @@ namespace LspCapacity.Web.Data.Migrations
                 column: "Slug");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseStudies_SourceActivityId",
+                table: "CaseStudies",
+                column: "SourceActivityId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseStudies_Status_PublishedAt",
                 table: "CaseStudies",
                 columns: new[] { "Status", "PublishedAt" });
@@ -140,8 +175,20 @@ namespace LspCapacity.Web.Data.Migrations
                 table: "CaseStudyTheme",
                 column: "ThemeId");
 
+            migrationBuilder.CreateIndex(
+                name: "IX_LibrarySubscriptions_PersonId",
+                table: "LibrarySubscriptions",
+                column: "PersonId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LibrarySubscriptions_UnsubscribeToken",
+                table: "LibrarySubscriptions",
+                column: "UnsubscribeToken",
+                unique: true);
+
             // Full-text search (SQLite FTS5) over title, summary and body, kept in step by triggers.
-            // The engine check keeps this migration harmless on other providers.
+            // Later migrations must not rebuild CaseStudies on SQLite (that would drop the triggers).
             if (ActiveProvider == "Microsoft.EntityFrameworkCore.Sqlite")
             {
                 migrationBuilder.Sql("CREATE VIRTUAL TABLE CaseStudiesFts USING fts5(Title, Summary, Body, content='CaseStudies', content_rowid='Id', tokenize='porter unicode61');");
@@ -164,6 +211,9 @@ namespace LspCapacity.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "CaseStudyTheme");
+
+            migrationBuilder.DropTable(
+                name: "LibrarySubscriptions");
 
             migrationBuilder.DropTable(
                 name: "CaseStudies");
