@@ -37,8 +37,14 @@ public static class CalendarInvites
     private static string Serialize(string method, IEnumerable<EventInfo> events, Organiser organiser, bool? cancelled)
     {
         var calendar = new Calendar { Method = method, ProductId = "-//LspCapacity//Capacity Building Programme//EN" };
-        calendar.AddTimeZone(new VTimeZone(UkTime.Zone.Id));
-        foreach (var info in events)
+        var list = events.ToList();
+        // FromDateTimeZone writes the GMT/BST rules (STANDARD and DAYLIGHT): a bare new VTimeZone(id)
+        // has only the TZID, which RFC 5545 does not allow and calendars that do not know the IANA name cannot use.
+        // The rules start a year before the earliest date given, which must not be in the future: Ical.Net
+        // reads the zone's history only up to the present.
+        var earliest = list.Select(e => e.StartsAt).Append(organiser.Now).Min();
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(UkTime.Zone.Id, earliest, includeHistoricalData: false));
+        foreach (var info in list)
         {
             var isCancelled = cancelled ?? info.Cancelled;
             calendar.Events.Add(new CalendarEvent

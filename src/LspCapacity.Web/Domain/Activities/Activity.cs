@@ -96,10 +96,11 @@ public class Activity
         {
             throw new DomainException($"Capacity cannot be less than the {ConfirmedCount} places already confirmed.");
         }
-        var calendarChanged = details.StartsAt != StartsAt || details.EndsAt != EndsAt || details.Venue != Venue
-                              || details.Title != Title || details.HostPartnershipId != HostPartnershipId;
+        // Compared after Apply has trimmed the input, so a form sending back " Title " changes nothing.
+        var calendarBefore = (StartsAt, EndsAt, Venue, Title, HostPartnershipId);
         Apply(details);
         SetThemes(themeIds);
+        var calendarChanged = calendarBefore != (StartsAt, EndsAt, Venue, Title, HostPartnershipId);
         if (calendarChanged && Status == ActivityStatus.Published)
         {
             Sequence++;
