@@ -14,6 +14,9 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
     public IReadOnlyList<string> Objectives { get; private set; } = [];
     public RegionFigures? Figures { get; private set; }
     public PartnershipCard? MyPartnership { get; private set; }
+    public IReadOnlyList<NextBooking> Bookings { get; private set; } = [];
+    public IReadOnlyList<OpenSurvey> Surveys { get; private set; } = [];
+    public WorkWaiting? Waiting { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -36,8 +39,27 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
                 .ToListAsync(cancellationToken);
         }
 
+        var utcNow = clock.GetUtcNow().UtcDateTime;
+        var personId = me.RequiredId;
+        Bookings = await db.Bookings.AsNoTracking()
+            .Where(b => b.PersonId == personId && b.Activity!.StartsAt > utcNow
+                        && (b.Status == Domain.Activities.BookingStatus.Confirmed || b.Status == Domain.Activities.BookingStatus.Waitlisted || b.Status == Domain.Activities.BookingStatus.Requested))
+            .OrderBy(b => b.Activity!.StartsAt).Take(3)
+            .Select(b => new NextBooking(b.ActivityId, b.Activity!.Title, b.Activity.StartsAt, b.Status))
+            .ToListAsync(cancellationToken);
+        var partnership = me.PartnershipId;
+        Surveys = await db.Surveys.AsNoTracking()
+            .Where(s => s.RegionId == regionId && s.Status == Domain.Needs.SurveyStatus.Open && s.ClosesAt > utcNow)
+            .Select(s => new OpenSurvey(s.Id, s.Title, s.ClosesAt!.Value,
+                partnership != null && db.SurveyResponses.Any(r => r.SurveyId == s.Id && r.PartnershipId == partnership && r.Status == Domain.Needs.ResponseStatus.Submitted)))
+            .ToListAsync(cancellationToken);
+
         if (me.IsCoordinator)
         {
+            Waiting = new WorkWaiting(
+                await db.SupportRequests.AsNoTracking().CountAsync(r => r.RegionId == regionId && r.Status == Domain.Placements.RequestStatus.Open, cancellationToken),
+                await db.CaseStudies.AsNoTracking().CountAsync(c => c.RegionId == regionId && c.Status == Domain.Library.CaseStudyStatus.Submitted, cancellationToken),
+                await db.Bookings.AsNoTracking().CountAsync(b => b.Activity!.RegionId == regionId && b.Status == Domain.Activities.BookingStatus.Requested, cancellationToken));
             var now = clock.GetUtcNow().UtcDateTime;
             var partnerships = db.Partnerships.AsNoTracking().Where(p => p.RegionId == regionId && p.IsActive);
             Figures = new RegionFigures(
@@ -60,5 +82,8 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
 
     public sealed record ProgrammeSummary(int Id, string Name, string Aim, DateOnly StartsOn, DateOnly EndsOn, decimal Budget, string RegionName);
     public sealed record RegionFigures(int Partnerships, int NrfPartnerships, int People, int PendingInvitations, int FailedEmails, int QueuedEmails);
+    public sealed record NextBooking(int ActivityId, string Title, DateTime StartsAt, Domain.Activities.BookingStatus Status);
+    public sealed record OpenSurvey(int Id, string Title, DateTime ClosesAt, bool SubmittedByMyPartnership);
+    public sealed record WorkWaiting(int SupportRequests, int CaseStudies, int BookingRequests);
     public sealed record PartnershipCard(int Id, string Name, string AreaType, bool ReceivesNrf, int StaffCount);
 }

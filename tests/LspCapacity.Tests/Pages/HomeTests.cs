@@ -31,6 +31,24 @@ public class HomeTests : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Home_ShowsYourNextActivities_AndTheCoordinatorsWaitingWork()
+    {
+        await using var app = new AppFactory();
+        var activity = await app.PublishedActivityAsync(title: "Home page seminar");
+        await app.BookAsync(Demo.StaffCoventry, activity);
+        var theme = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Themes.Select(t => t.Id)));
+        await app.CreateClientAs(Demo.StaffCoventry).SubmitFormAsync("/placements/request", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "Coaching", ["Input.ThemeIds"] = theme.ToString(), ["Input.Goals"] = "Chair well.",
+        });
+
+        var staffHome = await app.CreateClientAs(Demo.StaffCoventry).GetDocumentAsync("/");
+        Assert.Contains("Home page seminar", staffHome.QuerySelector("main")!.TextContent);
+        var coordinatorHome = await app.CreateClientAs(Demo.Coordinator).GetDocumentAsync("/");
+        Assert.Contains("1 support request to match", System.Text.RegularExpressions.Regex.Replace(coordinatorHome.QuerySelector("main")!.TextContent, @"\s+", " "));
+    }
+
+    [Fact]
     public async Task Staff_SeesTheirPartnership_NotCoordinatorNavigationOrBudget()
     {
         var page = await _app.CreateClientAs(Demo.StaffBirmingham).GetDocumentAsync("/");
