@@ -138,7 +138,8 @@ builder.Services.Configure<ActivityOptions>(config.GetSection(ActivityOptions.Se
 builder.Services.Configure<PlacementOptions>(config.GetSection(PlacementOptions.Section));
 builder.Services.Configure<NeedsOptions>(config.GetSection(NeedsOptions.Section));
 builder.Services.AddScoped<IOutboxSignal, HangfireOutboxSignal>();
-builder.Services.AddHangfire(c => c
+builder.Services.AddHangfire((services, c) => c
+    .UseLogProvider(new HangfireLogProvider(services.GetRequiredService<ILoggerFactory>()))
     .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
     .UseSimpleAssemblyNameTypeSerializer()
     .UseRecommendedSerializerSettings()

@@ -36,7 +36,7 @@ public class ExportModel(AppDbContext db, CurrentUser me) : PageModel
         return Csv($"{activity.Title}-attendees", ["Name", "Email", "Organisation", "Partnership", "Status", "Booked at (UK time)", "Attendance"],
             rows.Select(r => new[]
             {
-                r.DisplayName, r.Email ?? "", r.Organisation ?? "", r.Partnership ?? "", ActivityText.Status(r.Status),
+                CsvCells.Safe(r.DisplayName), CsvCells.Safe(r.Email), CsvCells.Safe(r.Organisation), r.Partnership ?? "", ActivityText.Status(r.Status),
                 UkTime.ToUk(r.CreatedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                 r.Attendance switch { Attendance.Attended => "Attended", Attendance.NoShow => "No-show", _ => "" },
             }));
@@ -66,7 +66,7 @@ public class ExportModel(AppDbContext db, CurrentUser me) : PageModel
             rows.Select(r => new[]
             {
                 r.Partnership ?? "", r.Usefulness.ToString(CultureInfo.InvariantCulture), r.Quality.ToString(CultureInfo.InvariantCulture),
-                r.ApplyLocally, r.Comments ?? "", UkTime.ToUk(r.SubmittedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                CsvCells.Safe(r.ApplyLocally), CsvCells.Safe(r.Comments), UkTime.ToUk(r.SubmittedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
             }));
     }
 

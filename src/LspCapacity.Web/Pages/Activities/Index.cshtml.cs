@@ -20,14 +20,16 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
     [BindProperty(SupportsGet = true)] public bool PlacesLeft { get; set; }
     [BindProperty(SupportsGet = true)] public bool Drafts { get; set; }
     [BindProperty(SupportsGet = true)] public bool Past { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>From ?page= (bound on the handler: "page" is also Razor Pages' own route value).</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public Paged<Row> Activities { get; private set; } = default!;
     public IReadOnlyList<SelectListItem> Themes { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Months { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
+        PageNumber = Math.Max(1, page);
         ViewData["Section"] = "activities";
         if (me.RegionId is not { } regionId)
         {

@@ -15,14 +15,16 @@ public class IndexModel(AppDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public int? Theme { get; set; }
     [BindProperty(SupportsGet = true)] public int? Partnership { get; set; }
     [BindProperty(SupportsGet = true)] public PracticeKind? Kind { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>From ?page= (bound on the handler: "page" is also Razor Pages' own route value).</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public Paged<Row> Items { get; private set; } = default!;
     public IReadOnlyList<SelectListItem> Themes { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Partnerships { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
+        PageNumber = Math.Max(1, page);
         ViewData["Section"] = "library";
         Themes = await ThemeChoices.ListAsync(db, cancellationToken);
         Partnerships = await db.Partnerships.AsNoTracking()
@@ -42,8 +44,8 @@ public class IndexModel(AppDbContext db) : PageModel
             var sorted = matching.OrderBy(r => order[r.Id]).ToList();
             var size = 20;
             var pages = Math.Max(1, (int)Math.Ceiling(sorted.Count / (double)size));
-            var page = Math.Clamp(PageNumber, 1, pages);
-            Items = new Paged<Row>(sorted.Skip((page - 1) * size).Take(size).ToList(), page, size, sorted.Count);
+            var current = Math.Clamp(PageNumber, 1, pages);
+            Items = new Paged<Row>(sorted.Skip((current - 1) * size).Take(size).ToList(), current, size, sorted.Count);
         }
         else
         {

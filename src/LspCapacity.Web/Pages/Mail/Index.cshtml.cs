@@ -15,14 +15,16 @@ namespace LspCapacity.Web.Pages.Mail;
 public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOutboxSignal signal) : PageModel
 {
     [BindProperty(SupportsGet = true)] public OutboxStatus? Status { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>From ?page= (bound on the handler: "page" is also Razor Pages' own route value).</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public Paged<Row> Messages { get; private set; } = default!;
     public int FailedCount { get; private set; }
     public int PendingCount { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
+        PageNumber = Math.Max(1, page);
         ViewData["Section"] = "outbox";
         var visible = Visible();
         FailedCount = await visible.CountAsync(m => m.Status == OutboxStatus.Failed, cancellationToken);
@@ -52,7 +54,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOu
         {
             TempData["Success"] = null;
             ModelState.AddModelError("", e.Message);
-            await OnGetAsync(cancellationToken);
+            await OnGetAsync(1, cancellationToken);
             return Page();
         }
         db.Audit(me.Id, "email.retried", message, message.DeduplicationKey);

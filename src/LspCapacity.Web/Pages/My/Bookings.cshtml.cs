@@ -11,13 +11,15 @@ namespace LspCapacity.Web.Pages.My;
 public class BookingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public bool Past { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>From ?page= (bound on the handler: "page" is also Razor Pages' own route value).</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public Paged<Row> Bookings { get; private set; } = default!;
     public string? FeedUrl { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
+        PageNumber = Math.Max(1, page);
         ViewData["Section"] = "my";
         var now = clock.GetUtcNow().UtcDateTime;
         var personId = me.RequiredId;

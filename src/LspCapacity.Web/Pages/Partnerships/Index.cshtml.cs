@@ -17,14 +17,16 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
     [BindProperty(SupportsGet = true)] public bool NrfOnly { get; set; }
     [BindProperty(SupportsGet = true)] public bool IncludeInactive { get; set; }
     [BindProperty(SupportsGet = true)] public int? Region { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>From ?page= (bound on the handler: "page" is also Razor Pages' own route value).</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public Paged<Row> Partnerships { get; private set; } = default!;
     public IReadOnlyList<SelectListItem> Regions { get; private set; } = [];
     public string RegionName { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
+        PageNumber = Math.Max(1, page);
         ViewData["Section"] = "partnerships";
         var regionId = me.IsAdmin && Region is not null ? Region.Value : me.RegionId;
         if (regionId is null)

@@ -20,12 +20,14 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Role { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>From ?page= (bound on the handler: "page" is also Razor Pages' own route value).</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public Paged<Row> People { get; private set; } = default!;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
+        PageNumber = Math.Max(1, page);
         ViewData["Section"] = "people";
         var now = clock.GetUtcNow().UtcDateTime;
         var query = db.Users.AsNoTracking();

@@ -20,7 +20,8 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
     [BindProperty(SupportsGet = true)] public int? Partnership { get; set; }
     [BindProperty(SupportsGet = true)] public int? Theme { get; set; }
     [BindProperty(SupportsGet = true)] public bool Quiet { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>From ?page= (bound on the handler: "page" is also Razor Pages' own route value).</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public Paged<Row> Placements { get; private set; } = default!;
     public IReadOnlyList<RequestRow> Requests { get; private set; } = [];
@@ -29,8 +30,9 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
     public IReadOnlyList<SelectListItem> Themes { get; private set; } = [];
     public int QuietDays => options.Value.QuietDays;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
+        PageNumber = Math.Max(1, page);
         ViewData["Section"] = "placements";
         if (me.RegionId is not { } regionId)
         {

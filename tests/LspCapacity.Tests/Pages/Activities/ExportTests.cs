@@ -20,6 +20,14 @@ public class ExportTests : IClassFixture<AppFactory>
         return rows;
     }
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://evil.example\")", "'=HYPERLINK(\"http://evil.example\")")]
+    [InlineData("+1+1", "'+1+1")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("Plain text", "Plain text")]
+    public void FreeText_CannotRunAsASpreadsheetFormula(string typed, string written) =>
+        Assert.Equal(written, LspCapacity.Web.Infrastructure.CsvCells.Safe(typed));
+
     [Fact]
     public async Task Attendees_ExportAsCsv_ForTheRegionsCoordinatorsOnly()
     {

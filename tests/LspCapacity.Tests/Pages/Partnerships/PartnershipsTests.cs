@@ -32,6 +32,28 @@ public class PartnershipsTests : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Index_PagesThroughLongLists()
+    {
+        await using var app = new AppFactory();
+        await app.WithDbAsync(async db =>
+        {
+            var regionId = await db.Regions.Select(r => r.Id).SingleAsync();
+            for (var i = 0; i < 20; i++)
+            {
+                db.Partnerships.Add(new Partnership(regionId, $"Zeta district {i:00}", AreaType.District, false, null));
+            }
+            await db.SaveChangesAsync();
+        });
+        var client = app.CreateClientAs(Demo.StaffBirmingham);
+        var first = await client.GetDocumentAsync("/partnerships");
+        var second = await client.GetDocumentAsync("/partnerships?page=2");
+        Assert.Equal(50, first.QuerySelectorAll("tbody th a").Length);
+        Assert.Equal(8, second.QuerySelectorAll("tbody th a").Length); // 38 seeded + 20 = 58
+        Assert.Contains("Showing 51 to 58 of 58", second.QuerySelector("main")!.TextContent);
+        Assert.DoesNotContain(first.QuerySelectorAll("tbody th a").Select(a => a.TextContent), second.QuerySelectorAll("tbody th a").Select(a => a.TextContent).Contains);
+    }
+
+    [Fact]
     public async Task Index_DoesNotShowAnotherRegion()
     {
         await _app.AddOtherRegionAsync();

@@ -57,8 +57,8 @@ public class ExportModel(AppDbContext db, CurrentUser me) : PageModel
                     row.Section,
                     row.Question,
                     row.Rating?.ToString(CultureInfo.InvariantCulture) ?? "",
-                    row.Kind == QuestionKind.FreeText ? row.Text ?? "" : string.Join("; ", row.Choices),
-                    row.By ?? "",
+                    CsvCells.Safe(row.Kind == QuestionKind.FreeText ? row.Text : string.Join("; ", row.Choices)),
+                    CsvCells.Safe(row.By),
                     row.UpdatedAt is { } at ? UkTime.ToUk(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "",
                 ]);
             }
