@@ -1,6 +1,8 @@
 using System.Threading.RateLimiting;
 using Hangfire;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Email;
@@ -25,15 +27,11 @@ var dataFolder = app0.ResolveDataFolder(builder.Environment.ContentRootPath);
 Directory.CreateDirectory(dataFolder);
 
 // --- Data ------------------------------------------------------------------------------------
-var connectionString = config["Database:ConnectionString"] is { Length: > 0 } cs
-    ? cs
-    : $"Data Source={Path.Combine(dataFolder, "lspcapacity.db")}";
+var databaseProvider = Databases.Provider(config);
+var connectionString = Databases.ConnectionString(config, databaseProvider, dataFolder);
 builder.Services.TryAddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<SqlitePragmas>();
 builder.Services.AddSingleton<OutboxCommitInterceptor>();
-builder.Services.AddDbContext<AppDbContext>((sp, options) => options
-    .UseSqlite(connectionString)
-    .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<OutboxCommitInterceptor>()));
+builder.Services.AddAppDatabase(databaseProvider, connectionString);
 builder.Services.AddScoped<Seeder>();
 builder.Services.AddScoped<NeedsTemplate>();
 
@@ -72,7 +70,7 @@ builder.Services.ConfigureApplicationCookie(options =>
 });
 builder.Services.AddDataProtection()
     .SetApplicationName("LspCapacity")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+    .PersistKeysToDbContext<AppDbContext>(); // shared by every web node
 builder.Services.AddAuthorization(Policies.Configure);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
@@ -138,12 +136,26 @@ builder.Services.Configure<ActivityOptions>(config.GetSection(ActivityOptions.Se
 builder.Services.Configure<PlacementOptions>(config.GetSection(PlacementOptions.Section));
 builder.Services.Configure<NeedsOptions>(config.GetSection(NeedsOptions.Section));
 builder.Services.AddScoped<IOutboxSignal, HangfireOutboxSignal>();
+// Registered before AddHangfire so every Hangfire service (client, recurring manager, server) of this
+// host uses this storage, never the process-wide JobStorage.Current another host may have set.
+builder.Services.AddSingleton<JobStorage>(_ =>
+{
+    if (databaseProvider != DatabaseProvider.Postgres)
+    {
+        return new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long });
+    }
+    // Its own connection pool (another application name), so a job enqueued while a request holds a
+    // connection never waits on the pool that request is part of.
+    var jobsConnection = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "lspcapacity-jobs" };
+    var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
+    return new PostgreSqlStorage(new NpgsqlConnectionFactory(jobsConnection.ConnectionString, options), options);
+});
 builder.Services.AddHangfire((services, c) => c
     .UseLogProvider(new HangfireLogProvider(services.GetRequiredService<ILoggerFactory>()))
     .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
     .UseSimpleAssemblyNameTypeSerializer()
     .UseRecommendedSerializerSettings()
-    .UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }));
+    .UseStorage(services.GetRequiredService<JobStorage>()));
 if (config.GetValue("Jobs:RunServer", true))
 {
     builder.Services.AddHangfireServer(o => o.WorkerCount = config.GetValue("Jobs:WorkerCount", 2));
@@ -169,7 +181,19 @@ await using (var scope = app.Services.CreateAsyncScope())
     {
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
     }
-    await scope.ServiceProvider.GetRequiredService<Seeder>().SeedAsync();
+    // Idempotent; on several nodes starting together, the one that loses a race simply loads it again.
+    for (var attempt = 1; ; attempt++)
+    {
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<Seeder>().SeedAsync();
+            break;
+        }
+        catch (Exception e) when (attempt < 5 && Transactions.IsLostRace(e))
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
     RecurringJobs.Register(scope.ServiceProvider.GetRequiredService<IRecurringJobManager>());
 }
 

@@ -6,15 +6,32 @@ using LspCapacity.Web.Domain.Library;
 using LspCapacity.Web.Domain.Placements;
 using LspCapacity.Web.Domain.Programme;
 using LspCapacity.Web.Email;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace LspCapacity.Web.Data;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider clock, IOutboxSignal outboxSignal)
-    : IdentityDbContext<AppUser>(options)
+/// <summary>
+/// The app's database. SQLite is the embedded default; on PostgreSQL the app runs
+/// <see cref="PostgresAppDbContext"/>, the same model with its own migration set.
+/// </summary>
+public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
     private readonly List<PendingAudit> _pendingAudit = [];
+    private readonly TimeProvider _clock;
+    private readonly IOutboxSignal _outboxSignal;
+
+    public AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider clock, IOutboxSignal outboxSignal)
+        : this((DbContextOptions)options, clock, outboxSignal)
+    {
+    }
+
+    protected AppDbContext(DbContextOptions options, TimeProvider clock, IOutboxSignal outboxSignal) : base(options)
+    {
+        _clock = clock;
+        _outboxSignal = outboxSignal;
+    }
 
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Domain.Programme.Programme> Programmes => Set<Domain.Programme.Programme>();
@@ -33,6 +50,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider c
     public DbSet<Placement> Placements => Set<Placement>();
     public DbSet<CaseStudy> CaseStudies => Set<CaseStudy>();
     public DbSet<LibrarySubscription> LibrarySubscriptions => Set<LibrarySubscription>();
+
+    /// <summary>ASP.NET Core Data Protection's keys: shared by every web node, so a cookie from one works on all.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// Records who did what to <paramref name="entity"/>. The entry is written by the next
@@ -71,7 +91,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider c
             try
             {
                 written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                var now = clock.GetUtcNow().UtcDateTime;
+                var now = _clock.GetUtcNow().UtcDateTime;
                 foreach (var audit in _pendingAudit)
                 {
                     var entry = Entry(audit.Entity);
@@ -100,7 +120,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider c
         {
             if (Database.CurrentTransaction is null)
             {
-                outboxSignal.EmailQueued();
+                _outboxSignal.EmailQueued();
             }
             else
             {
@@ -117,7 +137,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider c
         if (_emailQueuedInTransaction)
         {
             _emailQueuedInTransaction = false;
-            outboxSignal.EmailQueued();
+            _outboxSignal.EmailQueued();
         }
     }
 

@@ -38,8 +38,22 @@ public static class RecurringJobs
     }
 }
 
-/// <summary>Starts delivery as soon as a change that queued email commits.</summary>
-public sealed class HangfireOutboxSignal(IBackgroundJobClient jobs) : IOutboxSignal
+/// <summary>
+/// Starts delivery as soon as a change that queued email commits. Only a head start: the change has
+/// already committed and the minutely sweep delivers the mail anyway, so a failure here is logged, not
+/// thrown at the person whose request caused it.
+/// </summary>
+public sealed class HangfireOutboxSignal(IBackgroundJobClient jobs, ILogger<HangfireOutboxSignal> logger) : IOutboxSignal
 {
-    public void EmailQueued() => jobs.Enqueue<OutboxDeliveryJob>(j => j.DeliverDueAsync(CancellationToken.None));
+    public void EmailQueued()
+    {
+        try
+        {
+            jobs.Enqueue<OutboxDeliveryJob>(j => j.DeliverDueAsync(CancellationToken.None));
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not start email delivery at once; the outbox sweep will deliver it");
+        }
+    }
 }

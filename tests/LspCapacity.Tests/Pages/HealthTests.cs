@@ -28,13 +28,20 @@ public class HealthTests : IClassFixture<AppFactory>
     {
         await using var app = new AppFactory();
         app.CreateAnonymousClient(); // start the app, which creates the database
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var database = Path.Combine(app.DataFolder, "lspcapacity.db");
-        foreach (var file in Directory.GetFiles(app.DataFolder, "lspcapacity.db*"))
+        if (app.PostgresConnectionString is { } postgres)
         {
-            File.Delete(file);
+            TestDatabase.DropPostgresDatabase(TestDatabase.PostgresServer!, postgres);
         }
-        File.WriteAllText(database, "this is not a database, whatever its name says");
+        else
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            var database = Path.Combine(app.DataFolder, "lspcapacity.db");
+            foreach (var file in Directory.GetFiles(app.DataFolder, "lspcapacity.db*"))
+            {
+                File.Delete(file);
+            }
+            File.WriteAllText(database, "this is not a database, whatever its name says");
+        }
 
         var response = await app.CreateAnonymousClient().GetAsync("/health");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);

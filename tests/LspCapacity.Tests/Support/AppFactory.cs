@@ -16,7 +16,8 @@ using Microsoft.Extensions.Options;
 namespace LspCapacity.Tests.Support;
 
 /// <summary>
-/// The real app over a real SQLite file in its own temporary data folder, with demo data seeded, no
+/// The real app over a real database of its own — a SQLite file in a temporary data folder, or a new
+/// PostgreSQL database when <see cref="TestDatabase.Variable"/> is set — with demo data seeded, no
 /// Hangfire server (tests run jobs by calling them) and a clock the test controls. Email goes to the
 /// pickup folder unless <see cref="SmtpPort"/> is set, then over SMTP to 127.0.0.1.
 /// </summary>
@@ -24,13 +25,34 @@ public class AppFactory : WebApplicationFactory<Program>
 {
     public const string TestUserHeader = "X-Test-User";
 
+    private readonly bool _ownsDatabase;
+
     public AppFactory()
     {
         DataFolder = Path.Combine(Path.GetTempPath(), "lspcapacity-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataFolder);
+        if (TestDatabase.PostgresServer is { } server)
+        {
+            PostgresConnectionString = TestDatabase.CreatePostgresDatabase(server);
+            _ownsDatabase = true;
+        }
+    }
+
+    /// <summary>A second web node: its own host and data folder, on the same PostgreSQL database as <paramref name="other"/>.</summary>
+    public static AppFactory SecondNodeOf(AppFactory other) => new(other);
+
+    private AppFactory(AppFactory other)
+    {
+        DataFolder = Path.Combine(Path.GetTempPath(), "lspcapacity-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataFolder);
+        PostgresConnectionString = other.PostgresConnectionString
+            ?? throw new InvalidOperationException("Only a PostgreSQL database can be shared by two nodes.");
     }
 
     public string DataFolder { get; }
+
+    /// <summary>The database on the PostgreSQL test server, or null on SQLite.</summary>
+    public string? PostgresConnectionString { get; }
     public TestClock Clock { get; } = new();
 
     /// <summary>Every SQL command the app runs (see QueryCounter).</summary>
@@ -61,6 +83,11 @@ public class AppFactory : WebApplicationFactory<Program>
             ["Email:Smtp:TimeoutSeconds"] = "5",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        if (PostgresConnectionString is not null)
+        {
+            settings["Database:Provider"] = "Postgres";
+            settings["Database:ConnectionString"] = PostgresConnectionString;
+        }
         foreach (var (key, value) in Settings)
         {
             settings[key] = value;
@@ -74,7 +101,14 @@ public class AppFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
-            services.ConfigureDbContext<LspCapacity.Web.Data.AppDbContext>(o => o.AddInterceptors(Queries));
+            if (PostgresConnectionString is null)
+            {
+                services.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(Queries));
+            }
+            else
+            {
+                services.ConfigureDbContext<PostgresAppDbContext>(o => o.AddInterceptors(Queries));
+            }
             services.AddAuthentication()
                 .AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, _ => { })
                 .AddPolicyScheme("TestOrCookie", null, o => o.ForwardDefaultSelector = context =>
@@ -124,6 +158,10 @@ public class AppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_ownsDatabase && disposing)
+        {
+            TestDatabase.DropPostgresDatabase(TestDatabase.PostgresServer!, PostgresConnectionString!);
+        }
         try
         {
             Directory.Delete(DataFolder, recursive: true);

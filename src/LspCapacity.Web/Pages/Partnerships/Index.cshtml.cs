@@ -59,8 +59,9 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
         }
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var term = Q.Trim();
-            query = query.Where(p => EF.Functions.Like(p.Name, "%" + term + "%"));
+            // Lower-cased on both sides: case-insensitive on SQLite and PostgreSQL alike.
+            var term = Q.Trim().ToLowerInvariant();
+            query = query.Where(p => p.Name.ToLower().Contains(term));
         }
         Partnerships = await query
             .OrderBy(p => p.Name)

@@ -41,9 +41,10 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
         }
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var term = "%" + Q.Trim() + "%";
-            query = query.Where(u => EF.Functions.Like(u.DisplayName, term) || EF.Functions.Like(u.Email!, term)
-                                     || EF.Functions.Like(u.Organisation!, term));
+            // Lower-cased on both sides: case-insensitive on SQLite and PostgreSQL alike (LIKE is not on PostgreSQL).
+            var term = Q.Trim().ToLowerInvariant();
+            query = query.Where(u => u.DisplayName.ToLower().Contains(term) || u.Email!.ToLower().Contains(term)
+                                     || u.Organisation!.ToLower().Contains(term));
         }
         People = await query.OrderBy(u => u.DisplayName)
             .Select(u => new Row(u.Id, u.DisplayName, u.Email!, u.Role, u.Organisation,

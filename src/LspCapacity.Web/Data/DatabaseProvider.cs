@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace LspCapacity.Web.Data;
+
+/// <summary>Which database engine the app runs on: <c>Database:Provider</c>.</summary>
+public enum DatabaseProvider
+{
+    /// <summary>The embedded default: one file under the data folder. One machine, one region.</summary>
+    Sqlite,
+
+    /// <summary>The scale-out engine: several web nodes on one server.</summary>
+    Postgres,
+}
+
+/// <summary>The one place that turns <c>Database:*</c> settings into EF Core options.</summary>
+public static class Databases
+{
+    public static DatabaseProvider Provider(IConfiguration config) =>
+        Enum.TryParse<DatabaseProvider>(config["Database:Provider"], ignoreCase: true, out var provider)
+            ? provider
+            : config["Database:Provider"] is { Length: > 0 } unknown
+                ? throw new InvalidOperationException($"Database:Provider '{unknown}' is not known: use Sqlite or Postgres.")
+                : DatabaseProvider.Sqlite;
+
+    public static string ConnectionString(IConfiguration config, DatabaseProvider provider, string dataFolder) =>
+        config["Database:ConnectionString"] is { Length: > 0 } cs ? cs
+        : provider == DatabaseProvider.Sqlite ? $"Data Source={Path.Combine(dataFolder, "lspcapacity.db")}"
+        : throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.");
+
+    /// <summary>Registers <see cref="AppDbContext"/> on the chosen engine (with its own migration set).</summary>
+    public static IServiceCollection AddAppDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, options) => options
+                .UseNpgsql(connectionString)
+                .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
+        }
+        else
+        {
+            services.AddSingleton<SqlitePragmas>();
+            services.AddDbContext<AppDbContext>((sp, options) => options
+                .UseSqlite(connectionString)
+                .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<OutboxCommitInterceptor>()));
+        }
+        return services;
+    }
+}
