@@ -13,7 +13,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-var builder = WebApplication.CreateBuilder(args);
+// `copy-to-postgres "<connection string>"` moves this (SQLite) installation's data to PostgreSQL and exits.
+var copyToPostgres = args is [SqliteToPostgres.Command, var target, ..] ? target : null;
+var builder = WebApplication.CreateBuilder(copyToPostgres is null ? args : args[2..]);
 var config = builder.Configuration;
 
 // --- Options ---------------------------------------------------------------------------------
@@ -33,6 +35,7 @@ builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<OutboxCommitInterceptor>();
 builder.Services.AddAppDatabase(databaseProvider, connectionString);
 builder.Services.AddScoped<Seeder>();
+builder.Services.AddScoped<SqliteToPostgres>();
 builder.Services.AddScoped<NeedsTemplate>();
 
 // --- Accounts --------------------------------------------------------------------------------
@@ -195,6 +198,18 @@ await using (var scope = app.Services.CreateAsyncScope())
         }
     }
     RecurringJobs.Register(scope.ServiceProvider.GetRequiredService<IRecurringJobManager>());
+}
+
+if (copyToPostgres is not null)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    var counts = await scope.ServiceProvider.GetRequiredService<SqliteToPostgres>().CopyAsync(copyToPostgres);
+    foreach (var count in counts)
+    {
+        Console.WriteLine($"{count.Table,-40} {count.Source,10} {count.Target,10} {(count.Matches ? "" : "MISMATCH")}");
+    }
+    Environment.ExitCode = counts.All(c => c.Matches) ? 0 : 1;
+    return;
 }
 
 // --- Pipeline --------------------------------------------------------------------------------

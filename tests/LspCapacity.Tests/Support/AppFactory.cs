@@ -27,27 +27,27 @@ public class AppFactory : WebApplicationFactory<Program>
 
     private readonly bool _ownsDatabase;
 
-    public AppFactory()
+    public AppFactory() : this(TestDatabase.PostgresServer is { } server ? TestDatabase.CreatePostgresDatabase(server) : null, ownsDatabase: true)
+    {
+    }
+
+    private AppFactory(string? postgresConnectionString, bool ownsDatabase)
     {
         DataFolder = Path.Combine(Path.GetTempPath(), "lspcapacity-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataFolder);
-        if (TestDatabase.PostgresServer is { } server)
-        {
-            PostgresConnectionString = TestDatabase.CreatePostgresDatabase(server);
-            _ownsDatabase = true;
-        }
+        PostgresConnectionString = postgresConnectionString;
+        _ownsDatabase = ownsDatabase && postgresConnectionString is not null;
     }
+
+    /// <summary>The app on SQLite whatever the test run's engine (e.g. the source of a move to PostgreSQL).</summary>
+    public static AppFactory OnSqlite() => new(null, ownsDatabase: false);
+
+    /// <summary>The app on an existing PostgreSQL database, which it leaves in place when disposed.</summary>
+    public static AppFactory OnPostgres(string connectionString) => new(connectionString, ownsDatabase: false);
 
     /// <summary>A second web node: its own host and data folder, on the same PostgreSQL database as <paramref name="other"/>.</summary>
-    public static AppFactory SecondNodeOf(AppFactory other) => new(other);
-
-    private AppFactory(AppFactory other)
-    {
-        DataFolder = Path.Combine(Path.GetTempPath(), "lspcapacity-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(DataFolder);
-        PostgresConnectionString = other.PostgresConnectionString
-            ?? throw new InvalidOperationException("Only a PostgreSQL database can be shared by two nodes.");
-    }
+    public static AppFactory SecondNodeOf(AppFactory other) =>
+        OnPostgres(other.PostgresConnectionString ?? throw new InvalidOperationException("Only a PostgreSQL database can be shared by two nodes."));
 
     public string DataFolder { get; }
 

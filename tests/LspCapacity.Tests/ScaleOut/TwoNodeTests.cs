@@ -1,0 +1,138 @@
+using System.Net;
+using Hangfire;
+using LspCapacity.Tests.Support;
+using LspCapacity.Web.Domain.Activities;
+using LspCapacity.Web.Email;
+using LspCapacity.Web.Jobs;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LspCapacity.Tests.ScaleOut;
+
+/// <summary>
+/// Two web nodes on one PostgreSQL database, as behind a load balancer: each its own host, data
+/// folder, Data Protection and Hangfire server; everything shared lives in the database.
+/// </summary>
+public sealed class TwoNodeTests
+{
+    private static Dictionary<string, string> Credentials(string email, string password) => new()
+    {
+        ["Input.Email"] = email,
+        ["Input.Password"] = password,
+    };
+
+    private static HttpClient CookieClient(AppFactory node, string cookie)
+    {
+        var client = node.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        return client;
+    }
+
+    [PostgresFact]
+    public async Task SignInCookie_FromNodeA_IsAcceptedByNodeB()
+    {
+        await using var nodeA = new AppFactory();
+        nodeA.CreateAnonymousClient();
+        await using var nodeB = AppFactory.SecondNodeOf(nodeA);
+        await using var elsewhere = new AppFactory(); // another installation: its own database and keys
+
+        var signIn = await nodeA.CreateAnonymousClient().SubmitFormAsync("/account/sign-in", Credentials(Demo.Coordinator, Demo.Password));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var cookie = Assert.Single(signIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("lsp.auth=", StringComparison.Ordinal)).Split(';')[0];
+
+        var onB = await CookieClient(nodeB, cookie).GetAsync("/people");
+        Assert.Equal(HttpStatusCode.OK, onB.StatusCode);
+        Assert.Contains("coordinator@lsp.example", await onB.Content.ReadAsStringAsync());
+
+        // The same cookie means nothing where the keys are not shared: the test would fail without them.
+        var onOther = await CookieClient(elsewhere, cookie).GetAsync("/people");
+        Assert.Equal(HttpStatusCode.Redirect, onOther.StatusCode);
+        Assert.StartsWith("http://localhost/account/sign-in", onOther.Headers.Location!.ToString());
+    }
+
+    [PostgresFact]
+    public async Task HundredConcurrentBookings_OverBothNodes_ConfirmExactlyTen()
+    {
+        await using var nodeA = new AppFactory();
+        var activity = await nodeA.PublishedActivityAsync(capacity: 10);
+        var people = await nodeA.PeopleAsync(100, "Birmingham", "Coventry", "Dudley", "Sandwell", "Walsall");
+        await using var nodeB = AppFactory.SecondNodeOf(nodeA);
+
+        // Each person's form comes from, and goes back to, the node the balancer gives them.
+        var prepared = new List<(HttpClient Client, string Token)>();
+        for (var i = 0; i < people.Count; i++)
+        {
+            var client = (i % 2 == 0 ? nodeA : nodeB).CreateClientAs(people[i]);
+            var page = await client.GetDocumentAsync($"/activities/{activity}");
+            prepared.Add((client, page.QuerySelector("form[action*='handler=Book'] input[name='__RequestVerificationToken']")!.GetAttribute("value")!));
+        }
+        var responses = await Task.WhenAll(prepared.Select(p => p.Client.PostAsync($"/activities/{activity}?handler=Book",
+            new FormUrlEncodedContent([new("__RequestVerificationToken", p.Token)]))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        var bookings = await nodeB.BookingsAsync(activity);
+        Assert.Equal(10, bookings.Count(b => b.Status == BookingStatus.Confirmed));
+        Assert.Equal(90, bookings.Count(b => b.Status == BookingStatus.Waitlisted));
+        Assert.Equal(100, bookings.Select(b => b.PersonId).Distinct().Count());
+        Assert.Equal(10, await nodeA.WithDbAsync(db => db.Activities.Where(a => a.Id == activity).Select(a => a.ConfirmedCount).SingleAsync()));
+    }
+
+    [PostgresFact]
+    public async Task ReminderDueOnce_IsDeliveredOnce_ThoughBothNodesRunJobServers()
+    {
+        await using var smtp = new SmtpTestServer();
+        await using var nodeA = new AppFactory { SmtpPort = smtp.Port };
+        nodeA.Settings["Jobs:RunServer"] = "true";
+        var activity = await nodeA.PublishedActivityAsync(capacity: 5, startsIn: TimeSpan.FromDays(3), title: "Two-node seminar");
+        var person = (await nodeA.PeopleAsync(1, "Wolverhampton"))[0];
+        Assert.Equal(HttpStatusCode.Redirect, (await nodeA.BookAsync(person, activity)).StatusCode);
+        await using var nodeB = AppFactory.SecondNodeOf(nodeA);
+        nodeB.SmtpPort = smtp.Port;
+        nodeB.Settings["Jobs:RunServer"] = "true";
+        nodeB.CreateAnonymousClient();
+
+        await WaitUntilSettledAsync(nodeA, () => true); // the confirmation has gone
+
+        // A day before: the one-day reminder is due. Both nodes' schedulers fire the reminder job, and
+        // fire it again, and both run outbox delivery, all at once.
+        nodeA.Clock.Advance(TimeSpan.FromDays(2.5));
+        nodeB.Clock.Advance(TimeSpan.FromDays(2.5));
+        var managers = new[] { nodeA, nodeB }.Select(n => n.Services.GetRequiredService<IRecurringJobManager>()).ToList();
+        foreach (var _ in Enumerable.Range(0, 3))
+        {
+            foreach (var jobs in managers)
+            {
+                jobs.Trigger(RecurringJobs.ActivityReminders);
+                jobs.Trigger(RecurringJobs.OutboxSweep);
+            }
+        }
+
+        IEnumerable<string> Subjects() => smtp.Received.Where(m => m.To.Mailboxes.Any(a => a.Address == person)).Select(m => m.Subject ?? "");
+        await WaitUntilSettledAsync(nodeA, () => Subjects().Any(s => s.StartsWith("Reminder:", StringComparison.Ordinal)));
+
+        Assert.Single(Subjects(), s => s.StartsWith("Reminder: Two-node seminar", StringComparison.Ordinal));
+        Assert.Single(Subjects(), s => s.StartsWith("Place confirmed: Two-node seminar", StringComparison.Ordinal));
+        var outbox = await nodeB.OutboxAsync();
+        Assert.Single(outbox, m => m.DeduplicationKey.StartsWith("reminder:", StringComparison.Ordinal));
+        Assert.All(outbox, m => Assert.Equal(OutboxStatus.Sent, m.Status));
+    }
+
+    private static async Task WaitUntilSettledAsync(AppFactory node, Func<bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && !(done() && await SettledAsync(node)))
+        {
+            await Task.Delay(250);
+        }
+        Assert.True(done() && await SettledAsync(node), "the jobs did not finish within a minute");
+    }
+
+    /// <summary>Nothing waiting in the outbox and no job queued or running on any node.</summary>
+    private static async Task<bool> SettledAsync(AppFactory node)
+    {
+        var monitoring = node.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var idle = monitoring.ProcessingCount() == 0 && monitoring.Queues().All(q => q.Length == 0) && monitoring.ScheduledCount() == 0;
+        return idle && (await node.OutboxAsync()).All(m => m.Status != OutboxStatus.Pending);
+    }
+}
