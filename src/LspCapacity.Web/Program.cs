@@ -93,6 +93,8 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.ConfigureFilter(new UnknownHandlerFilter());
     options.Conventions.AuthorizeFolder("/People", Policies.Coordinator);
     options.Conventions.AuthorizeFolder("/Mail", Policies.Coordinator); // /outbox
+    options.Conventions.AuthorizeFolder("/Dashboard", Policies.Coordinator);
+    options.Conventions.AuthorizePage("/Needs/Coverage", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Partnerships/Create", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Partnerships/Edit", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Activities/Create", Policies.Coordinator);

@@ -26,6 +26,7 @@ public partial class AccessTests : IClassFixture<AppFactory>
         "/Activities/Create", "/Activities/Edit", "/Activities/Manage", "/Activities/SignInSheet", "/Activities/Export",
         "/Needs/Surveys/Create", "/Needs/Surveys/Export", "/Needs/Surveys/Question",
         "/Placements/Create", "/Placements/RequestDetails", "/Library/Moderation",
+        "/Dashboard/", "/Needs/Coverage",
     ];
 
     private IReadOnlyList<(string ViewEnginePath, string Url)> PageEndpoints()

@@ -225,9 +225,7 @@ public class ActivityInput
         {
             return PriorityPartnershipIds;
         }
-        var survey = await db.Surveys.AsNoTracking()
-            .Where(s => s.RegionId == regionId && db.SurveyResponses.Any(r => r.SurveyId == s.Id && r.Status == Domain.Needs.ResponseStatus.Submitted))
-            .OrderByDescending(s => s.CreatedAt).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken);
+        var survey = (await Needs.NeedsQueries.LatestAnsweredAsync(db, regionId, cancellationToken))?.Id;
         var highNeed = survey is { } surveyId
             ? (await Needs.NeedsQueries.MeansAsync(db, surveyId, null, cancellationToken))
                 .Where(m => m.Level == Domain.Needs.NeedLevel.High && ThemeIds.Contains(m.ThemeId)).Select(m => m.PartnershipId).Distinct().ToList()

@@ -77,14 +77,10 @@ public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
                 .FirstOrDefaultAsync(cancellationToken);
             if (latest is not null)
             {
-                var means = await LspCapacity.Web.Pages.Needs.NeedsQueries.MeansAsync(db, latest.Id, id, cancellationToken);
-                var baseline = latest.BaselineSurveyId is { } baselineId
-                    ? (await LspCapacity.Web.Pages.Needs.NeedsQueries.MeansAsync(db, baselineId, id, cancellationToken)).ToDictionary(m => m.ThemeId, m => m.Mean)
-                    : [];
+                var means = await LspCapacity.Web.Pages.Needs.NeedsQueries.CompareWithBaselineAsync(db, latest.Id, latest.BaselineSurveyId, id, cancellationToken);
                 var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Position).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
                 Needs = new NeedsProfile(latest.Id, latest.Title, latest.SubmittedAt!.Value, latest.BaselineSurveyId is not null,
-                    themes.Join(means, t => t.Id, m => m.ThemeId, (t, m) => new ThemeNeed(t.Name, m.Mean, m.Level,
-                            baseline.TryGetValue(t.Id, out var was) ? m.Mean - was : null))
+                    themes.Join(means, t => t.Id, m => m.ThemeId, (t, m) => new ThemeNeed(t.Name, m.Mean, m.Level, m.Travelled))
                         .OrderByDescending(x => x.Level).ThenBy(x => x.Mean).ToList());
             }
         }

@@ -48,11 +48,8 @@ public class ResultsModel(AppDbContext db, CurrentUser me) : PageModel
         var submitted = db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == id && r.Status == ResponseStatus.Submitted);
         Submitted = await submitted.CountAsync(cancellationToken);
 
-        var means = await NeedsQueries.MeansAsync(db, id, null, cancellationToken);
         var baseline = await db.Surveys.AsNoTracking().Where(s => s.Id == id).Select(s => s.BaselineSurveyId).SingleAsync(cancellationToken);
-        var before = baseline is { } baselineId
-            ? (await NeedsQueries.MeansAsync(db, baselineId, null, cancellationToken)).ToDictionary(m => (m.PartnershipId, m.ThemeId), m => m.Mean)
-            : [];
+        var means = await NeedsQueries.CompareWithBaselineAsync(db, id, baseline, null, cancellationToken);
         IsFollowUp = baseline is not null;
 
         Themes = await db.Surveys.AsNoTracking().Where(s => s.Id == id).SelectMany(s => s.Sections).Where(s => s.ThemeId != null)
@@ -60,11 +57,9 @@ public class ResultsModel(AppDbContext db, CurrentUser me) : PageModel
         var partnershipIds = AggregateOnly ? [] : means.Select(m => m.PartnershipId).Distinct().ToList();
         var names = await db.Partnerships.AsNoTracking().Where(p => partnershipIds.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        var byCell = means.ToDictionary(m => (m.PartnershipId, m.ThemeId), m => m.Mean);
+        var byCell = means.ToDictionary(m => (m.PartnershipId, m.ThemeId));
         Rows = partnershipIds.OrderBy(p => names[p])
-            .Select(p => new PartnershipRow(p, names[p], Themes.Select(t => byCell.TryGetValue((p, t.ThemeId), out var mean)
-                ? new Cell(mean, before.TryGetValue((p, t.ThemeId), out var was) ? was : null)
-                : null).ToList()))
+            .Select(p => new PartnershipRow(p, names[p], Themes.Select(t => byCell.GetValueOrDefault((p, t.ThemeId))).ToList()))
             .ToList();
         Ranking = Themes.Select(t =>
             {
@@ -92,15 +87,8 @@ public class ResultsModel(AppDbContext db, CurrentUser me) : PageModel
 
     public sealed record ThemeColumn(int ThemeId, string Name);
 
-    public sealed record Cell(double Mean, double? Baseline)
-    {
-        public NeedLevel Level => Survey.NeedFrom(Mean)!.Value;
-
-        /// <summary>Capacity gained since the baseline, in rating points.</summary>
-        public double? Travelled => Baseline is { } b ? Mean - b : null;
-    }
-
-    public sealed record PartnershipRow(int PartnershipId, string Name, IReadOnlyList<Cell?> Cells);
+    /// <summary>One row of the heatmap: a cell per theme, null where the partnership gave no rating.</summary>
+    public sealed record PartnershipRow(int PartnershipId, string Name, IReadOnlyList<NeedsQueries.ThemeChange?> Cells);
 
     public sealed record ThemeRank(string Name, double? Mean, int HighNeedCount);
 

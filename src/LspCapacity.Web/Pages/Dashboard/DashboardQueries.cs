@@ -1,0 +1,457 @@
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain.Activities;
+using LspCapacity.Web.Domain.Dashboard;
+using LspCapacity.Web.Domain.Library;
+using LspCapacity.Web.Domain.Needs;
+using LspCapacity.Web.Domain.Placements;
+using LspCapacity.Web.Email;
+using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Pages.Needs;
+using Microsoft.EntityFrameworkCore;
+
+namespace LspCapacity.Web.Pages.Dashboard;
+
+/// <summary>
+/// Every figure of the programme dashboard, the needs coverage and the end-of-programme report, for one
+/// region. Each method runs a fixed number of SQL commands whatever the number of partnerships or
+/// activities: totals come from GROUP BY projections, and lists are merged in memory (a region has
+/// hundreds of partnerships at most). The pages, their charts and their CSV exports all read from here,
+/// so they show the same numbers. The arithmetic itself is in <see cref="Figures"/> and <see cref="Equity"/>.
+/// </summary>
+public static class DashboardQueries
+{
+    // --- Peer reviews: where the Reviews module plugs in --------------------------------------------
+
+    /// <summary>
+    /// Peer reviews are being built on another branch. Each method below is the ONE place its figure
+    /// is read: replace its body with a query on the Review entity. Until then each returns null and
+    /// the pages say "not available yet" rather than show a number.
+    /// </summary>
+    public static class Reviews
+    {
+        /// <summary>The stages in order, for the dashboard (scoping → … → closed).</summary>
+        public static readonly IReadOnlyList<string> Stages =
+            ["Scoping", "Self-assessment", "On-site", "Findings", "Report agreed", "Action plan", "Follow-up", "Closed"];
+
+        /// <summary>Reviews of the region by stage (every stage present, zero included). Null: not available yet.</summary>
+        public static Task<IReadOnlyList<(string Stage, int Count)>?> ByStageAsync(AppDbContext db, int regionId, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<(string Stage, int Count)>?>(null);
+
+        /// <summary>Reviews hosted, per partnership id (partnerships with none may be left out). Null: not available yet.</summary>
+        public static Task<IReadOnlyDictionary<int, int>?> PerPartnershipAsync(AppDbContext db, int regionId, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyDictionary<int, int>?>(null);
+
+        /// <summary>Reviews of a partnership with the theme among their focus themes, per (partnership, theme). Null: not available yet.</summary>
+        public static Task<IReadOnlyDictionary<(int PartnershipId, int ThemeId), int>?> AddressingNeedsAsync(AppDbContext db, int regionId,
+            CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyDictionary<(int PartnershipId, int ThemeId), int>?>(null);
+    }
+
+    // --- Overview ------------------------------------------------------------------------------------
+
+    public sealed record UpcomingActivity(int Id, string Title, DateTime StartsAt, int Capacity, int Confirmed)
+    {
+        public double? FillRate => Figures.Rate(Confirmed, Capacity);
+    }
+
+    public sealed record SurveyRate(int Id, string Title, int Submitted, int Partnerships)
+    {
+        public double? Rate => Figures.Rate(Submitted, Partnerships);
+    }
+
+    public sealed record Overview(
+        int UpcomingCount, int UpcomingPlaces, int UpcomingConfirmed, IReadOnlyList<UpcomingActivity> NextActivities,
+        SurveyRate? Survey, int ActivePlacements, int QuietPlacements, int QuietDays,
+        IReadOnlyList<(string Stage, int Count)>? ReviewsByStage, int CaseStudiesAwaiting, int FailedEmails)
+    {
+        public double? UpcomingFillRate => Figures.Rate(UpcomingConfirmed, UpcomingPlaces);
+    }
+
+    public const int NextActivitiesShown = 10;
+
+    private static IQueryable<Activity> UpcomingQuery(AppDbContext db, int regionId, DateTime now) =>
+        db.Activities.AsNoTracking().Where(a => a.RegionId == regionId && a.Status == ActivityStatus.Published && a.StartsAt > now);
+
+    /// <summary>Published activities still to start, soonest first, with their fill rate (confirmed places out of capacity).</summary>
+    public static IQueryable<UpcomingActivity> Upcoming(AppDbContext db, int regionId, DateTime now) =>
+        UpcomingQuery(db, regionId, now).OrderBy(a => a.StartsAt).ThenBy(a => a.Id)
+            .Select(a => new UpcomingActivity(a.Id, a.Title, a.StartsAt, a.Capacity, a.ConfirmedCount));
+
+    public static async Task<Overview> OverviewAsync(AppDbContext db, int regionId, DateTime now, DateOnly today, int quietDays,
+        CancellationToken cancellationToken)
+    {
+        var upcoming = UpcomingQuery(db, regionId, now);
+        var totals = await upcoming.GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Places = g.Sum(a => a.Capacity), Confirmed = g.Sum(a => a.ConfirmedCount) })
+            .FirstOrDefaultAsync(cancellationToken);
+        var next = await Upcoming(db, regionId, now).Take(NextActivitiesShown).ToListAsync(cancellationToken);
+
+        var activePartnerships = await db.Partnerships.AsNoTracking().CountAsync(p => p.RegionId == regionId && p.IsActive, cancellationToken);
+        var survey = await db.Surveys.AsNoTracking().Where(s => s.RegionId == regionId && s.Status != SurveyStatus.Draft)
+            .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
+            .Select(s => new { s.Id, s.Title, Submitted = db.SurveyResponses.Count(r => r.SurveyId == s.Id && r.Status == ResponseStatus.Submitted) })
+            .FirstOrDefaultAsync(cancellationToken);
+
+        var quietSince = today.AddDays(-quietDays);
+        var placements = await db.Placements.AsNoTracking().Where(p => p.RegionId == regionId && p.Status == PlacementStatus.Active)
+            .GroupBy(_ => 1)
+            .Select(g => new { Active = g.Count(), Quiet = g.Count(p => (p.LastSessionOn ?? p.StartsOn) <= quietSince) })
+            .FirstOrDefaultAsync(cancellationToken);
+
+        var awaiting = await db.CaseStudies.AsNoTracking().CountAsync(c => c.RegionId == regionId && c.Status == CaseStudyStatus.Submitted, cancellationToken);
+        var failed = await db.OutboxMessages.AsNoTracking().CountAsync(m => m.RegionId == regionId && m.Status == OutboxStatus.Failed, cancellationToken);
+        var reviews = await Reviews.ByStageAsync(db, regionId, cancellationToken);
+
+        return new Overview(totals?.Count ?? 0, totals?.Places ?? 0, totals?.Confirmed ?? 0, next,
+            survey is null ? null : new SurveyRate(survey.Id, survey.Title, survey.Submitted, activePartnerships),
+            placements?.Active ?? 0, placements?.Quiet ?? 0, quietDays, reviews, awaiting, failed);
+    }
+
+    // --- Participation and equity --------------------------------------------------------------------
+
+    public sealed record Participation(
+        int PartnershipId, string Name, NeedLevel? Need, int HighNeedThemes, int Booked, int Attended, int Placements,
+        int PlacementMinutes, int CaseStudies, int? Reviews)
+    {
+        public double PlacementHours => Figures.Hours(PlacementMinutes);
+        public int Engagements => Equity.Engagements(Attended, Placements, Reviews);
+        public bool LowParticipation => Equity.IsLowParticipation(Engagements);
+        public bool Flagged => Equity.IsFlagged(Need, Engagements);
+    }
+
+    public sealed record ParticipationResult(NeedsQueries.SurveyRef? NeedsSurvey, IReadOnlyList<Participation> Rows, bool ReviewsAvailable);
+
+    /// <summary>Every active partnership of the region with its participation and need (unsorted).</summary>
+    public static async Task<ParticipationResult> ParticipationAsync(AppDbContext db, int regionId, CancellationToken cancellationToken)
+    {
+        var partnerships = await db.Partnerships.AsNoTracking().Where(p => p.RegionId == regionId && p.IsActive)
+            .Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken);
+        var bookings = await db.Bookings.AsNoTracking()
+            .Where(b => b.PartnershipId != null && b.Activity!.RegionId == regionId && b.Status == BookingStatus.Confirmed)
+            .GroupBy(b => b.PartnershipId!.Value)
+            .Select(g => new { Id = g.Key, Booked = g.Count(), Attended = g.Count(b => b.Attendance == Attendance.Attended) })
+            .ToDictionaryAsync(x => x.Id, cancellationToken);
+        var placements = await db.Placements.AsNoTracking().Where(p => p.RegionId == regionId)
+            .GroupBy(p => p.MenteePartnershipId).Select(g => new { Id = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Id, x => x.Count, cancellationToken);
+        var minutes = await db.Placements.AsNoTracking().Where(p => p.RegionId == regionId)
+            .SelectMany(p => p.Sessions, (p, s) => new { p.MenteePartnershipId, s.DurationMinutes })
+            .GroupBy(x => x.MenteePartnershipId).Select(g => new { Id = g.Key, Minutes = g.Sum(x => x.DurationMinutes) })
+            .ToDictionaryAsync(x => x.Id, x => x.Minutes, cancellationToken);
+        var caseStudies = await db.CaseStudies.AsNoTracking()
+            .Where(c => c.RegionId == regionId && c.Status == CaseStudyStatus.Published && c.PartnershipId != null)
+            .GroupBy(c => c.PartnershipId!.Value).Select(g => new { Id = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Id, x => x.Count, cancellationToken);
+        var reviews = await Reviews.PerPartnershipAsync(db, regionId, cancellationToken);
+        var (survey, needs) = await NeedsAsync(db, regionId, cancellationToken);
+        var needsByPartnership = needs.ToLookup(n => n.PartnershipId);
+
+        var rows = partnerships.Select(p =>
+        {
+            var b = bookings.GetValueOrDefault(p.Id);
+            var theirNeeds = needsByPartnership[p.Id].Select(n => n.Level).ToList();
+            return new Participation(p.Id, p.Name, Equity.HighestNeed(theirNeeds), theirNeeds.Count(l => l == NeedLevel.High),
+                b?.Booked ?? 0, b?.Attended ?? 0, placements.GetValueOrDefault(p.Id), minutes.GetValueOrDefault(p.Id),
+                caseStudies.GetValueOrDefault(p.Id), reviews is null ? null : reviews.GetValueOrDefault(p.Id));
+        }).ToList();
+        return new ParticipationResult(survey, rows, reviews is not null);
+    }
+
+    public enum ParticipationSort
+    {
+        Flagged = 1,
+        Name = 2,
+        Need = 3,
+        Booked = 4,
+        Attended = 5,
+        Hours = 6,
+        CaseStudies = 7,
+        Engagements = 8,
+    }
+
+    /// <summary>A sort order from the query string; anything unknown falls back to flagged first.</summary>
+    public static ParticipationSort ParseSort(string? value) =>
+        Enum.TryParse<ParticipationSort>(value, ignoreCase: true, out var sort) && Enum.IsDefined(sort) && !int.TryParse(value, out _)
+            ? sort
+            : ParticipationSort.Flagged;
+
+    /// <summary>Sorted by the column, ties broken by name so the order (and the pages) are stable.</summary>
+    public static IReadOnlyList<Participation> Sort(IEnumerable<Participation> rows, ParticipationSort sort, bool descending)
+    {
+        Func<Participation, IComparable> key = sort switch
+        {
+            ParticipationSort.Name => r => r.Name,
+            ParticipationSort.Need => r => (int?)r.Need ?? 0,
+            ParticipationSort.Booked => r => r.Booked,
+            ParticipationSort.Attended => r => r.Attended,
+            ParticipationSort.Hours => r => r.PlacementMinutes,
+            ParticipationSort.CaseStudies => r => r.CaseStudies,
+            ParticipationSort.Engagements => r => r.Engagements,
+            _ => r => (r.Flagged ? 2 : 0) + (r.Need == NeedLevel.High ? 1 : 0),
+        };
+        var ordered = descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
+        return ordered.ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.PartnershipId).ToList();
+    }
+
+    private static async Task<(NeedsQueries.SurveyRef? Survey, List<NeedsQueries.ThemeMean> Means)> NeedsAsync(AppDbContext db, int regionId,
+        CancellationToken cancellationToken)
+    {
+        var survey = await NeedsQueries.LatestAnsweredAsync(db, regionId, cancellationToken);
+        return (survey, survey is null ? [] : await NeedsQueries.MeansAsync(db, survey.Id, null, cancellationToken));
+    }
+
+    // --- Value for money ------------------------------------------------------------------------------
+
+    public sealed record ActivityValue(int Id, string Title, ActivityKind Kind, ActivityStatus Status, DateTime StartsAt,
+        decimal TotalCost, int Attended, int FeedbackCount, double? AverageRating)
+    {
+        public decimal? CostPerAttendedPlace => Figures.CostPerAttendedPlace(TotalCost, Attended);
+    }
+
+    /// <summary>Published and completed activities (drafts and cancelled activities are left out), newest first.</summary>
+    public static IQueryable<ActivityValue> ActivityValues(AppDbContext db, int regionId) =>
+        db.Activities.AsNoTracking()
+            .Where(a => a.RegionId == regionId && (a.Status == ActivityStatus.Published || a.Status == ActivityStatus.Completed))
+            .OrderByDescending(a => a.StartsAt).ThenByDescending(a => a.Id)
+            .Select(a => new ActivityValue(a.Id, a.Title, a.Kind, a.Status, a.StartsAt,
+                a.Costs.Sum(c => c.Amount),
+                a.Bookings.Count(b => b.Attendance == Attendance.Attended),
+                db.Feedback.Count(f => a.Bookings.Any(b => b.Id == f.BookingId)),
+                db.Feedback.Where(f => a.Bookings.Any(b => b.Id == f.BookingId)).Average(f => (double?)(f.Usefulness + f.Quality) / 2.0)));
+
+    public sealed record KindValue(ActivityKind Kind, int Activities, int Completed, decimal Committed, decimal Spent, int AttendedAtCompleted,
+        double? AverageRating)
+    {
+        /// <summary>Spent on completed activities of the kind, per place attended at them.</summary>
+        public decimal? CostPerAttendedPlace => Figures.CostPerAttendedPlace(Spent, AttendedAtCompleted);
+    }
+
+    public sealed record ProgrammeMoney(int? ProgrammeId, string? ProgrammeName, decimal Budget, decimal Committed, decimal Spent,
+        int AttendedAtCompleted, double? AverageRating)
+    {
+        public decimal Remaining => Figures.Remaining(Budget, Committed, Spent);
+        public decimal? CostPerAttendedPlace => Figures.CostPerAttendedPlace(Spent, AttendedAtCompleted);
+    }
+
+    public sealed record MoneyResult(IReadOnlyList<KindValue> Kinds, ProgrammeMoney Programme);
+
+    public const string CommittedRule = "Committed: the costs of published activities that have not been completed yet (scheduled, so the money is promised).";
+    public const string SpentRule = "Spent: the costs of completed activities.";
+    public const string CostPerPlaceRule = "Cost per attended place: an activity's total cost (all its cost lines) divided by the places marked attended in its register. For a kind or the programme, the costs of completed activities divided by the places attended at them.";
+    public const string RatingRule = "Average rating: the mean of the usefulness and quality ratings (1 to 5) in every feedback given.";
+    public const string LeftOutRule = "Drafts and cancelled activities are not counted.";
+
+    public static async Task<MoneyResult> MoneyAsync(AppDbContext db, int regionId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var counted = db.Activities.AsNoTracking()
+            .Where(a => a.RegionId == regionId && (a.Status == ActivityStatus.Published || a.Status == ActivityStatus.Completed));
+        var activities = await counted.GroupBy(a => new { a.Kind, a.Status })
+            .Select(g => new { g.Key.Kind, g.Key.Status, Count = g.Count() }).ToListAsync(cancellationToken);
+        var costs = await counted.SelectMany(a => a.Costs, (a, c) => new { a.Kind, a.Status, c.Amount })
+            .GroupBy(x => new { x.Kind, x.Status }).Select(g => new { g.Key.Kind, g.Key.Status, Total = g.Sum(x => x.Amount) })
+            .ToListAsync(cancellationToken);
+        var attended = await db.Bookings.AsNoTracking()
+            .Where(b => b.Attendance == Attendance.Attended && b.Activity!.RegionId == regionId && b.Activity.Status == ActivityStatus.Completed)
+            .GroupBy(b => b.Activity!.Kind).Select(g => new { Kind = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Kind, x => x.Count, cancellationToken);
+        var ratings = await db.Feedback.AsNoTracking()
+            .Join(counted.SelectMany(a => a.Bookings, (a, b) => new { b.Id, a.Kind }), f => f.BookingId, b => b.Id,
+                (f, b) => new { b.Kind, Total = f.Usefulness + f.Quality })
+            .GroupBy(x => x.Kind).Select(g => new { Kind = g.Key, Sum = g.Sum(x => x.Total), Count = g.Count() })
+            .ToDictionaryAsync(x => x.Kind, cancellationToken);
+        var programme = await db.Programmes.AsNoTracking().Where(p => p.RegionId == regionId)
+            .OrderByDescending(p => p.StartsOn <= today && p.EndsOn >= today).ThenByDescending(p => p.StartsOn)
+            .Select(p => new { p.Id, p.Name, p.Budget }).FirstOrDefaultAsync(cancellationToken);
+
+        decimal Cost(ActivityKind? kind, ActivityStatus status) =>
+            costs.Where(c => (kind is null || c.Kind == kind) && c.Status == status).Sum(c => c.Total);
+        double? Rating(int sum, int count) => count == 0 ? null : sum / (2.0 * count);
+
+        var kinds = Enum.GetValues<ActivityKind>().Select(kind =>
+        {
+            var r = ratings.GetValueOrDefault(kind);
+            return new KindValue(kind,
+                activities.Where(a => a.Kind == kind).Sum(a => a.Count),
+                activities.Where(a => a.Kind == kind && a.Status == ActivityStatus.Completed).Sum(a => a.Count),
+                Cost(kind, ActivityStatus.Published), Cost(kind, ActivityStatus.Completed), attended.GetValueOrDefault(kind),
+                r is null ? null : Rating(r.Sum, r.Count));
+        }).ToList();
+        var money = new ProgrammeMoney(programme?.Id, programme?.Name, programme?.Budget ?? 0,
+            Cost(null, ActivityStatus.Published), Cost(null, ActivityStatus.Completed), attended.Values.Sum(),
+            Rating(ratings.Values.Sum(r => r.Sum), ratings.Values.Sum(r => r.Count)));
+        return new MoneyResult(kinds, money);
+    }
+
+    // --- Distance travelled -----------------------------------------------------------------------------
+
+    public sealed record ThemeDistance(int ThemeId, string Theme, int Partnerships, double BaselineMean, double FollowUpMean, double Change);
+
+    public sealed record PartnershipDistance(int PartnershipId, string Name, IReadOnlyList<NeedsQueries.ThemeChange?> Cells, double Change);
+
+    public sealed record DistanceResult(NeedsQueries.SurveyRef? FollowUp, string? BaselineTitle, IReadOnlyList<(int Id, string Name)> Themes,
+        IReadOnlyList<ThemeDistance> ByTheme, IReadOnlyList<PartnershipDistance> ByPartnership);
+
+    /// <summary>
+    /// The latest follow-up round against its baseline, using the needs module's comparison
+    /// (<see cref="NeedsQueries.CompareWithBaselineAsync"/>). Only partnerships and themes rated in
+    /// both rounds count; a theme's and a partnership's change are the means of those changes.
+    /// </summary>
+    public static async Task<DistanceResult> DistanceAsync(AppDbContext db, int regionId, CancellationToken cancellationToken)
+    {
+        var followUp = await NeedsQueries.LatestAnsweredFollowUpAsync(db, regionId, cancellationToken);
+        var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Position).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
+        if (followUp is null)
+        {
+            return new DistanceResult(null, null, [], [], []);
+        }
+        var baselineTitle = await db.Surveys.AsNoTracking().Where(s => s.Id == followUp.BaselineSurveyId).Select(s => s.Title).FirstOrDefaultAsync(cancellationToken);
+        var changes = (await NeedsQueries.CompareWithBaselineAsync(db, followUp.Id, followUp.BaselineSurveyId, null, cancellationToken))
+            .Where(c => c.Travelled is not null).ToList();
+        var partnershipIds = changes.Select(c => c.PartnershipId).Distinct().ToList();
+        var names = await db.Partnerships.AsNoTracking().Where(p => p.RegionId == regionId)
+            .Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var usedThemes = themes.Where(t => changes.Any(c => c.ThemeId == t.Id)).Select(t => (t.Id, t.Name)).ToList();
+        var byTheme = usedThemes.Select(t =>
+        {
+            var cells = changes.Where(c => c.ThemeId == t.Id).ToList();
+            return new ThemeDistance(t.Id, t.Name, cells.Count, cells.Average(c => c.Baseline!.Value), cells.Average(c => c.Mean),
+                cells.Average(c => c.Travelled!.Value));
+        }).ToList();
+        var byCell = changes.ToDictionary(c => (c.PartnershipId, c.ThemeId));
+        var byPartnership = partnershipIds.Where(names.ContainsKey).OrderBy(p => names[p], StringComparer.Ordinal)
+            .Select(p => new PartnershipDistance(p, names[p], usedThemes.Select(t => byCell.GetValueOrDefault((p, t.Id))).ToList(),
+                changes.Where(c => c.PartnershipId == p).Average(c => c.Travelled!.Value)))
+            .ToList();
+        return new DistanceResult(followUp, baselineTitle, usedThemes, byTheme, byPartnership);
+    }
+
+    // --- Needs coverage -----------------------------------------------------------------------------------
+
+    public sealed record NeedCoverage(int PartnershipId, string Partnership, int ThemeId, string Theme, int ThemePosition, double Mean,
+        int ActivitiesAttended, int Placements, int? Reviews)
+    {
+        /// <summary>Something addresses the need: an activity in the theme attended by the partnership's staff, a placement in the theme or a review focused on it.</summary>
+        public bool Covered => ActivitiesAttended + Placements + (Reviews ?? 0) > 0;
+    }
+
+    public sealed record CoverageResult(NeedsQueries.SurveyRef? NeedsSurvey, IReadOnlyList<NeedCoverage> Needs, bool ReviewsAvailable,
+        IReadOnlyList<(int Id, string Name)> Themes)
+    {
+        public int CoveredCount => Needs.Count(n => n.Covered);
+        public double? CoverageRate => Figures.Rate(CoveredCount, Needs.Count);
+    }
+
+    /// <summary>Every high need (partnership × theme) of the latest answered survey, uncovered first, then by partnership and theme.</summary>
+    public static async Task<CoverageResult> CoverageAsync(AppDbContext db, int regionId, CancellationToken cancellationToken)
+    {
+        var (survey, means) = await NeedsAsync(db, regionId, cancellationToken);
+        var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Position).Select(t => new { t.Id, t.Name, t.Position }).ToListAsync(cancellationToken);
+        var names = await db.Partnerships.AsNoTracking().Where(p => p.RegionId == regionId && p.IsActive)
+            .Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var attended = await db.Bookings.AsNoTracking()
+            .Where(b => b.Attendance == Attendance.Attended && b.PartnershipId != null && b.Activity!.RegionId == regionId)
+            .SelectMany(b => b.Activity!.Themes, (b, t) => new { PartnershipId = b.PartnershipId!.Value, t.ThemeId, b.ActivityId })
+            .GroupBy(x => new { x.PartnershipId, x.ThemeId })
+            .Select(g => new { g.Key.PartnershipId, g.Key.ThemeId, Count = g.Select(x => x.ActivityId).Distinct().Count() })
+            .ToDictionaryAsync(x => (x.PartnershipId, x.ThemeId), x => x.Count, cancellationToken);
+        var placements = await db.Placements.AsNoTracking().Where(p => p.RegionId == regionId)
+            .SelectMany(p => p.Themes, (p, t) => new { p.MenteePartnershipId, t.ThemeId })
+            .GroupBy(x => new { x.MenteePartnershipId, x.ThemeId })
+            .Select(g => new { g.Key.MenteePartnershipId, g.Key.ThemeId, Count = g.Count() })
+            .ToDictionaryAsync(x => (x.MenteePartnershipId, x.ThemeId), x => x.Count, cancellationToken);
+        var reviews = await Reviews.AddressingNeedsAsync(db, regionId, cancellationToken);
+        var themeById = themes.ToDictionary(t => t.Id);
+
+        var needs = means.Where(m => m.Level == NeedLevel.High && names.ContainsKey(m.PartnershipId) && themeById.ContainsKey(m.ThemeId))
+            .Select(m => new NeedCoverage(m.PartnershipId, names[m.PartnershipId], m.ThemeId, themeById[m.ThemeId].Name, themeById[m.ThemeId].Position,
+                m.Mean, attended.GetValueOrDefault((m.PartnershipId, m.ThemeId)), placements.GetValueOrDefault((m.PartnershipId, m.ThemeId)),
+                reviews is null ? null : reviews.GetValueOrDefault((m.PartnershipId, m.ThemeId))))
+            .OrderBy(n => n.Covered).ThenBy(n => n.Partnership, StringComparer.Ordinal).ThenBy(n => n.ThemePosition)
+            .ToList();
+        return new CoverageResult(survey, needs, reviews is not null, themes.Select(t => (t.Id, t.Name)).ToList());
+    }
+
+    public sealed record AttendedActivity(int PartnershipId, int ThemeId, int ActivityId, string Title);
+
+    /// <summary>The activities attended behind the given needs (one page of them), in one query.</summary>
+    public static async Task<ILookup<(int PartnershipId, int ThemeId), AttendedActivity>> AttendedActivitiesAsync(AppDbContext db, int regionId,
+        IReadOnlyCollection<NeedCoverage> needs, CancellationToken cancellationToken)
+    {
+        var partnershipIds = needs.Select(n => n.PartnershipId).Distinct().ToList();
+        var themeIds = needs.Select(n => n.ThemeId).Distinct().ToList();
+        var rows = await db.Bookings.AsNoTracking()
+            .Where(b => b.Attendance == Attendance.Attended && b.PartnershipId != null && partnershipIds.Contains(b.PartnershipId!.Value)
+                        && b.Activity!.RegionId == regionId)
+            .SelectMany(b => b.Activity!.Themes.Where(t => themeIds.Contains(t.ThemeId)),
+                (b, t) => new AttendedActivity(b.PartnershipId!.Value, t.ThemeId, b.ActivityId, b.Activity!.Title))
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var wanted = needs.Select(n => (n.PartnershipId, n.ThemeId)).ToHashSet();
+        return rows.Where(r => wanted.Contains((r.PartnershipId, r.ThemeId))).OrderBy(r => r.Title, StringComparer.Ordinal)
+            .ToLookup(r => (r.PartnershipId, r.ThemeId));
+    }
+
+    // --- End-of-programme report -----------------------------------------------------------------------
+
+    public sealed record Collaboration(int ActivitiesDelivered, int HostedByPartnerships, int HostPartnerships, int PeerPlacements,
+        int Placements, int PublishedCaseStudies, int PartnershipsTakingPart, int Partnerships)
+    {
+        public double? HostedShare => Figures.Rate(HostedByPartnerships, ActivitiesDelivered);
+        public double? PeerPlacementShare => Figures.Rate(PeerPlacements, Placements);
+        public double? TakingPartShare => Figures.Rate(PartnershipsTakingPart, Partnerships);
+    }
+
+    public sealed record NeedsAnalysisDone(int BaselineResponded, int Partnerships)
+    {
+        public double? Rate => Figures.Rate(BaselineResponded, Partnerships);
+        public bool AllDone => Partnerships > 0 && BaselineResponded >= Partnerships;
+    }
+
+    public sealed record PlacementOutcomes(int WithOutcomes, double? GoalsMet, int WouldRecommend, int Outcomes);
+
+    /// <summary>The active partnerships that submitted a response to a baseline survey of the region.</summary>
+    public static async Task<NeedsAnalysisDone> NeedsAnalysisDoneAsync(AppDbContext db, int regionId, CancellationToken cancellationToken)
+    {
+        var partnerships = db.Partnerships.AsNoTracking().Where(p => p.RegionId == regionId && p.IsActive);
+        var responded = await partnerships.CountAsync(p => db.SurveyResponses.Any(r => r.PartnershipId == p.Id && r.Status == ResponseStatus.Submitted
+            && db.Surveys.Any(s => s.Id == r.SurveyId && s.RegionId == regionId && s.Round == SurveyRound.Baseline)), cancellationToken);
+        return new NeedsAnalysisDone(responded, await partnerships.CountAsync(cancellationToken));
+    }
+
+    /// <param name="participation">From <see cref="ParticipationAsync"/>: who took part.</param>
+    public static async Task<Collaboration> CollaborationAsync(AppDbContext db, int regionId, IReadOnlyList<Participation> participation,
+        CancellationToken cancellationToken)
+    {
+        var delivered = db.Activities.AsNoTracking()
+            .Where(a => a.RegionId == regionId && (a.Status == ActivityStatus.Published || a.Status == ActivityStatus.Completed));
+        var hosting = await delivered.GroupBy(_ => 1).Select(g => new
+        {
+            Count = g.Count(),
+            Hosted = g.Count(a => a.HostPartnershipId != null),
+            Hosts = g.Where(a => a.HostPartnershipId != null).Select(a => a.HostPartnershipId).Distinct().Count(),
+        }).FirstOrDefaultAsync(cancellationToken);
+        // A peer placement: the mentor, coach or host works in another of the region's partnerships.
+        var placements = await db.Placements.AsNoTracking().Where(p => p.RegionId == regionId)
+            .GroupBy(_ => 1).Select(g => new
+            {
+                Count = g.Count(),
+                Peer = g.Count(p => db.Users.Any(u => u.Id == p.MentorId && u.PartnershipId != null && u.PartnershipId != p.MenteePartnershipId)),
+            }).FirstOrDefaultAsync(cancellationToken);
+        var published = await db.CaseStudies.AsNoTracking().CountAsync(c => c.RegionId == regionId && c.Status == CaseStudyStatus.Published, cancellationToken);
+        return new Collaboration(hosting?.Count ?? 0, hosting?.Hosted ?? 0, hosting?.Hosts ?? 0, placements?.Peer ?? 0, placements?.Count ?? 0,
+            published, participation.Count(p => p.Engagements > 0), participation.Count);
+    }
+
+    public static async Task<PlacementOutcomes> PlacementOutcomesAsync(AppDbContext db, int regionId, CancellationToken cancellationToken)
+    {
+        var outcomes = db.Placements.AsNoTracking().Where(p => p.RegionId == regionId).SelectMany(p => p.Outcomes);
+        var totals = await outcomes.GroupBy(_ => 1).Select(g => new
+        {
+            Count = g.Count(),
+            GoalsMet = g.Average(o => (double)o.GoalsMet),
+            Recommend = g.Count(o => o.WouldRecommend),
+        }).FirstOrDefaultAsync(cancellationToken);
+        var placements = await db.Placements.AsNoTracking().CountAsync(p => p.RegionId == regionId && p.Outcomes.Any(), cancellationToken);
+        return new PlacementOutcomes(placements, totals?.GoalsMet, totals?.Recommend ?? 0, totals?.Count ?? 0);
+    }
+}

@@ -1,0 +1,34 @@
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain.Dashboard;
+using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using static LspCapacity.Web.Pages.Dashboard.DashboardQueries;
+
+namespace LspCapacity.Web.Pages.Dashboard;
+
+/// <summary>Distance travelled between the baseline and the latest follow-up survey, per theme and per partnership (paged).</summary>
+public class DistanceModel(AppDbContext db, CurrentUser me) : PageModel
+{
+    public const int PageSize = 25;
+
+    public DistanceResult Result { get; private set; } = default!;
+    public Paged<PartnershipDistance> Partnerships { get; private set; } = default!;
+
+    public BarChart ThemeChart => new("distance", "Mean change in capacity rating by theme since the baseline",
+        Result.ByTheme.Select(t => new BarChart.Bar(t.Theme, t.Change, Figures.Signed(t.Change))).ToList());
+
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
+    {
+        ViewData["Section"] = "dashboard";
+        if (me.RegionId is not { } regionId)
+        {
+            return Forbid();
+        }
+        Result = await DistanceAsync(db, regionId, cancellationToken);
+        Partnerships = ParticipationModel.Page(Result.ByPartnership, page, PageSize);
+        return Page();
+    }
+
+    public static string PageUrl(int page) => "/dashboard/distance" + (page > 1 ? $"?page={page}" : "");
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain.Activities;
+using LspCapacity.Web.Domain.Dashboard;
+using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using static LspCapacity.Web.Pages.Dashboard.DashboardQueries;
+
+namespace LspCapacity.Web.Pages.Dashboard;
+
+/// <summary>
+/// Every dashboard table as CSV, whole (not just the page on screen), from the same queries as the
+/// pages. Numbers are plain (invariant culture, no currency sign) so a spreadsheet reads them as numbers.
+/// </summary>
+public class ExportModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public async Task<IActionResult> OnGetAsync(string table, CancellationToken cancellationToken)
+    {
+        if (me.RegionId is not { } regionId)
+        {
+            return Forbid();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        switch (table)
+        {
+            case "upcoming":
+            {
+                var rows = await Upcoming(db, regionId, now).ToListAsync(cancellationToken);
+                return Csv(table, ["Activity", "Starts (UK time)", "Capacity", "Confirmed places", "Fill rate (%)"],
+                    rows.Select(a => new[] { CsvCells.Safe(a.Title), Uk(a.StartsAt), N(a.Capacity), N(a.Confirmed), Pct(a.FillRate) }));
+            }
+            case "participation":
+            {
+                var result = await ParticipationAsync(db, regionId, cancellationToken);
+                return Csv(table, ["Partnership", "Need level", "High-need themes", "Places booked", "Places attended", "Placements", "Placement hours",
+                        "Case studies", "Peer reviews", "Engagements", "Low participation", "Flagged (high need, low participation)"],
+                    Sort(result.Rows, ParticipationSort.Flagged, descending: true).Select(r => new[]
+                    {
+                        CsvCells.Safe(r.Name), r.Need?.ToString() ?? "", N(r.HighNeedThemes), N(r.Booked), N(r.Attended), N(r.Placements),
+                        r.PlacementHours.ToString("0.0", Invariant), N(r.CaseStudies), r.Reviews is { } reviews ? N(reviews) : "not available yet",
+                        N(r.Engagements), YesNo(r.LowParticipation), YesNo(r.Flagged),
+                    }));
+            }
+            case "value":
+            {
+                var rows = await ActivityValues(db, regionId).ToListAsync(cancellationToken);
+                return Csv(table, ["Activity", "Kind", "Status", "Starts (UK time)", "Total cost (GBP)", "Places attended", "Cost per attended place (GBP)",
+                        "Feedback given", "Average rating (1-5)"],
+                    rows.Select(a => new[]
+                    {
+                        CsvCells.Safe(a.Title), ActivityText.Kind(a.Kind), a.Status.ToString(), Uk(a.StartsAt), Money(a.TotalCost), N(a.Attended),
+                        Money(a.CostPerAttendedPlace), N(a.FeedbackCount), Rating(a.AverageRating),
+                    }));
+            }
+            case "kinds":
+            {
+                var money = await MoneyAsync(db, regionId, UkTime.Today(clock), cancellationToken);
+                return Csv(table, ["Kind", "Activities", "Completed", "Committed (GBP)", "Spent (GBP)", "Places attended at completed activities",
+                        "Cost per attended place (GBP)", "Average rating (1-5)"],
+                    money.Kinds.Select(k => new[]
+                    {
+                        ActivityText.Kind(k.Kind), N(k.Activities), N(k.Completed), Money(k.Committed), Money(k.Spent), N(k.AttendedAtCompleted),
+                        Money(k.CostPerAttendedPlace), Rating(k.AverageRating),
+                    }));
+            }
+            case "programme":
+            {
+                var p = (await MoneyAsync(db, regionId, UkTime.Today(clock), cancellationToken)).Programme;
+                return Csv(table, ["Programme", "Budget (GBP)", "Committed (GBP)", "Spent (GBP)", "Remaining (GBP)", "Places attended at completed activities",
+                        "Cost per attended place (GBP)", "Average rating (1-5)"],
+                    [[CsvCells.Safe(p.ProgrammeName), Money(p.Budget), Money(p.Committed), Money(p.Spent), Money(p.Remaining), N(p.AttendedAtCompleted),
+                        Money(p.CostPerAttendedPlace), Rating(p.AverageRating)]]);
+            }
+            case "distance-themes":
+            {
+                var d = await DistanceAsync(db, regionId, cancellationToken);
+                return Csv(table, ["Theme", "Partnerships compared", "Baseline mean", "Follow-up mean", "Change"],
+                    d.ByTheme.Select(t => new[] { CsvCells.Safe(t.Theme), N(t.Partnerships), Rating(t.BaselineMean), Rating(t.FollowUpMean), Change(t.Change) }));
+            }
+            case "distance-partnerships":
+            {
+                var d = await DistanceAsync(db, regionId, cancellationToken);
+                return Csv(table, ["Partnership", .. d.Themes.Select(t => CsvCells.Safe(t.Name) + " (change)"), "Mean change"],
+                    d.ByPartnership.Select(p => new[] { CsvCells.Safe(p.Name) }
+                        .Concat(p.Cells.Select(c => Change(c?.Travelled))).Append(Change(p.Change)).ToArray()));
+            }
+            default: // "coverage": the route allows nothing else
+            {
+                var c = await CoverageAsync(db, regionId, cancellationToken);
+                var activities = await AttendedActivitiesAsync(db, regionId, c.Needs.ToList(), cancellationToken);
+                return Csv(table, ["Partnership", "Theme", "Mean rating", "Activities attended", "Activity titles", "Placements", "Peer reviews", "Covered"],
+                    c.Needs.Select(n => new[]
+                    {
+                        CsvCells.Safe(n.Partnership), CsvCells.Safe(n.Theme), Rating(n.Mean), N(n.ActivitiesAttended),
+                        CsvCells.Safe(string.Join("; ", activities[(n.PartnershipId, n.ThemeId)].Select(a => a.Title))),
+                        N(n.Placements), n.Reviews is { } reviews ? N(reviews) : "not available yet", YesNo(n.Covered),
+                    }));
+            }
+        }
+    }
+
+    private static string N(int value) => value.ToString(Invariant);
+    private static string Money(decimal? value) => value?.ToString("0.00", Invariant) ?? "";
+    private static string Rating(double? value) => value?.ToString("0.0", Invariant) ?? "";
+    /// <summary>A change as a plain number ("1.5", "-0.5"): ours, not typed by anyone, so it needs no formula guard.</summary>
+    private static string Change(double? value) => value?.ToString("0.0", Invariant) ?? "";
+    private static string Pct(double? rate) => rate is { } r ? Math.Round(r * 100, MidpointRounding.AwayFromZero).ToString("0", Invariant) : "";
+    private static string YesNo(bool value) => value ? "yes" : "no";
+    private static string Uk(DateTime utc) => UkTime.ToUk(utc).ToString("yyyy-MM-dd HH:mm", Invariant);
+
+    private FileContentResult Csv(string name, string[] header, IEnumerable<string[]> rows)
+    {
+        using var writer = new StringWriter(Invariant);
+        using (var csv = CsvWriter.Create(writer, null, leaveOpen: true))
+        {
+            csv.WriteRecord(header);
+            foreach (var row in rows)
+            {
+                csv.WriteRecord(row);
+            }
+        }
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(writer.ToString())).ToArray(), "text/csv; charset=utf-8",
+            $"dashboard-{name}.csv");
+    }
+}

@@ -1,0 +1,29 @@
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain.Dashboard;
+using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace LspCapacity.Web.Pages.Dashboard;
+
+/// <summary>The region's programme at a glance: each figure links to the list behind it.</summary>
+public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOptions<Jobs.PlacementOptions> placementOptions) : PageModel
+{
+    public DashboardQueries.Overview Overview { get; private set; } = default!;
+
+    public BarChart FillChart => new("fill-rates", "Fill rate of the next activities",
+        Overview.NextActivities.Select(a => new BarChart.Bar(a.Title, (a.FillRate ?? 0) * 100, Figures.Percent(a.FillRate))).ToList());
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        ViewData["Section"] = "dashboard";
+        if (me.RegionId is not { } regionId)
+        {
+            return Forbid();
+        }
+        Overview = await DashboardQueries.OverviewAsync(db, regionId, clock.GetUtcNow().UtcDateTime, UkTime.Today(clock),
+            placementOptions.Value.QuietDays, cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,56 @@
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain.Dashboard;
+using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using static LspCapacity.Web.Pages.Dashboard.DashboardQueries;
+
+namespace LspCapacity.Web.Pages.Dashboard;
+
+/// <summary>
+/// The end-of-programme report: one printable page setting the results against the programme's
+/// expected results (a needs analysis of every LSP, a programme delivered collaboratively, outcomes).
+/// </summary>
+public class ReportModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    public string RegionName { get; private set; } = "";
+    public DateTime GeneratedAt { get; private set; }
+    public NeedsAnalysisDone NeedsAnalysis { get; private set; } = default!;
+    public Collaboration Collaboration { get; private set; } = default!;
+    public ParticipationResult Participation { get; private set; } = default!;
+    public MoneyResult Money { get; private set; } = default!;
+    public CoverageResult Coverage { get; private set; } = default!;
+    public DistanceResult Distance { get; private set; } = default!;
+    public PlacementOutcomes Outcomes { get; private set; } = default!;
+    public IReadOnlyList<(string Stage, int Count)>? Reviews { get; private set; }
+    public IReadOnlyList<string> Objectives { get; private set; } = [];
+
+    public BarChart DistanceChart => new("report-distance", "Mean change in capacity rating by theme since the baseline",
+        Distance.ByTheme.Select(t => new BarChart.Bar(t.Theme, t.Change, Figures.Signed(t.Change))).ToList());
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        ViewData["Section"] = "dashboard";
+        if (me.RegionId is not { } regionId)
+        {
+            return Forbid();
+        }
+        GeneratedAt = clock.GetUtcNow().UtcDateTime;
+        RegionName = await db.Regions.AsNoTracking().Where(r => r.Id == regionId).Select(r => r.Name).SingleAsync(cancellationToken);
+        NeedsAnalysis = await NeedsAnalysisDoneAsync(db, regionId, cancellationToken);
+        Participation = await ParticipationAsync(db, regionId, cancellationToken);
+        Collaboration = await CollaborationAsync(db, regionId, Participation.Rows, cancellationToken);
+        Money = await MoneyAsync(db, regionId, UkTime.Today(clock), cancellationToken);
+        Coverage = await CoverageAsync(db, regionId, cancellationToken);
+        Distance = await DistanceAsync(db, regionId, cancellationToken);
+        Outcomes = await PlacementOutcomesAsync(db, regionId, cancellationToken);
+        Reviews = await DashboardQueries.Reviews.ByStageAsync(db, regionId, cancellationToken);
+        if (Money.Programme.ProgrammeId is { } programmeId)
+        {
+            Objectives = await db.Programmes.AsNoTracking().Where(p => p.Id == programmeId).SelectMany(p => p.Objectives)
+                .OrderBy(o => o.Position).Select(o => o.Text).ToListAsync(cancellationToken);
+        }
+        return Page();
+    }
+}

@@ -1,0 +1,43 @@
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain.Activities;
+using LspCapacity.Web.Domain.Dashboard;
+using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using static LspCapacity.Web.Pages.Dashboard.DashboardQueries;
+
+namespace LspCapacity.Web.Pages.Dashboard;
+
+/// <summary>Value for money: per activity (paged), per kind and for the programme: budget, committed, spent.</summary>
+public class ValueModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 25;
+
+    public Paged<ActivityValue> Activities { get; private set; } = default!;
+    public MoneyResult Money { get; private set; } = default!;
+
+    public BarChart BudgetChart => new("budget", "Programme budget, committed, spent and remaining (pounds)",
+    [
+        new("Budget", (double)Money.Programme.Budget, Figures.Money(Money.Programme.Budget)),
+        new("Committed", (double)Money.Programme.Committed, Figures.Money(Money.Programme.Committed)),
+        new("Spent", (double)Money.Programme.Spent, Figures.Money(Money.Programme.Spent)),
+        new("Remaining", (double)Money.Programme.Remaining, Figures.Money(Money.Programme.Remaining)),
+    ]);
+
+    public BarChart KindChart => new("cost-per-place", "Cost per attended place by kind of activity (pounds)",
+        Money.Kinds.Select(k => new BarChart.Bar(ActivityText.Kind(k.Kind), (double)(k.CostPerAttendedPlace ?? 0), Figures.Money(k.CostPerAttendedPlace))).ToList());
+
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
+    {
+        ViewData["Section"] = "dashboard";
+        if (me.RegionId is not { } regionId)
+        {
+            return Forbid();
+        }
+        Money = await MoneyAsync(db, regionId, UkTime.Today(clock), cancellationToken);
+        Activities = await ActivityValues(db, regionId).ToPagedAsync(Math.Max(1, page), PageSize, cancellationToken);
+        return Page();
+    }
+
+    public static string PageUrl(int page) => "/dashboard/value" + (page > 1 ? $"?page={page}" : "");
+}

@@ -1,0 +1,59 @@
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain.Dashboard;
+using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Pages.Dashboard;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using static LspCapacity.Web.Pages.Dashboard.DashboardQueries;
+
+namespace LspCapacity.Web.Pages.Needs;
+
+/// <summary>
+/// Needs coverage: every high need (partnership × theme) with what addresses it — activities its
+/// staff attended, placements, peer reviews — uncovered needs first, paged, filtered by theme.
+/// </summary>
+public class CoverageModel(AppDbContext db, CurrentUser me) : PageModel
+{
+    public const int PageSize = 25;
+
+    [BindProperty(SupportsGet = true)] public int? Theme { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Uncovered { get; set; }
+
+    public CoverageResult Result { get; private set; } = default!;
+    public Paged<NeedCoverage> Needs { get; private set; } = default!;
+    public ILookup<(int PartnershipId, int ThemeId), AttendedActivity> Activities { get; private set; } = default!;
+    public IReadOnlyList<(string Theme, int High, int Covered)> ByTheme { get; private set; } = [];
+
+    public BarChart ThemeChart => new("coverage", "Share of high needs covered, by theme (per cent)",
+        ByTheme.Select(t => new BarChart.Bar(t.Theme, (Figures.Rate(t.Covered, t.High) ?? 0) * 100,
+            $"{Figures.Percent(Figures.Rate(t.Covered, t.High))} ({t.Covered} of {t.High})")).ToList());
+
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
+    {
+        ViewData["Section"] = "dashboard";
+        if (me.RegionId is not { } regionId)
+        {
+            return Forbid();
+        }
+        Result = await CoverageAsync(db, regionId, cancellationToken);
+        if (Theme is { } themeId && Result.Themes.All(t => t.Id != themeId))
+        {
+            Theme = null; // an unknown theme shows every theme rather than nothing
+        }
+        ByTheme = Result.Needs.GroupBy(n => (n.ThemePosition, n.Theme)).OrderBy(g => g.Key.ThemePosition)
+            .Select(g => (g.Key.Theme, g.Count(), g.Count(n => n.Covered))).ToList();
+        var shown = Result.Needs.Where(n => (Theme is null || n.ThemeId == Theme) && (!Uncovered || !n.Covered)).ToList();
+        Needs = ParticipationModel.Page(shown, page, PageSize);
+        Activities = await AttendedActivitiesAsync(db, regionId, Needs.Items.ToList(), cancellationToken);
+        return Page();
+    }
+
+    public string PageUrl(int page)
+    {
+        var parts = new List<string>();
+        if (Theme is not null) parts.Add("theme=" + Theme);
+        if (Uncovered) parts.Add("uncovered=true");
+        if (page > 1) parts.Add("page=" + page);
+        return "/needs/coverage" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
+    }
+}

@@ -1,0 +1,54 @@
+using LspCapacity.BrowserTests.Support;
+using LspCapacity.Tests.Support;
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain.Needs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace LspCapacity.BrowserTests;
+
+public class DashboardJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    /// <summary>A submitted baseline in which Birmingham has a high need, so coverage has something to show.</summary>
+    private async Task AnsweredSurveyAsync()
+    {
+        await using var scope = browser.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = browser.App.Clock.GetUtcNow().UtcDateTime;
+        var theme = await db.Themes.OrderBy(t => t.Position).FirstAsync();
+        var survey = new Survey(await db.Regions.Select(r => r.Id).SingleAsync(), "Dashboard baseline", SurveyRound.Baseline, null, now);
+        var question = survey.AddSection(theme.Name, theme.Id, null).AddQuestion(QuestionKind.Rating, "The board works.", true, null);
+        survey.Open(now, now.AddDays(14), now);
+        db.Surveys.Add(survey);
+        await db.SaveChangesAsync();
+        var person = await db.Users.Where(u => u.Email == Demo.StaffBirmingham).Select(u => u.Id).SingleAsync();
+        var response = new SurveyResponse(survey.Id, await db.Partnerships.Where(p => p.Name == "Birmingham").Select(p => p.Id).SingleAsync(), now);
+        response.Answer(question, 1, null, null, person, now, survey);
+        response.Submit(survey, person, now);
+        db.SurveyResponses.Add(response);
+        await db.SaveChangesAsync();
+    }
+
+    [BrowserFact]
+    public async Task Coordinator_OpensTheDashboard_AndTheNeedsCoverage()
+    {
+        await AnsweredSurveyAsync();
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync(Demo.Coordinator);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Programme dashboard");
+        await page.AssertAccessibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Needs coverage" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#needs tbody tr", new() { HasText = "Birmingham" })).ToContainTextAsync("Not covered");
+        await page.AssertAccessibleAsync();
+
+        foreach (var url in new[] { "/dashboard/participation", "/dashboard/value", "/dashboard/distance", "/dashboard/report" })
+        {
+            await page.GotoAsync(url);
+            await page.AssertAccessibleAsync();
+        }
+    }
+}
