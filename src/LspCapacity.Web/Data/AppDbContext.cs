@@ -5,6 +5,7 @@ using LspCapacity.Web.Domain.Needs;
 using LspCapacity.Web.Domain.Library;
 using LspCapacity.Web.Domain.Placements;
 using LspCapacity.Web.Domain.Programme;
+using LspCapacity.Web.Domain.Reviews;
 using LspCapacity.Web.Email;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider c
     public DbSet<Placement> Placements => Set<Placement>();
     public DbSet<CaseStudy> CaseStudies => Set<CaseStudy>();
     public DbSet<LibrarySubscription> LibrarySubscriptions => Set<LibrarySubscription>();
+    public DbSet<PeerReview> PeerReviews => Set<PeerReview>();
 
     /// <summary>
     /// Records who did what to <paramref name="entity"/>. The entry is written by the next
