@@ -135,9 +135,11 @@ builder.Services.AddScoped<ActivityReminderJob>();
 builder.Services.AddScoped<FeedbackRequestJob>();
 builder.Services.AddScoped<MinimumNumberJob>();
 builder.Services.AddScoped<LibraryDigestJob>();
+builder.Services.AddScoped<ReviewReminderJob>();
 builder.Services.Configure<ActivityOptions>(config.GetSection(ActivityOptions.Section));
 builder.Services.Configure<PlacementOptions>(config.GetSection(PlacementOptions.Section));
 builder.Services.Configure<NeedsOptions>(config.GetSection(NeedsOptions.Section));
+builder.Services.Configure<ReviewOptions>(config.GetSection(ReviewOptions.Section));
 builder.Services.AddScoped<IOutboxSignal, HangfireOutboxSignal>();
 builder.Services.AddHangfire((services, c) => c
     .UseLogProvider(new HangfireLogProvider(services.GetRequiredService<ILoggerFactory>()))
