@@ -108,6 +108,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizePage("/Placements/Create", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Library/Moderation", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Placements/RequestDetails", Policies.Coordinator);
+    options.Conventions.AuthorizePage("/Reviews/Create", Policies.Coordinator);
     // The deliberately public pages; everything else needs sign-in (the fallback policy).
     foreach (var page in PublicPages.All)
     {
@@ -137,9 +138,11 @@ builder.Services.AddScoped<ActivityReminderJob>();
 builder.Services.AddScoped<FeedbackRequestJob>();
 builder.Services.AddScoped<MinimumNumberJob>();
 builder.Services.AddScoped<LibraryDigestJob>();
+builder.Services.AddScoped<ReviewReminderJob>();
 builder.Services.Configure<ActivityOptions>(config.GetSection(ActivityOptions.Section));
 builder.Services.Configure<PlacementOptions>(config.GetSection(PlacementOptions.Section));
 builder.Services.Configure<NeedsOptions>(config.GetSection(NeedsOptions.Section));
+builder.Services.Configure<ReviewOptions>(config.GetSection(ReviewOptions.Section));
 builder.Services.AddScoped<IOutboxSignal, HangfireOutboxSignal>();
 // Registered before AddHangfire so every Hangfire service (client, recurring manager, server) of this
 // host uses this storage, never the process-wide JobStorage.Current another host may have set.

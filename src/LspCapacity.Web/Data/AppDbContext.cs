@@ -5,6 +5,7 @@ using LspCapacity.Web.Domain.Needs;
 using LspCapacity.Web.Domain.Library;
 using LspCapacity.Web.Domain.Placements;
 using LspCapacity.Web.Domain.Programme;
+using LspCapacity.Web.Domain.Reviews;
 using LspCapacity.Web.Email;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -50,6 +51,7 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     public DbSet<Placement> Placements => Set<Placement>();
     public DbSet<CaseStudy> CaseStudies => Set<CaseStudy>();
     public DbSet<LibrarySubscription> LibrarySubscriptions => Set<LibrarySubscription>();
+    public DbSet<PeerReview> PeerReviews => Set<PeerReview>();
 
     /// <summary>ASP.NET Core Data Protection's keys: shared by every web node, so a cookie from one works on all.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -57,6 +57,7 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
             await SeedDemoActivitiesAsync(Read<List<ActivitySeed>>(folder, Path.Combine("demo", "activities.json")), cancellationToken);
             await SeedDemoMentoringAsync(cancellationToken);
             await SeedDemoCaseStudiesAsync(Read<List<CaseStudySeed>>(folder, Path.Combine("demo", "case-studies.json")), cancellationToken);
+            await SeedDemoReviewAsync(cancellationToken);
         }
     }
 
@@ -260,6 +261,33 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
             item.Publish(now);
             await db.SaveChangesAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// A peer review of Birmingham waiting for its self-assessment, with the demo mentor leading and
+    /// Coventry's staff as a peer: sign in as staff.birmingham to complete it.
+    /// </summary>
+    private async Task SeedDemoReviewAsync(CancellationToken cancellationToken)
+    {
+        var lead = await users.FindByEmailAsync("mentor@lsp.example");
+        var peer = await users.FindByEmailAsync("staff.coventry@lsp.example");
+        var host = await users.FindByEmailAsync("staff.birmingham@lsp.example");
+        if (lead is null || peer is null || host is null || await db.PeerReviews.AnyAsync(r => r.HostPartnershipId == host.PartnershipId, cancellationToken))
+        {
+            return;
+        }
+        var themes = await db.Themes.Where(t => t.Code == "performance-management" || t.Code == "partnership-governance")
+            .Select(t => t.Id).ToListAsync(cancellationToken);
+        var today = Infrastructure.UkTime.Today(clock);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var review = new Domain.Reviews.PeerReview(host.RegionId!.Value, host.PartnershipId!.Value, themes,
+            "How the board holds partners to account for the Local Area Agreement's targets.", today.AddDays(-7), today.AddDays(40),
+            today.AddDays(60), today.AddDays(62), today.AddDays(-7), now);
+        review.AddMember(Domain.Reviews.ReviewActor.Coordinator, lead.Id, lead.PartnershipId, Domain.Reviews.TeamRole.Lead);
+        review.AddMember(Domain.Reviews.ReviewActor.Coordinator, peer.Id, peer.PartnershipId, Domain.Reviews.TeamRole.Peer);
+        review.MoveOn(Domain.Reviews.ReviewStage.Scoping, Domain.Reviews.ReviewActor.Coordinator, lead.Id, today, now);
+        db.PeerReviews.Add(review);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<int> RegionIdAsync(string code, CancellationToken cancellationToken) =>

@@ -14,6 +14,7 @@ public static class RecurringJobs
     public const string FeedbackRequests = "activity-feedback-requests";
     public const string MinimumNumbers = "activity-minimum-numbers";
     public const string LibraryDigest = "library-digest";
+    public const string ReviewReminders = "review-reminders";
 
     public static void Register(IRecurringJobManager jobs)
     {
@@ -35,6 +36,9 @@ public static class RecurringJobs
 
         // Placements: quiet pairings and approaching end dates, each morning.
         jobs.AddOrUpdate<PlacementNudgeJob>(PlacementNudges, j => j.NudgeAsync(CancellationToken.None), "0 8 * * *", uk);
+
+        // Peer reviews: team briefings, self-assessment deadlines, actions due and overdue, follow-ups, each morning.
+        jobs.AddOrUpdate<ReviewReminderJob>(ReviewReminders, j => j.RemindAsync(CancellationToken.None), "15 8 * * *", uk);
     }
 }
 

@@ -17,6 +17,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
     public IReadOnlyList<NextBooking> Bookings { get; private set; } = [];
     public IReadOnlyList<OpenSurvey> Surveys { get; private set; } = [];
     public WorkWaiting? Waiting { get; private set; }
+    public IReadOnlyList<MyReview> Reviews { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -54,12 +55,22 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
                 partnership != null && db.SurveyResponses.Any(r => r.SurveyId == s.Id && r.PartnershipId == partnership && r.Status == Domain.Needs.ResponseStatus.Submitted)))
             .ToListAsync(cancellationToken);
 
+        Reviews = await db.PeerReviews.AsNoTracking()
+            .Where(r => r.Stage != Domain.Reviews.ReviewStage.Closed && (r.HostPartnershipId == partnership || r.Team.Any(m => m.PersonId == personId)))
+            .OrderBy(r => r.Stage).ThenBy(r => r.OnSiteStartsOn).Take(3)
+            .Select(r => new MyReview(r.Id, db.Partnerships.Where(p => p.Id == r.HostPartnershipId).Select(p => p.Name).First(), r.Stage))
+            .ToListAsync(cancellationToken);
+
         if (me.IsCoordinator)
         {
             Waiting = new WorkWaiting(
                 await db.SupportRequests.AsNoTracking().CountAsync(r => r.RegionId == regionId && r.Status == Domain.Placements.RequestStatus.Open, cancellationToken),
                 await db.CaseStudies.AsNoTracking().CountAsync(c => c.RegionId == regionId && c.Status == Domain.Library.CaseStudyStatus.Submitted, cancellationToken),
-                await db.Bookings.AsNoTracking().CountAsync(b => b.Activity!.RegionId == regionId && b.Status == Domain.Activities.BookingStatus.Requested, cancellationToken));
+                await db.Bookings.AsNoTracking().CountAsync(b => b.Activity!.RegionId == regionId && b.Status == Domain.Activities.BookingStatus.Requested, cancellationToken),
+                // Reviews a coordinator moves on next: scoping, a follow-up to close, a progress review that has come round.
+                await db.PeerReviews.AsNoTracking().CountAsync(r => r.RegionId == regionId
+                    && (r.Stage == Domain.Reviews.ReviewStage.Scoping || r.Stage == Domain.Reviews.ReviewStage.FollowUp
+                        || (r.Stage == Domain.Reviews.ReviewStage.ActionPlan && r.ProgressReviewOn <= today)), cancellationToken));
             var now = clock.GetUtcNow().UtcDateTime;
             var partnerships = db.Partnerships.AsNoTracking().Where(p => p.RegionId == regionId && p.IsActive);
             Figures = new RegionFigures(
@@ -84,6 +95,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
     public sealed record RegionFigures(int Partnerships, int NrfPartnerships, int People, int PendingInvitations, int FailedEmails, int QueuedEmails);
     public sealed record NextBooking(int ActivityId, string Title, DateTime StartsAt, Domain.Activities.BookingStatus Status);
     public sealed record OpenSurvey(int Id, string Title, DateTime ClosesAt, bool SubmittedByMyPartnership);
-    public sealed record WorkWaiting(int SupportRequests, int CaseStudies, int BookingRequests);
+    public sealed record WorkWaiting(int SupportRequests, int CaseStudies, int BookingRequests, int Reviews);
+    public sealed record MyReview(int Id, string Host, Domain.Reviews.ReviewStage Stage);
     public sealed record PartnershipCard(int Id, string Name, string AreaType, bool ReceivesNrf, int StaffCount);
 }

@@ -25,6 +25,9 @@ public class CaseStudyConfiguration : IEntityTypeConfiguration<CaseStudy>
         builder.HasOne<Partnership>().WithMany().HasForeignKey(c => c.PartnershipId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Domain.Activities.Activity>().WithMany().HasForeignKey(c => c.SourceActivityId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(c => c.SourceActivityId);
+        // No database foreign key to PeerReviews: on SQLite adding one would rebuild CaseStudies and drop
+        // the library's full-text triggers. Reviews are never deleted, so the link cannot dangle.
+        builder.HasIndex(c => c.SourceReviewId);
         builder.HasIndex(c => c.Slug);
         builder.HasIndex(c => new { c.Status, c.PublishedAt });
         builder.HasMany(c => c.Themes).WithOne().HasForeignKey(t => t.CaseStudyId).OnDelete(DeleteBehavior.Cascade);

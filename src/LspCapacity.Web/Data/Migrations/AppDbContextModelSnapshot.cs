@@ -502,6 +502,9 @@ namespace LspCapacity.Web.Data.Migrations
                     b.Property<int?>("SourceActivityId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SourceReviewId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -531,6 +534,8 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasIndex("Slug");
 
                     b.HasIndex("SourceActivityId");
+
+                    b.HasIndex("SourceReviewId");
 
                     b.HasIndex("Status", "PublishedAt");
 
@@ -1255,6 +1260,311 @@ namespace LspCapacity.Web.Data.Migrations
                     b.ToTable("Themes");
                 });
 
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ActionUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("ById");
+
+                    b.ToTable("ReviewActionUpdates", (string)null);
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.PeerReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUpSummary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HostPartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("OnSiteEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OnSiteStartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ProgressReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicSummary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishConsentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishConsentById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportAgreedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReportAgreedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportSummary")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ScopingOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SelfAssessmentDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SelfAssessmentSubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SelfAssessmentSubmittedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StageChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HostPartnershipId");
+
+                    b.HasIndex("RegionId", "Stage");
+
+                    b.ToTable("PeerReviews", (string)null);
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ReviewAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecommendationId");
+
+                    b.HasIndex("ReviewId");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("ReviewActions", (string)null);
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ReviewFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.HasIndex("ReviewId", "ThemeId");
+
+                    b.ToTable("ReviewFindings", (string)null);
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ReviewFocusTheme", b =>
+                {
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReviewId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("ReviewFocusThemes", (string)null);
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ReviewRecommendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("ReviewRecommendations", (string)null);
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ReviewTeamMember", b =>
+                {
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReviewId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("ReviewTeamMembers", (string)null);
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.SelfAssessmentAnswer", b =>
+                {
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReviewId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.ToTable("ReviewSelfAssessmentAnswers", (string)null);
+                });
+
             modelBuilder.Entity("LspCapacity.Web.Email.OutboxAttachment", b =>
                 {
                     b.Property<long>("Id")
@@ -1894,6 +2204,137 @@ namespace LspCapacity.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ActionUpdate", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Reviews.ReviewAction", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.PeerReview", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("HostPartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ReviewAction", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Reviews.ReviewRecommendation", null)
+                        .WithMany()
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Reviews.PeerReview", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ReviewFinding", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Reviews.PeerReview", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ReviewFocusTheme", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Reviews.PeerReview", null)
+                        .WithMany("FocusThemes")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ReviewRecommendation", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Reviews.PeerReview", null)
+                        .WithMany("Recommendations")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ReviewTeamMember", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Reviews.PeerReview", null)
+                        .WithMany("Team")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.SelfAssessmentAnswer", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Reviews.PeerReview", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LspCapacity.Web.Email.OutboxAttachment", b =>
                 {
                     b.HasOne("LspCapacity.Web.Email.OutboxMessage", null)
@@ -2007,6 +2448,26 @@ namespace LspCapacity.Web.Data.Migrations
             modelBuilder.Entity("LspCapacity.Web.Domain.Programme.Programme", b =>
                 {
                     b.Navigation("Objectives");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.PeerReview", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Answers");
+
+                    b.Navigation("Findings");
+
+                    b.Navigation("FocusThemes");
+
+                    b.Navigation("Recommendations");
+
+                    b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ReviewAction", b =>
+                {
+                    b.Navigation("Updates");
                 });
 
             modelBuilder.Entity("LspCapacity.Web.Email.OutboxMessage", b =>

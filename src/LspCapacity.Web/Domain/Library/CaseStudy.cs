@@ -54,6 +54,9 @@ public partial class CaseStudy
 
     /// <summary>The activity this practice came out of, if any: the golden thread from event to result.</summary>
     public int? SourceActivityId { get; private set; }
+
+    /// <summary>The peer review whose host consented to share this summary, if any.</summary>
+    public int? SourceReviewId { get; private set; }
     public string? Outcomes { get; private set; }
     public string? ContactName { get; private set; }
     public string? ContactEmail { get; private set; }
@@ -98,6 +101,16 @@ public partial class CaseStudy
             _themes.Add(new CaseStudyTheme(id));
         }
         UpdatedAt = now;
+    }
+
+    /// <summary>Marks a new case study as the shared summary of a peer review; the link survives later edits.</summary>
+    public void DrawFrom(int reviewId)
+    {
+        if (Status != CaseStudyStatus.Draft || SourceReviewId is not null)
+        {
+            throw new DomainException("Only a new case study can be drawn from a review.");
+        }
+        SourceReviewId = reviewId;
     }
 
     public void Submit(DateTime now)

@@ -522,6 +522,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.Property<int?>("SourceActivityId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SourceReviewId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -551,6 +554,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.HasIndex("Slug");
 
                     b.HasIndex("SourceActivityId");
+
+                    b.HasIndex("SourceReviewId");
 
                     b.HasIndex("Status", "PublishedAt");
 
@@ -1309,6 +1314,321 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.ToTable("Themes");
                 });
 
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ActionUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("ById");
+
+                    b.ToTable("ReviewActionUpdates", (string)null);
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.PeerReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FollowUpSummary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("HostPartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("OnSiteEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("OnSiteStartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ProgressReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PublicSummary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("PublishConsentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishConsentById")
+                        .HasColumnType("text");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReportAgreedById")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("ReportAgreedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReportSummary")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("ScopingOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("SelfAssessmentDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("SelfAssessmentSubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SelfAssessmentSubmittedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Stage")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("StageChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HostPartnershipId");
+
+                    b.HasIndex("RegionId", "Stage");
+
+                    b.ToTable("PeerReviews", (string)null);
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ReviewAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecommendationId");
+
+                    b.HasIndex("ReviewId");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("ReviewActions", (string)null);
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ReviewFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.HasIndex("ReviewId", "ThemeId");
+
+                    b.ToTable("ReviewFindings", (string)null);
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ReviewFocusTheme", b =>
+                {
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ReviewId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("ReviewFocusThemes", (string)null);
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ReviewRecommendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("ThemeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("ReviewRecommendations", (string)null);
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ReviewTeamMember", b =>
+                {
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("ReviewId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("ReviewTeamMembers", (string)null);
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.SelfAssessmentAnswer", b =>
+                {
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedById")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("ReviewId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.ToTable("ReviewSelfAssessmentAnswers", (string)null);
+                });
+
             modelBuilder.Entity("LspCapacity.Web.Email.OutboxAttachment", b =>
                 {
                     b.Property<long>("Id")
@@ -1958,6 +2278,137 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ActionUpdate", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Reviews.ReviewAction", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.PeerReview", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("HostPartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ReviewAction", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Reviews.ReviewRecommendation", null)
+                        .WithMany()
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Reviews.PeerReview", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ReviewFinding", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Reviews.PeerReview", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ReviewFocusTheme", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Reviews.PeerReview", null)
+                        .WithMany("FocusThemes")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ReviewRecommendation", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Reviews.PeerReview", null)
+                        .WithMany("Recommendations")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ReviewTeamMember", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Reviews.PeerReview", null)
+                        .WithMany("Team")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.SelfAssessmentAnswer", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Reviews.PeerReview", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LspCapacity.Web.Email.OutboxAttachment", b =>
                 {
                     b.HasOne("LspCapacity.Web.Email.OutboxMessage", null)
@@ -2071,6 +2522,26 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
             modelBuilder.Entity("LspCapacity.Web.Domain.Programme.Programme", b =>
                 {
                     b.Navigation("Objectives");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.PeerReview", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Answers");
+
+                    b.Navigation("Findings");
+
+                    b.Navigation("FocusThemes");
+
+                    b.Navigation("Recommendations");
+
+                    b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ReviewAction", b =>
+                {
+                    b.Navigation("Updates");
                 });
 
             modelBuilder.Entity("LspCapacity.Web.Email.OutboxMessage", b =>
