@@ -125,7 +125,16 @@ public sealed class TwoNodeTests
         {
             await Task.Delay(250);
         }
-        Assert.True(done() && await SettledAsync(node), "the jobs did not finish within a minute");
+        if (!(done() && await SettledAsync(node)))
+        {
+            var monitoring = node.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+            var pending = (await node.OutboxAsync()).Where(m => m.Status == OutboxStatus.Pending).Select(m => $"{m.DeduplicationKey} ({m.Attempts} attempts, {m.LastError})");
+            Assert.Fail($"Not settled within a minute: done {done()}; processing {monitoring.ProcessingCount()}, scheduled {monitoring.ScheduledCount()}, " +
+                $"queued {string.Join(", ", monitoring.Queues().Select(q => $"{q.Name}={q.Length}"))}, failed {monitoring.FailedCount()}; " +
+                $"pending email: {string.Join("; ", pending)}; running: " +
+                string.Join("; ", monitoring.ProcessingJobs(0, 10).Select(j => $"{j.Value.Job?.Method.DeclaringType?.Name}.{j.Value.Job?.Method.Name} on {j.Value.ServerId} since {j.Value.StartedAt:O}")) +
+                $"; waited until {DateTime.UtcNow:O}");
+        }
     }
 
     /// <summary>Nothing waiting in the outbox and no job queued or running on any node.</summary>
