@@ -55,8 +55,8 @@ public static class Equity
     public const string NeedRule =
         "A partnership's need level is its highest need in any theme in the latest needs survey with submitted answers (a theme's mean capacity rating of 2.5 or less is a high need, up to 3.5 a medium need).";
 
-    /// <param name="reviews">Peer reviews hosted; null while reviews are not available (counted as none).</param>
-    public static int Engagements(int attendedPlaces, int placements, int? reviews) => attendedPlaces + placements + (reviews ?? 0);
+    /// <param name="reviews">Peer reviews hosted, at any stage.</param>
+    public static int Engagements(int attendedPlaces, int placements, int reviews) => attendedPlaces + placements + reviews;
 
     public static bool IsLowParticipation(int engagements) => engagements < LowParticipationBelow;
 

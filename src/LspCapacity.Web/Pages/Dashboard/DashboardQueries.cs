@@ -4,6 +4,7 @@ using LspCapacity.Web.Domain.Dashboard;
 using LspCapacity.Web.Domain.Library;
 using LspCapacity.Web.Domain.Needs;
 using LspCapacity.Web.Domain.Placements;
+using LspCapacity.Web.Domain.Reviews;
 using LspCapacity.Web.Email;
 using LspCapacity.Web.Infrastructure;
 using LspCapacity.Web.Pages.Needs;
@@ -20,31 +21,35 @@ namespace LspCapacity.Web.Pages.Dashboard;
 /// </summary>
 public static class DashboardQueries
 {
-    // --- Peer reviews: where the Reviews module plugs in --------------------------------------------
+    // --- Peer reviews --------------------------------------------------------------------------------
 
-    /// <summary>
-    /// Peer reviews are being built on another branch. Each method below is the ONE place its figure
-    /// is read: replace its body with a query on the Review entity. Until then each returns null and
-    /// the pages say "not available yet" rather than show a number.
-    /// </summary>
+    /// <summary>The dashboard's peer review figures: each is one GROUP BY on the region's reviews.</summary>
     public static class Reviews
     {
-        /// <summary>The stages in order, for the dashboard (scoping → … → closed).</summary>
-        public static readonly IReadOnlyList<string> Stages =
-            ["Scoping", "Self-assessment", "On-site", "Findings", "Report agreed", "Action plan", "Follow-up", "Closed"];
+        /// <summary>Reviews of the region by stage, every stage in order (scoping → … → closed), zero included.</summary>
+        public static async Task<IReadOnlyList<(ReviewStage Stage, int Count)>> ByStageAsync(AppDbContext db, int regionId,
+            CancellationToken cancellationToken)
+        {
+            var counts = await db.PeerReviews.AsNoTracking().Where(r => r.RegionId == regionId)
+                .GroupBy(r => r.Stage).Select(g => new { Stage = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(x => x.Stage, x => x.Count, cancellationToken);
+            return ReviewStages.All.Select(stage => (stage, counts.GetValueOrDefault(stage))).ToList();
+        }
 
-        /// <summary>Reviews of the region by stage (every stage present, zero included). Null: not available yet.</summary>
-        public static Task<IReadOnlyList<(string Stage, int Count)>?> ByStageAsync(AppDbContext db, int regionId, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<(string Stage, int Count)>?>(null);
+        /// <summary>Reviews hosted (at any stage), per partnership id; partnerships that hosted none are left out.</summary>
+        public static async Task<IReadOnlyDictionary<int, int>> PerPartnershipAsync(AppDbContext db, int regionId, CancellationToken cancellationToken) =>
+            await db.PeerReviews.AsNoTracking().Where(r => r.RegionId == regionId)
+                .GroupBy(r => r.HostPartnershipId).Select(g => new { Id = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(x => x.Id, x => x.Count, cancellationToken);
 
-        /// <summary>Reviews hosted, per partnership id (partnerships with none may be left out). Null: not available yet.</summary>
-        public static Task<IReadOnlyDictionary<int, int>?> PerPartnershipAsync(AppDbContext db, int regionId, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyDictionary<int, int>?>(null);
-
-        /// <summary>Reviews of a partnership with the theme among their focus themes, per (partnership, theme). Null: not available yet.</summary>
-        public static Task<IReadOnlyDictionary<(int PartnershipId, int ThemeId), int>?> AddressingNeedsAsync(AppDbContext db, int regionId,
+        /// <summary>Per (host partnership, theme): the partnership's reviews with the theme among their focus themes.</summary>
+        public static async Task<IReadOnlyDictionary<(int PartnershipId, int ThemeId), int>> AddressingNeedsAsync(AppDbContext db, int regionId,
             CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyDictionary<(int PartnershipId, int ThemeId), int>?>(null);
+            await db.PeerReviews.AsNoTracking().Where(r => r.RegionId == regionId)
+                .SelectMany(r => r.FocusThemes, (r, t) => new { r.HostPartnershipId, t.ThemeId })
+                .GroupBy(x => new { x.HostPartnershipId, x.ThemeId })
+                .Select(g => new { g.Key.HostPartnershipId, g.Key.ThemeId, Count = g.Count() })
+                .ToDictionaryAsync(x => (x.HostPartnershipId, x.ThemeId), x => x.Count, cancellationToken);
     }
 
     // --- Overview ------------------------------------------------------------------------------------
@@ -62,7 +67,7 @@ public static class DashboardQueries
     public sealed record Overview(
         int UpcomingCount, int UpcomingPlaces, int UpcomingConfirmed, IReadOnlyList<UpcomingActivity> NextActivities,
         SurveyRate? Survey, int ActivePlacements, int QuietPlacements, int QuietDays,
-        IReadOnlyList<(string Stage, int Count)>? ReviewsByStage, int CaseStudiesAwaiting, int FailedEmails)
+        IReadOnlyList<(ReviewStage Stage, int Count)> ReviewsByStage, int CaseStudiesAwaiting, int FailedEmails)
     {
         public double? UpcomingFillRate => Figures.Rate(UpcomingConfirmed, UpcomingPlaces);
     }
@@ -111,7 +116,7 @@ public static class DashboardQueries
 
     public sealed record Participation(
         int PartnershipId, string Name, NeedLevel? Need, int HighNeedThemes, int Booked, int Attended, int Placements,
-        int PlacementMinutes, int CaseStudies, int? Reviews)
+        int PlacementMinutes, int CaseStudies, int Reviews)
     {
         public double PlacementHours => Figures.Hours(PlacementMinutes);
         public int Engagements => Equity.Engagements(Attended, Placements, Reviews);
@@ -119,7 +124,7 @@ public static class DashboardQueries
         public bool Flagged => Equity.IsFlagged(Need, Engagements);
     }
 
-    public sealed record ParticipationResult(NeedsQueries.SurveyRef? NeedsSurvey, IReadOnlyList<Participation> Rows, bool ReviewsAvailable);
+    public sealed record ParticipationResult(NeedsQueries.SurveyRef? NeedsSurvey, IReadOnlyList<Participation> Rows);
 
     /// <summary>Every active partnership of the region with its participation and need (unsorted).</summary>
     public static async Task<ParticipationResult> ParticipationAsync(AppDbContext db, int regionId, CancellationToken cancellationToken)
@@ -152,9 +157,9 @@ public static class DashboardQueries
             var theirNeeds = needsByPartnership[p.Id].Select(n => n.Level).ToList();
             return new Participation(p.Id, p.Name, Equity.HighestNeed(theirNeeds), theirNeeds.Count(l => l == NeedLevel.High),
                 b?.Booked ?? 0, b?.Attended ?? 0, placements.GetValueOrDefault(p.Id), minutes.GetValueOrDefault(p.Id),
-                caseStudies.GetValueOrDefault(p.Id), reviews is null ? null : reviews.GetValueOrDefault(p.Id));
+                caseStudies.GetValueOrDefault(p.Id), reviews.GetValueOrDefault(p.Id));
         }).ToList();
-        return new ParticipationResult(survey, rows, reviews is not null);
+        return new ParticipationResult(survey, rows);
     }
 
     public enum ParticipationSort
@@ -167,6 +172,7 @@ public static class DashboardQueries
         Hours = 6,
         CaseStudies = 7,
         Engagements = 8,
+        Reviews = 9,
     }
 
     /// <summary>A sort order from the query string; anything unknown falls back to flagged first.</summary>
@@ -187,6 +193,7 @@ public static class DashboardQueries
             ParticipationSort.Hours => r => r.PlacementMinutes,
             ParticipationSort.CaseStudies => r => r.CaseStudies,
             ParticipationSort.Engagements => r => r.Engagements,
+            ParticipationSort.Reviews => r => r.Reviews,
             _ => r => (r.Flagged ? 2 : 0) + (r.Need == NeedLevel.High ? 1 : 0),
         };
         var ordered = descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
@@ -328,14 +335,13 @@ public static class DashboardQueries
     // --- Needs coverage -----------------------------------------------------------------------------------
 
     public sealed record NeedCoverage(int PartnershipId, string Partnership, int ThemeId, string Theme, int ThemePosition, double Mean,
-        int ActivitiesAttended, int Placements, int? Reviews)
+        int ActivitiesAttended, int Placements, int Reviews)
     {
         /// <summary>Something addresses the need: an activity in the theme attended by the partnership's staff, a placement in the theme or a review focused on it.</summary>
-        public bool Covered => ActivitiesAttended + Placements + (Reviews ?? 0) > 0;
+        public bool Covered => ActivitiesAttended + Placements + Reviews > 0;
     }
 
-    public sealed record CoverageResult(NeedsQueries.SurveyRef? NeedsSurvey, IReadOnlyList<NeedCoverage> Needs, bool ReviewsAvailable,
-        IReadOnlyList<(int Id, string Name)> Themes)
+    public sealed record CoverageResult(NeedsQueries.SurveyRef? NeedsSurvey, IReadOnlyList<NeedCoverage> Needs, IReadOnlyList<(int Id, string Name)> Themes)
     {
         public int CoveredCount => Needs.Count(n => n.Covered);
         public double? CoverageRate => Figures.Rate(CoveredCount, Needs.Count);
@@ -365,10 +371,10 @@ public static class DashboardQueries
         var needs = means.Where(m => m.Level == NeedLevel.High && names.ContainsKey(m.PartnershipId) && themeById.ContainsKey(m.ThemeId))
             .Select(m => new NeedCoverage(m.PartnershipId, names[m.PartnershipId], m.ThemeId, themeById[m.ThemeId].Name, themeById[m.ThemeId].Position,
                 m.Mean, attended.GetValueOrDefault((m.PartnershipId, m.ThemeId)), placements.GetValueOrDefault((m.PartnershipId, m.ThemeId)),
-                reviews is null ? null : reviews.GetValueOrDefault((m.PartnershipId, m.ThemeId))))
+                reviews.GetValueOrDefault((m.PartnershipId, m.ThemeId))))
             .OrderBy(n => n.Covered).ThenBy(n => n.Partnership, StringComparer.Ordinal).ThenBy(n => n.ThemePosition)
             .ToList();
-        return new CoverageResult(survey, needs, reviews is not null, themes.Select(t => (t.Id, t.Name)).ToList());
+        return new CoverageResult(survey, needs, themes.Select(t => (t.Id, t.Name)).ToList());
     }
 
     public sealed record AttendedActivity(int PartnershipId, int ThemeId, int ActivityId, string Title);
@@ -388,6 +394,24 @@ public static class DashboardQueries
             .ToListAsync(cancellationToken);
         var wanted = needs.Select(n => (n.PartnershipId, n.ThemeId)).ToHashSet();
         return rows.Where(r => wanted.Contains((r.PartnershipId, r.ThemeId))).OrderBy(r => r.Title, StringComparer.Ordinal)
+            .ToLookup(r => (r.PartnershipId, r.ThemeId));
+    }
+
+    public sealed record AddressingReview(int PartnershipId, int ThemeId, int ReviewId, ReviewStage Stage, DateOnly OnSiteStartsOn);
+
+    /// <summary>The peer reviews behind the given needs (one page of them): the partnership's reviews focused on the theme, in one query.</summary>
+    public static async Task<ILookup<(int PartnershipId, int ThemeId), AddressingReview>> AddressingReviewsAsync(AppDbContext db, int regionId,
+        IReadOnlyCollection<NeedCoverage> needs, CancellationToken cancellationToken)
+    {
+        var partnershipIds = needs.Select(n => n.PartnershipId).Distinct().ToList();
+        var themeIds = needs.Select(n => n.ThemeId).Distinct().ToList();
+        var rows = await db.PeerReviews.AsNoTracking()
+            .Where(r => r.RegionId == regionId && partnershipIds.Contains(r.HostPartnershipId))
+            .SelectMany(r => r.FocusThemes.Where(t => themeIds.Contains(t.ThemeId)),
+                (r, t) => new AddressingReview(r.HostPartnershipId, t.ThemeId, r.Id, r.Stage, r.OnSiteStartsOn))
+            .ToListAsync(cancellationToken);
+        var wanted = needs.Select(n => (n.PartnershipId, n.ThemeId)).ToHashSet();
+        return rows.Where(r => wanted.Contains((r.PartnershipId, r.ThemeId))).OrderBy(r => r.OnSiteStartsOn).ThenBy(r => r.ReviewId)
             .ToLookup(r => (r.PartnershipId, r.ThemeId));
     }
 

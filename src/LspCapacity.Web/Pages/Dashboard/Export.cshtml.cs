@@ -43,7 +43,7 @@ public class ExportModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
                     Sort(result.Rows, ParticipationSort.Flagged, descending: true).Select(r => new[]
                     {
                         CsvCells.Safe(r.Name), r.Need?.ToString() ?? "", N(r.HighNeedThemes), N(r.Booked), N(r.Attended), N(r.Placements),
-                        r.PlacementHours.ToString("0.0", Invariant), N(r.CaseStudies), r.Reviews is { } reviews ? N(reviews) : "not available yet",
+                        r.PlacementHours.ToString("0.0", Invariant), N(r.CaseStudies), N(r.Reviews),
                         N(r.Engagements), YesNo(r.LowParticipation), YesNo(r.Flagged),
                     }));
             }
@@ -99,7 +99,7 @@ public class ExportModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
                     {
                         CsvCells.Safe(n.Partnership), CsvCells.Safe(n.Theme), Rating(n.Mean), N(n.ActivitiesAttended),
                         CsvCells.Safe(string.Join("; ", activities[(n.PartnershipId, n.ThemeId)].Select(a => a.Title))),
-                        N(n.Placements), n.Reviews is { } reviews ? N(reviews) : "not available yet", YesNo(n.Covered),
+                        N(n.Placements), N(n.Reviews), YesNo(n.Covered),
                     }));
             }
         }

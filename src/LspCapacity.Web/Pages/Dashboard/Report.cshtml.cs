@@ -1,5 +1,6 @@
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Dashboard;
+using LspCapacity.Web.Domain.Reviews;
 using LspCapacity.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,7 +24,7 @@ public class ReportModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
     public CoverageResult Coverage { get; private set; } = default!;
     public DistanceResult Distance { get; private set; } = default!;
     public PlacementOutcomes Outcomes { get; private set; } = default!;
-    public IReadOnlyList<(string Stage, int Count)>? Reviews { get; private set; }
+    public IReadOnlyList<(ReviewStage Stage, int Count)> Reviews { get; private set; } = [];
     public IReadOnlyList<string> Objectives { get; private set; } = [];
 
     public BarChart DistanceChart => new("report-distance", "Mean change in capacity rating by theme since the baseline",

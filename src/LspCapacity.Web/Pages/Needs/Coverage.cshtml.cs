@@ -22,6 +22,7 @@ public class CoverageModel(AppDbContext db, CurrentUser me) : PageModel
     public CoverageResult Result { get; private set; } = default!;
     public Paged<NeedCoverage> Needs { get; private set; } = default!;
     public ILookup<(int PartnershipId, int ThemeId), AttendedActivity> Activities { get; private set; } = default!;
+    public ILookup<(int PartnershipId, int ThemeId), AddressingReview> Reviews { get; private set; } = default!;
     public IReadOnlyList<(string Theme, int High, int Covered)> ByTheme { get; private set; } = [];
 
     public BarChart ThemeChart => new("coverage", "Share of high needs covered, by theme (per cent)",
@@ -45,6 +46,7 @@ public class CoverageModel(AppDbContext db, CurrentUser me) : PageModel
         var shown = Result.Needs.Where(n => (Theme is null || n.ThemeId == Theme) && (!Uncovered || !n.Covered)).ToList();
         Needs = ParticipationModel.Page(shown, page, PageSize);
         Activities = await AttendedActivitiesAsync(db, regionId, Needs.Items.ToList(), cancellationToken);
+        Reviews = await AddressingReviewsAsync(db, regionId, Needs.Items.ToList(), cancellationToken);
         return Page();
     }
 

@@ -45,10 +45,10 @@ public class CostPerAttendedPlaceTests
 public class EquityFlagTests
 {
     [Theory]
-    [InlineData(0, 0, null, 0)]
-    [InlineData(3, 1, null, 4)]
+    [InlineData(0, 0, 0, 0)]
+    [InlineData(3, 1, 0, 4)]
     [InlineData(1, 0, 2, 3)]
-    public void Engagements_CountPlacesAttended_Placements_AndReviews(int attended, int placements, int? reviews, int engagements) =>
+    public void Engagements_CountPlacesAttended_Placements_AndReviews(int attended, int placements, int reviews, int engagements) =>
         Assert.Equal(engagements, Equity.Engagements(attended, placements, reviews));
 
     [Theory]

@@ -4,14 +4,15 @@ using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Domain.Needs;
 using LspCapacity.Web.Domain.Placements;
 using LspCapacity.Web.Domain.Programme;
+using LspCapacity.Web.Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LspCapacity.Tests.Pages.Dashboard;
 
 /// <summary>
-/// The dashboard pages aggregate in SQL: the same number of commands for the 38 seeded partnerships
-/// and a handful of activities as for 360 partnerships and 2,000 activities.
+/// The dashboard pages aggregate in SQL: the same number of commands for the 38 seeded partnerships,
+/// a handful of activities and the one demo review as for 360 partnerships, 2,000 activities and 200 reviews.
 /// </summary>
 public class DashboardQueryCountTests
 {
@@ -59,10 +60,11 @@ public class DashboardQueryCountTests
         await RespondAsync(app, surveys, all.Skip(2).ToList());
         await ActivitiesAsync(app, regionId, 2000, all);
         await PlacementsAsync(app, regionId, 120, all);
+        await ReviewsAsync(app, regionId, 200, all);
 
         foreach (var url in Urls)
         {
-            Assert.True(few[url] == await QueriesForAsync(app, url), $"{url} ran a different number of queries with 360 partnerships and 2,000 activities");
+            Assert.True(few[url] == await QueriesForAsync(app, url), $"{url} ran a different number of queries with 360 partnerships, 2,000 activities and 200 reviews");
         }
     }
 
@@ -137,6 +139,31 @@ public class DashboardQueryCountTests
             }
             await db.SaveChangesAsync();
             db.Feedback.AddRange(bookings.Select(b => new Feedback(b.Id, 4, 5, "Lots.", null, now)));
+            await db.SaveChangesAsync();
+        });
+
+    /// <summary>Reviews at every stage up to self-assessment, each focused on two themes, spread over the partnerships.</summary>
+    private static Task ReviewsAsync(AppFactory app, int regionId, int count, List<int> partnerships) =>
+        app.WithDbAsync(async db =>
+        {
+            var mentor = await db.Users.Where(u => u.Email == Demo.Mentor).Select(u => new { u.Id, u.PartnershipId }).SingleAsync();
+            var peer = await db.Users.Where(u => u.Email == Demo.StaffCoventry).Select(u => new { u.Id, u.PartnershipId }).SingleAsync();
+            var themes = await db.Themes.OrderBy(t => t.Position).Select(t => t.Id).ToListAsync();
+            var today = LspCapacity.Web.Infrastructure.UkTime.Today(app.Clock);
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            var hosts = partnerships.Where(p => p != mentor.PartnershipId && p != peer.PartnershipId).ToList();
+            for (var i = 0; i < count; i++)
+            {
+                var review = new PeerReview(regionId, hosts[(i * 5) % hosts.Count], [themes[i % themes.Count], themes[(i + 1) % themes.Count]], null,
+                    today, today.AddDays(10), today.AddDays(20), today.AddDays(21), today, now);
+                review.AddMember(ReviewActor.Coordinator, mentor.Id, mentor.PartnershipId, TeamRole.Lead);
+                review.AddMember(ReviewActor.Coordinator, peer.Id, peer.PartnershipId, TeamRole.Peer);
+                if (i % 2 == 0)
+                {
+                    review.MoveOn(ReviewStage.Scoping, ReviewActor.Coordinator, mentor.Id, today, now);
+                }
+                db.PeerReviews.Add(review);
+            }
             await db.SaveChangesAsync();
         });
 

@@ -49,12 +49,13 @@ public partial class DashboardTests : IClassFixture<KnownRegion>
         Assert.Equal("1", Text(page.QuerySelector("#figure-placements-quiet"))); // last session 60 days ago
         Assert.Equal("1", Text(page.QuerySelector("#figure-moderation")));
         Assert.Equal("1", Text(page.QuerySelector("#figure-failed-emails")));
-        Assert.Contains("Not available yet", Text(page.QuerySelector("#figure-reviews")));
+        Assert.Equal("2", Text(page.QuerySelector("#figure-reviews-total")));
 
         Assert.Equal("/activities", page.QuerySelector("#figure-upcoming")!.Closest("a")!.GetAttribute("href"));
         Assert.Equal("/placements?quiet=true", page.QuerySelector("#figure-placements-quiet")!.Closest("a")!.GetAttribute("href"));
         Assert.Equal("/library/moderation", page.QuerySelector("#figure-moderation")!.Closest("a")!.GetAttribute("href"));
         Assert.Equal("/outbox?status=Failed", page.QuerySelector("#figure-failed-emails")!.Closest("a")!.GetAttribute("href"));
+        Assert.Equal("/reviews", page.QuerySelector("#figure-reviews-total")!.Closest("a")!.GetAttribute("href"));
 
         Assert.Equal([KnownRegion.X2, Text(Row(page, "upcoming", KnownRegion.X2).QuerySelectorAll("td")[0]), "2 of 8", "25%"], Cells(Row(page, "upcoming", KnownRegion.X2)));
         var chart = page.QuerySelector("svg[role='img']")!;
@@ -67,25 +68,51 @@ public partial class DashboardTests : IClassFixture<KnownRegion>
     }
 
     [Fact]
-    public async Task Participation_FlagsHighNeedWithLowParticipation_AndSaysWhatLowMeans()
+    public async Task Dashboard_ShowsReviewsByStage_EveryStageInOrder_EachLinkingToTheFilteredList()
+    {
+        var page = await PageAsync("/dashboard");
+
+        var links = page.QuerySelectorAll("#figure-reviews li a");
+        // R1 at self-assessment, R2 at scoping; the West Midlands review of Birmingham (also at self-assessment) is not counted.
+        Assert.Equal(["Scoping: 1", "Self-assessment: 1", "On-site: 0", "Findings: 0", "Report agreed: 0", "Action plan: 0", "Follow-up: 0", "Closed: 0"],
+            links.Select(a => Text(a)));
+        Assert.Equal(["/reviews?stage=Scoping", "/reviews?stage=SelfAssessment", "/reviews?stage=OnSite", "/reviews?stage=Findings",
+                "/reviews?stage=ReportAgreed", "/reviews?stage=ActionPlan", "/reviews?stage=FollowUp", "/reviews?stage=Closed"],
+            links.Select(a => a.GetAttribute("href")));
+
+        // Each link opens the list filtered to its stage: the review list really binds ?stage=.
+        var selfAssessment = await PageAsync("/reviews?stage=SelfAssessment");
+        Assert.Equal([$"/reviews/{_app.LiverpoolReviewId}"], selfAssessment.QuerySelectorAll("main table tbody a").Select(a => a.GetAttribute("href")));
+        var scoping = await PageAsync("/reviews?stage=Scoping");
+        Assert.Equal([$"/reviews/{_app.KnowsleyReviewId}"], scoping.QuerySelectorAll("main table tbody a").Select(a => a.GetAttribute("href")));
+        Assert.Null((await PageAsync("/reviews?stage=Closed")).QuerySelector("main table"));
+    }
+
+    [Fact]
+    public async Task Participation_CountsReviewsHosted_AndFlagsHighNeedWithLowParticipation_AndSaysWhatLowMeans()
     {
         var page = await PageAsync("/dashboard/participation");
 
         Assert.Contains("fewer than 2 engagements", Text(page.QuerySelector("#definitions")));
-        Assert.Equal("1", Text(page.QuerySelector("#flagged-count")));
+        Assert.Contains("one peer review hosted", Text(page.QuerySelector("#definitions")));
+        // Liverpool's review lifts it to 2 engagements (a placement and a review): no longer low participation, so nobody is flagged.
+        Assert.Equal("0", Text(page.QuerySelector("#flagged-count")));
         // Partnership, need, booked, attended, hours, case studies, reviews, engagements, flag
-        Assert.Equal(["Liverpool", "High 1 high-need theme", "3", "0", "1.5", "0", "Not available yet", "1", "Flagged: high need, low participation"],
+        Assert.Equal(["Liverpool", "High 1 high-need theme", "3", "0", "1.5", "0", "1", "2", "–"],
             Cells(Row(page, "participation", "Liverpool")));
-        Assert.Equal(["Knowsley", "High 1 high-need theme", "3", "3", "0.0", "1", "Not available yet", "3", "–"],
+        Assert.Equal(["Knowsley", "High 1 high-need theme", "3", "3", "0.0", "1", "1", "4", "–"],
             Cells(Row(page, "participation", "Knowsley")));
-        Assert.Equal(["Sefton", "No answer", "0", "0", "0.0", "0", "Not available yet", "0", "Low participation"],
+        Assert.Equal(["Sefton", "No answer", "0", "0", "0.0", "0", "0", "0", "Low participation"],
             Cells(Row(page, "participation", "Sefton")));
-        // Flagged first by default.
-        Assert.Equal("Liverpool", Text(page.QuerySelector("#participation tbody tr th")));
+        // Mean engagements of the high-need partnerships: (2 + 4) / 2 = 3.0, none flagged.
+        Assert.Equal(["High need", "2", "3.0", "0"], Cells(Row(page, "by-need", "High")));
+        // Flagged first by default, then high need: nobody flagged, so Knowsley and Liverpool (high need) by name, then Sefton.
+        Assert.Equal("Knowsley", Text(page.QuerySelector("#participation tbody tr th")));
 
         var csv = await CsvAsync("participation");
-        Assert.Equal(["Liverpool", "High", "1", "3", "0", "1", "1.5", "0", "not available yet", "1", "yes", "yes"], csv.Single(r => r[0] == "Liverpool"));
-        Assert.Equal(["Knowsley", "High", "1", "3", "3", "0", "0.0", "1", "not available yet", "3", "no", "no"], csv.Single(r => r[0] == "Knowsley"));
+        Assert.Equal(["Liverpool", "High", "1", "3", "0", "1", "1.5", "0", "1", "2", "no", "no"], csv.Single(r => r[0] == "Liverpool"));
+        Assert.Equal(["Knowsley", "High", "1", "3", "3", "0", "0.0", "1", "1", "4", "no", "no"], csv.Single(r => r[0] == "Knowsley"));
+        Assert.Equal(["Sefton", "", "0", "0", "0", "0", "0.0", "0", "0", "0", "yes", "no"], csv.Single(r => r[0] == "Sefton"));
     }
 
     [Theory]
@@ -94,8 +121,11 @@ public partial class DashboardTests : IClassFixture<KnownRegion>
     [InlineData("attended", "desc", "Knowsley,Liverpool,Sefton")]
     [InlineData("hours", "desc", "Liverpool,Knowsley,Sefton")]
     [InlineData("engagements", "asc", "Sefton,Liverpool,Knowsley")]
-    [InlineData("nonsense", "sideways", "Liverpool,Knowsley,Sefton")] // falls back to flagged first
-    [InlineData("3", "", "Liverpool,Knowsley,Sefton")]
+    [InlineData("reviews", "asc", "Sefton,Knowsley,Liverpool")]
+    [InlineData("reviews", "desc", "Knowsley,Liverpool,Sefton")]
+    [InlineData("nonsense", "sideways", "Knowsley,Liverpool,Sefton")] // falls back to flagged (then high need) first
+    [InlineData("nonsense", "asc", "Sefton,Knowsley,Liverpool")] // flagged last: Sefton, with no known need, first
+    [InlineData("3", "", "Knowsley,Liverpool,Sefton")]
     public async Task Participation_SortsByColumn_AndFallsBackOnBadInput(string sort, string dir, string expected)
     {
         var page = await PageAsync($"/dashboard/participation?sort={sort}&dir={dir}&page=zz");
@@ -110,7 +140,9 @@ public partial class DashboardTests : IClassFixture<KnownRegion>
         Assert.Equal("ascending", name.GetAttribute("aria-sort"));
         Assert.Equal("/dashboard/participation?sort=name&dir=desc", name.QuerySelector("a")!.GetAttribute("href"));
         var flagged = await PageAsync("/dashboard/participation?flagged=true");
-        Assert.Equal(["Liverpool"], flagged.QuerySelectorAll("#participation tbody tr th").Select(th => Text(th)));
+        Assert.Empty(flagged.QuerySelectorAll("#participation tbody tr")); // Liverpool's review took it out of the flag
+        var reviews = page.QuerySelectorAll("#participation thead th").Single(th => Text(th) == "Peer reviews");
+        Assert.Equal("/dashboard/participation?sort=reviews&dir=desc", reviews.QuerySelector("a")!.GetAttribute("href"));
     }
 
     [Fact]
@@ -141,20 +173,25 @@ public partial class DashboardTests : IClassFixture<KnownRegion>
     }
 
     [Fact]
-    public async Task Coverage_ListsEveryHighNeed_UncoveredFirst()
+    public async Task Coverage_ListsEveryHighNeed_WithTheActivitiesPlacementsAndReviewsThatAddressIt()
     {
         var page = await PageAsync("/needs/coverage");
 
-        Assert.Equal("50%", Text(page.QuerySelector("#coverage-rate")));
-        Assert.Equal("1 of 2", Text(page.QuerySelector("#coverage-count")));
+        // Liverpool×B is covered by its review alone; Knowsley×A by X1 and by its review.
+        Assert.Equal("100%", Text(page.QuerySelector("#coverage-rate")));
+        Assert.Equal("2 of 2", Text(page.QuerySelector("#coverage-count")));
+        Assert.Contains("a peer review of the partnership focused on the theme", Text(page.QuerySelector("#definitions")));
         var rows = page.QuerySelectorAll("#needs tbody tr").Select(Cells).ToList();
         Assert.Equal(2, rows.Count);
-        Assert.Equal(["Liverpool", _app.ThemeBName, "1.5", "None", "0", "Not available yet", "Not covered"], rows[0]);
-        Assert.Equal(["Knowsley", _app.ThemeAName, "2.5", $"1: {KnownRegion.X1}", "0", "Not available yet", "Covered"], rows[1]);
+        Assert.Equal(["Knowsley", _app.ThemeAName, "2.5", $"1: {KnownRegion.X1}", "0", "1: On site 14 January 2027 (Scoping)", "Covered"], rows[0]);
+        Assert.Equal(["Liverpool", _app.ThemeBName, "1.5", "None", "0", "1: On site 4 January 2027 (Self-assessment)", "Covered"], rows[1]);
         Assert.NotNull(page.QuerySelector($"#needs a[href='/activities/{_app.X1Id}']"));
+        Assert.NotNull(page.QuerySelector($"#needs tr[data-need='{_app.Liverpool}-{_app.ThemeB}'] a[href='/reviews/{_app.LiverpoolReviewId}']"));
+        Assert.NotNull(page.QuerySelector($"#needs tr[data-need='{_app.Knowsley}-{_app.ThemeA}'] a[href='/reviews/{_app.KnowsleyReviewId}']"));
+        Assert.Equal(["100%"], page.QuerySelectorAll("#coverage-by-theme tbody tr").Select(r => Cells(r)[3]).Distinct());
 
         var uncovered = await PageAsync("/needs/coverage?uncovered=true");
-        Assert.Single(uncovered.QuerySelectorAll("#needs tbody tr"));
+        Assert.Empty(uncovered.QuerySelectorAll("#needs tbody tr"));
         var byTheme = await PageAsync($"/needs/coverage?theme={_app.ThemeA}");
         Assert.Equal("Knowsley", Text(byTheme.QuerySelector("#needs tbody tr th")));
         var unknownTheme = await PageAsync("/needs/coverage?theme=99999&page=-4");
@@ -163,8 +200,8 @@ public partial class DashboardTests : IClassFixture<KnownRegion>
         Assert.Equal(2, badTheme.QuerySelectorAll("#needs tbody tr").Length);
 
         var csv = await CsvAsync("coverage");
-        Assert.Equal(["Liverpool", _app.ThemeBName, "1.5", "0", "", "0", "not available yet", "no"], csv[0]);
-        Assert.Equal(["Knowsley", _app.ThemeAName, "2.5", "1", KnownRegion.X1, "0", "not available yet", "yes"], csv[1]);
+        Assert.Equal(["Knowsley", _app.ThemeAName, "2.5", "1", KnownRegion.X1, "0", "1", "yes"], csv[0]);
+        Assert.Equal(["Liverpool", _app.ThemeBName, "1.5", "0", "", "0", "1", "yes"], csv[1]);
     }
 
     [Fact]
@@ -191,9 +228,13 @@ public partial class DashboardTests : IClassFixture<KnownRegion>
         Assert.Equal("Not yet: 1 still to respond", Cells(Row(page, "report-needs", "Result"))[1]);
         Assert.Equal("1 (50%), by 1 partnership", Cells(Row(page, "report-collaboration", "Hosted by a partnership"))[1]);
         Assert.Equal("1 of 1 (100%)", Cells(Row(page, "report-collaboration", "Placements with a peer"))[1]);
-        Assert.Equal("Not available yet", Cells(Row(page, "report-collaboration", "Peer reviews"))[1]);
-        Assert.Equal("2 of 3 (67%)", Cells(Row(page, "report-collaboration", "Partnerships that took part"))[1]);
-        Assert.Equal("1 of 2 (50%)", Cells(Row(page, "report-outcomes", "High needs covered"))[1]);
+        Assert.Equal("2", Cells(Row(page, "report-collaboration", "Peer reviews"))[1]);
+        Assert.Equal("2 of 3 (67%)", Cells(Row(page, "report-collaboration", "Partnerships that took part"))[1]); // Sefton: no engagement
+        Assert.Equal("0", Cells(Row(page, "report-collaboration", "Partnerships with a high need and low participation"))[1]);
+        Assert.Equal([["Scoping", "1"], ["Self-assessment", "1"], ["On-site", "0"], ["Findings", "0"], ["Report agreed", "0"], ["Action plan", "0"],
+                ["Follow-up", "0"], ["Closed", "0"]],
+            page.QuerySelectorAll("#report-reviews tbody tr").Select(r => Cells(r)));
+        Assert.Equal("2 of 2 (100%)", Cells(Row(page, "report-outcomes", "High needs covered"))[1]);
         Assert.Equal("+2.0", Cells(Row(page, "report-distance", _app.ThemeAName))[4]);
         Assert.Equal("£333.33", Cells(Row(page, "report-money", "Cost per attended place"))[1]);
         Assert.Contains("25 November 2026 at 10am", Text(page.QuerySelector("main")));
@@ -234,6 +275,16 @@ public partial class DashboardTests : IClassFixture<KnownRegion>
                 Assert.DoesNotContain(secret, body);
             }
         }
+        // The West Midlands sees its own demo review of Birmingham (at self-assessment), not the North West's two.
+        var dashboard = await westMidlands.GetDocumentAsync("/dashboard");
+        Assert.Equal("1", Text(dashboard.QuerySelector("#figure-reviews-total")));
+        Assert.Equal(["Scoping: 0", "Self-assessment: 1"], dashboard.QuerySelectorAll("#figure-reviews li a").Take(2).Select(a => Text(a)));
+        var wmReport = await westMidlands.GetDocumentAsync("/dashboard/report");
+        Assert.Equal("1", Cells(Row(wmReport, "report-collaboration", "Peer reviews"))[1]);
+        var wmReviews = await westMidlands.GetDocumentAsync("/reviews");
+        var northWestReviews = new[] { $"/reviews/{_app.LiverpoolReviewId}", $"/reviews/{_app.KnowsleyReviewId}" };
+        Assert.DoesNotContain(wmReviews.QuerySelectorAll("main a"), a => northWestReviews.Contains(a.GetAttribute("href")));
+
         var northWest = await (await _app.CreateClientAs(KnownRegion.Coordinator).GetAsync("/dashboard/export/participation.csv")).Content.ReadAsStringAsync();
         Assert.DoesNotContain("Birmingham", northWest);
         Assert.Equal(4, northWest.Trim().Split('\n').Length); // header and three partnerships

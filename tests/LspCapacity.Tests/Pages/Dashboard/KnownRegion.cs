@@ -6,6 +6,7 @@ using LspCapacity.Web.Domain.Library;
 using LspCapacity.Web.Domain.Needs;
 using LspCapacity.Web.Domain.Placements;
 using LspCapacity.Web.Domain.Programme;
+using LspCapacity.Web.Domain.Reviews;
 using LspCapacity.Web.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,16 @@ namespace LspCapacity.Tests.Pages.Dashboard;
 ///   X3 draft (£9,999) and X4 cancelled (£700) count nowhere.
 /// Placement: Liverpool mentee, theme A, mentor from Sefton, one 90-minute session 60 days ago → quiet.
 /// Case studies: Knowsley published 1; 1 submitted awaiting moderation. One failed email.
+/// Peer reviews (the test clock's today is 25 November 2026):
+///   R1 of Liverpool, focus theme B, team lead mentor (Sefton) + peer k1 (Knowsley), moved on to self-assessment,
+///      on site 4 January 2027 → Liverpool×B (its high need, addressed by nothing else) becomes covered.
+///   R2 of Knowsley, focus themes A and B, still at scoping, on site 14 January 2027 → Knowsley×A has a review too.
+///   → by stage: scoping 1, self-assessment 1, every other stage 0 (the West Midlands demo review of Birmingham,
+///     also at self-assessment, must not make it 2); 2 reviews in all.
+///   → coverage: 2 of 2 high needs covered (100%).
+///   → engagements (attended + placements + reviews hosted): Knowsley 3 + 0 + 1 = 4; Liverpool 0 + 1 + 1 = 2,
+///     which is no longer low participation (fewer than 2), so Liverpool is no longer flagged: 0 flagged;
+///     Sefton 0 + 0 + 0 = 0 (low participation, but no known need so never flagged).
 /// </summary>
 public sealed class KnownRegion : AppFactory, IAsyncLifetime
 {
@@ -45,6 +56,8 @@ public sealed class KnownRegion : AppFactory, IAsyncLifetime
     public string ThemeBName { get; private set; } = "";
     public int X1Id { get; private set; }
     public int X2Id { get; private set; }
+    public int LiverpoolReviewId { get; private set; }
+    public int KnowsleyReviewId { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -139,6 +152,18 @@ public sealed class KnownRegion : AppFactory, IAsyncLifetime
         await db.SaveChangesAsync();
         published.Publish(now);
         await db.SaveChangesAsync();
+
+        // R1: Liverpool, theme B, at self-assessment. R2: Knowsley, themes A and B, at scoping.
+        var liverpoolReview = new PeerReview(RegionId, Liverpool, [ThemeB], "Commissioning.", today.AddDays(-7), today.AddDays(20),
+            today.AddDays(40), today.AddDays(41), today, now);
+        liverpoolReview.AddMember(ReviewActor.Coordinator, mentor, Sefton, TeamRole.Lead);
+        liverpoolReview.AddMember(ReviewActor.Coordinator, k[0], Knowsley, TeamRole.Peer);
+        liverpoolReview.MoveOn(ReviewStage.Scoping, ReviewActor.Coordinator, mentor, today, now);
+        var knowsleyReview = new PeerReview(RegionId, Knowsley, [ThemeA, ThemeB], null, today, today.AddDays(30),
+            today.AddDays(50), today.AddDays(50), today, now);
+        db.PeerReviews.AddRange(liverpoolReview, knowsleyReview);
+        await db.SaveChangesAsync();
+        (LiverpoolReviewId, KnowsleyReviewId) = (liverpoolReview.Id, knowsleyReview.Id);
     }
 
     private static ActivityDetails Details(ActivityKind kind, string title, DateTime starts, string? venue, int? host, int capacity, DateTime opens) =>
