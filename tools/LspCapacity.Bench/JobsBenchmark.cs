@@ -29,8 +29,7 @@ public static class JobsBenchmark
     {
         var source = options.Required("database");
         var due = options.Get("due", 10_000);
-        var anchor = DateTime.SpecifyKind(DateTime.ParseExact(options.Get("anchor", "2026-11-25"), "yyyy-MM-dd", CultureInfo.InvariantCulture), DateTimeKind.Utc)
-            .AddHours(12);
+        var anchor = DateTime.SpecifyKind(DateTime.ParseExact(options.Get("anchor", "2026-11-25"), "yyyy-MM-dd", CultureInfo.InvariantCulture), DateTimeKind.Utc);
         var timeout = options.Get("timeout", 300);
 
         var folder = Path.Combine(Path.GetTempPath(), "lspcapacity-bench-jobs", Guid.NewGuid().ToString("N"));
@@ -40,6 +39,8 @@ public static class JobsBenchmark
         try
         {
             var prepared = MakeRemindersDue(database, anchor, due);
+            // The app needs a content root that exists; this tool's own folder does (no pages are served).
+            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_LSPCAPACITY_WEB", AppContext.BaseDirectory);
             await using var smtp = new SmtpSink();
             await using var app = new JobsApp(folder, database, smtp.Port, anchor);
             _ = app.Services; // start the app: migrations (none to apply), seed check, Hangfire server
