@@ -30,8 +30,40 @@ public sealed class ActivityEmails(Outbox outbox, TimeProvider clock)
         CancellationToken cancellationToken, string? reason = null, string? offset = null)
     {
         var person = await db.Users.AsNoTracking().Where(u => u.Id == booking.PersonId)
-            .Select(u => new { u.Email, u.DisplayName }).SingleAsync(cancellationToken);
+            .Select(u => new Recipient(u.Email!, u.DisplayName)).SingleAsync(cancellationToken);
         var where = await WhereAsync(db, activity, cancellationToken);
+        await outbox.QueueAsync(db, Compose(activity, booking, kind, person, where, reason, offset), cancellationToken);
+    }
+
+    /// <summary>
+    /// Queues reminders for many bookings at once, as the reminder job does for thousands: the people,
+    /// the host partnerships and the reminders already sent are read in one query each, not per booking.
+    /// Returns how many were queued (reminders already queued or sent are skipped).
+    /// </summary>
+    public async Task<int> QueueRemindersAsync(AppDbContext db, IReadOnlyList<(Activity Activity, Booking Booking, string Offset)> due,
+        CancellationToken cancellationToken)
+    {
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+        var personIds = due.Select(d => d.Booking.PersonId).Distinct().ToList();
+        var people = await db.Users.AsNoTracking().Where(u => personIds.Contains(u.Id))
+            .Select(u => new { u.Id, Recipient = new Recipient(u.Email!, u.DisplayName) })
+            .ToDictionaryAsync(u => u.Id, u => u.Recipient, cancellationToken);
+        var hostIds = due.Select(d => d.Activity).Where(a => a.Venue is null && a.HostPartnershipId is not null)
+            .Select(a => a.HostPartnershipId!.Value).Distinct().ToList();
+        var hosts = await db.Partnerships.AsNoTracking().Where(p => hostIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var emails = due.Select(d => Compose(d.Activity, d.Booking, BookingEmail.Reminder, people[d.Booking.PersonId],
+                Where(d.Activity, d.Activity.HostPartnershipId is { } host ? hosts.GetValueOrDefault(host) : null), null, d.Offset))
+            .ToList();
+        return await outbox.QueueManyAsync(db, emails, cancellationToken);
+    }
+
+    private OutgoingEmail Compose(Activity activity, Booking booking, BookingEmail kind, Recipient person, string where,
+        string? reason, string? offset)
+    {
         var link = outbox.Link($"/activities/{activity.Id}");
         var (template, key, calendar) = kind switch
         {
@@ -65,12 +97,14 @@ public sealed class ActivityEmails(Outbox outbox, TimeProvider clock)
             attachments.Add(new EmailAttachment(calendar == "CANCEL" ? "cancel.ics" : "invite.ics",
                 $"text/calendar; charset=utf-8; method={calendar}", Encoding.UTF8.GetBytes(ics)));
         }
-        await outbox.QueueAsync(db, new OutgoingEmail(key, person.Email!, person.DisplayName, template, values)
+        return new OutgoingEmail(key, person.Email, person.DisplayName, template, values)
         {
             RegionId = activity.RegionId,
             Attachments = attachments,
-        }, cancellationToken);
+        };
     }
+
+    private sealed record Recipient(string Email, string DisplayName);
 
     public CalendarInvites.Organiser Organiser() =>
         new(outbox.Domain, outbox.FromAddress, outbox.FromName, clock.GetUtcNow().UtcDateTime);
@@ -94,6 +128,9 @@ public sealed class ActivityEmails(Outbox outbox, TimeProvider clock)
         }
         var host = await db.Partnerships.AsNoTracking().Where(p => p.Id == activity.HostPartnershipId)
             .Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
-        return host is null ? "to be confirmed" : $"hosted by {host} LSP";
+        return Where(activity, host);
     }
+
+    private static string Where(Activity activity, string? hostName) =>
+        activity.Venue ?? (hostName is null ? "to be confirmed" : $"hosted by {hostName} LSP");
 }

@@ -22,14 +22,30 @@ public enum SendOutcome
 
 public sealed record SendResult(SendOutcome Outcome, string? Error = null);
 
-/// <summary>Turns outbox rows into MIME messages and hands them to SMTP (MailKit) or the pickup folder.</summary>
-public sealed class MailSender(IOptions<EmailOptions> options, IOptions<AppOptions> app, IWebHostEnvironment env)
+/// <summary>
+/// Turns outbox rows into MIME messages and hands them to SMTP (MailKit) or the pickup folder.
+/// Scoped: one delivery run keeps one SMTP connection open for all its messages (a new connection,
+/// and with it a TLS handshake and authentication, per message made large batches slow), and drops
+/// it after any failure so the next message starts clean.
+/// </summary>
+public sealed class MailSender(IOptions<EmailOptions> options, IOptions<AppOptions> app, IWebHostEnvironment env) : IAsyncDisposable
 {
     private readonly EmailOptions _options = options.Value;
+    private SmtpClient? _client;
 
     public async Task<SendResult> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var mime = ToMime(message);
+        var result = await TrySendAsync(mime, message, cancellationToken);
+        if (result.Outcome != SendOutcome.Sent)
+        {
+            await DisconnectAsync();
+        }
+        return result;
+    }
+
+    private async Task<SendResult> TrySendAsync(MimeMessage mime, OutboxMessage message, CancellationToken cancellationToken)
+    {
         try
         {
             if (_options.Mode == DeliveryMode.Pickup)
@@ -86,16 +102,46 @@ public sealed class MailSender(IOptions<EmailOptions> options, IOptions<AppOptio
 
     private async Task SendSmtpAsync(MimeMessage mime, CancellationToken cancellationToken)
     {
-        var smtp = _options.Smtp;
-        using var client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
-        await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, cancellationToken);
-        if (!string.IsNullOrEmpty(smtp.Username))
+        if (_client is not { IsConnected: true })
         {
-            await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", cancellationToken);
+            await DisconnectAsync();
+            var smtp = _options.Smtp;
+            _client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
+            await _client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, cancellationToken);
+            if (!string.IsNullOrEmpty(smtp.Username))
+            {
+                await _client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", cancellationToken);
+            }
         }
-        await client.SendAsync(mime, cancellationToken);
-        await client.DisconnectAsync(true, cancellationToken);
+        await _client.SendAsync(mime, cancellationToken);
     }
+
+    private async Task DisconnectAsync()
+    {
+        if (_client is null)
+        {
+            return;
+        }
+        try
+        {
+            if (_client.IsConnected)
+            {
+                await _client.DisconnectAsync(true, CancellationToken.None);
+            }
+        }
+        catch (Exception e) when (e is IOException or SocketException or SmtpProtocolException or SmtpCommandException
+                                      or ServiceNotConnectedException or TimeoutException or OperationCanceledException)
+        {
+            // The connection is going anyway.
+        }
+        finally
+        {
+            _client.Dispose();
+            _client = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await DisconnectAsync();
 
     private async Task WriteToPickupAsync(MimeMessage mime, OutboxMessage message, CancellationToken cancellationToken)
     {

@@ -22,11 +22,67 @@ public sealed class Outbox(TimeProvider clock, IOptions<EmailOptions> options, I
 
     public async Task<bool> QueueAsync(AppDbContext db, OutgoingEmail email, CancellationToken cancellationToken = default)
     {
-        if (db.OutboxMessages.Local.Any(m => m.DeduplicationKey == email.DeduplicationKey)
+        if (IsQueuedLocally(db, email.DeduplicationKey)
             || await db.OutboxMessages.AnyAsync(m => m.DeduplicationKey == email.DeduplicationKey, cancellationToken))
         {
             return false;
         }
+        Add(db, email);
+        return true;
+    }
+
+    /// <summary>
+    /// Queues many emails, skipping those whose key is already queued or sent: one query for the
+    /// existing keys instead of one per email (a reminder run can queue thousands). Returns how many were queued.
+    /// </summary>
+    public async Task<int> QueueManyAsync(AppDbContext db, IReadOnlyList<OutgoingEmail> emails, CancellationToken cancellationToken = default)
+    {
+        var keys = emails.Select(e => e.DeduplicationKey).Distinct().ToList();
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in keys.Chunk(2_000))
+        {
+            existing.UnionWith(await db.OutboxMessages.AsNoTracking().Where(m => chunk.Contains(m.DeduplicationKey))
+                .Select(m => m.DeduplicationKey).ToListAsync(cancellationToken));
+        }
+        var local = LocalKeys(db);
+        var queued = 0;
+        foreach (var email in emails)
+        {
+            if (existing.Contains(email.DeduplicationKey) || !local.Add(email.DeduplicationKey))
+            {
+                continue;
+            }
+            Add(db, email);
+            queued++;
+        }
+        return queued;
+    }
+
+    // Outbox rows are only ever tracked through Add, never reached through a navigation, so the local
+    // view is complete without DetectChanges, which on a context tracking thousands of rows would
+    // make each check cost as much as the whole change tracker.
+    private static bool IsQueuedLocally(AppDbContext db, string key) =>
+        WithoutDetectChanges(db, local => local.Any(m => m.DeduplicationKey == key));
+
+    private static HashSet<string> LocalKeys(AppDbContext db) =>
+        WithoutDetectChanges(db, local => local.Select(m => m.DeduplicationKey).ToHashSet(StringComparer.Ordinal));
+
+    private static T WithoutDetectChanges<T>(AppDbContext db, Func<IEnumerable<OutboxMessage>, T> read)
+    {
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return read(db.OutboxMessages.Local);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    private void Add(AppDbContext db, OutgoingEmail email)
+    {
         var all = new Dictionary<string, string?>(email.Values)
         {
             ["RecipientName"] = email.ToName ?? email.ToAddress,
@@ -41,7 +97,6 @@ public sealed class Outbox(TimeProvider clock, IOptions<EmailOptions> options, I
             message.Attach(attachment.FileName, attachment.ContentType, attachment.Content);
         }
         db.OutboxMessages.Add(message);
-        return true;
     }
 
     /// <summary>The domain of the sender address: used in Message-Ids and calendar UIDs.</summary>

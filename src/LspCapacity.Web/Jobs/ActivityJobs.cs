@@ -30,29 +30,28 @@ public sealed class ActivityReminderJob(AppDbContext db, ActivityEmails emails, 
         var now = clock.GetUtcNow().UtcDateTime;
         var longest = options.Value.ReminderDays.DefaultIfEmpty(0).Max();
         var horizon = now.AddDays(longest);
-        var activities = await db.Activities
+        // Read-only here: nothing but the outbox changes, so nothing else needs tracking.
+        var activities = await db.Activities.AsNoTracking()
             .Include(a => a.Bookings.Where(b => b.Status == BookingStatus.Confirmed))
             .Where(a => a.Status == ActivityStatus.Published && a.StartsAt > now && a.StartsAt <= horizon)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        var queued = 0;
+        var due = new List<(Activity, Booking, string)>();
         foreach (var activity in activities)
         {
             foreach (var booking in activity.Bookings)
             {
                 // The nearest offset whose moment has come, and which came after the person booked.
-                var due = options.Value.ReminderDays
+                var offset = options.Value.ReminderDays
                     .Where(d => now >= activity.StartsAt.AddDays(-d) && booking.CreatedAt <= activity.StartsAt.AddDays(-d))
                     .DefaultIfEmpty(-1).Min();
-                if (due < 0)
+                if (offset >= 0)
                 {
-                    continue;
+                    due.Add((activity, booking, $"{offset}d"));
                 }
-                var before = db.OutboxMessages.Local.Count;
-                await emails.QueueAsync(db, activity, booking, BookingEmail.Reminder, cancellationToken, offset: $"{due}d");
-                queued += db.OutboxMessages.Local.Count - before;
             }
         }
+        var queued = await emails.QueueRemindersAsync(db, due, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return queued;
     }

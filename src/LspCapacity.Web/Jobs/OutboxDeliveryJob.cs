@@ -15,28 +15,41 @@ public sealed class OutboxDeliveryJob(AppDbContext db, MailSender sender, TimePr
 {
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
 
-    /// <summary>Delivers everything due now. Returns how many were sent.</summary>
+    /// <summary>How long one run keeps taking batches before leaving the rest to the next run (the sweep starts one every minute).</summary>
+    private static readonly TimeSpan RunFor = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Delivers everything due now, a batch at a time, until a batch comes back short (nothing more
+    /// is due) or the run has gone on for <see cref="RunFor"/>. Returns how many were sent.
+    /// </summary>
     [Hangfire.AutomaticRetry(Attempts = 0)]
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now
-                        && (m.LockedUntil == null || m.LockedUntil < now))
-            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
-            .Select(m => m.Id)
-            .Take(options.Value.BatchSize)
-            .ToListAsync(cancellationToken);
-
+        var started = clock.GetTimestamp();
         var sent = 0;
-        foreach (var id in due)
+        while (true)
         {
-            if (await DeliverAsync(id, cancellationToken))
+            var now = clock.GetUtcNow().UtcDateTime;
+            var due = await db.OutboxMessages.AsNoTracking()
+                .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now
+                            && (m.LockedUntil == null || m.LockedUntil < now))
+                .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
+                .Select(m => m.Id)
+                .Take(options.Value.BatchSize)
+                .ToListAsync(cancellationToken);
+            foreach (var id in due)
             {
-                sent++;
+                if (await DeliverAsync(id, cancellationToken))
+                {
+                    sent++;
+                }
+            }
+            // A short batch means nothing else was due; a failed row is not due again until its back-off ends.
+            if (due.Count < options.Value.BatchSize || clock.GetElapsedTime(started) > RunFor)
+            {
+                return sent;
             }
         }
-        return sent;
     }
 
     private async Task<bool> DeliverAsync(long id, CancellationToken cancellationToken)

@@ -1,4 +1,9 @@
 using LspCapacity.Tests.Support;
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain.Library;
+using LspCapacity.Web.Domain.Needs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LspCapacity.Tests.Pages;
 
@@ -62,5 +67,139 @@ public class QueryCountTests
         Assert.Equal(
             await QueriesForAsync(app, Demo.Coordinator, $"/activities/{small}"),
             await QueriesForAsync(app, Demo.Coordinator, $"/activities/{big}"));
+    }
+
+    [Fact]
+    public async Task StaffPages_RunTheSameQueries_ForFewAndManyBookings()
+    {
+        await using var app = new AppFactory();
+        var first = await app.PublishedActivityAsync(capacity: 50, title: "First");
+        await app.BookAsync(Demo.StaffCoventry, first);
+        var urls = new[] { "/activities", "/activities?theme=1&placesleft=true&page=50", $"/activities/{first}", "/my/bookings" };
+        var few = new Dictionary<string, int>();
+        foreach (var url in urls)
+        {
+            few[url] = await QueriesForAsync(app, Demo.StaffCoventry, url);
+        }
+
+        // 30 more activities, all booked by this person, and other people on the first one.
+        for (var i = 0; i < 30; i++)
+        {
+            await app.BookAsync(Demo.StaffCoventry, await app.PublishedActivityAsync(capacity: 50, title: $"Activity {i}"));
+        }
+        foreach (var person in await app.PeopleAsync(40, "Sandwell", "Solihull"))
+        {
+            await app.BookAsync(person, first);
+        }
+
+        foreach (var url in urls)
+        {
+            Assert.True(few[url] == await QueriesForAsync(app, Demo.StaffCoventry, url), $"{url} ran a different number of queries with more rows");
+        }
+    }
+
+    [Fact]
+    public async Task BookThenCancel_RunsTheSameQueries_WithOneOrFortyOtherBookings()
+    {
+        await using var app = new AppFactory();
+        var warm = await app.PublishedActivityAsync(capacity: 50, title: "Warm-up");
+        var small = await app.PublishedActivityAsync(capacity: 50, title: "Small");
+        var big = await app.PublishedActivityAsync(capacity: 50, title: "Big");
+        foreach (var person in await app.PeopleAsync(40, "Sandwell", "Solihull"))
+        {
+            await app.BookAsync(person, big);
+        }
+        var client = app.CreateClientAs(Demo.StaffCoventry);
+
+        async Task<(int Book, int Cancel)> CycleAsync(int activity)
+        {
+            var book = await CountedPostAsync(app, client, activity, "Book");
+            var cancel = await CountedPostAsync(app, client, activity, "CancelBooking");
+            return (book, cancel);
+        }
+
+        await CycleAsync(warm); // first-request work is not the page's
+        Assert.Equal(await CycleAsync(small), await CycleAsync(big));
+    }
+
+    private static async Task<int> CountedPostAsync(AppFactory app, HttpClient client, int activity, string handler)
+    {
+        var page = await client.GetDocumentAsync($"/activities/{activity}");
+        app.Queries.Reset();
+        var response = await client.SubmitAsync(page, $"/activities/{activity}", new Dictionary<string, string>(), $"form[action*='handler={handler}']");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return app.Queries.Count;
+    }
+
+    [Fact]
+    public async Task LibrarySearch_RunsTheSameQueries_ForFewAndManyMatches()
+    {
+        await using var app = new AppFactory();
+        const string url = "/library?q=pooled+budgets";
+        await PublishCaseStudiesAsync(app, 1);
+        var few = await QueriesForAsync(app, Demo.StaffCoventry, url);
+        await PublishCaseStudiesAsync(app, 60);
+        Assert.Equal(few, await QueriesForAsync(app, Demo.StaffCoventry, url));
+        Assert.Equal(await QueriesForAsync(app, Demo.StaffCoventry, "/library?q=pooled+budgets&page=2"), few);
+    }
+
+    private static Task PublishCaseStudiesAsync(AppFactory app, int count) => app.WithDbAsync(async db =>
+    {
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var author = await db.Users.Where(u => u.Email == Demo.StaffBirmingham).Select(u => new { u.Id, u.RegionId, u.PartnershipId }).SingleAsync();
+        var themes = await db.Themes.OrderBy(t => t.Position).Select(t => t.Id).Take(3).ToListAsync();
+        for (var i = 0; i < count; i++)
+        {
+            var study = new CaseStudy(author.RegionId!.Value, author.Id, now);
+            study.Edit($"Pooled budgets for worklessness {Guid.NewGuid():N}", "Partners pooled budgets.", "Pooled budgets, one commissioner.",
+                PracticeKind.Partnership, author.PartnershipId, null, null, null, themes.Take(1 + i % 3), now);
+            study.Submit(now);
+            study.Publish(now);
+            db.CaseStudies.Add(study);
+        }
+        await db.SaveChangesAsync();
+    });
+
+    [Fact]
+    public async Task SurveyHeatmap_RunsTheSameQueries_ForOneOrEveryPartnershipsAnswers()
+    {
+        await using var app = new AppFactory();
+        var (few, many) = (await SubmittedSurveyAsync(app, 1), await SubmittedSurveyAsync(app, 38));
+        Assert.Equal(
+            await QueriesForAsync(app, Demo.Coordinator, $"/needs/surveys/{few}/results"),
+            await QueriesForAsync(app, Demo.Coordinator, $"/needs/surveys/{many}/results"));
+        Assert.Equal(
+            await QueriesForAsync(app, Demo.StaffBirmingham, $"/needs/surveys/{few}/results"),
+            await QueriesForAsync(app, Demo.StaffBirmingham, $"/needs/surveys/{many}/results"));
+    }
+
+    /// <summary>A survey from the template with every question answered and submitted by <paramref name="partnerships"/> partnerships.</summary>
+    private static async Task<int> SubmittedSurveyAsync(AppFactory app, int partnerships)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var region = await db.Regions.Where(r => r.Code == "west-midlands").Select(r => r.Id).SingleAsync();
+        var survey = await scope.ServiceProvider.GetRequiredService<NeedsTemplate>()
+            .CreateSurveyAsync(region, $"Needs {partnerships}", SurveyRound.Baseline, null, now, CancellationToken.None);
+        survey.Open(now.AddHours(-1), now.AddDays(30), now);
+        db.Surveys.Add(survey);
+        await db.SaveChangesAsync();
+        var person = await db.Users.Where(u => u.Email == Demo.Coordinator).Select(u => u.Id).SingleAsync();
+        var ids = await db.Partnerships.Where(p => p.RegionId == region).OrderBy(p => p.Id).Select(p => p.Id).Take(partnerships).ToListAsync();
+        foreach (var (partnership, n) in ids.Select((p, n) => (p, n)))
+        {
+            var response = new SurveyResponse(survey.Id, partnership, now);
+            foreach (var question in survey.Sections.SelectMany(s => s.Questions))
+            {
+                response.Answer(question, question.Kind == QuestionKind.Rating ? 1 + n % 5 : null,
+                    question.Kind == QuestionKind.FreeText ? "Pooled budgets" : null,
+                    question.Kind == QuestionKind.MultipleChoice ? [question.Options[0]] : null, person, now, survey);
+            }
+            response.Submit(survey, person, now);
+            db.SurveyResponses.Add(response);
+        }
+        await db.SaveChangesAsync();
+        return survey.Id;
     }
 }

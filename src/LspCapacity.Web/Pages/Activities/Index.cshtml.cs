@@ -36,8 +36,10 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
             return Forbid();
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        Themes = await db.Themes.AsNoTracking().OrderBy(t => t.Position)
-            .Select(t => new SelectListItem(t.Name, t.Id.ToString())).ToListAsync(cancellationToken);
+        var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Position)
+            .Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
+        Themes = themes.Select(t => new SelectListItem(t.Name, t.Id.ToString(CultureInfo.InvariantCulture))).ToList();
+        var themeNames = themes.ToDictionary(t => t.Id, t => t.Name);
         var thisMonth = UkTime.ToUk(now);
         Months = Enumerable.Range(0, 12).Select(i => new DateTime(thisMonth.Year, thisMonth.Month, 1).AddMonths(i))
             .Select(m => new SelectListItem(m.ToString("MMMM yyyy", UkTime.Culture), m.ToString("yyyy-MM", CultureInfo.InvariantCulture)))
@@ -71,12 +73,20 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
             query = query.Where(a => a.ConfirmedCount < a.Capacity);
         }
         query = Past ? query.OrderByDescending(a => a.StartsAt) : query.OrderBy(a => a.StartsAt);
-        Activities = await query
-            .Select(a => new Row(a.Id, a.Title, a.Kind, a.Status, a.StartsAt, a.EndsAt,
-                a.Venue ?? db.Partnerships.Where(p => p.Id == a.HostPartnershipId).Select(p => p.Name + " LSP").FirstOrDefault(),
-                a.Capacity - a.ConfirmedCount, a.Mode,
-                a.Themes.Join(db.Themes, at => at.ThemeId, t => t.Id, (_, t) => t.Name).ToList()))
+        // Theme ids, not a join to Themes: SQLite materialised that join over every activity's themes
+        // and scanned it for each row of the page. The names come from the themes already read above.
+        var found = await query
+            .Select(a => new
+            {
+                a.Id, a.Title, a.Kind, a.Status, a.StartsAt, a.EndsAt,
+                Where = a.Venue ?? db.Partnerships.Where(p => p.Id == a.HostPartnershipId).Select(p => p.Name + " LSP").FirstOrDefault(),
+                PlacesLeft = a.Capacity - a.ConfirmedCount, a.Mode,
+                ThemeIds = a.Themes.Select(t => t.ThemeId).ToList(),
+            })
             .ToPagedAsync(PageNumber, 20, cancellationToken);
+        Activities = new Paged<Row>(found.Items.Select(a => new Row(a.Id, a.Title, a.Kind, a.Status, a.StartsAt, a.EndsAt, a.Where,
+                a.PlacesLeft, a.Mode, a.ThemeIds.Select(id => themeNames[id]).ToList())).ToList(),
+            found.PageNumber, found.PageSize, found.TotalCount);
         return Page();
     }
 

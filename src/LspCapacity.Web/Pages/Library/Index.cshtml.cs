@@ -36,26 +36,38 @@ public class IndexModel(AppDbContext db) : PageModel
         if (Partnership is { } partnershipId) query = query.Where(c => c.PartnershipId == partnershipId);
         if (Kind is { } kind) query = query.Where(c => c.Kind == kind);
 
+        var themeNames = await db.Themes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
         if (!string.IsNullOrWhiteSpace(Q))
         {
+            // Rank order from FTS5, filters from the query; only the page shown is projected (not every match).
             var ranked = await LibrarySearch.MatchingIdsAsync(db, Q, cancellationToken);
-            var matching = await query.Where(c => ranked.Contains(c.Id)).Select(Project()).ToListAsync(cancellationToken);
-            var order = ranked.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-            var sorted = matching.OrderBy(r => order[r.Id]).ToList();
+            var matching = (await query.Where(c => ranked.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+            var sorted = ranked.Where(matching.Contains).ToList();
             var size = 20;
             var pages = Math.Max(1, (int)Math.Ceiling(sorted.Count / (double)size));
             var current = Math.Clamp(PageNumber, 1, pages);
-            Items = new Paged<Row>(sorted.Skip((current - 1) * size).Take(size).ToList(), current, size, sorted.Count);
+            var pageIds = sorted.Skip((current - 1) * size).Take(size).ToList();
+            var order = pageIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+            var rows = await db.CaseStudies.AsNoTracking().Where(c => pageIds.Contains(c.Id)).Select(Project()).ToListAsync(cancellationToken);
+            Items = new Paged<Row>(rows.OrderBy(r => order[r.Id]).Select(r => ToRow(r, themeNames)).ToList(), current, size, sorted.Count);
         }
         else
         {
-            Items = await query.OrderByDescending(c => c.PublishedAt).Select(Project()).ToPagedAsync(PageNumber, 20, cancellationToken);
+            var found = await query.OrderByDescending(c => c.PublishedAt).Select(Project()).ToPagedAsync(PageNumber, 20, cancellationToken);
+            Items = new Paged<Row>(found.Items.Select(r => ToRow(r, themeNames)).ToList(), found.PageNumber, found.PageSize, found.TotalCount);
         }
     }
 
-    private System.Linq.Expressions.Expression<Func<CaseStudy, Row>> Project() => c => new Row(c.Id, c.Slug, c.Title, c.Summary, c.Kind, c.PublishedAt,
+    // Theme ids, not a join to Themes: SQLite materialised that join over every case study's themes
+    // and scanned it for each row. Names come from the (eight) themes read once per request.
+    private System.Linq.Expressions.Expression<Func<CaseStudy, Projected>> Project() => c => new Projected(c.Id, c.Slug, c.Title, c.Summary, c.Kind, c.PublishedAt,
         db.Partnerships.Where(p => p.Id == c.PartnershipId).Select(p => p.Name).FirstOrDefault(),
-        c.Themes.Join(db.Themes, ct => ct.ThemeId, t => t.Id, (_, t) => t.Name).ToList());
+        c.Themes.Select(t => t.ThemeId).ToList());
+
+    private static Row ToRow(Projected p, Dictionary<int, string> themeNames) =>
+        new(p.Id, p.Slug, p.Title, p.Summary, p.Kind, p.PublishedAt, p.Partnership, p.ThemeIds.Select(id => themeNames[id]).ToList());
+
+    private sealed record Projected(int Id, string Slug, string Title, string Summary, PracticeKind Kind, DateTime? PublishedAt, string? Partnership, List<int> ThemeIds);
 
     public string PageUrl(int page)
     {
