@@ -233,7 +233,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
         var personId = me.Id;
         Mine = await db.Bookings.AsNoTracking()
             .Where(b => b.ActivityId == id && b.PersonId == personId)
-            .OrderByDescending(b => b.CreatedAt)
+            .OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id) // a rebooking in the same instant is still the latest
             .Select(b => new MyBooking(b.Id, b.Status, b.CreatedAt, b.Attendance))
             .FirstOrDefaultAsync(cancellationToken);
         WaitingCount = await db.Bookings.AsNoTracking().CountAsync(b => b.ActivityId == id && b.Status == BookingStatus.Waitlisted, cancellationToken);

@@ -82,7 +82,7 @@ public partial class DashboardTests : IClassFixture<KnownRegion>
 
         // Each link opens the list filtered to its stage: the review list really binds ?stage=.
         var selfAssessment = await PageAsync("/reviews?stage=SelfAssessment");
-        Assert.Equal([$"/reviews/{_app.LiverpoolReviewId}"], selfAssessment.QuerySelectorAll("main table tbody a").Select(a => a.GetAttribute("href")));
+        Assert.Equal([$"/reviews/{_app.SeftonReviewId}"], selfAssessment.QuerySelectorAll("main table tbody a").Select(a => a.GetAttribute("href")));
         var scoping = await PageAsync("/reviews?stage=Scoping");
         Assert.Equal([$"/reviews/{_app.KnowsleyReviewId}"], scoping.QuerySelectorAll("main table tbody a").Select(a => a.GetAttribute("href")));
         Assert.Null((await PageAsync("/reviews?stage=Closed")).QuerySelector("main table"));
@@ -95,24 +95,24 @@ public partial class DashboardTests : IClassFixture<KnownRegion>
 
         Assert.Contains("fewer than 2 engagements", Text(page.QuerySelector("#definitions")));
         Assert.Contains("one peer review hosted", Text(page.QuerySelector("#definitions")));
-        // Liverpool's review lifts it to 2 engagements (a placement and a review): no longer low participation, so nobody is flagged.
-        Assert.Equal("0", Text(page.QuerySelector("#flagged-count")));
+        // Liverpool: a placement only, 1 engagement, with a high need: flagged. Sefton hosts a review but has no known need.
+        Assert.Equal("1", Text(page.QuerySelector("#flagged-count")));
         // Partnership, need, booked, attended, hours, case studies, reviews, engagements, flag
-        Assert.Equal(["Liverpool", "High 1 high-need theme", "3", "0", "1.5", "0", "1", "2", "–"],
+        Assert.Equal(["Liverpool", "High 1 high-need theme", "3", "0", "1.5", "0", "0", "1", "Flagged: high need, low participation"],
             Cells(Row(page, "participation", "Liverpool")));
         Assert.Equal(["Knowsley", "High 1 high-need theme", "3", "3", "0.0", "1", "1", "4", "–"],
             Cells(Row(page, "participation", "Knowsley")));
-        Assert.Equal(["Sefton", "No answer", "0", "0", "0.0", "0", "0", "0", "Low participation"],
+        Assert.Equal(["Sefton", "No answer", "0", "0", "0.0", "0", "1", "1", "Low participation"],
             Cells(Row(page, "participation", "Sefton")));
-        // Mean engagements of the high-need partnerships: (2 + 4) / 2 = 3.0, none flagged.
-        Assert.Equal(["High need", "2", "3.0", "0"], Cells(Row(page, "by-need", "High")));
-        // Flagged first by default, then high need: nobody flagged, so Knowsley and Liverpool (high need) by name, then Sefton.
-        Assert.Equal("Knowsley", Text(page.QuerySelector("#participation tbody tr th")));
+        // Mean engagements of the high-need partnerships: (1 + 4) / 2 = 2.5, one flagged.
+        Assert.Equal(["High need", "2", "2.5", "1"], Cells(Row(page, "by-need", "High")));
+        // Flagged first by default.
+        Assert.Equal("Liverpool", Text(page.QuerySelector("#participation tbody tr th")));
 
         var csv = await CsvAsync("participation");
-        Assert.Equal(["Liverpool", "High", "1", "3", "0", "1", "1.5", "0", "1", "2", "no", "no"], csv.Single(r => r[0] == "Liverpool"));
+        Assert.Equal(["Liverpool", "High", "1", "3", "0", "1", "1.5", "0", "0", "1", "yes", "yes"], csv.Single(r => r[0] == "Liverpool"));
         Assert.Equal(["Knowsley", "High", "1", "3", "3", "0", "0.0", "1", "1", "4", "no", "no"], csv.Single(r => r[0] == "Knowsley"));
-        Assert.Equal(["Sefton", "", "0", "0", "0", "0", "0.0", "0", "0", "0", "yes", "no"], csv.Single(r => r[0] == "Sefton"));
+        Assert.Equal(["Sefton", "", "0", "0", "0", "0", "0.0", "0", "1", "1", "yes", "no"], csv.Single(r => r[0] == "Sefton"));
     }
 
     [Theory]
@@ -120,12 +120,12 @@ public partial class DashboardTests : IClassFixture<KnownRegion>
     [InlineData("name", "desc", "Sefton,Liverpool,Knowsley")]
     [InlineData("attended", "desc", "Knowsley,Liverpool,Sefton")]
     [InlineData("hours", "desc", "Liverpool,Knowsley,Sefton")]
-    [InlineData("engagements", "asc", "Sefton,Liverpool,Knowsley")]
-    [InlineData("reviews", "asc", "Sefton,Knowsley,Liverpool")]
-    [InlineData("reviews", "desc", "Knowsley,Liverpool,Sefton")]
-    [InlineData("nonsense", "sideways", "Knowsley,Liverpool,Sefton")] // falls back to flagged (then high need) first
+    [InlineData("engagements", "asc", "Liverpool,Sefton,Knowsley")]
+    [InlineData("reviews", "asc", "Liverpool,Knowsley,Sefton")]
+    [InlineData("reviews", "desc", "Knowsley,Sefton,Liverpool")]
+    [InlineData("nonsense", "sideways", "Liverpool,Knowsley,Sefton")] // falls back to flagged (then high need) first
     [InlineData("nonsense", "asc", "Sefton,Knowsley,Liverpool")] // flagged last: Sefton, with no known need, first
-    [InlineData("3", "", "Knowsley,Liverpool,Sefton")]
+    [InlineData("3", "", "Liverpool,Knowsley,Sefton")]
     public async Task Participation_SortsByColumn_AndFallsBackOnBadInput(string sort, string dir, string expected)
     {
         var page = await PageAsync($"/dashboard/participation?sort={sort}&dir={dir}&page=zz");
@@ -140,7 +140,7 @@ public partial class DashboardTests : IClassFixture<KnownRegion>
         Assert.Equal("ascending", name.GetAttribute("aria-sort"));
         Assert.Equal("/dashboard/participation?sort=name&dir=desc", name.QuerySelector("a")!.GetAttribute("href"));
         var flagged = await PageAsync("/dashboard/participation?flagged=true");
-        Assert.Empty(flagged.QuerySelectorAll("#participation tbody tr")); // Liverpool's review took it out of the flag
+        Assert.Equal(["Liverpool"], flagged.QuerySelectorAll("#participation tbody tr th").Select(th => Text(th)));
         var reviews = page.QuerySelectorAll("#participation thead th").Single(th => Text(th) == "Peer reviews");
         Assert.Equal("/dashboard/participation?sort=reviews&dir=desc", reviews.QuerySelector("a")!.GetAttribute("href"));
     }
@@ -177,21 +177,20 @@ public partial class DashboardTests : IClassFixture<KnownRegion>
     {
         var page = await PageAsync("/needs/coverage");
 
-        // Liverpool×B is covered by its review alone; Knowsley×A by X1 and by its review.
-        Assert.Equal("100%", Text(page.QuerySelector("#coverage-rate")));
-        Assert.Equal("2 of 2", Text(page.QuerySelector("#coverage-count")));
+        // Liverpool×B is addressed by nothing (the review of Sefton is not Liverpool's); Knowsley×A by X1 and by its review.
+        Assert.Equal("50%", Text(page.QuerySelector("#coverage-rate")));
+        Assert.Equal("1 of 2", Text(page.QuerySelector("#coverage-count")));
         Assert.Contains("a peer review of the partnership focused on the theme", Text(page.QuerySelector("#definitions")));
         var rows = page.QuerySelectorAll("#needs tbody tr").Select(Cells).ToList();
         Assert.Equal(2, rows.Count);
-        Assert.Equal(["Knowsley", _app.ThemeAName, "2.5", $"1: {KnownRegion.X1}", "0", "1: On site 14 January 2027 (Scoping)", "Covered"], rows[0]);
-        Assert.Equal(["Liverpool", _app.ThemeBName, "1.5", "None", "0", "1: On site 4 January 2027 (Self-assessment)", "Covered"], rows[1]);
+        Assert.Equal(["Liverpool", _app.ThemeBName, "1.5", "None", "0", "None", "Not covered"], rows[0]); // uncovered first
+        Assert.Equal(["Knowsley", _app.ThemeAName, "2.5", $"1: {KnownRegion.X1}", "0", "1: On site 14 January 2027 (Scoping)", "Covered"], rows[1]);
         Assert.NotNull(page.QuerySelector($"#needs a[href='/activities/{_app.X1Id}']"));
-        Assert.NotNull(page.QuerySelector($"#needs tr[data-need='{_app.Liverpool}-{_app.ThemeB}'] a[href='/reviews/{_app.LiverpoolReviewId}']"));
         Assert.NotNull(page.QuerySelector($"#needs tr[data-need='{_app.Knowsley}-{_app.ThemeA}'] a[href='/reviews/{_app.KnowsleyReviewId}']"));
-        Assert.Equal(["100%"], page.QuerySelectorAll("#coverage-by-theme tbody tr").Select(r => Cells(r)[3]).Distinct());
+        Assert.Null(page.QuerySelector($"#needs a[href='/reviews/{_app.SeftonReviewId}']"));
 
         var uncovered = await PageAsync("/needs/coverage?uncovered=true");
-        Assert.Empty(uncovered.QuerySelectorAll("#needs tbody tr"));
+        Assert.Equal("Liverpool", Text(Assert.Single(uncovered.QuerySelectorAll("#needs tbody tr")).QuerySelector("th")));
         var byTheme = await PageAsync($"/needs/coverage?theme={_app.ThemeA}");
         Assert.Equal("Knowsley", Text(byTheme.QuerySelector("#needs tbody tr th")));
         var unknownTheme = await PageAsync("/needs/coverage?theme=99999&page=-4");
@@ -200,8 +199,8 @@ public partial class DashboardTests : IClassFixture<KnownRegion>
         Assert.Equal(2, badTheme.QuerySelectorAll("#needs tbody tr").Length);
 
         var csv = await CsvAsync("coverage");
-        Assert.Equal(["Knowsley", _app.ThemeAName, "2.5", "1", KnownRegion.X1, "0", "1", "yes"], csv[0]);
-        Assert.Equal(["Liverpool", _app.ThemeBName, "1.5", "0", "", "0", "1", "yes"], csv[1]);
+        Assert.Equal(["Liverpool", _app.ThemeBName, "1.5", "0", "", "0", "0", "no"], csv[0]);
+        Assert.Equal(["Knowsley", _app.ThemeAName, "2.5", "1", KnownRegion.X1, "0", "1", "yes"], csv[1]);
     }
 
     [Fact]
@@ -229,12 +228,12 @@ public partial class DashboardTests : IClassFixture<KnownRegion>
         Assert.Equal("1 (50%), by 1 partnership", Cells(Row(page, "report-collaboration", "Hosted by a partnership"))[1]);
         Assert.Equal("1 of 1 (100%)", Cells(Row(page, "report-collaboration", "Placements with a peer"))[1]);
         Assert.Equal("2", Cells(Row(page, "report-collaboration", "Peer reviews"))[1]);
-        Assert.Equal("2 of 3 (67%)", Cells(Row(page, "report-collaboration", "Partnerships that took part"))[1]); // Sefton: no engagement
-        Assert.Equal("0", Cells(Row(page, "report-collaboration", "Partnerships with a high need and low participation"))[1]);
+        Assert.Equal("3 of 3 (100%)", Cells(Row(page, "report-collaboration", "Partnerships that took part"))[1]); // Sefton: by hosting R1
+        Assert.Equal("1", Cells(Row(page, "report-collaboration", "Partnerships with a high need and low participation"))[1]);
         Assert.Equal([["Scoping", "1"], ["Self-assessment", "1"], ["On-site", "0"], ["Findings", "0"], ["Report agreed", "0"], ["Action plan", "0"],
                 ["Follow-up", "0"], ["Closed", "0"]],
             page.QuerySelectorAll("#report-reviews tbody tr").Select(r => Cells(r)));
-        Assert.Equal("2 of 2 (100%)", Cells(Row(page, "report-outcomes", "High needs covered"))[1]);
+        Assert.Equal("1 of 2 (50%)", Cells(Row(page, "report-outcomes", "High needs covered"))[1]);
         Assert.Equal("+2.0", Cells(Row(page, "report-distance", _app.ThemeAName))[4]);
         Assert.Equal("£333.33", Cells(Row(page, "report-money", "Cost per attended place"))[1]);
         Assert.Contains("25 November 2026 at 10am", Text(page.QuerySelector("main")));
@@ -282,7 +281,7 @@ public partial class DashboardTests : IClassFixture<KnownRegion>
         var wmReport = await westMidlands.GetDocumentAsync("/dashboard/report");
         Assert.Equal("1", Cells(Row(wmReport, "report-collaboration", "Peer reviews"))[1]);
         var wmReviews = await westMidlands.GetDocumentAsync("/reviews");
-        var northWestReviews = new[] { $"/reviews/{_app.LiverpoolReviewId}", $"/reviews/{_app.KnowsleyReviewId}" };
+        var northWestReviews = new[] { $"/reviews/{_app.SeftonReviewId}", $"/reviews/{_app.KnowsleyReviewId}" };
         Assert.DoesNotContain(wmReviews.QuerySelectorAll("main a"), a => northWestReviews.Contains(a.GetAttribute("href")));
 
         var northWest = await (await _app.CreateClientAs(KnownRegion.Coordinator).GetAsync("/dashboard/export/participation.csv")).Content.ReadAsStringAsync();

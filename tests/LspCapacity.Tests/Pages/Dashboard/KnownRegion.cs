@@ -30,15 +30,15 @@ namespace LspCapacity.Tests.Pages.Dashboard;
 /// Placement: Liverpool mentee, theme A, mentor from Sefton, one 90-minute session 60 days ago → quiet.
 /// Case studies: Knowsley published 1; 1 submitted awaiting moderation. One failed email.
 /// Peer reviews (the test clock's today is 25 November 2026):
-///   R1 of Liverpool, focus theme B, team lead mentor (Sefton) + peer k1 (Knowsley), moved on to self-assessment,
-///      on site 4 January 2027 → Liverpool×B (its high need, addressed by nothing else) becomes covered.
+///   R1 of Sefton, focus theme B, team lead k1 (Knowsley) + peer l1 (Liverpool), moved on to self-assessment,
+///      on site 4 January 2027 → addresses no known need (Sefton has no answers).
 ///   R2 of Knowsley, focus themes A and B, still at scoping, on site 14 January 2027 → Knowsley×A has a review too.
 ///   → by stage: scoping 1, self-assessment 1, every other stage 0 (the West Midlands demo review of Birmingham,
 ///     also at self-assessment, must not make it 2); 2 reviews in all.
-///   → coverage: 2 of 2 high needs covered (100%).
-///   → engagements (attended + placements + reviews hosted): Knowsley 3 + 0 + 1 = 4; Liverpool 0 + 1 + 1 = 2,
-///     which is no longer low participation (fewer than 2), so Liverpool is no longer flagged: 0 flagged;
-///     Sefton 0 + 0 + 0 = 0 (low participation, but no known need so never flagged).
+///   → coverage: Knowsley×A covered (X1 attended, R2); Liverpool×B addressed by nothing: 1 of 2 (50%), Liverpool first.
+///   → engagements (attended + placements + reviews hosted): Knowsley 3 + 0 + 1 = 4; Liverpool 0 + 1 + 0 = 1, low
+///     participation (fewer than 2) with a high need, so flagged: 1 flagged; Sefton 0 + 0 + 1 = 1 (low participation,
+///     but no known need so never flagged); all three took part.
 /// </summary>
 public sealed class KnownRegion : AppFactory, IAsyncLifetime
 {
@@ -56,7 +56,7 @@ public sealed class KnownRegion : AppFactory, IAsyncLifetime
     public string ThemeBName { get; private set; } = "";
     public int X1Id { get; private set; }
     public int X2Id { get; private set; }
-    public int LiverpoolReviewId { get; private set; }
+    public int SeftonReviewId { get; private set; }
     public int KnowsleyReviewId { get; private set; }
 
     public async Task InitializeAsync()
@@ -153,17 +153,17 @@ public sealed class KnownRegion : AppFactory, IAsyncLifetime
         published.Publish(now);
         await db.SaveChangesAsync();
 
-        // R1: Liverpool, theme B, at self-assessment. R2: Knowsley, themes A and B, at scoping.
-        var liverpoolReview = new PeerReview(RegionId, Liverpool, [ThemeB], "Commissioning.", today.AddDays(-7), today.AddDays(20),
+        // R1: Sefton, theme B, at self-assessment. R2: Knowsley, themes A and B, at scoping.
+        var seftonReview = new PeerReview(RegionId, Sefton, [ThemeB], "Commissioning.", today.AddDays(-7), today.AddDays(20),
             today.AddDays(40), today.AddDays(41), today, now);
-        liverpoolReview.AddMember(ReviewActor.Coordinator, mentor, Sefton, TeamRole.Lead);
-        liverpoolReview.AddMember(ReviewActor.Coordinator, k[0], Knowsley, TeamRole.Peer);
-        liverpoolReview.MoveOn(ReviewStage.Scoping, ReviewActor.Coordinator, mentor, today, now);
+        seftonReview.AddMember(ReviewActor.Coordinator, k[0], Knowsley, TeamRole.Lead);
+        seftonReview.AddMember(ReviewActor.Coordinator, l[0], Liverpool, TeamRole.Peer);
+        seftonReview.MoveOn(ReviewStage.Scoping, ReviewActor.Coordinator, k[0], today, now);
         var knowsleyReview = new PeerReview(RegionId, Knowsley, [ThemeA, ThemeB], null, today, today.AddDays(30),
             today.AddDays(50), today.AddDays(50), today, now);
-        db.PeerReviews.AddRange(liverpoolReview, knowsleyReview);
+        db.PeerReviews.AddRange(seftonReview, knowsleyReview);
         await db.SaveChangesAsync();
-        (LiverpoolReviewId, KnowsleyReviewId) = (liverpoolReview.Id, knowsleyReview.Id);
+        (SeftonReviewId, KnowsleyReviewId) = (seftonReview.Id, knowsleyReview.Id);
     }
 
     private static ActivityDetails Details(ActivityKind kind, string title, DateTime starts, string? venue, int? host, int capacity, DateTime opens) =>
