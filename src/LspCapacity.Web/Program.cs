@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -158,6 +159,10 @@ builder.Services.AddSingleton<JobStorage>(_ =>
     var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
     return new PostgreSqlStorage(new NpgsqlConnectionFactory(jobsConnection.ConnectionString, options), options);
 });
+// Likewise the activator: Hangfire's default registration is the process-wide JobActivator.Current,
+// which the last host to start overwrites, so a job could be built from another host's (perhaps
+// disposed) services. This host's jobs are built from this host's container.
+builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
 builder.Services.AddHangfire((services, c) => c
     .UseLogProvider(new HangfireLogProvider(services.GetRequiredService<ILoggerFactory>()))
     .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

@@ -25,6 +25,7 @@ public class ActivityOptions
 public sealed class ActivityReminderJob(AppDbContext db, ActivityEmails emails, TimeProvider clock, IOptions<ActivityOptions> options)
 {
     [Hangfire.AutomaticRetry(Attempts = 3)]
+    [Hangfire.DisableConcurrentExecution(RecurringJobs.OneRunAtATimeSeconds)]
     public async Task<int> RemindAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -61,6 +62,7 @@ public sealed class ActivityReminderJob(AppDbContext db, ActivityEmails emails, 
 public sealed class FeedbackRequestJob(AppDbContext db, ActivityEmails emails, TimeProvider clock)
 {
     [Hangfire.AutomaticRetry(Attempts = 3)]
+    [Hangfire.DisableConcurrentExecution(RecurringJobs.OneRunAtATimeSeconds)]
     public async Task<int> RequestAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -89,6 +91,7 @@ public sealed class FeedbackRequestJob(AppDbContext db, ActivityEmails emails, T
 public sealed class MinimumNumberJob(AppDbContext db, Outbox outbox, TimeProvider clock)
 {
     [Hangfire.AutomaticRetry(Attempts = 3)]
+    [Hangfire.DisableConcurrentExecution(RecurringJobs.OneRunAtATimeSeconds)]
     public async Task<int> AlertAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;

@@ -12,6 +12,7 @@ namespace LspCapacity.Web.Jobs;
 public sealed class LibraryDigestJob(AppDbContext db, Outbox outbox, TimeProvider clock)
 {
     [Hangfire.AutomaticRetry(Attempts = 3)]
+    [Hangfire.DisableConcurrentExecution(RecurringJobs.OneRunAtATimeSeconds)]
     public async Task<int> SendAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;

@@ -26,6 +26,7 @@ public class PlacementOptions
 public sealed class PlacementNudgeJob(AppDbContext db, Outbox outbox, TimeProvider clock, IOptions<PlacementOptions> options)
 {
     [Hangfire.AutomaticRetry(Attempts = 3)]
+    [Hangfire.DisableConcurrentExecution(RecurringJobs.OneRunAtATimeSeconds)]
     public async Task<int> NudgeAsync(CancellationToken cancellationToken = default)
     {
         var today = UkTime.Today(clock);

@@ -16,6 +16,16 @@ public static class RecurringJobs
     public const string LibraryDigest = "library-digest";
     public const string ReviewReminders = "review-reminders";
 
+    /// <summary>
+    /// How long a run of a queuing job waits for another run of the same job to finish. Every node's
+    /// scheduler fires the same schedules, and a run checks which emails exist before it adds its own,
+    /// so two runs at once would both add the same email and one would fail on the unique key and be
+    /// retried. Each queuing job therefore takes a lock in the job storage (shared by all nodes on
+    /// PostgreSQL): a second run waits, then finds everything already queued. Outbox delivery is not
+    /// locked: its runs claim rows one by one and may run side by side.
+    /// </summary>
+    public const int OneRunAtATimeSeconds = 10 * 60;
+
     public static void Register(IRecurringJobManager jobs)
     {
         var uk = new RecurringJobOptions { TimeZone = UkTime.Zone };

@@ -35,6 +35,7 @@ public class ReviewOptions
 public sealed class ReviewReminderJob(AppDbContext db, Outbox outbox, TimeProvider clock, IOptions<ReviewOptions> options)
 {
     [Hangfire.AutomaticRetry(Attempts = 3)]
+    [Hangfire.DisableConcurrentExecution(RecurringJobs.OneRunAtATimeSeconds)]
     public async Task<int> RemindAsync(CancellationToken cancellationToken = default)
     {
         var o = options.Value;

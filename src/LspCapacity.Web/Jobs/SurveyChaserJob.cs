@@ -24,6 +24,7 @@ public class NeedsOptions
 public sealed class SurveyChaserJob(AppDbContext db, Outbox outbox, TimeProvider clock, IOptions<NeedsOptions> options)
 {
     [Hangfire.AutomaticRetry(Attempts = 3)]
+    [Hangfire.DisableConcurrentExecution(RecurringJobs.OneRunAtATimeSeconds)]
     public async Task<int> ChaseAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;

@@ -116,6 +116,9 @@ public sealed class TwoNodeTests
         var outbox = await nodeB.OutboxAsync();
         Assert.Single(outbox, m => m.DeduplicationKey.StartsWith("reminder:", StringComparison.Ordinal));
         Assert.All(outbox, m => Assert.Equal(OutboxStatus.Sent, m.Status));
+        // No run failed on either node: not a lost race on the unique key, not a job built from another host's services.
+        var failed = nodeA.Services.GetRequiredService<JobStorage>().GetMonitoringApi().FailedJobs(0, 10);
+        Assert.Empty(failed.Select(j => $"{j.Value.Job?.Method.Name}: {j.Value.ExceptionType} {j.Value.ExceptionMessage}"));
     }
 
     private static async Task WaitUntilSettledAsync(AppFactory node, Func<bool> done)
@@ -139,6 +142,7 @@ public sealed class TwoNodeTests
                 $"queued {string.Join(", ", monitoring.Queues().Select(q => $"{q.Name}={q.Length}"))}, failed {monitoring.FailedCount()}; " +
                 $"pending email: {string.Join("; ", pending)}; running: " +
                 string.Join("; ", monitoring.ProcessingJobs(0, 10).Select(j => $"{j.Value.Job?.Method.DeclaringType?.Name}.{j.Value.Job?.Method.Name} on {j.Value.ServerId} since {j.Value.StartedAt:O}")) +
+                "; failures: " + string.Join("; ", monitoring.FailedJobs(0, 10).Select(j => $"{j.Value.Job?.Method.DeclaringType?.Name}.{j.Value.Job?.Method.Name}: {j.Value.ExceptionType} {j.Value.ExceptionMessage}")) +
                 $"; waited until {DateTime.UtcNow:O}");
         }
     }
