@@ -8,6 +8,7 @@ using LspCapacity.Web.Domain.Library;
 using LspCapacity.Web.Domain.Needs;
 using LspCapacity.Web.Domain.Placements;
 using LspCapacity.Web.Domain.Programme;
+using LspCapacity.Web.Domain.Reviews;
 using LspCapacity.Web.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -43,8 +44,8 @@ public sealed record Scale(int Partnerships, int People, int Activities, int Boo
 /// needs template through the domain. Everything large is then loaded with prepared raw inserts, one
 /// transaction per table, so the national scale loads in well under a minute.
 ///
-/// Each kind of record is one step method; to add peer reviews once they exist on main, write
-/// <c>AddReviews</c> beside the others and call it from <see cref="RunAsync"/> (see the note there).
+/// Each kind of record is one step method called from <see cref="RunAsync"/>; a new kind of record is
+/// a new step beside the others.
 /// </summary>
 public sealed class NationalDataGenerator(string databasePath, Scale scale, int seed, DateTime anchor, string seedFolder, TextWriter log)
 {
@@ -52,6 +53,13 @@ public sealed class NationalDataGenerator(string databasePath, Scale scale, int 
     public const string Password = "Capacity-2006!";
 
     public const string EmailDomain = "national.example";
+
+    /// <summary>The share of peer reviews at each stage, in percent: more early or in progress than closed.</summary>
+    private static readonly (ReviewStage Stage, int Percent)[] ReviewMix =
+    [
+        (ReviewStage.Scoping, 14), (ReviewStage.SelfAssessment, 16), (ReviewStage.OnSite, 12), (ReviewStage.Findings, 12),
+        (ReviewStage.ReportAgreed, 10), (ReviewStage.ActionPlan, 16), (ReviewStage.FollowUp, 8), (ReviewStage.Closed, 12),
+    ];
 
     private readonly Random _rng = new(seed);
     private readonly List<RegionRow> _regions = [];
@@ -87,8 +95,7 @@ public sealed class NationalDataGenerator(string databasePath, Scale scale, int 
         await Step("mentors and placements", () => InTransaction(connection, AddPlacements));
         await Step("case studies (FTS5 index kept by the Library migration's triggers)", () => InTransaction(connection, AddCaseStudies));
         await Step("sent email", () => InTransaction(connection, AddSentEmail));
-        // Peer reviews (issue 6) are not on main yet. When they are: add an AddReviews step here
-        // (scale.Reviews reviews of host partnerships, teams drawn from _staff of other partnerships).
+        await Step("peer reviews", () => InTransaction(connection, AddReviews));
         Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
         log.WriteLine($"Done in {total.Elapsed.TotalSeconds:F1} s: {databasePath} ({new FileInfo(databasePath).Length / 1024 / 1024} MB)");
     }
@@ -614,6 +621,222 @@ public sealed class NationalDataGenerator(string databasePath, Scale scale, int 
         }
     }
 
+    /// <summary>
+    /// Peer reviews at every stage, each holding what its stage implies as if every change had gone through
+    /// <see cref="PeerReview"/>'s rules: a team from other partnerships of the host's region (one lead, and at
+    /// least one peer once scoping is done), the host's self-assessment complete and submitted before the
+    /// visit, findings and recommendations written by the team from the visit until the report is agreed, an
+    /// action for every recommendation once the action plan is agreed, and progress kept as a history until
+    /// the review closes. Every date comes from one timeline per review, placed so the anchor falls in its stage.
+    /// </summary>
+    private void AddReviews(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var reviews = new BulkInsert(connection, transaction, "PeerReviews", "Id", "RegionId", "HostPartnershipId", "Stage",
+            "StageChangedAt", "Scope", "ScopingOn", "SelfAssessmentDueOn", "OnSiteStartsOn", "OnSiteEndsOn", "SelfAssessmentSubmittedAt",
+            "SelfAssessmentSubmittedById", "ReportSummary", "ReportAgreedOn", "ReportAgreedById", "ProgressReviewOn", "FollowUpSummary",
+            "ClosedOn", "CreatedAt");
+        using var focusThemes = new BulkInsert(connection, transaction, "ReviewFocusThemes", "ReviewId", "ThemeId");
+        using var team = new BulkInsert(connection, transaction, "ReviewTeamMembers", "ReviewId", "PersonId", "Role", "PartnershipId");
+        using var answers = new BulkInsert(connection, transaction, "ReviewSelfAssessmentAnswers", "ReviewId", "ThemeId", "Rating",
+            "Evidence", "UpdatedById", "UpdatedAt");
+        using var findings = new BulkInsert(connection, transaction, "ReviewFindings", "Id", "ReviewId", "ThemeId", "Kind", "Text",
+            "AuthorId", "CreatedAt");
+        using var recommendations = new BulkInsert(connection, transaction, "ReviewRecommendations", "Id", "ReviewId", "ThemeId", "Text",
+            "CreatedAt");
+        using var actions = new BulkInsert(connection, transaction, "ReviewActions", "Id", "ReviewId", "RecommendationId", "Description",
+            "Owner", "DueOn", "Status", "CreatedAt", "UpdatedAt");
+        using var updates = new BulkInsert(connection, transaction, "ReviewActionUpdates", "ActionId", "Status", "Note", "ById", "At");
+        var staffByRegion = _staff.GroupBy(s => s.RegionId).ToDictionary(g => g.Key, g => g.ToArray());
+        var staffByPartnership = _staff.GroupBy(s => s.PartnershipId!.Value).ToDictionary(g => g.Key, g => g.ToArray());
+        var today = DateOnly.FromDateTime(anchor);
+
+        // Exactly the mix asked for, every stage present even at the small scale, in a random order.
+        var counts = ReviewMix.Select(m => Math.Max(1, scale.Reviews * m.Percent / 100)).ToArray();
+        var byShare = Enumerable.Range(0, ReviewMix.Length).OrderByDescending(i => ReviewMix[i].Percent).ToArray();
+        for (var i = 0; counts.Sum() < scale.Reviews; i++)
+        {
+            counts[byShare[i % byShare.Length]]++;
+        }
+        var stages = ReviewMix.SelectMany((m, i) => Enumerable.Repeat(m.Stage, counts[i])).OrderBy(_ => _rng.Next()).Take(scale.Reviews).ToArray();
+
+        // Reviews go round the regions. Within a region every LSP hosts one review before any hosts a second;
+        // closed reviews take hosts first and scoping ones last, so a partnership's second review is a new one
+        // after a closed one (as long as the region has as many closed reviews as it has reviews over its LSPs).
+        var hosts = new int[stages.Length];
+        foreach (var region in _regions)
+        {
+            var partnerships = _partnerships.Where(p => p.RegionId == region.Id).OrderBy(_ => _rng.Next()).ToArray();
+            var inRegion = Enumerable.Range(0, stages.Length).Where(i => _regions[i % _regions.Count].Id == region.Id)
+                .OrderBy(i => stages[i] == ReviewStage.Closed ? 0 : ReviewStage.Closed - stages[i]).ToArray();
+            for (var n = 0; n < inRegion.Length; n++)
+            {
+                hosts[inRegion[n]] = partnerships[n % partnerships.Length].Id;
+            }
+        }
+
+        int findingId = 0, recommendationId = 0, actionId = 0;
+        for (var i = 0; i < stages.Length; i++)
+        {
+            var id = i + 1;
+            var stage = stages[i];
+            var region = _regions[i % _regions.Count];
+            var host = hosts[i];
+            var hostStaff = staffByPartnership[host];
+            var themes = _themeIds.OrderBy(_ => _rng.Next()).Take(1 + _rng.Next(3)).ToList();
+
+            // The timeline in days from the day the review was created. Milestone n is the day stage n + 1 began:
+            // the coordinator opened the self-assessment, the host submitted it, the lead ended the visit, the host
+            // agreed the report, the lead agreed the action plan, the coordinator started the follow-up, then closed it.
+            var scopingDay = _rng.Next(8);
+            var opened = scopingDay + 3 + _rng.Next(12);
+            var visit = opened + 30 + _rng.Next(41);
+            var visitEnds = visit + _rng.Next(3);
+            var due = visit - 10 - _rng.Next(12);
+            var submitted = due - 5 + _rng.Next(9); // a few days either side of the deadline, always before the visit
+            var writing = visitEnds + _rng.Next(5);
+            var agreed = writing + 14 + _rng.Next(32);
+            var planned = agreed + 14 + _rng.Next(32);
+            var followUp = agreed + 290 + _rng.Next(30); // about the progress review, ten months after the report
+            var closed = followUp + 14 + _rng.Next(47);
+            int[] milestones = [0, opened, submitted, writing, agreed, planned, followUp, closed];
+            // The anchor falls inside the current stage: at least a day after the milestone that began it, and no
+            // later than the day of the next, which has not happened yet.
+            var reached = (int)stage - 1;
+            var stageEnds = reached + 1 < milestones.Length ? milestones[reached + 1] : closed + 180;
+            var created = today.AddDays(-(milestones[reached] + 1 + _rng.Next(stageEnds - milestones[reached])));
+            var at = milestones.Select(d => created.AddDays(d).ToDateTime(new TimeOnly(9 + _rng.Next(8), _rng.Next(60)), DateTimeKind.Utc))
+                .ToArray();
+            var visitStarts = created.AddDays(visit).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
+            // Work done in a stage is done before the next milestone or, in the current stage, before the anchor.
+            DateTime Until(int milestone) => milestone <= reached ? at[milestone] : anchor;
+
+            // The team: nobody from the host partnership, nobody twice, the first chosen leads. Scoping may not have one yet.
+            var size = stage > ReviewStage.Scoping ? 2 + _rng.Next(3) : Roll(0.5, 2 + _rng.Next(3), 0.25, 1, 0);
+            var eligible = staffByRegion[region.Id].Where(p => p.PartnershipId != host).ToArray();
+            size = Math.Min(size, eligible.Length);
+            for (var n = 0; n < size; n++)
+            {
+                var j = n + _rng.Next(eligible.Length - n);
+                (eligible[n], eligible[j]) = (eligible[j], eligible[n]);
+            }
+            var members = eligible[..size];
+
+            var scope = _rng.NextDouble() < 0.9
+                ? $"{Words.Pick(_rng, Words.Verbs)} {Words.Pick(_rng, Words.Subjects)}, and how the board holds partners to account for it."
+                : null;
+            var isSubmitted = stage >= ReviewStage.OnSite;
+            var isAgreed = stage >= ReviewStage.ReportAgreed;
+            // The team may have drafted the report's summary before the host agrees it.
+            var summary = isAgreed ? Words.Paragraph(_rng, 4)
+                : stage == ReviewStage.Findings && _rng.NextDouble() < 0.5 ? Words.Paragraph(_rng, 3)
+                : null;
+            var followUpSummary = stage == ReviewStage.Closed || (stage == ReviewStage.FollowUp && _rng.NextDouble() < 0.5)
+                ? Words.Paragraph(_rng, 2)
+                : null;
+            reviews.Row(id, region.Id, host, stage, at[reached], scope, created.AddDays(scopingDay), created.AddDays(due),
+                created.AddDays(visit), created.AddDays(visitEnds), isSubmitted ? at[2] : null,
+                isSubmitted ? hostStaff[_rng.Next(hostStaff.Length)].Id : null, summary,
+                isAgreed ? created.AddDays(agreed) : null, isAgreed ? hostStaff[_rng.Next(hostStaff.Length)].Id : null,
+                isAgreed ? created.AddDays(agreed).AddMonths(PeerReview.ProgressReviewMonths) : null, followUpSummary,
+                stage == ReviewStage.Closed ? created.AddDays(closed) : null, at[0]);
+            foreach (var theme in themes)
+            {
+                focusThemes.Row(id, theme);
+            }
+            foreach (var (member, n) in members.Select((m, n) => (m, n)))
+            {
+                team.Row(id, member.Id, n == 0 ? TeamRole.Lead : TeamRole.Peer, member.PartnershipId);
+            }
+
+            // The host's self-assessment: drafts while it is open, every focus theme rated with evidence once submitted.
+            foreach (var theme in themes)
+            {
+                if (isSubmitted)
+                {
+                    answers.Row(id, theme, 1 + _rng.Next(5), Words.Paragraph(_rng, 2), hostStaff[_rng.Next(hostStaff.Length)].Id,
+                        Between(at[1], at[2]));
+                }
+                else if (stage == ReviewStage.SelfAssessment && _rng.NextDouble() < 0.6)
+                {
+                    answers.Row(id, theme, 1 + _rng.Next(5), _rng.NextDouble() < 0.7 ? Words.Paragraph(_rng, 2) : null,
+                        hostStaff[_rng.Next(hostStaff.Length)].Id, Between(at[1], anchor));
+                }
+            }
+
+            // Findings and recommendations: from the first day of the visit until the report is agreed.
+            var visitBegun = created.AddDays(visit) < today;
+            foreach (var theme in themes)
+            {
+                var count = stage switch
+                {
+                    ReviewStage.OnSite => visitBegun ? _rng.Next(2) : 0,
+                    ReviewStage.Findings => _rng.Next(3),
+                    _ => isAgreed ? 1 + _rng.Next(3) : 0,
+                };
+                for (var n = 0; n < count; n++)
+                {
+                    var kind = _rng.NextDouble() < 0.5 ? FindingKind.Strength : FindingKind.AreaForImprovement;
+                    findings.Row(++findingId, id, theme, kind,
+                        Words.Pick(_rng, kind == FindingKind.Strength ? Words.Sentences : Words.Improvements),
+                        members[_rng.Next(members.Length)].Id, Between(visitStarts, Until(4)));
+                }
+            }
+            var recommendationCount = stage == ReviewStage.Findings ? _rng.Next(4) : isAgreed ? 2 + _rng.Next(4) : 0;
+            var recommendationIds = new List<int>();
+            foreach (var text in Words.Recommendations.OrderBy(_ => _rng.Next()).Take(recommendationCount))
+            {
+                recommendations.Row(++recommendationId, id, _rng.NextDouble() < 0.85 ? themes[_rng.Next(themes.Count)] : null, text,
+                    Between(visitStarts, Until(4)));
+                recommendationIds.Add(recommendationId);
+            }
+
+            // Actions: added from the agreed report; every recommendation has one by the time the plan is agreed.
+            // Progress is recorded from then until the review closes, each change of status kept as an update.
+            foreach (var recommendation in recommendationIds)
+            {
+                var count = stage switch
+                {
+                    < ReviewStage.ReportAgreed => 0, // the team's draft recommendations wait for the agreed report
+                    ReviewStage.ReportAgreed => _rng.NextDouble() < 0.6 ? 1 + _rng.Next(2) : 0,
+                    _ => 1 + _rng.Next(2),
+                };
+                for (var n = 0; n < count; n++)
+                {
+                    var createdAt = Between(at[4], Until(5));
+                    var dueOn = DateOnly.FromDateTime(createdAt).AddDays(30 + _rng.Next(210));
+                    var status = stage switch
+                    {
+                        ReviewStage.ReportAgreed => _rng.NextDouble() < 0.8 ? ActionStatus.NotStarted : ActionStatus.InProgress,
+                        ReviewStage.ActionPlan when dueOn < today =>
+                            Roll(0.6, ActionStatus.Done, 0.25, ActionStatus.InProgress, ActionStatus.Dropped),
+                        ReviewStage.ActionPlan => Roll(0.4, ActionStatus.NotStarted, 0.45, ActionStatus.InProgress, ActionStatus.Done),
+                        _ => Roll(0.7, ActionStatus.Done, 0.15, ActionStatus.InProgress, ActionStatus.Dropped),
+                    };
+                    List<ActionStatus> steps = status switch
+                    {
+                        ActionStatus.NotStarted => [],
+                        ActionStatus.InProgress => [.. Enumerable.Repeat(ActionStatus.InProgress, 1 + _rng.Next(2))],
+                        _ => _rng.NextDouble() < 0.7 ? [ActionStatus.InProgress, status] : [status],
+                    };
+                    var times = steps.Select(_ => Between(createdAt, Until(7))).Order().ToList();
+                    actions.Row(++actionId, id, recommendation, Words.Pick(_rng, Words.GoalSentences),
+                        $"{Words.Pick(_rng, Words.FirstNames)} {Words.Pick(_rng, Words.LastNames)}, {Words.Pick(_rng, Words.ActionOwnerRoles)}",
+                        dueOn, status, createdAt, times.Count > 0 ? times[^1] : createdAt);
+                    foreach (var (step, time) in steps.Zip(times))
+                    {
+                        updates.Row(actionId, step, step switch
+                            {
+                                ActionStatus.InProgress => Words.Pick(_rng, Words.ProgressNotes),
+                                ActionStatus.Done => "Done: agreed by the board and written into the performance framework.",
+                                _ => "Dropped: overtaken by the refreshed Local Area Agreement priorities.",
+                            },
+                            _rng.NextDouble() < 0.5 ? members[0].Id : hostStaff[_rng.Next(hostStaff.Length)].Id, time);
+                    }
+                }
+            }
+        }
+    }
+
     // --- Helpers ----------------------------------------------------------------------------------
 
     private static Dictionary<int, string> ThemeNames(SqliteConnection connection, SqliteTransaction transaction)
@@ -629,6 +852,10 @@ public sealed class NationalDataGenerator(string databasePath, Scale scale, int 
         }
         return names;
     }
+
+    /// <summary>A moment in [from, to), to the minute; from itself when the span is empty.</summary>
+    private DateTime Between(DateTime from, DateTime to) =>
+        from.AddMinutes(Math.Floor(_rng.NextDouble() * Math.Max(0, (to - from).TotalMinutes)));
 
     private T Roll<T>(double p1, T first, double p2, T second, T otherwise)
     {

@@ -98,6 +98,43 @@ internal static class Words
         "Chair theme partnership meetings with confidence.",
     ];
 
+    /// <summary>A peer review team's areas for improvement (its strengths are drawn from <see cref="Sentences"/>).</summary>
+    public static readonly string[] Improvements =
+    [
+        "Performance reports reach the board, but under-performance is noted rather than challenged.",
+        "Theme partnerships work well on their own but rarely on priorities that cross them.",
+        "Residents are consulted on plans, but few of their views can be traced into decisions.",
+        "The voluntary and community sector is represented on the board but not yet in commissioning.",
+        "Partners share data informally; there is no agreed evidence base behind the priorities.",
+        "Mainstream budgets have not yet been bent towards the neighbourhoods with the greatest need.",
+        "Roles of the board, its executive and the theme partnerships overlap and slow decisions down.",
+    ];
+
+    public static readonly string[] Recommendations =
+    [
+        "Agree a small number of shared priorities and name a lead partner for each.",
+        "Bring quarterly performance reports to the board with a named partner answering for each exception.",
+        "Set out how residents' views will change decisions, and report back on what changed.",
+        "Give the voluntary and community sector a seat in commissioning, not only in consultation.",
+        "Build one shared needs assessment from every partner's evidence and intelligence.",
+        "Agree with partners how mainstream budgets will follow the Local Area Agreement's priorities.",
+        "Clarify the terms of reference of the board, its executive and the theme partnerships.",
+    ];
+
+    public static readonly string[] ActionOwnerRoles =
+    [
+        "LSP manager", "Chair of the board", "Performance officer", "Community engagement lead", "Head of policy",
+        "Voluntary sector representative",
+    ];
+
+    public static readonly string[] ProgressNotes =
+    [
+        "Under way: a first draft has gone to the board.",
+        "Under way: partners have agreed who leads and by when.",
+        "Slower than planned: waiting for partners' data.",
+        "Under way: discussed at the executive, back to the board next quarter.",
+    ];
+
     public static string Pick(Random rng, IReadOnlyList<string> words) => words[rng.Next(words.Count)];
 
     public static string Paragraph(Random rng, int sentences) =>
