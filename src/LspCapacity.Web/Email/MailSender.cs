@@ -102,18 +102,36 @@ public sealed class MailSender(IOptions<EmailOptions> options, IOptions<AppOptio
 
     private async Task SendSmtpAsync(MimeMessage mime, CancellationToken cancellationToken)
     {
-        if (_client is not { IsConnected: true })
+        var kept = _client is { IsConnected: true };
+        try
         {
-            await DisconnectAsync();
-            var smtp = _options.Smtp;
-            _client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
-            await _client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, cancellationToken);
-            if (!string.IsNullOrEmpty(smtp.Username))
-            {
-                await _client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", cancellationToken);
-            }
+            await (await ConnectedClientAsync(cancellationToken)).SendAsync(mime, cancellationToken);
         }
-        await _client.SendAsync(mime, cancellationToken);
+        catch (Exception e) when (kept && e is SmtpProtocolException or ServiceNotConnectedException or IOException or SocketException)
+        {
+            // The connection kept from the previous message is gone: servers close connections that sit
+            // idle or have carried their quota of messages. Connect again and send at once, once, rather
+            // than leave the message to wait out a retry back-off; a second failure is a real one.
+            await DisconnectAsync();
+            await (await ConnectedClientAsync(cancellationToken)).SendAsync(mime, cancellationToken);
+        }
+    }
+
+    private async Task<SmtpClient> ConnectedClientAsync(CancellationToken cancellationToken)
+    {
+        if (_client is { IsConnected: true })
+        {
+            return _client;
+        }
+        await DisconnectAsync();
+        var smtp = _options.Smtp;
+        _client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
+        await _client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security, cancellationToken);
+        if (!string.IsNullOrEmpty(smtp.Username))
+        {
+            await _client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", cancellationToken);
+        }
+        return _client;
     }
 
     private async Task DisconnectAsync()

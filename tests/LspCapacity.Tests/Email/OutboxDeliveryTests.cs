@@ -72,6 +72,29 @@ public sealed class OutboxDeliveryTests : SmtpAppTest
     }
 
     [Fact]
+    public async Task ServerClosingTheKeptConnection_AfterEachMessage_CostsNoRetry()
+    {
+        Smtp.CloseConnectionAfterEachMessage = true;
+        var ids = new List<long>();
+        for (var i = 0; i < 4; i++)
+        {
+            ids.Add(await QueueAsync($"test:closed-connection:{i}", $"person{i}@example.org"));
+        }
+
+        Assert.Equal(4, await DeliverAsync());
+
+        Assert.Equal(4, Smtp.Received.Count);
+        Assert.Equal(4, Smtp.Received.Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(4, Smtp.Connections); // the first, then a new one for each message after the server closed the last
+        foreach (var id in ids)
+        {
+            var row = await RowAsync(id);
+            Assert.Equal(OutboxStatus.Sent, row.Status);
+            Assert.Equal(1, row.Attempts);
+        }
+    }
+
+    [Fact]
     public async Task TemporaryRefusal_ThenAcceptance_GivesOneEmailAndTwoAttempts()
     {
         Smtp.RefuseNextTemporarily();

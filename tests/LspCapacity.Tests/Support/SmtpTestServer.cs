@@ -12,7 +12,9 @@ namespace LspCapacity.Tests.Support;
 
 /// <summary>
 /// A real SMTP server (the SmtpServer package) on 127.0.0.1, receiving what MailKit sends. It can be
-/// stopped and started again on the same port, and told to refuse the next messages with a 4xx or 5xx.
+/// stopped and started again on the same port, told to refuse the next messages with a 4xx or 5xx,
+/// or to close each connection once it has accepted a message (as servers with an idle timeout or a
+/// cap on messages per connection do).
 /// </summary>
 public sealed class SmtpTestServer : IAsyncDisposable
 {
@@ -35,6 +37,14 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public IReadOnlyList<MimeMessage> Received => _received.ToList();
     public bool IsRunning => _server is not null;
 
+    /// <summary>Closes the connection right after replying 250 to each message, so a client that keeps it finds it gone.</summary>
+    public bool CloseConnectionAfterEachMessage { get; set; }
+
+    /// <summary>How many connections the server has accepted.</summary>
+    public int Connections => Volatile.Read(ref _connections);
+
+    private int _connections;
+
     public void Start()
     {
         if (_server is not null)
@@ -48,6 +58,17 @@ public sealed class SmtpTestServer : IAsyncDisposable
         var services = new ServiceProvider();
         services.Add(new Store(this));
         _server = new SmtpServer.SmtpServer(options, services);
+        _server.SessionCreated += (_, e) =>
+        {
+            Interlocked.Increment(ref _connections);
+            e.Context.CommandExecuted += (_, c) =>
+            {
+                if (CloseConnectionAfterEachMessage && c.Command is DataCommand)
+                {
+                    e.Context.Pipe.Dispose(); // the 250 has been written and flushed
+                }
+            };
+        };
         _stop = new CancellationTokenSource();
         _running = _server.StartAsync(_stop.Token);
     }
