@@ -377,9 +377,9 @@ public static class DashboardQueries
         return new CoverageResult(survey, needs, themes.Select(t => (t.Id, t.Name)).ToList());
     }
 
-    public sealed record AttendedActivity(int PartnershipId, int ThemeId, int ActivityId, string Title);
+    public sealed record AttendedActivity(int PartnershipId, int ThemeId, int ActivityId, string Title, DateTime StartsAt);
 
-    /// <summary>The activities attended behind the given needs (one page of them), in one query.</summary>
+    /// <summary>The activities attended behind the given needs (one page of them), latest first, in one query.</summary>
     public static async Task<ILookup<(int PartnershipId, int ThemeId), AttendedActivity>> AttendedActivitiesAsync(AppDbContext db, int regionId,
         IReadOnlyCollection<NeedCoverage> needs, CancellationToken cancellationToken)
     {
@@ -389,11 +389,11 @@ public static class DashboardQueries
             .Where(b => b.Attendance == Attendance.Attended && b.PartnershipId != null && partnershipIds.Contains(b.PartnershipId!.Value)
                         && b.Activity!.RegionId == regionId)
             .SelectMany(b => b.Activity!.Themes.Where(t => themeIds.Contains(t.ThemeId)),
-                (b, t) => new AttendedActivity(b.PartnershipId!.Value, t.ThemeId, b.ActivityId, b.Activity!.Title))
+                (b, t) => new AttendedActivity(b.PartnershipId!.Value, t.ThemeId, b.ActivityId, b.Activity!.Title, b.Activity!.StartsAt))
             .Distinct()
             .ToListAsync(cancellationToken);
         var wanted = needs.Select(n => (n.PartnershipId, n.ThemeId)).ToHashSet();
-        return rows.Where(r => wanted.Contains((r.PartnershipId, r.ThemeId))).OrderBy(r => r.Title, StringComparer.Ordinal)
+        return rows.Where(r => wanted.Contains((r.PartnershipId, r.ThemeId))).OrderByDescending(r => r.StartsAt).ThenBy(r => r.ActivityId)
             .ToLookup(r => (r.PartnershipId, r.ThemeId));
     }
 

@@ -41,8 +41,14 @@ public class IndexModel(AppDbContext db) : PageModel
         {
             // Rank order from FTS5, filters from the query; only the page shown is projected (not every match).
             var ranked = await LibrarySearch.MatchingIdsAsync(db, Q, cancellationToken);
-            var matching = (await query.Where(c => ranked.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
-            var sorted = ranked.Where(matching.Contains).ToList();
+            // The search itself keeps only published studies; a filter is one more query, with the ids as
+            // one array parameter (EF.Parameter) rather than up to 500 separate ones.
+            var sorted = ranked;
+            if (Theme is not null || Partnership is not null || Kind is not null)
+            {
+                var matching = (await query.Where(c => EF.Parameter(ranked).Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+                sorted = ranked.Where(matching.Contains).ToList();
+            }
             var size = 20;
             var pages = Math.Max(1, (int)Math.Ceiling(sorted.Count / (double)size));
             var current = Math.Clamp(PageNumber, 1, pages);

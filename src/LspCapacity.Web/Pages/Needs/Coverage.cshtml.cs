@@ -16,6 +16,9 @@ public class CoverageModel(AppDbContext db, CurrentUser me) : PageModel
 {
     public const int PageSize = 25;
 
+    /// <summary>The latest activities named for each need; the rest are counted ("and 28 more").</summary>
+    public const int ActivitiesShown = 3;
+
     [BindProperty(SupportsGet = true)] public int? Theme { get; set; }
     [BindProperty(SupportsGet = true)] public bool Uncovered { get; set; }
 

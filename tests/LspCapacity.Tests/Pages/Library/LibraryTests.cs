@@ -141,6 +141,14 @@ public class LibraryTests : IClassFixture<AppFactory>
         var titles = results.QuerySelectorAll(".app-activity-list__item h2 a").Select(a => a.TextContent).ToList();
         Assert.Equal(["Worklessness pilot", "Budgets in Walsall"], titles.Where(t => t is "Worklessness pilot" or "Budgets in Walsall"));
 
+        // Filters narrow the ranked matches and keep their order.
+        var themes = await _app.WithDbAsync(db => db.Themes.OrderBy(t => t.Position).Select(t => t.Id).ToListAsync());
+        async Task<List<string>> TitlesAsync(string url) => (await _app.CreateAnonymousClient().GetDocumentAsync(url))
+            .QuerySelectorAll(".app-activity-list__item h2 a").Select(a => a.TextContent).Where(x => x is "Worklessness pilot" or "Budgets in Walsall").ToList();
+        Assert.Equal(["Worklessness pilot", "Budgets in Walsall"], await TitlesAsync($"/library?q=worklessness&theme={themes[0]}&kind=Project"));
+        Assert.Empty(await TitlesAsync($"/library?q=worklessness&theme={themes[1]}"));
+        Assert.Empty(await TitlesAsync("/library?q=worklessness&kind=Evaluation"));
+
         foreach (var odd in new[] { "\"pooled budgets", "pooled-budgets", "budgets OR NOT", "NEAR(", "*", "'; DROP TABLE CaseStudies; --", "borough)" })
         {
             var response = await _app.CreateAnonymousClient().GetAsync($"/library?q={Uri.EscapeDataString(odd)}");
