@@ -80,6 +80,9 @@ public class BookingConfiguration : IEntityTypeConfiguration<Booking>
             .HasDatabaseName("IX_Bookings_OneLivePerPerson");
         builder.HasIndex(b => new { b.PersonId, b.Status });
         builder.HasIndex(b => new { b.ActivityId, b.Status, b.CreatedAt });
+        // Who attended what, read from the index alone: the needs coverage and participation figures
+        // walk every booking of a region's activities and need only these three columns.
+        builder.HasIndex(b => new { b.ActivityId, b.Attendance, b.PartnershipId });
     }
 }
 

@@ -337,6 +337,8 @@ namespace LspCapacity.Web.Data.Migrations
 
                     b.HasIndex("PersonId", "Status");
 
+                    b.HasIndex("ActivityId", "Attendance", "PartnershipId");
+
                     b.HasIndex("ActivityId", "Status", "CreatedAt");
 
                     b.ToTable("Bookings");

@@ -379,21 +379,33 @@ public static class DashboardQueries
 
     public sealed record AttendedActivity(int PartnershipId, int ThemeId, int ActivityId, string Title, DateTime StartsAt);
 
-    /// <summary>The activities attended behind the given needs (one page of them), latest first, in one query.</summary>
+    /// <summary>
+    /// The activities attended behind the given needs, latest first: all of them, or the latest
+    /// <paramref name="perNeed"/> of each. Two queries: the (partnership, theme, activity) keys, then
+    /// the titles of only the activities kept (a region's needs can stand on thousands of bookings).
+    /// </summary>
     public static async Task<ILookup<(int PartnershipId, int ThemeId), AttendedActivity>> AttendedActivitiesAsync(AppDbContext db, int regionId,
-        IReadOnlyCollection<NeedCoverage> needs, CancellationToken cancellationToken)
+        IReadOnlyCollection<NeedCoverage> needs, CancellationToken cancellationToken, int? perNeed = null)
     {
         var partnershipIds = needs.Select(n => n.PartnershipId).Distinct().ToList();
         var themeIds = needs.Select(n => n.ThemeId).Distinct().ToList();
-        var rows = await db.Bookings.AsNoTracking()
+        var keys = await db.Bookings.AsNoTracking()
             .Where(b => b.Attendance == Attendance.Attended && b.PartnershipId != null && partnershipIds.Contains(b.PartnershipId!.Value)
                         && b.Activity!.RegionId == regionId)
             .SelectMany(b => b.Activity!.Themes.Where(t => themeIds.Contains(t.ThemeId)),
-                (b, t) => new AttendedActivity(b.PartnershipId!.Value, t.ThemeId, b.ActivityId, b.Activity!.Title, b.Activity!.StartsAt))
+                (b, t) => new { PartnershipId = b.PartnershipId!.Value, t.ThemeId, b.ActivityId, b.Activity!.StartsAt })
             .Distinct()
             .ToListAsync(cancellationToken);
         var wanted = needs.Select(n => (n.PartnershipId, n.ThemeId)).ToHashSet();
-        return rows.Where(r => wanted.Contains((r.PartnershipId, r.ThemeId))).OrderByDescending(r => r.StartsAt).ThenBy(r => r.ActivityId)
+        var kept = keys.Where(k => wanted.Contains((k.PartnershipId, k.ThemeId)))
+            .GroupBy(k => (k.PartnershipId, k.ThemeId))
+            .SelectMany(g => g.OrderByDescending(k => k.StartsAt).ThenBy(k => k.ActivityId).Take(perNeed ?? int.MaxValue))
+            .ToList();
+        var activityIds = kept.Select(k => k.ActivityId).Distinct().ToList();
+        var titles = await db.Activities.AsNoTracking().Where(a => EF.Parameter(activityIds).Contains(a.Id))
+            .Select(a => new { a.Id, a.Title }).ToDictionaryAsync(a => a.Id, a => a.Title, cancellationToken);
+        return kept.OrderByDescending(k => k.StartsAt).ThenBy(k => k.ActivityId)
+            .Select(k => new AttendedActivity(k.PartnershipId, k.ThemeId, k.ActivityId, titles[k.ActivityId], k.StartsAt))
             .ToLookup(r => (r.PartnershipId, r.ThemeId));
     }
 

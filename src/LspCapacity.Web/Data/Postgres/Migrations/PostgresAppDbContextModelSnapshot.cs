@@ -349,6 +349,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
 
                     b.HasIndex("PersonId", "Status");
 
+                    b.HasIndex("ActivityId", "Attendance", "PartnershipId");
+
                     b.HasIndex("ActivityId", "Status", "CreatedAt");
 
                     b.ToTable("Bookings");
