@@ -166,6 +166,30 @@ public sealed class KnownRegion : AppFactory, IAsyncLifetime
         (SeftonReviewId, KnowsleyReviewId) = (seftonReview.Id, knowsleyReview.Id);
     }
 
+    /// <summary>
+    /// More completed theme-A activities that a Knowsley person attended, "Extra 1" the most recent,
+    /// each a week before the one before it. Changes the hand-worked figures: only for tests that own
+    /// their instance.
+    /// </summary>
+    public async Task AddAttendedActivitiesAsync(int count)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var person = await db.Users.Where(u => u.Email == "k2@nw.example").Select(u => u.Id).SingleAsync();
+        for (var i = 1; i <= count; i++)
+        {
+            var start = now.AddDays(-12 - 7 * i);
+            var activity = new Activity(RegionId, Details(ActivityKind.Seminar, $"Extra {i}", start, "Somewhere", null, 10, start.AddDays(-30)), [ThemeA], start.AddDays(-40));
+            activity.Publish(start.AddDays(-30));
+            var booking = activity.Book(person, Knowsley, start.AddDays(-20));
+            activity.RecordAttendance(booking, Attendance.Attended, start.AddHours(1));
+            activity.Complete(start.AddHours(7));
+            db.Activities.Add(activity);
+        }
+        await db.SaveChangesAsync();
+    }
+
     private static ActivityDetails Details(ActivityKind kind, string title, DateTime starts, string? venue, int? host, int capacity, DateTime opens) =>
         new(kind, title, "", starts, starts.AddHours(6), venue, host, capacity, null, opens, starts, BookingMode.FirstCome, null, null, null);
 

@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+using LspCapacity.Tests.Support;
+using LspCapacity.Web.Pages.Needs;
+
+namespace LspCapacity.Tests.Pages.Dashboard;
+
+/// <summary>Needs coverage names the latest activities behind a need and counts the rest; the CSV keeps every title.</summary>
+public sealed partial class CoverageListTests : IAsyncLifetime
+{
+    private readonly KnownRegion _app = new(); // its own instance: the extra activities change the hand-worked figures
+
+    public async Task InitializeAsync()
+    {
+        await _app.InitializeAsync();
+        await _app.AddAttendedActivitiesAsync(4); // Knowsley×A: X1 (10 days ago) and Extra 1..4 (19, 26, 33, 40 days ago)
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    [Fact]
+    public async Task ANeedAddressedByManyActivities_ShowsTheLatestThree_AndHowManyMore()
+    {
+        var client = _app.CreateClientAs(KnownRegion.Coordinator);
+        var page = await client.GetDocumentAsync("/needs/coverage");
+
+        var cell = page.QuerySelector($"#needs tr[data-need='{_app.Knowsley}-{_app.ThemeA}'] td:nth-of-type(3)")!;
+        Assert.Equal($"5: {KnownRegion.X1}, Extra 1, Extra 2 and 2 more", Spaces().Replace(cell.TextContent, " ").Trim());
+        Assert.Equal(CoverageModel.ActivitiesShown, cell.QuerySelectorAll("a").Length);
+
+        var csv = await (await client.GetAsync("/dashboard/export/coverage.csv")).Content.ReadAsStringAsync();
+        foreach (var title in new[] { KnownRegion.X1, "Extra 1", "Extra 2", "Extra 3", "Extra 4" })
+        {
+            Assert.Contains(title, csv);
+        }
+    }
+}
