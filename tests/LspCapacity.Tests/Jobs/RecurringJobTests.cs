@@ -1,9 +1,9 @@
 using System.Reflection;
 using Hangfire;
-using Hangfire.Storage;
-using LspCapacity.Tests.Support;
 using Hangfire.Common;
 using Hangfire.Server;
+using Hangfire.Storage;
+using LspCapacity.Tests.Support;
 using LspCapacity.Web.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,8 +26,8 @@ public sealed class RecurringJobTests
         using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
         var job = new BackgroundJob("1", Job.FromExpression<OutboxDeliveryJob>(j => j.DeliverDueAsync(CancellationToken.None)), DateTime.UtcNow);
         using var scope = app.Services.GetRequiredService<JobActivator>().BeginScope(new JobActivatorContext(connection, job, new JobCancellationToken(false)));
-        Assert.IsType<OutboxDeliveryJob>(scope.Resolve(typeof(OutboxDeliveryJob)));
-        Assert.Equal(0, await ((OutboxDeliveryJob)scope.Resolve(typeof(OutboxDeliveryJob))).DeliverDueAsync());
+        var delivery = Assert.IsType<OutboxDeliveryJob>(scope.Resolve(typeof(OutboxDeliveryJob)));
+        Assert.Equal(0, await delivery.DeliverDueAsync());
     }
 
     [Fact]

@@ -117,8 +117,7 @@ public sealed class TwoNodeTests
         Assert.Single(outbox, m => m.DeduplicationKey.StartsWith("reminder:", StringComparison.Ordinal));
         Assert.All(outbox, m => Assert.Equal(OutboxStatus.Sent, m.Status));
         // No run failed on either node: not a lost race on the unique key, not a job built from another host's services.
-        var failed = nodeA.Services.GetRequiredService<JobStorage>().GetMonitoringApi().FailedJobs(0, 10);
-        Assert.Empty(failed.Select(j => $"{j.Value.Job?.Method.Name}: {j.Value.ExceptionType} {j.Value.ExceptionMessage}"));
+        Assert.Empty(Failures(nodeA.Services.GetRequiredService<JobStorage>().GetMonitoringApi()));
     }
 
     private static async Task WaitUntilSettledAsync(AppFactory node, Func<bool> done)
@@ -142,10 +141,13 @@ public sealed class TwoNodeTests
                 $"queued {string.Join(", ", monitoring.Queues().Select(q => $"{q.Name}={q.Length}"))}, failed {monitoring.FailedCount()}; " +
                 $"pending email: {string.Join("; ", pending)}; running: " +
                 string.Join("; ", monitoring.ProcessingJobs(0, 10).Select(j => $"{j.Value.Job?.Method.DeclaringType?.Name}.{j.Value.Job?.Method.Name} on {j.Value.ServerId} since {j.Value.StartedAt:O}")) +
-                "; failures: " + string.Join("; ", monitoring.FailedJobs(0, 10).Select(j => $"{j.Value.Job?.Method.DeclaringType?.Name}.{j.Value.Job?.Method.Name}: {j.Value.ExceptionType} {j.Value.ExceptionMessage}")) +
+                "; failures: " + string.Join("; ", Failures(monitoring)) +
                 $"; waited until {DateTime.UtcNow:O}");
         }
     }
+
+    private static IEnumerable<string> Failures(Hangfire.Storage.IMonitoringApi monitoring) =>
+        monitoring.FailedJobs(0, 10).Select(j => $"{j.Value.Job?.Method.DeclaringType?.Name}.{j.Value.Job?.Method.Name}: {j.Value.ExceptionType} {j.Value.ExceptionMessage}");
 
     /// <summary>Nothing waiting in the outbox and no job queued or running on any node.</summary>
     private static async Task<bool> SettledAsync(AppFactory node)

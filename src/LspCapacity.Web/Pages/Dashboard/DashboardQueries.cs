@@ -385,7 +385,7 @@ public static class DashboardQueries
     /// the titles of only the activities kept (a region's needs can stand on thousands of bookings).
     /// </summary>
     public static async Task<ILookup<(int PartnershipId, int ThemeId), AttendedActivity>> AttendedActivitiesAsync(AppDbContext db, int regionId,
-        IReadOnlyCollection<NeedCoverage> needs, CancellationToken cancellationToken, int? perNeed = null)
+        IReadOnlyCollection<NeedCoverage> needs, int? perNeed, CancellationToken cancellationToken)
     {
         var partnershipIds = needs.Select(n => n.PartnershipId).Distinct().ToList();
         var themeIds = needs.Select(n => n.ThemeId).Distinct().ToList();
@@ -404,8 +404,7 @@ public static class DashboardQueries
         var activityIds = kept.Select(k => k.ActivityId).Distinct().ToList();
         var titles = await db.Activities.AsNoTracking().Where(a => EF.Parameter(activityIds).Contains(a.Id))
             .Select(a => new { a.Id, a.Title }).ToDictionaryAsync(a => a.Id, a => a.Title, cancellationToken);
-        return kept.OrderByDescending(k => k.StartsAt).ThenBy(k => k.ActivityId)
-            .Select(k => new AttendedActivity(k.PartnershipId, k.ThemeId, k.ActivityId, titles[k.ActivityId], k.StartsAt))
+        return kept.Select(k => new AttendedActivity(k.PartnershipId, k.ThemeId, k.ActivityId, titles[k.ActivityId], k.StartsAt))
             .ToLookup(r => (r.PartnershipId, r.ThemeId));
     }
 

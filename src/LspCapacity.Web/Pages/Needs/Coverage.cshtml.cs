@@ -48,7 +48,7 @@ public class CoverageModel(AppDbContext db, CurrentUser me) : PageModel
             .Select(g => (g.Key.Theme, g.Count(), g.Count(n => n.Covered))).ToList();
         var shown = Result.Needs.Where(n => (Theme is null || n.ThemeId == Theme) && (!Uncovered || !n.Covered)).ToList();
         Needs = ParticipationModel.Page(shown, page, PageSize);
-        Activities = await AttendedActivitiesAsync(db, regionId, Needs.Items.ToList(), cancellationToken, ActivitiesShown);
+        Activities = await AttendedActivitiesAsync(db, regionId, Needs.Items.ToList(), ActivitiesShown, cancellationToken);
         Reviews = await AddressingReviewsAsync(db, regionId, Needs.Items.ToList(), cancellationToken);
         return Page();
     }
