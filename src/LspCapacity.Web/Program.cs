@@ -35,6 +35,7 @@ var connectionString = Databases.ConnectionString(config, databaseProvider, data
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<OutboxCommitInterceptor>();
 builder.Services.AddAppDatabase(databaseProvider, connectionString);
+builder.Services.AddSingleton<FiguresCache>();
 builder.Services.AddScoped<Seeder>();
 builder.Services.AddScoped<SqliteToPostgres>();
 builder.Services.AddScoped<NeedsTemplate>();
@@ -144,6 +145,7 @@ builder.Services.Configure<ActivityOptions>(config.GetSection(ActivityOptions.Se
 builder.Services.Configure<PlacementOptions>(config.GetSection(PlacementOptions.Section));
 builder.Services.Configure<NeedsOptions>(config.GetSection(NeedsOptions.Section));
 builder.Services.Configure<ReviewOptions>(config.GetSection(ReviewOptions.Section));
+builder.Services.AddSingleton<OutboxHeadStart>();
 builder.Services.AddScoped<IOutboxSignal, HangfireOutboxSignal>();
 // Registered before AddHangfire so every Hangfire service (client, recurring manager, server) of this
 // host uses this storage, never the process-wide JobStorage.Current another host may have set.

@@ -23,16 +23,20 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     private readonly TimeProvider _clock;
     private readonly IOutboxSignal _outboxSignal;
 
-    public AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider clock, IOutboxSignal outboxSignal)
-        : this((DbContextOptions)options, clock, outboxSignal)
+    public AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider clock, IOutboxSignal outboxSignal, WriteGate writeGate)
+        : this((DbContextOptions)options, clock, outboxSignal, writeGate)
     {
     }
 
-    protected AppDbContext(DbContextOptions options, TimeProvider clock, IOutboxSignal outboxSignal) : base(options)
+    protected AppDbContext(DbContextOptions options, TimeProvider clock, IOutboxSignal outboxSignal, WriteGate writeGate) : base(options)
     {
         _clock = clock;
         _outboxSignal = outboxSignal;
+        WriteGate = writeGate;
     }
+
+    /// <summary>One writer at a time on SQLite (see <see cref="Data.WriteGate"/>); entered by every save and unit of work that starts a write.</summary>
+    internal WriteGate WriteGate { get; }
 
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Domain.Programme.Programme> Programmes => Set<Domain.Programme.Programme>();
@@ -52,6 +56,7 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     public DbSet<CaseStudy> CaseStudies => Set<CaseStudy>();
     public DbSet<LibrarySubscription> LibrarySubscriptions => Set<LibrarySubscription>();
     public DbSet<PeerReview> PeerReviews => Set<PeerReview>();
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 
     /// <summary>ASP.NET Core Data Protection's keys: shared by every web node, so a cookie from one works on all.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -79,31 +84,45 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var queuesEmail = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+        // Entries() has just run DetectChanges, so the scopes see every pending change.
+        var touched = DataScopes.Touched(ChangeTracker);
         int written;
-        if (_pendingAudit.Count == 0)
+        // A save inside a unit of work already holds the gate (Transactions.InTransactionAsync).
+        using var pass = Database.CurrentTransaction is null ? await WriteGate.EnterAsync(cancellationToken) : default;
+        if (_pendingAudit.Count == 0 && touched.Count == 0)
         {
             written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         else
         {
-            // Two writes (the change, then its audit entries once keys exist) in one transaction.
+            // The change, its audit entries (once keys exist) and the version bump of every scope it
+            // touches: one transaction, so a cached figure can never outlive the data it came from.
             var ownTransaction = Database.CurrentTransaction is null
                 ? await Database.BeginTransactionAsync(cancellationToken)
                 : null;
             try
             {
                 written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                var now = _clock.GetUtcNow().UtcDateTime;
-                foreach (var audit in _pendingAudit)
+                if (_pendingAudit.Count > 0)
                 {
-                    var entry = Entry(audit.Entity);
-                    var key = entry.Metadata.FindPrimaryKey()!.Properties
-                        .Select(p => entry.Property(p.Name).CurrentValue?.ToString());
-                    AuditEntries.Add(new AuditEntry(now, audit.ActorId, audit.Action,
-                        entry.Metadata.ClrType.Name, string.Join(",", key), audit.Details));
+                    var now = _clock.GetUtcNow().UtcDateTime;
+                    foreach (var audit in _pendingAudit)
+                    {
+                        var entry = Entry(audit.Entity);
+                        var key = entry.Metadata.FindPrimaryKey()!.Properties
+                            .Select(p => entry.Property(p.Name).CurrentValue?.ToString());
+                        AuditEntries.Add(new AuditEntry(now, audit.ActorId, audit.Action,
+                            entry.Metadata.ClrType.Name, string.Join(",", key), audit.Details));
+                    }
+                    _pendingAudit.Clear();
+                    written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
                 }
-                _pendingAudit.Clear();
-                written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                if (touched.Count > 0)
+                {
+                    // An atomic increment, never read-then-write: two writers at once must give two versions.
+                    await DataVersions.Where(v => touched.Contains(v.Name))
+                        .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), cancellationToken);
+                }
                 if (ownTransaction is not null)
                 {
                     await ownTransaction.CommitAsync(cancellationToken);

@@ -39,6 +39,7 @@ public static class Databases
         else
         {
             services.AddSingleton<SqlitePragmas>();
+            services.AddSingleton(new WriteGate(serialise: true));
             services.AddDbContext<AppDbContext>((sp, options) => options
                 .UseSqlite(connectionString)
                 .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<OutboxCommitInterceptor>()));

@@ -17,19 +17,24 @@ public static class Transactions
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            try
+            // SQLite's write lock is taken at BEGIN (IMMEDIATE): queue for it here, not in its busy handler.
+            using (await db.WriteGate.EnterAsync(cancellationToken))
             {
-                var result = await work(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return result;
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                try
+                {
+                    var result = await work(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    return result;
+                }
+                catch (Exception e) when (attempt < MaxAttempts && IsLostRace(e))
+                {
+                    await transaction.RollbackAsync(CancellationToken.None);
+                    db.DiscardPendingChanges();
+                }
             }
-            catch (Exception e) when (attempt < MaxAttempts && IsLostRace(e))
-            {
-                await transaction.RollbackAsync(CancellationToken.None);
-                db.DiscardPendingChanges();
-                await Task.Delay(Random.Shared.Next(2, 10 * attempt), cancellationToken);
-            }
+            // Out of the gate while waiting: the writer that won the race goes on meanwhile.
+            await Task.Delay(Random.Shared.Next(2, 10 * attempt), cancellationToken);
         }
     }
 

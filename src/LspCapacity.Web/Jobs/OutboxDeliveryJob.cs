@@ -11,7 +11,7 @@ namespace LspCapacity.Web.Jobs;
 /// dies mid-way leaves a claim that expires and the sweep picks the row up again.
 /// </summary>
 public sealed class OutboxDeliveryJob(AppDbContext db, MailSender sender, TimeProvider clock,
-    IOptions<EmailOptions> options, ILogger<OutboxDeliveryJob> logger)
+    IOptions<EmailOptions> options, OutboxHeadStart headStart, ILogger<OutboxDeliveryJob> logger)
 {
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
 
@@ -25,6 +25,7 @@ public sealed class OutboxDeliveryJob(AppDbContext db, MailSender sender, TimePr
     [Hangfire.AutomaticRetry(Attempts = 0)]
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken = default)
     {
+        headStart.Started(); // before the first look: mail committed from here on queues another run
         var started = clock.GetTimestamp();
         var sent = 0;
         while (true)
@@ -56,10 +57,14 @@ public sealed class OutboxDeliveryJob(AppDbContext db, MailSender sender, TimePr
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var lockedUntil = now + ClaimFor;
-        var claimed = await db.OutboxMessages
-            .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now
-                        && (m.LockedUntil == null || m.LockedUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, lockedUntil), cancellationToken);
+        int claimed;
+        using (await db.WriteGate.EnterAsync(cancellationToken)) // a write outside SaveChanges: queue with the others
+        {
+            claimed = await db.OutboxMessages
+                .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now
+                            && (m.LockedUntil == null || m.LockedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, lockedUntil), cancellationToken);
+        }
         if (claimed == 0)
         {
             return false; // another run has it, or it is no longer due

@@ -55,19 +55,41 @@ public static class RecurringJobs
 /// <summary>
 /// Starts delivery as soon as a change that queued email commits. Only a head start: the change has
 /// already committed and the minutely sweep delivers the mail anyway, so a failure here is logged, not
-/// thrown at the person whose request caused it.
+/// thrown at the person whose request caused it. Signals coalesce (<see cref="OutboxHeadStart"/>):
+/// a busy hour's bookings start one delivery run per burst, not one per email.
 /// </summary>
-public sealed class HangfireOutboxSignal(IBackgroundJobClient jobs, ILogger<HangfireOutboxSignal> logger) : IOutboxSignal
+public sealed class HangfireOutboxSignal(IBackgroundJobClient jobs, OutboxHeadStart headStart, ILogger<HangfireOutboxSignal> logger) : IOutboxSignal
 {
     public void EmailQueued()
     {
+        if (!headStart.TryQueue())
+        {
+            return; // a run is queued and has not yet looked for due mail: it will find this one
+        }
         try
         {
             jobs.Enqueue<OutboxDeliveryJob>(j => j.DeliverDueAsync(CancellationToken.None));
         }
         catch (Exception e)
         {
+            headStart.Started(); // nothing is queued after all
             logger.LogWarning(e, "Could not start email delivery at once; the outbox sweep will deliver it");
         }
     }
+}
+
+/// <summary>
+/// Whether this node has a delivery run queued that has not yet looked for due mail. Email committed
+/// while one is waiting needs no run of its own: the waiting run looks after the commit. Every run
+/// clears the mark before it looks (<see cref="Started"/>), so mail committed after that starts another.
+/// </summary>
+public sealed class OutboxHeadStart
+{
+    private int _queued;
+
+    /// <summary>True when the caller should queue a run (none is waiting); marks one as waiting.</summary>
+    public bool TryQueue() => Interlocked.Exchange(ref _queued, 1) == 0;
+
+    /// <summary>A run is about to look for due mail (or none was queued after all).</summary>
+    public void Started() => Volatile.Write(ref _queued, 0);
 }

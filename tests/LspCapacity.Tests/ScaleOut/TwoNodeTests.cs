@@ -52,6 +52,33 @@ public sealed class TwoNodeTests
     }
 
     [PostgresFact]
+    public async Task AStudyPublishedOnNodeB_IsFoundAtOnceOnNodeA_ThoughNodeAKeptTheSearch()
+    {
+        await using var nodeA = new AppFactory();
+        nodeA.CreateAnonymousClient();
+        await using var nodeB = AppFactory.SecondNodeOf(nodeA);
+        async Task<string> SearchOnAAsync() =>
+            (await nodeA.CreateAnonymousClient().GetDocumentAsync("/library?q=zephyrine")).QuerySelector("main")!.TextContent;
+        Assert.DoesNotContain("Zephyrine pathways", await SearchOnAAsync()); // node A now keeps this search's (empty) ranking
+
+        var theme = await nodeB.WithDbAsync(db => db.Themes.OrderBy(t => t.Position).Select(t => t.Id).FirstAsync());
+        var author = nodeB.CreateClientAs(Demo.StaffBirmingham);
+        var saved = await author.SubmitFormAsync("/library/write", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Zephyrine pathways", ["Input.Summary"] = "A summary.", ["Input.Body"] = "How it worked.",
+            ["Input.Kind"] = "Project", ["Input.ThemeIds"] = theme.ToString(),
+        });
+        var id = saved.Headers.Location!.OriginalString.Split('/').Last();
+        Assert.Equal(HttpStatusCode.Redirect, (await author.SubmitFormAsync($"/library/write/{id}", new Dictionary<string, string>(), button: "Submit for publishing")).StatusCode);
+        var published = await nodeB.CreateClientAs(Demo.Coordinator).PostWithTokenAsync("/library/moderation", "/library/moderation?handler=Publish",
+            new Dictionary<string, string> { ["CaseStudyId"] = id });
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+
+        // The version lives in the shared database: node A, never told, works the search out again.
+        Assert.Contains("Zephyrine pathways", await SearchOnAAsync());
+    }
+
+    [PostgresFact]
     public async Task HundredConcurrentBookings_OverBothNodes_ConfirmExactlyTen()
     {
         await using var nodeA = new AppFactory();

@@ -17,6 +17,32 @@ namespace LspCapacity.Web.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.5");
 
+            modelBuilder.Entity("LspCapacity.Web.Data.DataVersion", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DataVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "needs",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Name = "library",
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("LspCapacity.Web.Domain.Accounts.AppUser", b =>
                 {
                     b.Property<string>("Id")

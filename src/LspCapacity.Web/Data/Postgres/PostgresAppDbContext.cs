@@ -11,7 +11,7 @@ namespace LspCapacity.Web.Data;
 /// <c>dotnet ef migrations add X --project src/LspCapacity.Web --context PostgresAppDbContext -o Data/Postgres/Migrations</c>.
 /// </summary>
 public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, TimeProvider clock, IOutboxSignal outboxSignal)
-    : AppDbContext(options, clock, outboxSignal);
+    : AppDbContext(options, clock, outboxSignal, WriteGate.Open);
 
 /// <summary>Lets <c>dotnet ef</c> build the PostgreSQL model without a server (no connection is opened).</summary>
 public sealed class PostgresAppDbContextDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
@@ -26,7 +26,7 @@ public sealed class SqliteAppDbContextDesignTimeFactory : IDesignTimeDbContextFa
 {
     public AppDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite("Data Source=design-time.db").Options,
-            TimeProvider.System, new NoOutboxSignal());
+            TimeProvider.System, new NoOutboxSignal(), WriteGate.Open);
 }
 
 internal sealed class NoOutboxSignal : IOutboxSignal

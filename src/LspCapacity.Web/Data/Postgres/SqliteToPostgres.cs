@@ -59,6 +59,8 @@ public sealed class SqliteToPostgres(AppDbContext source, TimeProvider clock, IL
                 await ExecuteAsync(postgres, $"ALTER TABLE {Quote(table.Name)} ALTER CONSTRAINT {Quote(fk.Name)} DEFERRABLE INITIALLY DEFERRED", cancellationToken);
             }
         }
+        // The one table the migrations fill (a row per data version): its rows come from the source instead.
+        await ExecuteAsync(postgres, $"DELETE FROM {Quote(source.Model.FindEntityType(typeof(DataVersion))!.GetTableName()!)}", cancellationToken);
         foreach (var table in tables)
         {
             var copied = await CopyTableAsync(sqlite, postgres, table, arrays, cancellationToken);

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LspCapacity.Web.Pages.Library;
 
 /// <summary>The public good-practice library: search, filters by theme, partnership and kind, paged.</summary>
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, FiguresCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public int? Theme { get; set; }
@@ -27,9 +27,12 @@ public class IndexModel(AppDbContext db) : PageModel
         PageNumber = Math.Max(1, page);
         ViewData["Section"] = "library";
         Themes = await ThemeChoices.ListAsync(db, cancellationToken);
-        Partnerships = await db.Partnerships.AsNoTracking()
-            .Where(p => db.CaseStudies.Any(c => c.PartnershipId == p.Id && c.Status == CaseStudyStatus.Published))
-            .OrderBy(p => p.Name).Select(p => new SelectListItem(p.Name, p.Id.ToString())).ToListAsync(cancellationToken);
+        // The partnerships with published studies, and each search's ranking, change only when the library does.
+        var withStudies = await cache.GetOrAddAsync(db, DataScopes.Library, "partnerships",
+            ct => db.Partnerships.AsNoTracking()
+                .Where(p => db.CaseStudies.Any(c => c.PartnershipId == p.Id && c.Status == CaseStudyStatus.Published))
+                .OrderBy(p => p.Name).Select(p => new PartnershipChoice(p.Id, p.Name)).ToListAsync(ct), cancellationToken);
+        Partnerships = withStudies.Select(p => new SelectListItem(p.Name, p.Id.ToString())).ToList();
 
         var query = db.CaseStudies.AsNoTracking().Where(c => c.Status == CaseStudyStatus.Published);
         if (Theme is { } themeId) query = query.Where(c => c.Themes.Any(t => t.ThemeId == themeId));
@@ -40,7 +43,8 @@ public class IndexModel(AppDbContext db) : PageModel
         if (!string.IsNullOrWhiteSpace(Q))
         {
             // Rank order from FTS5, filters from the query; only the page shown is projected (not every match).
-            var ranked = await LibrarySearch.MatchingIdsAsync(db, Q, cancellationToken);
+            var ranked = await cache.GetOrAddAsync(db, DataScopes.Library, "search:" + LibrarySearch.Key(Q),
+                ct => LibrarySearch.MatchingIdsAsync(db, Q, ct), cancellationToken);
             // The search itself keeps only published studies; a filter is one more query, with the ids as
             // one array parameter (EF.Parameter) rather than up to 500 separate ones.
             var sorted = ranked;
@@ -72,6 +76,8 @@ public class IndexModel(AppDbContext db) : PageModel
 
     private static Row ToRow(Projected p, Dictionary<int, string> themeNames) =>
         new(p.Id, p.Slug, p.Title, p.Summary, p.Kind, p.PublishedAt, p.Partnership, p.ThemeIds.Select(id => themeNames[id]).ToList());
+
+    private sealed record PartnershipChoice(int Id, string Name);
 
     private sealed record Projected(int Id, string Slug, string Title, string Summary, PracticeKind Kind, DateTime? PublishedAt, string? Partnership, List<int> ThemeIds);
 

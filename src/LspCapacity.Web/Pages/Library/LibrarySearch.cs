@@ -30,6 +30,9 @@ public static partial class LibrarySearch
         return terms.Count == 0 ? null : string.Join(" & ", terms.Select((t, i) => i == terms.Count - 1 ? $"{t}:*" : t));
     }
 
+    /// <summary>What a search is remembered by: its words, in order, case folded (both engines ignore case).</summary>
+    public static string Key(string? text) => string.Join(" ", Words(text)).ToLowerInvariant();
+
     /// <summary>Ids of published case studies matching <paramref name="text"/>, best first.</summary>
     public static async Task<List<int>> MatchingIdsAsync(AppDbContext db, string text, CancellationToken cancellationToken)
     {

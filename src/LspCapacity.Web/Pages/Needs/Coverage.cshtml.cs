@@ -12,7 +12,7 @@ namespace LspCapacity.Web.Pages.Needs;
 /// Needs coverage: every high need (partnership × theme) with what addresses it — activities its
 /// staff attended, placements, peer reviews — uncovered needs first, paged, filtered by theme.
 /// </summary>
-public class CoverageModel(AppDbContext db, CurrentUser me) : PageModel
+public class CoverageModel(AppDbContext db, CurrentUser me, FiguresCache cache) : PageModel
 {
     public const int PageSize = 25;
 
@@ -39,7 +39,13 @@ public class CoverageModel(AppDbContext db, CurrentUser me) : PageModel
         {
             return Forbid();
         }
-        Result = await CoverageAsync(db, regionId, cancellationToken);
+        // Worked out once per change to the needs figures: every need of the region with the latest
+        // activities and the reviews behind it, so paging and filtering only slice what is kept.
+        var figures = await cache.GetOrAddAsync(db, DataScopes.Needs, "coverage:" + regionId,
+            ct => WorkOutAsync(regionId, ct), cancellationToken);
+        Result = figures.Result;
+        Activities = figures.Activities;
+        Reviews = figures.Reviews;
         if (Theme is { } themeId && Result.Themes.All(t => t.Id != themeId))
         {
             Theme = null; // an unknown theme shows every theme rather than nothing
@@ -48,10 +54,21 @@ public class CoverageModel(AppDbContext db, CurrentUser me) : PageModel
             .Select(g => (g.Key.Theme, g.Count(), g.Count(n => n.Covered))).ToList();
         var shown = Result.Needs.Where(n => (Theme is null || n.ThemeId == Theme) && (!Uncovered || !n.Covered)).ToList();
         Needs = ParticipationModel.Page(shown, page, PageSize);
-        Activities = await AttendedActivitiesAsync(db, regionId, Needs.Items.ToList(), ActivitiesShown, cancellationToken);
-        Reviews = await AddressingReviewsAsync(db, regionId, Needs.Items.ToList(), cancellationToken);
         return Page();
     }
+
+    private async Task<Kept> WorkOutAsync(int regionId, CancellationToken cancellationToken)
+    {
+        var result = await CoverageAsync(db, regionId, cancellationToken);
+        var attended = result.Needs.Where(n => n.ActivitiesAttended > 0).ToList();
+        var reviewed = result.Needs.Where(n => n.Reviews > 0).ToList();
+        return new Kept(result,
+            await AttendedActivitiesAsync(db, regionId, attended, ActivitiesShown, cancellationToken),
+            await AddressingReviewsAsync(db, regionId, reviewed, cancellationToken));
+    }
+
+    private sealed record Kept(CoverageResult Result, ILookup<(int PartnershipId, int ThemeId), AttendedActivity> Activities,
+        ILookup<(int PartnershipId, int ThemeId), AddressingReview> Reviews);
 
     public string PageUrl(int page)
     {

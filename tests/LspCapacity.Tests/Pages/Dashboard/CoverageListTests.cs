@@ -36,4 +36,23 @@ public sealed partial class CoverageListTests : IAsyncLifetime
             Assert.Contains(title, csv);
         }
     }
+
+    [Fact]
+    public async Task AttendanceRecordedAfterThePageWasSeen_ShowsAtOnce_AndAnUnchangedPageIsNotWorkedOutAgain()
+    {
+        var client = _app.CreateClientAs(KnownRegion.Coordinator);
+        string Cell(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            Spaces().Replace(page.QuerySelector($"#needs tr[data-need='{_app.Knowsley}-{_app.ThemeA}'] td:nth-of-type(3)")!.TextContent, " ").Trim();
+
+        _app.Queries.Reset();
+        Assert.StartsWith("5: ", Cell(await client.GetDocumentAsync("/needs/coverage")));
+        var first = _app.Queries.Count;
+        _app.Queries.Reset();
+        Assert.StartsWith("5: ", Cell(await client.GetDocumentAsync("/needs/coverage?page=1")));
+        // The figures were kept: the second look reads only who is asking and the version.
+        Assert.True(_app.Queries.Count <= first - 8, $"second look ran {_app.Queries.Count} commands, the first {first}");
+
+        await _app.AddAttendedActivitiesAsync(1); // one more (a sixth) activity Knowsley attended in theme A
+        Assert.StartsWith("6: ", Cell(await client.GetDocumentAsync("/needs/coverage")));
+    }
 }

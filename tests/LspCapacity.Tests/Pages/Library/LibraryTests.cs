@@ -160,6 +160,17 @@ public class LibraryTests : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Search_FindsAStudyPublishedAfterTheSameSearchWasMade()
+    {
+        async Task<List<string>> TitlesAsync() => (await _app.CreateAnonymousClient().GetDocumentAsync("/library?q=Zephyrine+Pathways"))
+            .QuerySelectorAll(".app-activity-list__item h2 a").Select(a => a.TextContent.Trim()).ToList();
+
+        Assert.Empty(await TitlesAsync());
+        await CaseStudyAsync("Zephyrine pathways to work", "How the zephyrine pathways scheme worked.");
+        Assert.Equal(["Zephyrine pathways to work"], await TitlesAsync());
+    }
+
+    [Fact]
     public async Task CaseStudyFromAnActivity_IsLinkedFromTheActivity_AndItsPartnership()
     {
         var activity = await _app.PublishedActivityAsync(title: "Engagement workshop");

@@ -140,6 +140,34 @@ public class SurveyTests : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Results_SeenBeforeASubmission_ShowItAtOnce()
+    {
+        var id = await CreateAndOpenAsync("Needs analysis: results as they come in");
+        var coordinator = _app.CreateClientAs(Demo.Coordinator);
+        async Task SubmitAsync(string person, string rating)
+        {
+            var client = _app.CreateClientAs(person);
+            await AnswerAllAsync(client, id, rating);
+            var page = await client.GetDocumentAsync($"/needs/surveys/{id}/response?check=true");
+            await client.SubmitAsync(page, $"/needs/surveys/{id}/response?check=true", new Dictionary<string, string>(), "main form[action*='handler=Submit']");
+        }
+
+        await SubmitAsync(Demo.StaffBirmingham, "2");
+        var before = await coordinator.GetDocumentAsync($"/needs/surveys/{id}/results");
+        Assert.Contains("1 of 38", before.QuerySelector("main")!.TextContent);
+        Assert.DoesNotContain(before.QuerySelectorAll(".app-heatmap tbody tr"), r => r.TextContent.Contains("Coventry"));
+
+        await SubmitAsync(Demo.StaffCoventry, "4");
+        var after = await coordinator.GetDocumentAsync($"/needs/surveys/{id}/results");
+        Assert.Contains("2 of 38", after.QuerySelector("main")!.TextContent);
+        Assert.Contains(after.QuerySelectorAll(".app-heatmap tbody tr"), r => r.TextContent.Contains("Coventry"));
+        // Staff see the same figures as the region's aggregate, without the rows.
+        var staff = await _app.CreateClientAs(Demo.StaffCoventry).GetDocumentAsync($"/needs/surveys/{id}/results");
+        Assert.Contains("2 of 38", staff.QuerySelector("main")!.TextContent);
+        Assert.Empty(staff.QuerySelectorAll(".app-heatmap tbody tr"));
+    }
+
+    [Fact]
     public async Task Staff_SeeOnlyTheirOwnPartnershipsAnswers()
     {
         var id = await CreateAndOpenAsync("Needs analysis: privacy");

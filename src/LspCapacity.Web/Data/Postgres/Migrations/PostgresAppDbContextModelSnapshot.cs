@@ -23,6 +23,32 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("LspCapacity.Web.Data.DataVersion", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DataVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "needs",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Name = "library",
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("LspCapacity.Web.Domain.Accounts.AppUser", b =>
                 {
                     b.Property<string>("Id")

@@ -12,7 +12,7 @@ namespace LspCapacity.Web.Pages.Needs.Surveys;
 /// need levels (values in every cell, so colour is never the only cue), themes ranked by need, and
 /// the free-text answers.
 /// </summary>
-public class ResultsModel(AppDbContext db, CurrentUser me) : PageModel
+public class ResultsModel(AppDbContext db, CurrentUser me, FiguresCache cache) : PageModel
 {
     public string Title { get; private set; } = "";
     public int ActivePartnerships { get; private set; }
@@ -44,24 +44,41 @@ public class ResultsModel(AppDbContext db, CurrentUser me) : PageModel
         // One partnership's answers are for its own staff and coordinators; everyone else sees the region's aggregate.
         AggregateOnly = !me.IsCoordinator;
         Title = survey.Title;
-        ActivePartnerships = await db.Partnerships.AsNoTracking().CountAsync(p => p.RegionId == survey.RegionId && p.IsActive, cancellationToken);
+        // Worked out once per change to the needs figures, for everyone allowed to see them.
+        var results = await cache.GetOrAddAsync(db, DataScopes.Needs, "survey-results:" + id,
+            ct => WorkOutAsync(id, survey.RegionId, ct), cancellationToken);
+        ActivePartnerships = results.ActivePartnerships;
+        Submitted = results.Submitted;
+        IsFollowUp = results.IsFollowUp;
+        Themes = results.Themes;
+        Ranking = results.Ranking;
+        if (!AggregateOnly)
+        {
+            Rows = results.Rows;
+            FreeText = results.FreeText;
+        }
+        return Page();
+    }
+
+    private async Task<Results> WorkOutAsync(int id, int regionId, CancellationToken cancellationToken)
+    {
+        var activePartnerships = await db.Partnerships.AsNoTracking().CountAsync(p => p.RegionId == regionId && p.IsActive, cancellationToken);
         var submitted = db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == id && r.Status == ResponseStatus.Submitted);
-        Submitted = await submitted.CountAsync(cancellationToken);
+        var submittedCount = await submitted.CountAsync(cancellationToken);
 
         var baseline = await db.Surveys.AsNoTracking().Where(s => s.Id == id).Select(s => s.BaselineSurveyId).SingleAsync(cancellationToken);
         var means = await NeedsQueries.CompareWithBaselineAsync(db, id, baseline, null, cancellationToken);
-        IsFollowUp = baseline is not null;
 
-        Themes = await db.Surveys.AsNoTracking().Where(s => s.Id == id).SelectMany(s => s.Sections).Where(s => s.ThemeId != null)
+        var themes = await db.Surveys.AsNoTracking().Where(s => s.Id == id).SelectMany(s => s.Sections).Where(s => s.ThemeId != null)
             .OrderBy(s => s.Position).Select(s => new ThemeColumn(s.ThemeId!.Value, s.Title)).ToListAsync(cancellationToken);
-        var partnershipIds = AggregateOnly ? [] : means.Select(m => m.PartnershipId).Distinct().ToList();
+        var partnershipIds = means.Select(m => m.PartnershipId).Distinct().ToList();
         var names = await db.Partnerships.AsNoTracking().Where(p => partnershipIds.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var byCell = means.ToDictionary(m => (m.PartnershipId, m.ThemeId));
-        Rows = partnershipIds.OrderBy(p => names[p])
-            .Select(p => new PartnershipRow(p, names[p], Themes.Select(t => byCell.GetValueOrDefault((p, t.ThemeId))).ToList()))
+        var rows = partnershipIds.OrderBy(p => names[p])
+            .Select(p => new PartnershipRow(p, names[p], themes.Select(t => byCell.GetValueOrDefault((p, t.ThemeId))).ToList()))
             .ToList();
-        Ranking = Themes.Select(t =>
+        var ranking = themes.Select(t =>
             {
                 var cells = means.Where(m => m.ThemeId == t.ThemeId).ToList();
                 return new ThemeRank(t.Name, cells.Count == 0 ? null : cells.Average(c => c.Mean),
@@ -69,21 +86,21 @@ public class ResultsModel(AppDbContext db, CurrentUser me) : PageModel
             })
             .OrderByDescending(r => r.HighNeedCount).ThenBy(r => r.Mean ?? 6).ToList();
 
-        if (AggregateOnly)
-        {
-            return Page();
-        }
         var freeText = await submitted
             .SelectMany(r => r.Answers.Where(a => a.Text != null), (r, a) => new { r.PartnershipId, a.QuestionId, a.Text })
             .Join(db.Surveys.Where(s => s.Id == id).SelectMany(s => s.Sections).SelectMany(s => s.Questions),
                 a => a.QuestionId, q => q.Id, (a, q) => new { a.PartnershipId, QuestionId = q.Id, q.Text, Answer = a.Text, q.Position })
             .Join(db.Partnerships, x => x.PartnershipId, p => p.Id, (x, p) => new { x.QuestionId, x.Text, x.Answer, Partnership = p.Name })
             .ToListAsync(cancellationToken);
-        FreeText = freeText.GroupBy(x => (x.QuestionId, x.Text)).OrderBy(g => g.Key.QuestionId)
+        var byQuestion = freeText.GroupBy(x => (x.QuestionId, x.Text)).OrderBy(g => g.Key.QuestionId)
             .Select(g => new FreeTextQuestion(g.Key.Text, g.OrderBy(x => x.Partnership).Select(x => (x.Partnership, x.Answer!)).ToList()))
             .ToList();
-        return Page();
+        return new Results(activePartnerships, submittedCount, baseline is not null, themes, rows, ranking, byQuestion);
     }
+
+    /// <summary>Everything the page shows, for a coordinator; staff see all but the rows and the free text.</summary>
+    private sealed record Results(int ActivePartnerships, int Submitted, bool IsFollowUp, IReadOnlyList<ThemeColumn> Themes,
+        IReadOnlyList<PartnershipRow> Rows, IReadOnlyList<ThemeRank> Ranking, IReadOnlyList<FreeTextQuestion> FreeText);
 
     public sealed record ThemeColumn(int ThemeId, string Name);
 

@@ -1,0 +1,95 @@
+using LspCapacity.Web.Domain.Activities;
+using LspCapacity.Web.Domain.Library;
+using LspCapacity.Web.Domain.Needs;
+using LspCapacity.Web.Domain.Placements;
+using LspCapacity.Web.Domain.Programme;
+using LspCapacity.Web.Domain.Reviews;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LspCapacity.Web.Data;
+
+/// <summary>
+/// A counter the database keeps for one family of figures (<see cref="DataScopes"/>). Every saved change
+/// that can alter those figures adds one to it in the same transaction, so a figure worked out at
+/// version N is right for as long as the counter reads N — on every web node, since the counter lives
+/// in the shared database. <see cref="Infrastructure.FiguresCache"/> keys what it keeps by it.
+/// </summary>
+public class DataVersion
+{
+    private DataVersion() { }
+
+    public DataVersion(string name) => Name = name;
+
+    public string Name { get; private set; } = "";
+    public long Version { get; private set; }
+}
+
+/// <summary>The families of cached figures, and which saved changes alter each: the one place that says so.</summary>
+public static class DataScopes
+{
+    /// <summary>Needs figures: survey means and results, needs coverage (attendance, placements, peer reviews).</summary>
+    public const string Needs = "needs";
+
+    /// <summary>The good-practice library's search: published case studies, their themes and partnerships.</summary>
+    public const string Library = "library";
+
+    public static readonly IReadOnlyList<string> All = [Needs, Library];
+
+    /// <summary>The scopes the pending changes in <paramref name="tracker"/> touch (call after DetectChanges).</summary>
+    public static IReadOnlyList<string> Touched(ChangeTracker tracker)
+    {
+        var needs = false;
+        var library = false;
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+            switch (entry.Entity)
+            {
+                // Bookings change all day; only attendance feeds the figures (a new booking is never attended).
+                case Booking booking:
+                    needs |= entry.State == EntityState.Modified
+                        ? entry.Property(nameof(Booking.Attendance)).IsModified
+                        : booking.Attendance is not null;
+                    break;
+                // Activities change with every place taken; only what the figures show or group by counts.
+                case Activity:
+                    needs |= entry.State != EntityState.Modified || entry.Property(nameof(Activity.Title)).IsModified
+                        || entry.Property(nameof(Activity.StartsAt)).IsModified || entry.Property(nameof(Activity.RegionId)).IsModified;
+                    break;
+                case ActivityTheme or Survey or SurveySection or Question or SurveyResponse or Answer
+                    or Placement or PlacementTheme or PeerReview or ReviewFocusTheme or Theme:
+                    needs = true;
+                    break;
+                case Partnership:
+                    needs = library = true;
+                    break;
+                case CaseStudy or CaseStudyTheme:
+                    library = true;
+                    break;
+            }
+        }
+        return (needs, library) switch
+        {
+            (true, true) => All,
+            (true, false) => [Needs],
+            (false, true) => [Library],
+            _ => [],
+        };
+    }
+}
+
+public class DataVersionConfiguration : IEntityTypeConfiguration<DataVersion>
+{
+    public void Configure(EntityTypeBuilder<DataVersion> builder)
+    {
+        builder.HasKey(v => v.Name);
+        builder.Property(v => v.Name).HasMaxLength(40);
+        // One row per scope from the start: a change only ever adds one to an existing row.
+        builder.HasData(DataScopes.All.Select(name => new DataVersion(name)));
+    }
+}

@@ -1,0 +1,47 @@
+using LspCapacity.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace LspCapacity.Web.Infrastructure;
+
+/// <summary>
+/// Keeps figures that are costly to work out and change far less often than they are read (survey
+/// results, needs coverage, library search rankings), keyed by their scope's <see cref="DataVersion"/>.
+/// Every read asks the database for the version first — one indexed row — so a figure is served only
+/// while nothing it depends on has changed, on whichever web node the change was made: never stale, and
+/// no node needs telling. A cache is an in-memory copy; the database stays the truth.
+/// </summary>
+public sealed class FiguresCache : IDisposable
+{
+    /// <summary>Entries kept at most (each a small list of figures); the least recently used go first.</summary>
+    public const int Capacity = 2_000;
+
+    private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = Capacity });
+
+    public async Task<T> GetOrAddAsync<T>(AppDbContext db, string scope, string key, Func<CancellationToken, Task<T>> compute,
+        CancellationToken cancellationToken) where T : class
+    {
+        // Inside a transaction the context may see its own uncommitted changes (and their version):
+        // what it works out there is not kept.
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await compute(cancellationToken);
+        }
+        // The version is read before the figures: a change committed in between gives newer figures
+        // under the older version (replaced at the next read), never older figures under the newer one.
+        var version = await VersionAsync(db, scope, cancellationToken);
+        var entryKey = (scope, version, key);
+        if (_entries.TryGetValue(entryKey, out T? kept) && kept is not null)
+        {
+            return kept;
+        }
+        var value = await compute(cancellationToken);
+        _entries.Set(entryKey, value, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+        return value;
+    }
+
+    public static Task<long> VersionAsync(AppDbContext db, string scope, CancellationToken cancellationToken) =>
+        db.DataVersions.AsNoTracking().Where(v => v.Name == scope).Select(v => v.Version).SingleAsync(cancellationToken);
+
+    public void Dispose() => _entries.Dispose();
+}
