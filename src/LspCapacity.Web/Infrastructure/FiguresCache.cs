@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LspCapacity.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -17,6 +18,7 @@ public sealed class FiguresCache : IDisposable
     public const int Capacity = 2_000;
 
     private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = Capacity });
+    private readonly ConcurrentDictionary<(string Scope, long Version, string Key), Task<object>> _working = new();
 
     public async Task<T> GetOrAddAsync<T>(AppDbContext db, string scope, string key, Func<CancellationToken, Task<T>> compute,
         CancellationToken cancellationToken) where T : class
@@ -35,9 +37,37 @@ public sealed class FiguresCache : IDisposable
         {
             return kept;
         }
-        var value = await compute(cancellationToken);
-        _entries.Set(entryKey, value, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
-        return value;
+        // One request works a figure out; others asking for it meanwhile wait for that answer rather than
+        // all working it out at once (32 at once on a cold page each read thousands of rows).
+        var mine = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var working = _working.GetOrAdd(entryKey, mine.Task);
+        if (working != mine.Task)
+        {
+            try
+            {
+                return (T)await working.WaitAsync(cancellationToken);
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return await compute(cancellationToken); // the one working it out gave up: work it out here
+            }
+        }
+        try
+        {
+            var value = await compute(cancellationToken);
+            _entries.Set(entryKey, value, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+            mine.SetResult(value);
+            return value;
+        }
+        catch
+        {
+            mine.TrySetCanceled();
+            throw;
+        }
+        finally
+        {
+            _working.TryRemove(KeyValuePair.Create(entryKey, mine.Task));
+        }
     }
 
     public static Task<long> VersionAsync(AppDbContext db, string scope, CancellationToken cancellationToken) =>

@@ -78,4 +78,25 @@ public sealed class FiguresCacheTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal("figure 2", await ReadAsync());
         Assert.Equal(3, worked);
     }
+
+    [Fact]
+    public async Task ManyAskingAtOnce_WaitForOneWorkingItOut()
+    {
+        var cache = app.Services.GetRequiredService<FiguresCache>();
+        var release = new TaskCompletionSource();
+        var worked = 0;
+        async Task<string> WorkOut(CancellationToken _)
+        {
+            Interlocked.Increment(ref worked);
+            await release.Task;
+            return "the figure";
+        }
+        var readers = Enumerable.Range(0, 8).Select(_ => app.WithDbAsync(db =>
+            cache.GetOrAddAsync(db, DataScopes.Needs, "test:" + nameof(ManyAskingAtOnce_WaitForOneWorkingItOut), WorkOut, CancellationToken.None))).ToList();
+        await Task.Delay(300); // every reader has asked by now
+        release.SetResult();
+
+        Assert.All(await Task.WhenAll(readers), figure => Assert.Equal("the figure", figure));
+        Assert.Equal(1, worked);
+    }
 }

@@ -23,7 +23,8 @@ public class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.Ignore(a => a.WaitingList);
         builder.HasOne<Region>().WithMany().HasForeignKey(a => a.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Partnership>().WithMany().HasForeignKey(a => a.HostPartnershipId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(a => new { a.RegionId, a.Status, a.StartsAt });
+        // Capacity and confirmed places too, so the dashboard's upcoming totals are read from the index alone.
+        builder.HasIndex(a => new { a.RegionId, a.Status, a.StartsAt, a.Capacity, a.ConfirmedCount });
         builder.HasIndex(a => new { a.Status, a.StartsAt });
 
         builder.HasMany(a => a.Themes).WithOne().HasForeignKey(t => t.ActivityId).OnDelete(DeleteBehavior.Cascade);

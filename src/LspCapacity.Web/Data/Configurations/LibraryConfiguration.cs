@@ -30,6 +30,7 @@ public class CaseStudyConfiguration : IEntityTypeConfiguration<CaseStudy>
         builder.HasIndex(c => c.SourceReviewId);
         builder.HasIndex(c => c.Slug);
         builder.HasIndex(c => new { c.Status, c.PublishedAt });
+        builder.HasIndex(c => new { c.RegionId, c.Status }); // the dashboard's "awaiting moderation", without reading each study
         builder.HasMany(c => c.Themes).WithOne().HasForeignKey(t => t.CaseStudyId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Attachments).WithOne().HasForeignKey(a => a.CaseStudyId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Themes).UsePropertyAccessMode(PropertyAccessMode.Field);

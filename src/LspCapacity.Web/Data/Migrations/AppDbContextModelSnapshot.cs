@@ -276,7 +276,7 @@ namespace LspCapacity.Web.Data.Migrations
 
                     b.HasIndex("Status", "StartsAt");
 
-                    b.HasIndex("RegionId", "Status", "StartsAt");
+                    b.HasIndex("RegionId", "Status", "StartsAt", "Capacity", "ConfirmedCount");
 
                     b.ToTable("Activities");
                 });
@@ -557,13 +557,13 @@ namespace LspCapacity.Web.Data.Migrations
 
                     b.HasIndex("PartnershipId");
 
-                    b.HasIndex("RegionId");
-
                     b.HasIndex("Slug");
 
                     b.HasIndex("SourceActivityId");
 
                     b.HasIndex("SourceReviewId");
+
+                    b.HasIndex("RegionId", "Status");
 
                     b.HasIndex("Status", "PublishedAt");
 

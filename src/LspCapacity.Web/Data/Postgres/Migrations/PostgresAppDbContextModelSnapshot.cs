@@ -286,7 +286,7 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
 
                     b.HasIndex("Status", "StartsAt");
 
-                    b.HasIndex("RegionId", "Status", "StartsAt");
+                    b.HasIndex("RegionId", "Status", "StartsAt", "Capacity", "ConfirmedCount");
 
                     b.ToTable("Activities");
                 });
@@ -577,13 +577,13 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
 
                     b.HasIndex("PartnershipId");
 
-                    b.HasIndex("RegionId");
-
                     b.HasIndex("Slug");
 
                     b.HasIndex("SourceActivityId");
 
                     b.HasIndex("SourceReviewId");
+
+                    b.HasIndex("RegionId", "Status");
 
                     b.HasIndex("Status", "PublishedAt");
 
