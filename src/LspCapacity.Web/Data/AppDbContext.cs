@@ -89,6 +89,10 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
         int written;
         // A save inside a unit of work already holds the gate (Transactions.InTransactionAsync).
         using var pass = Database.CurrentTransaction is null ? await WriteGate.EnterAsync(cancellationToken) : default;
+        if (_pendingAudit.Count > 0 && _pendingAudit.All(a => Entry(a.Entity).State != EntityState.Added))
+        {
+            AddPendingAudit(); // every audited entity has its key already: one write, not two
+        }
         if (_pendingAudit.Count == 0 && touched.Count == 0)
         {
             written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -105,16 +109,7 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
                 written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
                 if (_pendingAudit.Count > 0)
                 {
-                    var now = _clock.GetUtcNow().UtcDateTime;
-                    foreach (var audit in _pendingAudit)
-                    {
-                        var entry = Entry(audit.Entity);
-                        var key = entry.Metadata.FindPrimaryKey()!.Properties
-                            .Select(p => entry.Property(p.Name).CurrentValue?.ToString());
-                        AuditEntries.Add(new AuditEntry(now, audit.ActorId, audit.Action,
-                            entry.Metadata.ClrType.Name, string.Join(",", key), audit.Details));
-                    }
-                    _pendingAudit.Clear();
+                    AddPendingAudit(); // the new entities have their keys now
                     written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
                 }
                 if (touched.Count > 0)
@@ -149,6 +144,20 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
             }
         }
         return written;
+    }
+
+    private void AddPendingAudit()
+    {
+        var now = _clock.GetUtcNow().UtcDateTime;
+        foreach (var audit in _pendingAudit)
+        {
+            var entry = Entry(audit.Entity);
+            var key = entry.Metadata.FindPrimaryKey()!.Properties
+                .Select(p => entry.Property(p.Name).CurrentValue?.ToString());
+            AuditEntries.Add(new AuditEntry(now, audit.ActorId, audit.Action,
+                entry.Metadata.ClrType.Name, string.Join(",", key), audit.Details));
+        }
+        _pendingAudit.Clear();
     }
 
     private bool _emailQueuedInTransaction;

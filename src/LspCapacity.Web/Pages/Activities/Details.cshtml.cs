@@ -52,8 +52,8 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
             {
                 var activity = await LoadForBookingAsync(id, ct);
                 var booking = activity.Book(me.RequiredId, me.PartnershipId, clock.GetUtcNow().UtcDateTime);
-                db.Audit(me.Id, "booking.created", booking, booking.Status.ToString());
                 await db.SaveChangesAsync(ct);
+                db.Audit(me.Id, "booking.created", booking, booking.Status.ToString()); // written with the email: the booking has its key now
                 await emails.QueueAsync(db, activity, booking, booking.Status switch
                 {
                     BookingStatus.Confirmed => BookingEmail.Confirmed,

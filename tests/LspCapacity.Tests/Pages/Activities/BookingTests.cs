@@ -121,6 +121,12 @@ public class BookingTests : IClassFixture<AppFactory>
 
         var after = await _app.BookingsAsync(activity);
         Assert.Equal([BookingStatus.Cancelled, BookingStatus.Confirmed, BookingStatus.Waitlisted], after.Select(b => b.Status));
+        // Each booking, the cancellation and the promotion are audited against the booking's own id.
+        var audit = await _app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(Booking))
+            .Select(a => new { a.Action, a.EntityId }).ToListAsync());
+        Assert.All(after, b => Assert.Contains(audit, a => a.Action == "booking.created" && a.EntityId == b.Id.ToString()));
+        Assert.Contains(audit, a => a.Action == "booking.cancelled" && a.EntityId == after[0].Id.ToString());
+        Assert.Contains(audit, a => a.Action == "booking.promoted" && a.EntityId == after[1].Id.ToString());
         var promoted = await _app.DeliveredToAsync(people[1]);
         Assert.Contains(promoted, m => (m.Subject ?? "").StartsWith("A place has come up", StringComparison.Ordinal));
         Assert.DoesNotContain(await _app.DeliveredToAsync(people[2]), m => (m.Subject ?? "").StartsWith("A place has come up", StringComparison.Ordinal));
