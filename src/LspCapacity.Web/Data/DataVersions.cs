@@ -6,7 +6,6 @@ using LspCapacity.Web.Domain.Programme;
 using LspCapacity.Web.Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace LspCapacity.Web.Data;
 
@@ -80,16 +79,5 @@ public static class DataScopes
             (false, true) => [Library],
             _ => [],
         };
-    }
-}
-
-public class DataVersionConfiguration : IEntityTypeConfiguration<DataVersion>
-{
-    public void Configure(EntityTypeBuilder<DataVersion> builder)
-    {
-        builder.HasKey(v => v.Name);
-        builder.Property(v => v.Name).HasMaxLength(40);
-        // One row per scope from the start: a change only ever adds one to an existing row.
-        builder.HasData(DataScopes.All.Select(name => new DataVersion(name)));
     }
 }
