@@ -122,6 +122,24 @@ public class QueryCountTests
         Assert.Equal(await CycleAsync(small), await CycleAsync(big));
     }
 
+    [Fact]
+    public async Task BookThenCancel_SavesWithoutSavepoints()
+    {
+        // A unit of work that fails is rolled back whole and run again, so a savepoint around each save
+        // would only add two statements to every save made while the write lock is held.
+        await using var app = new AppFactory();
+        var activity = await app.PublishedActivityAsync(capacity: 50);
+        var client = app.CreateClientAs(Demo.StaffCoventry);
+
+        var book = await CountedPostAsync(app, client, activity, "Book");
+        var bookSavepoints = app.Queries.Savepoints;
+        var cancel = await CountedPostAsync(app, client, activity, "CancelBooking");
+
+        Assert.True(book > 3 && cancel > 3, $"the counter saw {book} and {cancel} commands");
+        Assert.Equal(0, bookSavepoints);
+        Assert.Equal(0, app.Queries.Savepoints);
+    }
+
     private static async Task<int> CountedPostAsync(AppFactory app, HttpClient client, int activity, string handler)
     {
         var page = await client.GetDocumentAsync($"/activities/{activity}");

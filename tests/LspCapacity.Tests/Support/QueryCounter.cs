@@ -3,14 +3,37 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace LspCapacity.Tests.Support;
 
-/// <summary>Counts the SQL commands the app runs, so a test can prove a page's query count does not grow with its data.</summary>
-public sealed class QueryCounter : DbCommandInterceptor
+/// <summary>
+/// Counts the SQL commands the app runs, so a test can prove a page's query count does not grow with its
+/// data, and the savepoints it takes (EF takes them through the transaction, not as commands).
+/// </summary>
+public sealed class QueryCounter : DbCommandInterceptor, IDbTransactionInterceptor
 {
     private int _count;
+    private int _savepoints;
 
     public int Count => _count;
 
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
+    public int Savepoints => _savepoints;
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _count, 0);
+        Interlocked.Exchange(ref _savepoints, 0);
+    }
+
+    public InterceptionResult CreatingSavepoint(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        Interlocked.Increment(ref _savepoints);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult> CreatingSavepointAsync(DbTransaction transaction, TransactionEventData eventData,
+        InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _savepoints);
+        return ValueTask.FromResult(result);
+    }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
