@@ -26,13 +26,33 @@ public enum BookingEmail
 /// </summary>
 public sealed class ActivityEmails(Outbox outbox, TimeProvider clock)
 {
+    private readonly Dictionary<string, Recipient> _recipients = new(StringComparer.Ordinal);
+
     public async Task QueueAsync(AppDbContext db, Activity activity, Booking booking, BookingEmail kind,
         CancellationToken cancellationToken, string? reason = null, string? offset = null)
     {
-        var person = await db.Users.AsNoTracking().Where(u => u.Id == booking.PersonId)
-            .Select(u => new Recipient(u.Email!, u.DisplayName)).SingleAsync(cancellationToken);
+        var person = await RecipientAsync(db, booking.PersonId, cancellationToken);
         var where = await WhereAsync(db, activity, cancellationToken);
         await outbox.QueueAsync(db, Compose(activity, booking, kind, person, where, reason, offset), cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads who a booking email will go to before the unit of work that queues it begins. On SQLite
+    /// that work holds the single write lock, so everything it need not read inside is read first
+    /// (a booking's own person: the one who is booking or cancelling). QueueAsync reads anyone not read here.
+    /// </summary>
+    public async Task PrepareForAsync(AppDbContext db, string personId, CancellationToken cancellationToken) =>
+        await RecipientAsync(db, personId, cancellationToken);
+
+    private async Task<Recipient> RecipientAsync(AppDbContext db, string personId, CancellationToken cancellationToken)
+    {
+        if (!_recipients.TryGetValue(personId, out var recipient))
+        {
+            recipient = await db.Users.AsNoTracking().Where(u => u.Id == personId)
+                .Select(u => new Recipient(u.Email!, u.DisplayName)).SingleAsync(cancellationToken);
+            _recipients[personId] = recipient;
+        }
+        return recipient;
     }
 
     /// <summary>

@@ -46,6 +46,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
         {
             return Forbid();
         }
+        await emails.PrepareForAsync(db, me.RequiredId, cancellationToken);
         try
         {
             var status = await db.InTransactionAsync(async ct =>
@@ -85,6 +86,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
         {
             return NotFound();
         }
+        await emails.PrepareForAsync(db, me.RequiredId, cancellationToken);
         try
         {
             var found = await db.InTransactionAsync(async ct =>
