@@ -217,6 +217,37 @@ public class CalendarInvitesTests
     }
 
     [Fact]
+    public void Request_WithPunctuationAndLineBreaks_ReadsBackWordForWord()
+    {
+        var info = Info(GmtActivity()) with
+        {
+            Title = "Commissioning; pooling, and \\ aligning budgets",
+            Description = "Bring:\r\n- your LAA targets, and\n- a colleague; or two",
+            Location = "Room 4, Civic Hall; Leeds",
+        };
+
+        var evt = Assert.Single(Parse(CalendarInvites.Request(info, Organiser)).Events);
+
+        Assert.Equal(info.Title, evt.Summary);
+        Assert.Equal($"Bring:\n- your LAA targets, and\n- a colleague; or two\n\n{Url}", evt.Description);
+        Assert.Equal(info.Location, evt.Location);
+    }
+
+    [Fact]
+    public void Request_FoldsLongLinesAt75Octets_WithoutSplittingACharacter()
+    {
+        // "é" and "’" take two and three octets in UTF-8, the emoji four: a fold that ignored that would
+        // split a character or leave a line too long.
+        var title = string.Concat(Enumerable.Repeat("Café’s regeneración 🏙 workshop — ", 8)).Trim();
+        var ics = CalendarInvites.Request(Info(GmtActivity()) with { Title = title }, Organiser);
+
+        var lines = ics.Split("\r\n");
+        Assert.All(lines, line => Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75, $"{line.Length} characters: {line}"));
+        Assert.Contains(lines, line => line.StartsWith(' '));
+        Assert.Equal(title, Assert.Single(Parse(ics).Events).Summary);
+    }
+
+    [Fact]
     public void Feed_WithNoEvents_IsAnEmptyCalendar()
     {
         var calendar = Parse(CalendarInvites.Feed([], Organiser));
