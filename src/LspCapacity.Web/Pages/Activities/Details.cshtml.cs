@@ -104,7 +104,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
                 }
                 var promotion = activity.CancelBooking(booking, now, "Cancelled by the person");
                 db.Audit(me.Id, "booking.cancelled", booking);
-                await db.SaveChangesAsync(ct);
+                // Both bookings have their keys already: the change, its audit and its emails are one save.
                 await emails.QueueAsync(db, activity, booking, BookingEmail.Cancelled, ct);
                 if (promotion is not null)
                 {
