@@ -55,6 +55,12 @@ public class OutboxMessage
 
     /// <summary>While set and in the future, one delivery run owns this row.</summary>
     public DateTime? LockedUntil { get; private set; }
+
+    /// <summary>
+    /// The delivery run that holds the claim (with <see cref="LockedUntil"/>): a run claims a batch
+    /// in one conditional update and then loads exactly the rows that carry its token.
+    /// </summary>
+    public Guid? ClaimToken { get; private set; }
     public IReadOnlyList<OutboxAttachment> Attachments => _attachments;
 
     public void Attach(string fileName, string contentType, byte[] content) =>
@@ -68,6 +74,7 @@ public class OutboxMessage
         Status = OutboxStatus.Sent;
         LastError = null;
         LockedUntil = null;
+        ClaimToken = null;
     }
 
     /// <summary>A 4xx reply or a dropped connection: try again later, up to <paramref name="maxAttempts"/>.</summary>
@@ -77,6 +84,7 @@ public class OutboxMessage
         LastAttemptAt = now;
         LastError = Truncate(error);
         LockedUntil = null;
+        ClaimToken = null;
         if (Attempts >= maxAttempts)
         {
             Status = OutboxStatus.Failed;
@@ -92,6 +100,7 @@ public class OutboxMessage
         LastAttemptAt = now;
         LastError = Truncate(error);
         LockedUntil = null;
+        ClaimToken = null;
         Status = OutboxStatus.Failed;
     }
 
@@ -105,6 +114,7 @@ public class OutboxMessage
         Status = OutboxStatus.Pending;
         NextAttemptAt = now;
         LockedUntil = null;
+        ClaimToken = null;
     }
 
     /// <summary>1, 2, 4, 8 … minutes, capped at six hours.</summary>

@@ -6,9 +6,9 @@ using Microsoft.Extensions.Options;
 namespace LspCapacity.Web.Jobs;
 
 /// <summary>
-/// Delivers due outbox rows. Each row is claimed by one atomic conditional update before it is sent,
-/// so two runs at once (two workers, two nodes, a retry) never send the same row twice; a run that
-/// dies mid-way leaves a claim that expires and the sweep picks the row up again.
+/// Delivers due outbox rows. A batch of rows is claimed by one atomic conditional update before any is
+/// sent, so two runs at once (two workers, two nodes, a retry) never send the same row twice; a run that
+/// dies mid-way leaves claims that expire and the sweep picks those rows up again.
 /// </summary>
 public sealed class OutboxDeliveryJob(AppDbContext db, MailSender sender, TimeProvider clock,
     IOptions<EmailOptions> options, OutboxHeadStart headStart, ILogger<OutboxDeliveryJob> logger)
@@ -38,12 +38,9 @@ public sealed class OutboxDeliveryJob(AppDbContext db, MailSender sender, TimePr
                 .Select(m => m.Id)
                 .Take(options.Value.BatchSize)
                 .ToListAsync(cancellationToken);
-            foreach (var id in due)
+            if (due.Count > 0)
             {
-                if (await DeliverAsync(id, cancellationToken))
-                {
-                    sent++;
-                }
+                sent += await DeliverBatchAsync(due, cancellationToken);
             }
             // A short batch means nothing else was due; a failed row is not due again until its back-off ends.
             if (due.Count < options.Value.BatchSize || clock.GetElapsedTime(started) > RunFor)
@@ -53,25 +50,65 @@ public sealed class OutboxDeliveryJob(AppDbContext db, MailSender sender, TimePr
         }
     }
 
-    private async Task<bool> DeliverAsync(long id, CancellationToken cancellationToken)
+    private async Task<int> DeliverBatchAsync(List<long> due, CancellationToken cancellationToken)
     {
+        // One write claims the batch, not one per row: on SQLite every write queues for the single
+        // writer with the bookings that are queueing these emails.
         var now = clock.GetUtcNow().UtcDateTime;
-        var lockedUntil = now + ClaimFor;
+        var token = Guid.NewGuid();
         int claimed;
         using (await db.WriteGate.EnterAsync(cancellationToken)) // a write outside SaveChanges: queue with the others
         {
             claimed = await db.OutboxMessages
-                .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now
+                .Where(m => due.Contains(m.Id) && m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now
                             && (m.LockedUntil == null || m.LockedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, lockedUntil), cancellationToken);
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, now + ClaimFor).SetProperty(m => m.ClaimToken, token),
+                    cancellationToken);
         }
         if (claimed == 0)
         {
-            return false; // another run has it, or it is no longer due
+            return 0; // another run has them, or they are no longer due
         }
 
-        var message = await db.OutboxMessages.Include(m => m.Attachments).SingleAsync(m => m.Id == id, cancellationToken);
+        var messages = await db.OutboxMessages.AsNoTracking().Include(m => m.Attachments)
+            .Where(m => due.Contains(m.Id) && m.ClaimToken == token)
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
+            .ToListAsync(cancellationToken);
+        var sent = 0;
+        var done = 0;
+        try
+        {
+            foreach (var message in messages)
+            {
+                if (await DeliverAsync(message, cancellationToken))
+                {
+                    sent++;
+                }
+                done++;
+            }
+        }
+        finally
+        {
+            if (done < messages.Count)
+            {
+                // Stopped part-way (the app is shutting down): hand back what was not tried, so it goes
+                // with the next run rather than waiting out the claim.
+                var left = messages.Skip(done).Select(m => m.Id).ToList();
+                using (await db.WriteGate.EnterAsync(CancellationToken.None))
+                {
+                    await db.OutboxMessages.Where(m => left.Contains(m.Id) && m.ClaimToken == token && m.Status == OutboxStatus.Pending)
+                        .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, (DateTime?)null).SetProperty(m => m.ClaimToken, (Guid?)null),
+                            CancellationToken.None);
+                }
+            }
+        }
+        return sent;
+    }
+
+    private async Task<bool> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
         var result = await sender.SendAsync(message, cancellationToken);
+        db.Attach(message); // loaded untracked with its batch: track only the row being recorded
         var after = clock.GetUtcNow().UtcDateTime;
         switch (result.Outcome)
         {
@@ -80,11 +117,11 @@ public sealed class OutboxDeliveryJob(AppDbContext db, MailSender sender, TimePr
                 break;
             case SendOutcome.Transient:
                 message.RecordTransientFailure(after, result.Error ?? "", options.Value.MaxAttempts);
-                logger.LogWarning("Outbox message {OutboxId} not delivered (attempt {Attempt}), will retry: {Error}", id, message.Attempts, result.Error);
+                logger.LogWarning("Outbox message {OutboxId} not delivered (attempt {Attempt}), will retry: {Error}", message.Id, message.Attempts, result.Error);
                 break;
             default:
                 message.RecordPermanentFailure(after, result.Error ?? "");
-                logger.LogError("Outbox message {OutboxId} refused permanently: {Error}", id, result.Error);
+                logger.LogError("Outbox message {OutboxId} refused permanently: {Error}", message.Id, result.Error);
                 break;
         }
         // Not cancellable: the mail has gone, so the record of it must be written.

@@ -192,6 +192,44 @@ public sealed class OutboxDeliveryTests : SmtpAppTest
     }
 
     [Fact]
+    public async Task RunStoppedPartWay_HandsBackTheRestOfItsBatch_ForTheNextRunToSendOnce()
+    {
+        var ids = new List<long>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add(await QueueAsync($"test:stopped:{i}", $"person{i}@example.org"));
+        }
+        using var stop = new CancellationTokenSource();
+        var offered = 0;
+        Smtp.Accepting = async _ =>
+        {
+            if (Interlocked.Increment(ref offered) != 2)
+            {
+                return true;
+            }
+            stop.Cancel(); // the app shuts down while the second message is being handed over
+            await Task.Delay(300);
+            return false;
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => App.RunAsync<OutboxDeliveryJob, int>(j => j.DeliverDueAsync(stop.Token)));
+        Smtp.Accepting = null;
+
+        var rows = await App.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync());
+        Assert.Single(rows, r => r.Status == OutboxStatus.Sent);
+        Assert.All(rows.Where(r => r.Status != OutboxStatus.Sent), r =>
+        {
+            Assert.Equal(OutboxStatus.Pending, r.Status);
+            Assert.Null(r.LockedUntil); // not left claimed for minutes
+            Assert.Null(r.ClaimToken);
+            Assert.Equal(0, r.Attempts);
+        });
+        Assert.Equal(4, await DeliverAsync());
+        Assert.Equal(5, Smtp.Received.Count);
+        Assert.Equal(5, Smtp.Received.Select(m => m.MessageId).Distinct().Count());
+    }
+
+    [Fact]
     public async Task SameDeduplicationKey_IsQueuedOnce_EvenFromTwoContextsRacing()
     {
         await QueueAsync("test:dedup");

@@ -102,6 +102,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
     }
 
     /// <summary>The next message gets "550 mailbox unavailable": a permanent refusal.</summary>
+    /// <summary>Asked about each message before it is accepted; false refuses it with "451" and it is not kept.</summary>
+    public Func<MimeMessage, Task<bool>>? Accepting { get; set; }
+
     public void RefuseNextPermanently() =>
         _scriptedReplies.Enqueue(new SmtpResponse((SmtpReplyCode)550, "Requested action not taken: mailbox unavailable"));
 
@@ -109,16 +112,21 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     private sealed class Store(SmtpTestServer owner) : MessageStore
     {
-        public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
             ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             if (owner._scriptedReplies.TryDequeue(out var reply))
             {
-                return Task.FromResult(reply);
+                return reply;
             }
             using var stream = new MemoryStream(buffer.ToArray());
-            owner._received.Enqueue(MimeMessage.Load(stream, cancellationToken));
-            return Task.FromResult(SmtpResponse.Ok);
+            var message = MimeMessage.Load(stream, cancellationToken);
+            if (owner.Accepting is { } accepting && !await accepting(message))
+            {
+                return new SmtpResponse((SmtpReplyCode)451, "Requested action aborted: not accepted");
+            }
+            owner._received.Enqueue(message);
+            return SmtpResponse.Ok;
         }
     }
 }
