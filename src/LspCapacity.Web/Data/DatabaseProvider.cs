@@ -27,14 +27,18 @@ public static class Databases
         : provider == DatabaseProvider.Sqlite ? $"Data Source={Path.Combine(dataFolder, "lspcapacity.db")}"
         : throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.");
 
-    /// <summary>Registers <see cref="AppDbContext"/> on the chosen engine (with its own migration set).</summary>
+    /// <summary>
+    /// Registers <see cref="AppDbContext"/> on the chosen engine (with its own migration set). The options
+    /// are built once (they hold only the connection string and singleton interceptors), not for every
+    /// request: a context built from the same options object finds EF's internal services at once.
+    /// </summary>
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
     {
         if (provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, options) => options
                 .UseNpgsql(connectionString)
-                .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
@@ -42,7 +46,7 @@ public static class Databases
             services.AddSingleton(new WriteGate(serialise: true));
             services.AddDbContext<AppDbContext>((sp, options) => options
                 .UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<OutboxCommitInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<OutboxCommitInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
         }
         return services;
     }
