@@ -196,16 +196,12 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
         db.Activities.AsNoTracking().Where(a => a.Id == id).Select(a => (int?)a.RegionId).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>The activity with its live bookings: everything the booking rules look at.</summary>
-    private Task<Activity> LoadForBookingAsync(int id, CancellationToken cancellationToken) => ForBooking(db, id, cancellationToken);
-
-    // Compiled once: every booking and cancellation runs it while holding the write lock (on SQLite),
-    // so EF's per-call work of reading the expression and finding its cached plan is kept out of it.
-    private static readonly Func<AppDbContext, int, CancellationToken, Task<Activity>> ForBooking =
-        EF.CompileAsyncQuery((AppDbContext db, int id, CancellationToken cancellationToken) => db.Activities
+    private Task<Activity> LoadForBookingAsync(int id, CancellationToken cancellationToken) =>
+        db.Activities
             .Include(a => a.Bookings.Where(b => b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
             .Include(a => a.PriorityPartnerships)
             .AsSplitQuery()
-            .Single(a => a.Id == id));
+            .SingleAsync(a => a.Id == id, cancellationToken);
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken)
     {
