@@ -196,12 +196,27 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
         db.Activities.AsNoTracking().Where(a => a.Id == id).Select(a => (int?)a.RegionId).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>The activity with its live bookings: everything the booking rules look at.</summary>
-    private Task<Activity> LoadForBookingAsync(int id, CancellationToken cancellationToken) =>
-        db.Activities
-            .Include(a => a.Bookings.Where(b => b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
-            .Include(a => a.PriorityPartnerships)
-            .AsSplitQuery()
-            .SingleAsync(a => a.Id == id, cancellationToken);
+    private Task<Activity> LoadForBookingAsync(int id, CancellationToken cancellationToken) => db switch
+    {
+        PostgresAppDbContext postgres => BookingLoad<PostgresAppDbContext>.Run(postgres, id, cancellationToken),
+        _ => BookingLoad<AppDbContext>.Run(db, id, cancellationToken),
+    };
+
+    /// <summary>
+    /// The booking load, compiled once: every booking, cancellation and coordinator action runs it while
+    /// holding the write lock (on SQLite). EF keeps a compiled query's plan for the engine it first ran
+    /// on, so there is one per context type, and each context type has one engine (a process may run
+    /// both: SqliteToPostgres).
+    /// </summary>
+    private static class BookingLoad<TContext> where TContext : AppDbContext
+    {
+        public static readonly Func<TContext, int, CancellationToken, Task<Activity>> Run =
+            EF.CompileAsyncQuery((TContext db, int id, CancellationToken cancellationToken) => db.Activities
+                .Include(a => a.Bookings.Where(b => b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
+                .Include(a => a.PriorityPartnerships)
+                .AsSplitQuery()
+                .Single(a => a.Id == id));
+    }
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken)
     {
