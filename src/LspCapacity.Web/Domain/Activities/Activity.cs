@@ -226,7 +226,10 @@ public class Activity
     /// <summary>
     /// Books a person (their own booking, or a coordinator booking them). Confirmed when a place is
     /// free within capacity and the partnership cap, waitlisted otherwise; a request when bookings
-    /// need approval. Requires the activity's live bookings to be loaded.
+    /// need approval. Of the activity's live bookings, <see cref="Book"/> and <see cref="CancelBooking"/>
+    /// look only at the person's own, the waiting list (a freed place goes to its first), and, when
+    /// places per partnership are capped, the confirmed places (the cap counts them): those must be
+    /// loaded; the rest need not be. <see cref="ConfirmedCount"/> counts the confirmed places.
     /// </summary>
     public Booking Book(string personId, int? partnershipId, DateTime now, bool byCoordinator = false)
     {
@@ -253,7 +256,8 @@ public class Activity
 
     /// <summary>
     /// Cancels a booking (by the person, or removed by a coordinator). A freed place goes at once to
-    /// the first person waiting who fits the partnership cap; that promotion is returned.
+    /// the first person waiting who fits the partnership cap; that promotion is returned. Needs the
+    /// same bookings loaded as <see cref="Book"/>.
     /// </summary>
     public BookingChange? CancelBooking(Booking booking, DateTime now, string? reason = null)
     {

@@ -51,7 +51,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
         {
             var status = await db.InTransactionAsync(async ct =>
             {
-                var activity = await LoadForBookingAsync(id, ct);
+                var activity = await LoadForPersonAsync(id, me.RequiredId, ct);
                 var booking = activity.Book(me.RequiredId, me.PartnershipId, clock.GetUtcNow().UtcDateTime);
                 await db.SaveChangesAsync(ct);
                 db.Audit(me.Id, "booking.created", booking, booking.Status.ToString()); // written with the email: the booking has its key now
@@ -91,7 +91,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
         {
             var found = await db.InTransactionAsync(async ct =>
             {
-                var activity = await LoadForBookingAsync(id, ct);
+                var activity = await LoadForPersonAsync(id, me.RequiredId, ct);
                 var booking = activity.Bookings.FirstOrDefault(b => b.PersonId == me.RequiredId && b.IsLive);
                 if (booking is null)
                 {
@@ -195,27 +195,31 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
     private Task<int?> RegionOfAsync(int id, CancellationToken cancellationToken) =>
         db.Activities.AsNoTracking().Where(a => a.Id == id).Select(a => (int?)a.RegionId).SingleOrDefaultAsync(cancellationToken);
 
-    /// <summary>The activity with its live bookings: everything the booking rules look at.</summary>
-    private Task<Activity> LoadForBookingAsync(int id, CancellationToken cancellationToken) => db switch
-    {
-        PostgresAppDbContext postgres => BookingLoad<PostgresAppDbContext>.Run(postgres, id, cancellationToken),
-        _ => BookingLoad<AppDbContext>.Run(db, id, cancellationToken),
-    };
+    /// <summary>The activity with all its live bookings: a coordinator's action may touch any of them.</summary>
+    private Task<Activity> LoadForBookingAsync(int id, CancellationToken cancellationToken) =>
+        db.Activities
+            .Include(a => a.Bookings.Where(b => b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
+            .Include(a => a.PriorityPartnerships)
+            .AsSplitQuery()
+            .SingleAsync(a => a.Id == id, cancellationToken);
 
     /// <summary>
-    /// The booking load, compiled once: every booking, cancellation and coordinator action runs it while
-    /// holding the write lock (on SQLite). EF keeps a compiled query's plan for the engine it first ran
-    /// on, so there is one per context type, and each context type has one engine (a process may run
-    /// both: SqliteToPostgres).
+    /// The activity with the live bookings that one person's booking or cancellation looks at (see
+    /// <see cref="Activity.Book"/>), not the whole list: on a popular activity, loading and tracking
+    /// every live booking was most of the work done while holding SQLite's write lock.
     /// </summary>
-    private static class BookingLoad<TContext> where TContext : AppDbContext
+    private async Task<Activity> LoadForPersonAsync(int id, string personId, CancellationToken cancellationToken)
     {
-        public static readonly Func<TContext, int, CancellationToken, Task<Activity>> Run =
-            EF.CompileAsyncQuery((TContext db, int id, CancellationToken cancellationToken) => db.Activities
-                .Include(a => a.Bookings.Where(b => b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
-                .Include(a => a.PriorityPartnerships)
-                .AsSplitQuery()
-                .Single(a => a.Id == id));
+        var activity = await db.Activities.Include(a => a.PriorityPartnerships).SingleAsync(a => a.Id == id, cancellationToken);
+        var capped = activity.PartnershipCap is not null;
+        // Tracked, so EF adds them to the activity's bookings. The status test comes first and on its own,
+        // so the (activity, status) index finds the live bookings; the rest is a filter over those.
+        await db.Bookings
+            .Where(b => b.ActivityId == id
+                && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested)
+                && (b.PersonId == personId || b.Status == BookingStatus.Waitlisted || capped && b.Status == BookingStatus.Confirmed))
+            .LoadAsync(cancellationToken);
+        return activity;
     }
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken)

@@ -136,6 +136,31 @@ public class BookingTests : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task CancellingFreesAPlace_ForTheFirstPersonWaitingWhoFitsThePartnershipCap()
+    {
+        var activity = await _app.PublishedActivityAsync(capacity: 2, partnershipCap: 1);
+        var first = (await _app.PeopleAsync(1, "Walsall"))[0];
+        var sameCapped = (await _app.PeopleAsync(1, "Walsall"))[0];
+        var leaving = (await _app.PeopleAsync(1, "Dudley"))[0];
+        var next = (await _app.PeopleAsync(1, "Sandwell"))[0];
+        foreach (var person in new[] { first, sameCapped, leaving, next })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await _app.BookAsync(person, activity)).StatusCode);
+        }
+        Assert.Equal([BookingStatus.Confirmed, BookingStatus.Waitlisted, BookingStatus.Confirmed, BookingStatus.Waitlisted],
+            (await _app.BookingsAsync(activity)).Select(b => b.Status));
+
+        var cancel = await _app.CreateClientAs(leaving).SubmitFormAsync($"/activities/{activity}", new Dictionary<string, string>(),
+            "form[action*='handler=CancelBooking']");
+
+        Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
+        // Walsall already has its one place, so the place skips the first in the queue and goes to Sandwell.
+        Assert.Equal([BookingStatus.Confirmed, BookingStatus.Waitlisted, BookingStatus.Cancelled, BookingStatus.Confirmed],
+            (await _app.BookingsAsync(activity)).Select(b => b.Status));
+        Assert.Equal(2, await _app.WithDbAsync(db => db.Activities.Where(a => a.Id == activity).Select(a => a.ConfirmedCount).SingleAsync()));
+    }
+
+    [Fact]
     public async Task ApprovalMode_RequestTakesNoPlace_UntilACoordinatorApproves()
     {
         var activity = await _app.PublishedActivityAsync(capacity: 1, mode: BookingMode.Approval);
