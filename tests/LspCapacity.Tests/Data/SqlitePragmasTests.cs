@@ -1,0 +1,70 @@
+using LspCapacity.Tests.Support;
+using LspCapacity.Web.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LspCapacity.Tests.Data;
+
+/// <summary>Every SQLite connection the app uses waits for a busy writer and syncs as WAL allows, however often the pool hands it out.</summary>
+public sealed class SqlitePragmasTests
+{
+    [Fact]
+    public async Task EveryOpen_HasThePragmas_SetOncePerPhysicalConnection()
+    {
+        await using var app = AppFactory.OnSqlite();
+        app.CreateAnonymousClient();
+        for (var round = 0; round < 3; round++)
+        {
+            if (round == 2)
+            {
+                SqliteConnection.ClearAllPools(); // a new physical connection gets them too
+            }
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync();
+            Assert.Equal(10_000L, await ScalarAsync(connection, "PRAGMA busy_timeout"));
+            Assert.Equal(1L, await ScalarAsync(connection, "PRAGMA synchronous")); // NORMAL
+            Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode"));
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    [Fact]
+    public async Task APooledConnection_IsNotSetAgain_OnEachOpen()
+    {
+        // A database of its own, so its pool holds exactly the one connection this test opens.
+        var file = Path.Combine(Path.GetTempPath(), $"pragmas-{Guid.NewGuid():N}.db");
+        var options = new DbContextOptionsBuilder<Probe>().UseSqlite($"Data Source={file}").AddInterceptors(new SqlitePragmas()).Options;
+        try
+        {
+            await using (var db = new Probe(options))
+            {
+                await db.Database.OpenConnectionAsync();
+                Assert.Equal(1L, await ScalarAsync((SqliteConnection)db.Database.GetDbConnection(), "PRAGMA synchronous"));
+                // A change made behind the interceptor's back shows whether it runs again on the next open.
+                await ScalarAsync((SqliteConnection)db.Database.GetDbConnection(), "PRAGMA synchronous = FULL");
+            }
+            await using (var db = new Probe(options))
+            {
+                await db.Database.OpenConnectionAsync();
+                Assert.Equal(2L, await ScalarAsync((SqliteConnection)db.Database.GetDbConnection(), "PRAGMA synchronous"));
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
+
+    private sealed class Probe(DbContextOptions<Probe> options) : DbContext(options);
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+}
