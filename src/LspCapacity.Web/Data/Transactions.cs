@@ -15,26 +15,35 @@ public static class Transactions
     public static async Task<T> InTransactionAsync<T>(this AppDbContext db, Func<CancellationToken, Task<T>> work,
         CancellationToken cancellationToken = default)
     {
-        for (var attempt = 1; ; attempt++)
+        // Opened before queueing at the gate: opening is no part of the writer's turn.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            // SQLite's write lock is taken at BEGIN (IMMEDIATE): queue for it here, not in its busy handler.
-            using (await db.WriteGate.EnterAsync(cancellationToken))
+            for (var attempt = 1; ; attempt++)
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                try
+                // SQLite's write lock is taken at BEGIN (IMMEDIATE): queue for it here, not in its busy handler.
+                using (await db.WriteGate.EnterAsync(cancellationToken))
                 {
-                    var result = await work(cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
-                    return result;
+                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    try
+                    {
+                        var result = await work(cancellationToken);
+                        await transaction.CommitAsync(cancellationToken);
+                        return result;
+                    }
+                    catch (Exception e) when (attempt < MaxAttempts && IsLostRace(e))
+                    {
+                        await transaction.RollbackAsync(CancellationToken.None);
+                        db.DiscardPendingChanges();
+                    }
                 }
-                catch (Exception e) when (attempt < MaxAttempts && IsLostRace(e))
-                {
-                    await transaction.RollbackAsync(CancellationToken.None);
-                    db.DiscardPendingChanges();
-                }
+                // Out of the gate while waiting: the writer that won the race goes on meanwhile.
+                await Task.Delay(Random.Shared.Next(2, 10 * attempt), cancellationToken);
             }
-            // Out of the gate while waiting: the writer that won the race goes on meanwhile.
-            await Task.Delay(Random.Shared.Next(2, 10 * attempt), cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 
