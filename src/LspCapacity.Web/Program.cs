@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 // `copy-to-postgres "<connection string>"` moves this (SQLite) installation's data to PostgreSQL and exits.
 var copyToPostgres = args is [SqliteToPostgres.Command, var target, ..] ? target : null;
@@ -72,6 +73,16 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.SlidingExpiration = true;
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
     options.Events.OnRedirectToAccessDenied = AccessLog.RefuseWith403;
+    // Identity's check of the security stamp resolves its validator (and with it the whole sign-in
+    // service graph) on every request, only to find that the check is not due; look at the time first,
+    // by the same rule and clock it uses.
+    options.Events.OnValidatePrincipal = context =>
+    {
+        var stamp = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        return context.Properties.IssuedUtc is { } issued && (stamp.TimeProvider ?? TimeProvider.System).GetUtcNow() - issued <= stamp.ValidationInterval
+            ? Task.CompletedTask
+            : SecurityStampValidator.ValidatePrincipalAsync(context);
+    };
 });
 builder.Services.AddDataProtection()
     .SetApplicationName("LspCapacity")

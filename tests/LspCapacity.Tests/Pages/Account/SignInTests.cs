@@ -1,5 +1,8 @@
 using System.Net;
 using LspCapacity.Tests.Support;
+using LspCapacity.Web.Domain.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LspCapacity.Tests.Pages.Account;
 
@@ -130,5 +133,32 @@ public class SignInTests : IClassFixture<AppFactory>
         var after = await client.GetAsync("/partnerships");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("http://localhost/account/sign-in", after.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task ChangingThePersonsSecurityStamp_EndsTheirSession_WithinAMinute()
+    {
+        var client = _app.CreateAnonymousClient();
+        await client.SubmitFormAsync("/account/sign-in", Credentials(Demo.StaffBirmingham, Demo.Password));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/partnerships")).StatusCode);
+
+        // What deactivating someone or changing their role does.
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await users.UpdateSecurityStampAsync((await users.FindByEmailAsync(Demo.StaffBirmingham))!);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/partnerships")).StatusCode); // checked once a minute, not on every request
+        _app.Clock.Advance(TimeSpan.FromMinutes(2));
+        try
+        {
+            var after = await client.GetAsync("/partnerships");
+            Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+            Assert.StartsWith("http://localhost/account/sign-in", after.Headers.Location!.ToString());
+        }
+        finally
+        {
+            _app.Clock.Advance(TimeSpan.FromMinutes(-2));
+        }
     }
 }
