@@ -93,12 +93,6 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
         ChangeTracker.DetectChanges();
         var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;
-        // A save on its own queues at the write gate: open the connection first, as no part of its turn.
-        var openHere = Database.CurrentTransaction is null;
-        if (openHere)
-        {
-            await Database.OpenConnectionAsync(cancellationToken);
-        }
         try
         {
             return await SaveDetectedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -106,10 +100,6 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
         finally
         {
             ChangeTracker.AutoDetectChangesEnabled = autoDetect;
-            if (openHere)
-            {
-                await Database.CloseConnectionAsync();
-            }
         }
     }
 

@@ -15,35 +15,26 @@ public static class Transactions
     public static async Task<T> InTransactionAsync<T>(this AppDbContext db, Func<CancellationToken, Task<T>> work,
         CancellationToken cancellationToken = default)
     {
-        // Opened before queueing at the gate: opening is no part of the writer's turn.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            for (var attempt = 1; ; attempt++)
+            // SQLite's write lock is taken at BEGIN (IMMEDIATE): queue for it here, not in its busy handler.
+            using (await db.WriteGate.EnterAsync(cancellationToken))
             {
-                // SQLite's write lock is taken at BEGIN (IMMEDIATE): queue for it here, not in its busy handler.
-                using (await db.WriteGate.EnterAsync(cancellationToken))
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                try
                 {
-                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                    try
-                    {
-                        var result = await work(cancellationToken);
-                        await transaction.CommitAsync(cancellationToken);
-                        return result;
-                    }
-                    catch (Exception e) when (attempt < MaxAttempts && IsLostRace(e))
-                    {
-                        await transaction.RollbackAsync(CancellationToken.None);
-                        db.DiscardPendingChanges();
-                    }
+                    var result = await work(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    return result;
                 }
-                // Out of the gate while waiting: the writer that won the race goes on meanwhile.
-                await Task.Delay(Random.Shared.Next(2, 10 * attempt), cancellationToken);
+                catch (Exception e) when (attempt < MaxAttempts && IsLostRace(e))
+                {
+                    await transaction.RollbackAsync(CancellationToken.None);
+                    db.DiscardPendingChanges();
+                }
             }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
+            // Out of the gate while waiting: the writer that won the race goes on meanwhile.
+            await Task.Delay(Random.Shared.Next(2, 10 * attempt), cancellationToken);
         }
     }
 

@@ -101,10 +101,10 @@ public sealed class SmtpTestServer : IAsyncDisposable
         }
     }
 
-    /// <summary>The next message gets "550 mailbox unavailable": a permanent refusal.</summary>
     /// <summary>Asked about each message before it is accepted; false refuses it with "451" and it is not kept.</summary>
     public Func<MimeMessage, Task<bool>>? Accepting { get; set; }
 
+    /// <summary>The next message gets "550 mailbox unavailable": a permanent refusal.</summary>
     public void RefuseNextPermanently() =>
         _scriptedReplies.Enqueue(new SmtpResponse((SmtpReplyCode)550, "Requested action not taken: mailbox unavailable"));
 
