@@ -23,7 +23,7 @@ public sealed class ActivityJobTests : SmtpAppTest
         {
             await App.BookAsync(person, activity);
         }
-        await App.CreateClientAs(people[1]).SubmitFormAsync($"/activities/{activity}", new Dictionary<string, string>(), "form[action*='handler=CancelBooking']");
+        await App.CreateClientAs(people[1]).SubmitFormAsync($"/activities/{activity}?cancel=true", new Dictionary<string, string>(), "form[action*='handler=CancelBooking']");
         Task<int> Remind() => App.RunAsync<ActivityReminderJob, int>(j => j.RemindAsync());
 
         Assert.Equal(0, await Remind()); // ten days before: nothing due

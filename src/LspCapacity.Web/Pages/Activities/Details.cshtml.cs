@@ -21,6 +21,10 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
     public bool HasStarted { get; private set; }
     public bool HasEnded { get; private set; }
 
+    /// <summary>From ?cancel=true: asks "Are you sure?" before the viewer's booking is cancelled.</summary>
+    [BindProperty(SupportsGet = true, Name = "cancel")]
+    public bool ConfirmCancel { get; set; }
+
     /// <summary>Published case studies that came out of this activity.</summary>
     public IReadOnlyList<(string Slug, string Title)> CaseStudies { get; private set; } = [];
 

@@ -15,6 +15,9 @@ public class ModerationModel(AppDbContext db, CurrentUser me, TimeProvider clock
     public IReadOnlyList<Row> Submitted { get; private set; } = [];
     public IReadOnlyList<Row> Published { get; private set; } = [];
 
+    /// <summary>From ?withdraw=: the published case study whose "Are you sure?" is shown.</summary>
+    [BindProperty(SupportsGet = true)] public int? Withdraw { get; set; }
+
     [BindProperty] public int CaseStudyId { get; set; }
     [BindProperty] public string? Comments { get; set; }
 

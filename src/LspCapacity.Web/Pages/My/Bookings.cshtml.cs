@@ -11,6 +11,9 @@ namespace LspCapacity.Web.Pages.My;
 public class BookingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public bool Past { get; set; }
+
+    /// <summary>From ?replace=true: asks "Are you sure?" before the calendar link is replaced.</summary>
+    [BindProperty(SupportsGet = true, Name = "replace")] public bool ConfirmReplace { get; set; }
     /// <summary>From ?page= (bound on the handler: "page" is also Razor Pages' own route value).</summary>
     public int PageNumber { get; private set; } = 1;
 

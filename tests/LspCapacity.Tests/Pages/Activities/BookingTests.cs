@@ -115,7 +115,7 @@ public class BookingTests : IClassFixture<AppFactory>
         var waiting = await _app.CreateClientAs(people[2]).GetDocumentAsync($"/activities/{activity}");
         Assert.Contains("You are number 2", waiting.QuerySelector(".app-booking-panel")!.TextContent);
 
-        var cancel = await _app.CreateClientAs(people[0]).SubmitFormAsync($"/activities/{activity}", new Dictionary<string, string>(),
+        var cancel = await _app.CreateClientAs(people[0]).SubmitFormAsync($"/activities/{activity}?cancel=true", new Dictionary<string, string>(),
             "form[action*='handler=CancelBooking']");
         Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
 
@@ -135,6 +135,34 @@ public class BookingTests : IClassFixture<AppFactory>
         Assert.Contains(cancelEmail.Attachments, a => a.ContentType.Parameters["method"] == "CANCEL");
     }
 
+    [Theory]
+    [InlineData(BookingMode.FirstCome, "Cancel my place", "Are you sure you want to cancel your place?", "Yes, cancel my place")]
+    [InlineData(BookingMode.Approval, "Withdraw my request", "Are you sure you want to withdraw your request?", "Yes, withdraw my request")]
+    public async Task CancellingMyBooking_AsksAreYouSure_First_WithoutJavaScript(BookingMode mode, string action, string question, string yes)
+    {
+        var activity = await _app.PublishedActivityAsync(mode: mode);
+        var person = (await _app.PeopleAsync(1, "Solihull"))[0];
+        await _app.BookAsync(person, activity);
+        var client = _app.CreateClientAs(person);
+
+        // The button is a plain link to the second step: following it changes nothing.
+        var page = await client.GetDocumentAsync($"/activities/{activity}");
+        Assert.Empty(page.QuerySelectorAll("form[action*='handler=CancelBooking']"));
+        var button = page.QuerySelectorAll(".app-booking-panel a").Single(a => a.TextContent.Trim() == action);
+        var asking = await client.GetDocumentAsync(button.GetAttribute("href")!);
+        var panel = asking.QuerySelector(".app-booking-panel")!;
+        Assert.Contains(question, panel.TextContent);
+        Assert.Equal(yes, panel.QuerySelector("form[action*='handler=CancelBooking'] button")!.TextContent.Trim());
+        Assert.Equal($"/activities/{activity}", panel.QuerySelectorAll("a").Single(a => a.TextContent == "No, go back").GetAttribute("href"));
+        Assert.True(Assert.Single(await _app.BookingsAsync(activity)).IsLive);
+
+        var cancelled = await client.SubmitAsync(asking, button.GetAttribute("href")!, new Dictionary<string, string>(),
+            "form[action*='handler=CancelBooking']");
+
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        Assert.Equal(BookingStatus.Cancelled, Assert.Single(await _app.BookingsAsync(activity)).Status);
+    }
+
     [Fact]
     public async Task CancellingFreesAPlace_ForTheFirstPersonWaitingWhoFitsThePartnershipCap()
     {
@@ -150,7 +178,7 @@ public class BookingTests : IClassFixture<AppFactory>
         Assert.Equal([BookingStatus.Confirmed, BookingStatus.Waitlisted, BookingStatus.Confirmed, BookingStatus.Waitlisted],
             (await _app.BookingsAsync(activity)).Select(b => b.Status));
 
-        var cancel = await _app.CreateClientAs(leaving).SubmitFormAsync($"/activities/{activity}", new Dictionary<string, string>(),
+        var cancel = await _app.CreateClientAs(leaving).SubmitFormAsync($"/activities/{activity}?cancel=true", new Dictionary<string, string>(),
             "form[action*='handler=CancelBooking']");
 
         Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);

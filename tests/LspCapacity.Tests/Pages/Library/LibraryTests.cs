@@ -109,6 +109,29 @@ public class LibraryTests : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Withdraw_AsksAreYouSure_BeforeThePublishedItemLeavesTheLibrary()
+    {
+        var id = await CaseStudyAsync("Withdrawn pooled budgets story", "Body words.");
+        var slug = await SlugAsync(id);
+        var coordinator = _app.CreateClientAs(Demo.Coordinator);
+
+        // One click on "Withdraw" only asks: it is a link to the second step, not a form.
+        var list = await coordinator.GetDocumentAsync("/library/moderation");
+        Assert.Empty(list.QuerySelectorAll("form[action*='handler=Withdraw']"));
+        var link = list.QuerySelectorAll("main a[href*='withdraw=']").Single(a => a.TextContent == "Withdraw Withdrawn pooled budgets story")
+            .GetAttribute("href")!;
+        var asking = await coordinator.GetDocumentAsync(link);
+        Assert.Contains("Are you sure you want to withdraw Withdrawn pooled budgets story from the library?", asking.QuerySelector("main")!.TextContent);
+        Assert.Equal(HttpStatusCode.OK, (await _app.CreateAnonymousClient().GetAsync($"/library/{slug}")).StatusCode);
+
+        var withdrawn = await coordinator.SubmitFormAsync(link, new Dictionary<string, string>(), "form[action*='handler=Withdraw']");
+
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        Assert.Equal(CaseStudyStatus.Withdrawn, await _app.WithDbAsync(db => db.CaseStudies.Where(c => c.Id == id).Select(c => c.Status).SingleAsync()));
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.CreateAnonymousClient().GetAsync($"/library/{slug}")).StatusCode);
+    }
+
+    [Fact]
     public async Task DraftsAndReturnedItems_AreInvisible_ToThePublicAndOtherAuthors_AndOnlyCoordinatorsPublish()
     {
         var id = await CaseStudyAsync("Not yet public", "Secret body words zebra", publish: false);

@@ -45,7 +45,15 @@ public class MyBookingsTests : IClassFixture<AppFactory>
         Assert.Equal("PUBLISH", calendar.Method);
         Assert.Equal(["Feed seminar"], calendar.Events.Select(e => e.Summary));
 
-        await client.SubmitFormAsync("/my/bookings", new Dictionary<string, string>(), "form[action*='handler=Feed']");
+        // Replacing breaks every subscribed calendar, so one click only asks "Are you sure?".
+        Assert.Empty(page.QuerySelectorAll("form[action*='handler=Feed']"));
+        var link = page.QuerySelectorAll("main a").Single(a => a.TextContent.StartsWith("Replace the link", StringComparison.Ordinal)).GetAttribute("href")!;
+        var asking = await client.GetDocumentAsync(link);
+        Assert.Contains("Are you sure you want to replace your calendar link?", asking.QuerySelector("main")!.TextContent);
+        Assert.Equal(HttpStatusCode.OK, (await _app.CreateAnonymousClient().GetAsync(path)).StatusCode);
+
+        var replaced = await client.SubmitFormAsync(link, new Dictionary<string, string>(), "form[action*='handler=Feed']");
+        Assert.Equal(HttpStatusCode.Redirect, replaced.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _app.CreateAnonymousClient().GetAsync(path)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _app.CreateAnonymousClient().GetAsync("/my/calendar.ics?token=guess")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _app.CreateAnonymousClient().GetAsync("/my/calendar.ics")).StatusCode);
