@@ -28,13 +28,27 @@ public sealed class ActivityEmails(Outbox outbox, TimeProvider clock)
 {
     private readonly Dictionary<string, Recipient> _recipients = new(StringComparer.Ordinal);
 
+    /// <param name="was">
+    /// For <see cref="BookingEmail.Cancelled"/> and <see cref="BookingEmail.ActivityCancelled"/>: the booking's
+    /// status before it was cancelled. Only a confirmed place was ever sent a REQUEST, so only it gets a CANCEL;
+    /// a request or a place on the waiting list gets a plain email.
+    /// </param>
+    /// <param name="previously">For <see cref="BookingEmail.ActivityChanged"/>: when and where it was before the change.</param>
     public async Task QueueAsync(AppDbContext db, Activity activity, Booking booking, BookingEmail kind,
-        CancellationToken cancellationToken, string? reason = null, string? offset = null)
+        CancellationToken cancellationToken, string? reason = null, string? offset = null, BookingStatus? was = null,
+        Previously? previously = null)
     {
         var person = await RecipientAsync(db, booking.PersonId, cancellationToken);
         var where = await WhereAsync(db, activity, cancellationToken);
-        await outbox.QueueAsync(db, Compose(activity, booking, kind, person, where, reason, offset), cancellationToken);
+        await outbox.QueueAsync(db, Compose(activity, booking, kind, person, where, reason, offset, was, previously), cancellationToken);
     }
+
+    /// <summary>When and where an activity was before a change, for the change email.</summary>
+    public sealed record Previously(string When, string Where);
+
+    /// <summary>Reads when and where an activity is now: call before changing it, and pass to the change emails.</summary>
+    public static async Task<Previously> PreviouslyAsync(AppDbContext db, Activity activity, CancellationToken cancellationToken) =>
+        new(When(activity), await WhereAsync(db, activity, cancellationToken));
 
     /// <summary>
     /// Reads who a booking email will go to before the unit of work that queues it begins. On SQLite
@@ -76,15 +90,31 @@ public sealed class ActivityEmails(Outbox outbox, TimeProvider clock)
         var hosts = await db.Partnerships.AsNoTracking().Where(p => hostIds.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var emails = due.Select(d => Compose(d.Activity, d.Booking, BookingEmail.Reminder, people[d.Booking.PersonId],
-                Where(d.Activity, d.Activity.HostPartnershipId is { } host ? hosts.GetValueOrDefault(host) : null), null, d.Offset))
+                Where(d.Activity, d.Activity.HostPartnershipId is { } host ? hosts.GetValueOrDefault(host) : null), null, d.Offset, null, null))
             .ToList();
         return await outbox.QueueManyAsync(db, emails, cancellationToken);
     }
 
     private OutgoingEmail Compose(Activity activity, Booking booking, BookingEmail kind, Recipient person, string where,
-        string? reason, string? offset)
+        string? reason, string? offset, BookingStatus? was, Previously? previously)
     {
         var link = outbox.Link($"/activities/{activity.Id}");
+        if (kind is BookingEmail.Cancelled or BookingEmail.ActivityCancelled && was is null)
+        {
+            throw new ArgumentException("A cancellation email needs the booking's status before it was cancelled.", nameof(was));
+        }
+        if (kind is BookingEmail.ActivityChanged && previously is null)
+        {
+            throw new ArgumentException("A change email needs when and where the activity was before.", nameof(previously));
+        }
+        // Only a confirmed place was ever sent a REQUEST (and is in the person's feed), so only it is changed
+        // or taken out of their calendar; a request or a place on the waiting list is told in words.
+        var inCalendar = kind switch
+        {
+            BookingEmail.Cancelled or BookingEmail.ActivityCancelled => was == BookingStatus.Confirmed,
+            BookingEmail.ActivityChanged => booking.Status == BookingStatus.Confirmed,
+            _ => true,
+        };
         var (template, key, calendar) = kind switch
         {
             BookingEmail.Confirmed => ("booking-confirmed", $"booking:{booking.Id}:confirmed", "REQUEST"),
@@ -92,9 +122,9 @@ public sealed class ActivityEmails(Outbox outbox, TimeProvider clock)
             BookingEmail.Waitlisted => ("booking-waitlisted", $"booking:{booking.Id}:waitlisted", null),
             BookingEmail.Requested => ("booking-requested", $"booking:{booking.Id}:requested", null),
             BookingEmail.Declined => ("booking-declined", $"booking:{booking.Id}:declined", null),
-            BookingEmail.Cancelled => ("booking-cancelled", $"booking:{booking.Id}:cancelled", "CANCEL"),
-            BookingEmail.ActivityCancelled => ("activity-cancelled", $"activity:{activity.Id}:cancelled:booking:{booking.Id}", "CANCEL"),
-            BookingEmail.ActivityChanged => ("activity-changed", $"activity:{activity.Id}:changed:{activity.Sequence}:booking:{booking.Id}", "REQUEST"),
+            BookingEmail.Cancelled => ("booking-cancelled", $"booking:{booking.Id}:cancelled", inCalendar ? "CANCEL" : null),
+            BookingEmail.ActivityCancelled => ("activity-cancelled", $"activity:{activity.Id}:cancelled:booking:{booking.Id}", inCalendar ? "CANCEL" : null),
+            BookingEmail.ActivityChanged => ("activity-changed", $"activity:{activity.Id}:changed:{activity.Sequence}:booking:{booking.Id}", inCalendar ? "REQUEST" : null),
             BookingEmail.Reminder => ("activity-reminder", $"reminder:booking:{booking.Id}:{offset}", null),
             _ => ("feedback-request", $"feedback:booking:{booking.Id}", null),
         };
@@ -108,12 +138,43 @@ public sealed class ActivityEmails(Outbox outbox, TimeProvider clock)
             ["Reason"] = reason ?? activity.CancelReason ?? "",
             ["ReasonLine"] = reason is null ? "" : $" Reason: {reason}",
         };
+        if (kind is BookingEmail.Cancelled or BookingEmail.ActivityCancelled or BookingEmail.ActivityChanged)
+        {
+            values["CalendarNote"] = kind switch
+            {
+                BookingEmail.Cancelled or BookingEmail.ActivityCancelled => inCalendar
+                    ? "The attached calendar update removes it from your calendar."
+                    : "You did not have a confirmed place, so there is nothing to remove from your calendar.",
+                _ when inCalendar => "The attached calendar update changes it in your calendar.",
+                _ => booking.Status == BookingStatus.Waitlisted
+                    ? "You are still on the waiting list: if a place comes up, we will email you."
+                    : "Your request for a place is still waiting for the programme team's decision.",
+            };
+        }
+        if (kind == BookingEmail.Cancelled)
+        {
+            values["Booking"] = was switch
+            {
+                BookingStatus.Waitlisted => "Your place on the waiting list for",
+                BookingStatus.Requested => "Your request for a place on",
+                _ => "Your booking for",
+            };
+        }
+        if (previously is not null)
+        {
+            values["PreviousWhen"] = previously.When;
+            values["PreviousWhere"] = previously.Where;
+        }
         var attachments = new List<EmailAttachment>();
         if (calendar is not null)
         {
             var info = CalendarInvites.From(activity, where, link);
             var organiser = Organiser();
-            var ics = calendar == "CANCEL" ? CalendarInvites.Cancel(info, organiser) : CalendarInvites.Request(info, organiser);
+            // The person keeps their acceptance when the whole activity is cancelled; a booking they or a
+            // coordinator cancelled is declined.
+            var attendee = new CalendarInvites.Attendee(person.Email, person.DisplayName,
+                kind == BookingEmail.Cancelled ? CalendarInvites.ParticipationStatus.Declined : CalendarInvites.ParticipationStatus.Accepted);
+            var ics = calendar == "CANCEL" ? CalendarInvites.Cancel(info, organiser, attendee) : CalendarInvites.Request(info, organiser, attendee);
             attachments.Add(new EmailAttachment(calendar == "CANCEL" ? "cancel.ics" : "invite.ics",
                 $"text/calendar; charset=utf-8; method={calendar}", Encoding.UTF8.GetBytes(ics)));
         }

@@ -8,7 +8,9 @@ namespace LspCapacity.Web.Email;
 /// <summary>
 /// iCalendar for activities: REQUEST to put one in a calendar (again, with a higher SEQUENCE, when it
 /// changes), CANCEL to take it out, PUBLISH for a person's subscribed feed. Times are written in
-/// Europe/London with its VTIMEZONE, so calendars get the clock changes right.
+/// Europe/London with its VTIMEZONE, so calendars get the clock changes right. A REQUEST or CANCEL
+/// names its organiser and its one attendee, as RFC 5546 §3.2.2 and §3.2.5 require (calendar programs
+/// match the reply and the removal to the person by them); a PUBLISH names no attendee (§3.2.1).
 /// </summary>
 public static class CalendarInvites
 {
@@ -24,11 +26,25 @@ public static class CalendarInvites
     /// <summary>Who sends the invitations, and when (DTSTAMP).</summary>
     public sealed record Organiser(string Domain, string Email, string Name, DateTime Now);
 
-    public static string Request(EventInfo info, Organiser organiser) => Serialize("REQUEST", [info], organiser, cancelled: false);
+    /// <summary>The person an invitation is for, and their part in it (RFC 5545 §3.2.12 PARTSTAT).</summary>
+    public sealed record Attendee(string Email, string Name, ParticipationStatus Status);
 
-    public static string Cancel(EventInfo info, Organiser organiser) => Serialize("CANCEL", [info], organiser, cancelled: true);
+    public enum ParticipationStatus
+    {
+        /// <summary>They hold a confirmed place.</summary>
+        Accepted,
 
-    public static string Feed(IEnumerable<EventInfo> events, Organiser organiser) => Serialize("PUBLISH", events, organiser, cancelled: null);
+        /// <summary>Their place has been given up or taken away.</summary>
+        Declined,
+    }
+
+    public static string Request(EventInfo info, Organiser organiser, Attendee attendee) =>
+        Serialize("REQUEST", [info], organiser, attendee, cancelled: false);
+
+    public static string Cancel(EventInfo info, Organiser organiser, Attendee attendee) =>
+        Serialize("CANCEL", [info], organiser, attendee, cancelled: true);
+
+    public static string Feed(IEnumerable<EventInfo> events, Organiser organiser) => Serialize("PUBLISH", events, organiser, attendee: null, cancelled: null);
 
     public static string Uid(int activityId, string domain) => $"activity-{activityId}@{domain}";
 
@@ -61,7 +77,7 @@ public static class CalendarInvites
     // Written directly rather than through an object model: an invitation goes with every booking and
     // is composed while the booking holds the database's write lock (measured: a general-purpose
     // iCalendar library took about a sixth of that time). The tests read every kind back with Ical.Net.
-    private static string Serialize(string method, IEnumerable<EventInfo> events, Organiser organiser, bool? cancelled)
+    private static string Serialize(string method, IEnumerable<EventInfo> events, Organiser organiser, Attendee? attendee, bool? cancelled)
     {
         var ics = new StringBuilder(2048);
         Line(ics, "BEGIN:VCALENDAR");
@@ -92,6 +108,12 @@ public static class CalendarInvites
             Line(ics, $"URL:{new Uri(info.Url).AbsoluteUri}");
             Line(ics, $"STATUS:{(isCancelled ? "CANCELLED" : "CONFIRMED")}");
             Line(ics, $"ORGANIZER;CN={ParameterValue(organiser.Name)}:mailto:{organiser.Email}");
+            if (attendee is not null)
+            {
+                var partStat = attendee.Status == ParticipationStatus.Accepted ? "ACCEPTED" : "DECLINED";
+                // RSVP=FALSE: the place was booked on the site, so no reply is asked for.
+                Line(ics, $"ATTENDEE;CN={ParameterValue(attendee.Name)};CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT={partStat};RSVP=FALSE:mailto:{attendee.Email}");
+            }
             Line(ics, "END:VEVENT");
         }
         Line(ics, "END:VCALENDAR");

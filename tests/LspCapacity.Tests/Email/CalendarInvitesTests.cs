@@ -14,6 +14,7 @@ public class CalendarInvitesTests
     private const string Domain = "lsp.example.org";
     private const string Url = "https://lsp.example.org/activities/42";
     private static readonly CalendarInvites.Organiser Organiser = new(Domain, "noreply@lsp.example.org", "LSP Capacity Building", Utc(2026, 3, 1, 12));
+    private static readonly CalendarInvites.Attendee Attendee = new("ann.walker@walsall.example", "Ann Walker", CalendarInvites.ParticipationStatus.Accepted);
 
     /// <summary>A published activity in March 2026, either side of the clock change.</summary>
     private static Activity ActivityOn(DateTime startsAt, DateTime endsAt, string title = "Study visit to Bradford")
@@ -48,7 +49,7 @@ public class CalendarInvitesTests
     [Fact]
     public void Request_DescribesTheActivity()
     {
-        var calendar = Parse(CalendarInvites.Request(Info(GmtActivity()), Organiser));
+        var calendar = Parse(CalendarInvites.Request(Info(GmtActivity()), Organiser, Attendee));
 
         Assert.Equal("REQUEST", calendar.Method);
         var evt = Assert.Single(calendar.Events);
@@ -65,7 +66,7 @@ public class CalendarInvitesTests
     [Fact]
     public void Request_InGmt_WritesUkWallClockTime_InEuropeLondon()
     {
-        var ics = CalendarInvites.Request(Info(GmtActivity()), Organiser);
+        var ics = CalendarInvites.Request(Info(GmtActivity()), Organiser, Attendee);
         var evt = Assert.Single(Parse(ics).Events);
 
         Assert.Equal("Europe/London", evt.Start?.TzId);
@@ -79,7 +80,7 @@ public class CalendarInvitesTests
     [Fact]
     public void Request_InBst_WritesUkWallClockTime_InEuropeLondon()
     {
-        var ics = CalendarInvites.Request(Info(BstActivity()), Organiser);
+        var ics = CalendarInvites.Request(Info(BstActivity()), Organiser, Attendee);
         var evt = Assert.Single(Parse(ics).Events);
 
         Assert.Equal("Europe/London", evt.Start?.TzId);
@@ -96,7 +97,7 @@ public class CalendarInvitesTests
     {
         // RFC 5545 §3.6.5: a VTIMEZONE needs a STANDARD or DAYLIGHT rule; calendar programs that do not
         // know the IANA name work the offsets out from these.
-        var calendar = Parse(CalendarInvites.Request(Info(BstActivity()), Organiser));
+        var calendar = Parse(CalendarInvites.Request(Info(BstActivity()), Organiser, Attendee));
 
         var zone = Assert.Single(calendar.TimeZones);
         Assert.Equal("Europe/London", zone.TzId);
@@ -132,7 +133,7 @@ public class CalendarInvitesTests
     public void Request_AfterAChange_KeepsTheUid_WithAHigherSequence()
     {
         var activity = BstActivity();
-        var before = Assert.Single(Parse(CalendarInvites.Request(Info(activity), Organiser)).Events);
+        var before = Assert.Single(Parse(CalendarInvites.Request(Info(activity), Organiser, Attendee)).Events);
 
         activity.Update(Details() with
         {
@@ -142,7 +143,7 @@ public class CalendarInvitesTests
             BookingOpensAt = activity.BookingOpensAt,
             BookingClosesAt = activity.BookingClosesAt,
         }, [1]);
-        var after = Assert.Single(Parse(CalendarInvites.Request(Info(activity), Organiser)).Events);
+        var after = Assert.Single(Parse(CalendarInvites.Request(Info(activity), Organiser, Attendee)).Events);
 
         Assert.Equal(before.Uid, after.Uid);
         Assert.Equal(0, before.Sequence);
@@ -162,10 +163,10 @@ public class CalendarInvitesTests
     public void Cancel_TakesTheSameEventOut_WithAHigherSequence()
     {
         var activity = GmtActivity();
-        var request = Assert.Single(Parse(CalendarInvites.Request(Info(activity), Organiser)).Events);
+        var request = Assert.Single(Parse(CalendarInvites.Request(Info(activity), Organiser, Attendee)).Events);
         activity.Cancel("Speaker ill", Utc(2026, 3, 20, 9));
 
-        var calendar = Parse(CalendarInvites.Cancel(Info(activity), Organiser));
+        var calendar = Parse(CalendarInvites.Cancel(Info(activity), Organiser, Attendee));
 
         Assert.Equal("CANCEL", calendar.Method);
         var evt = Assert.Single(calendar.Events);
@@ -182,7 +183,7 @@ public class CalendarInvitesTests
     [Fact]
     public void Cancel_OfOneBooking_IsCancelledEvenWhileTheActivityGoesAhead()
     {
-        var calendar = Parse(CalendarInvites.Cancel(Info(GmtActivity()), Organiser));
+        var calendar = Parse(CalendarInvites.Cancel(Info(GmtActivity()), Organiser, Attendee));
 
         Assert.Equal("CANCELLED", Assert.Single(calendar.Events).Status);
     }
@@ -226,7 +227,7 @@ public class CalendarInvitesTests
             Location = "Room 4, Civic Hall; Leeds",
         };
 
-        var evt = Assert.Single(Parse(CalendarInvites.Request(info, Organiser)).Events);
+        var evt = Assert.Single(Parse(CalendarInvites.Request(info, Organiser, Attendee)).Events);
 
         Assert.Equal(info.Title, evt.Summary);
         Assert.Equal($"Bring:\n- your LAA targets, and\n- a colleague; or two\n\n{Url}", evt.Description);
@@ -239,12 +240,43 @@ public class CalendarInvitesTests
         // "é" and "’" take two and three octets in UTF-8, the emoji four: a fold that ignored that would
         // split a character or leave a line too long.
         var title = string.Concat(Enumerable.Repeat("Café’s regeneración 🏙 workshop — ", 8)).Trim();
-        var ics = CalendarInvites.Request(Info(GmtActivity()) with { Title = title }, Organiser);
+        var ics = CalendarInvites.Request(Info(GmtActivity()) with { Title = title }, Organiser, Attendee);
 
         var lines = ics.Split("\r\n");
         Assert.All(lines, line => Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75, $"{line.Length} characters: {line}"));
         Assert.Contains(lines, line => line.StartsWith(' '));
         Assert.Equal(title, Assert.Single(Parse(ics).Events).Summary);
+    }
+
+    [Fact]
+    public void Request_NamesTheOrganiser_AndTheAttendeeWithTheirPart()
+    {
+        // RFC 5546 §3.2.2: a REQUEST has an ORGANIZER and at least one ATTENDEE.
+        var ics = CalendarInvites.Request(Info(GmtActivity()), Organiser, Attendee);
+
+        var evt = Assert.Single(Parse(ics).Events);
+        Assert.Equal("mailto:noreply@lsp.example.org", evt.Organizer?.Value?.ToString());
+        Assert.Equal("LSP Capacity Building", evt.Organizer?.CommonName);
+        var attendee = Assert.Single(evt.Attendees);
+        Assert.Equal("mailto:ann.walker@walsall.example", attendee.Value?.ToString());
+        Assert.Equal("Ann Walker", attendee.CommonName);
+        Assert.Equal("ACCEPTED", attendee.ParticipationStatus);
+        Assert.Equal("REQ-PARTICIPANT", attendee.Role);
+        Assert.False(attendee.Rsvp);
+    }
+
+    [Fact]
+    public void Cancel_NamesTheOrganiser_AndTheAttendeeBeingRemoved()
+    {
+        // RFC 5546 §3.2.5: a CANCEL names the attendees it removes.
+        var declined = Attendee with { Status = CalendarInvites.ParticipationStatus.Declined };
+        var ics = CalendarInvites.Cancel(Info(GmtActivity()), Organiser, declined);
+
+        var evt = Assert.Single(Parse(ics).Events);
+        Assert.Equal("mailto:noreply@lsp.example.org", evt.Organizer?.Value?.ToString());
+        var attendee = Assert.Single(evt.Attendees);
+        Assert.Equal("mailto:ann.walker@walsall.example", attendee.Value?.ToString());
+        Assert.Equal("DECLINED", attendee.ParticipationStatus);
     }
 
     [Fact]

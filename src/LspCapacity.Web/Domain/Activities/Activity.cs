@@ -167,7 +167,10 @@ public class Activity
         var changes = _bookings.Where(b => b.IsLive).Select(b => new BookingChange(b, b.Status)).ToList();
         foreach (var change in changes)
         {
-            change.Booking.MoveTo(BookingStatus.Cancelled, now, "The activity was cancelled");
+            // Only a confirmed place was in the person's calendar; the reason tells the feed which to take out.
+            change.Booking.MoveTo(BookingStatus.Cancelled, now, change.Was == BookingStatus.Confirmed
+                ? Booking.ActivityCancelledReason
+                : $"The activity was cancelled while {(change.Was == BookingStatus.Waitlisted ? "on the waiting list" : "awaiting approval")}");
         }
         ConfirmedCount = 0;
         Status = ActivityStatus.Cancelled;

@@ -16,6 +16,12 @@ public class Booking
         BookedInPriorityWindow = priority;
     }
 
+    /// <summary>
+    /// Why a confirmed place ended when its activity was cancelled. The calendar feed keeps these (as
+    /// cancelled events, so calendars take them out); a request or a waiting place never was in it.
+    /// </summary>
+    public const string ActivityCancelledReason = "The activity was cancelled";
+
     public int Id { get; private set; }
     public int ActivityId { get; private set; }
     public Activity? Activity { get; private set; }

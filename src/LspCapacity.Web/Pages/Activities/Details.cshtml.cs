@@ -106,10 +106,11 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
                 {
                     throw new DomainException("The activity has started: it is too late to cancel.");
                 }
+                var was = booking.Status;
                 var promotion = activity.CancelBooking(booking, now, "Cancelled by the person");
                 db.Audit(me.Id, "booking.cancelled", booking);
                 // Both bookings have their keys already: the change, its audit and its emails are one save.
-                await emails.QueueAsync(db, activity, booking, BookingEmail.Cancelled, ct);
+                await emails.QueueAsync(db, activity, booking, BookingEmail.Cancelled, ct, was: was);
                 if (promotion is not null)
                 {
                     db.Audit(null, "booking.promoted", promotion.Booking, "A place came up");
@@ -164,7 +165,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
             await db.SaveChangesAsync(ct);
             foreach (var change in changes)
             {
-                await emails.QueueAsync(db, activity, change.Booking, BookingEmail.ActivityCancelled, ct, CancelReason);
+                await emails.QueueAsync(db, activity, change.Booking, BookingEmail.ActivityCancelled, ct, CancelReason, was: change.Was);
             }
             await db.SaveChangesAsync(ct);
             return $"{activity.Title} is cancelled. {changes.Count} {(changes.Count == 1 ? "person has" : "people have")} been told.";

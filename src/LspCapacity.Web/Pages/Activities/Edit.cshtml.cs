@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LspCapacity.Web.Pages.Activities;
 
-/// <summary>Changes an activity. When a published activity's time or place changes, everyone booked gets an updated invitation.</summary>
+/// <summary>Changes an activity. When a published activity's time or place changes, everyone booked gets an updated invitation, and everyone waiting is told.</summary>
 public class EditModel(AppDbContext db, CurrentUser me, ActivityEmails emails) : PageModel
 {
     [BindProperty]
@@ -55,24 +55,27 @@ public class EditModel(AppDbContext db, CurrentUser me, ActivityEmails emails) :
                 var notified = await db.InTransactionAsync(async ct =>
                 {
                     var activity = (await LoadAsync(id, tracked: true, ct))!;
+                    var previously = await ActivityEmails.PreviouslyAsync(db, activity, ct);
                     var changed = activity.Update(Input.ToDetails(), Input.ThemeIds);
                     activity.SetPriorityPartnerships(priority);
                     activity.SetCosts(Input.Costs());
                     db.Audit(me.Id, "activity.updated", activity, changed ? $"sequence {activity.Sequence}" : null);
                     await db.SaveChangesAsync(ct);
-                    var live = activity.Bookings.Where(b => b.Status == BookingStatus.Confirmed).ToList();
+                    // Everyone still expecting something is told: confirmed places get an updated invitation,
+                    // people waiting (on the list or for approval) an email saying what changed.
+                    var live = activity.Bookings.Where(b => b.IsLive).ToList();
                     if (changed)
                     {
                         foreach (var booking in live)
                         {
-                            await emails.QueueAsync(db, activity, booking, BookingEmail.ActivityChanged, ct);
+                            await emails.QueueAsync(db, activity, booking, BookingEmail.ActivityChanged, ct, previously: previously);
                         }
                         await db.SaveChangesAsync(ct);
                     }
                     return changed ? live.Count : 0;
                 }, cancellationToken);
                 TempData["Success"] = notified > 0
-                    ? $"Saved. {notified} {(notified == 1 ? "person has" : "people have")} been sent an updated calendar invitation."
+                    ? $"Saved. {notified} {(notified == 1 ? "person has" : "people have")} been told of the change by email."
                     : "Your changes have been saved.";
                 return Redirect($"/activities/{id}");
             }
@@ -88,7 +91,8 @@ public class EditModel(AppDbContext db, CurrentUser me, ActivityEmails emails) :
     private Task<Activity?> LoadAsync(int id, bool tracked, CancellationToken cancellationToken)
     {
         var query = db.Activities.Include(a => a.Themes).Include(a => a.Costs).Include(a => a.PriorityPartnerships)
-            .Include(a => a.Bookings.Where(b => b.Status == BookingStatus.Confirmed)).AsSplitQuery();
+            .Include(a => a.Bookings.Where(b => b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
+            .AsSplitQuery();
         return (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
     }
 }

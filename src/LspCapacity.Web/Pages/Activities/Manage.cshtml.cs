@@ -74,10 +74,11 @@ public class ManageModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ac
         ActAsync(id, async (activity, now, ct) =>
         {
             var booking = Find(activity, BookingId);
+            var was = booking.Status;
             var promotion = activity.CancelBooking(booking, now, RequireReason());
             db.Audit(me.Id, "booking.removed", booking, Reason);
             await db.SaveChangesAsync(ct);
-            await emails.QueueAsync(db, activity, booking, BookingEmail.Cancelled, ct, Reason);
+            await emails.QueueAsync(db, activity, booking, BookingEmail.Cancelled, ct, Reason, was: was);
             if (promotion is not null)
             {
                 db.Audit(me.Id, "booking.promoted", promotion.Booking, "A place came up");
@@ -114,11 +115,12 @@ public class ManageModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ac
                 .SingleOrDefaultAsync(a => a.Id == targetId && a.RegionId == activity.RegionId, ct)
                 ?? throw new DomainException("Select the activity to move them to.");
             var reason = $"Moved to {target.Title}";
+            var was = booking.Status;
             var promotion = activity.CancelBooking(booking, now, reason);
             var moved = target.Book(booking.PersonId, booking.PartnershipId, now, byCoordinator: true);
             db.Audit(me.Id, "booking.moved", booking, reason);
             await db.SaveChangesAsync(ct);
-            await emails.QueueAsync(db, activity, booking, BookingEmail.Cancelled, ct, reason);
+            await emails.QueueAsync(db, activity, booking, BookingEmail.Cancelled, ct, reason, was: was);
             await emails.QueueAsync(db, target, moved, moved.Status == BookingStatus.Confirmed ? BookingEmail.Confirmed : BookingEmail.Waitlisted, ct);
             if (promotion is not null)
             {

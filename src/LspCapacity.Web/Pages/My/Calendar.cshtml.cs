@@ -10,8 +10,8 @@ namespace LspCapacity.Web.Pages.My;
 
 /// <summary>
 /// A person's private calendar feed: public by URL, protected by the secret token in it (calendar
-/// programs cannot sign in). Confirmed places, and cancelled activities as cancelled events so
-/// calendars remove them.
+/// programs cannot sign in). Confirmed places, and the confirmed places of cancelled activities as
+/// cancelled events so calendars remove them; requests and waiting places were never in it.
 /// </summary>
 [IgnoreAntiforgeryToken]
 public class CalendarModel(AppDbContext db, ActivityEmails emails, Outbox outbox) : PageModel
@@ -28,7 +28,7 @@ public class CalendarModel(AppDbContext db, ActivityEmails emails, Outbox outbox
             return NotFound();
         }
         var activities = await db.Bookings.AsNoTracking()
-            .Where(b => b.PersonId == personId && (b.Status == BookingStatus.Confirmed || b.Activity!.Status == ActivityStatus.Cancelled && b.CancelReason == "The activity was cancelled"))
+            .Where(b => b.PersonId == personId && (b.Status == BookingStatus.Confirmed || b.Activity!.Status == ActivityStatus.Cancelled && b.CancelReason == Booking.ActivityCancelledReason))
             .Select(b => b.Activity!)
             .ToListAsync(cancellationToken);
         var hosts = await db.Partnerships.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);

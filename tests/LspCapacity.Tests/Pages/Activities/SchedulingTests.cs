@@ -145,6 +145,39 @@ public class SchedulingTests : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task ChangingTheTime_TellsTheConfirmedAndTheWaiting_WhatItWas()
+    {
+        var coordinator = _app.CreateClientAs(Demo.Coordinator);
+        var created = await coordinator.SubmitFormAsync("/activities/create", await FormAsync(f =>
+        {
+            f["Input.Title"] = "Moved commissioning workshop";
+            f["Input.Capacity"] = "1";
+        }));
+        var url = created.Headers.Location!.OriginalString;
+        var id = int.Parse(url.Split('/').Last());
+        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.SubmitFormAsync(url, new Dictionary<string, string>(), "form[action*='handler=Publish']")).StatusCode);
+        var people = await _app.PeopleAsync(2, "Coventry");
+        var (confirmed, waiting) = (people[0], people[1]);
+        await _app.BookAsync(confirmed, id);
+        await _app.BookAsync(waiting, id);
+        Assert.Equal([BookingStatus.Confirmed, BookingStatus.Waitlisted], (await _app.BookingsAsync(id)).Select(b => b.Status));
+
+        var edit = await coordinator.SubmitFormAsync($"/activities/{id}/edit", new Dictionary<string, string> { ["Input.StartTime"] = "11:00" });
+        Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
+
+        const string was = "It was 20 January 2027 at 10am to 4pm, at Lichfield Guildhall.";
+        var toConfirmed = Assert.Single(await _app.DeliveredToAsync(confirmed), m => (m.Subject ?? "").StartsWith("Changed:", StringComparison.Ordinal));
+        Assert.Contains("It is now 20 January 2027 at 11am to 4pm", toConfirmed.TextBody);
+        Assert.Contains(was, toConfirmed.TextBody);
+        Assert.Contains(toConfirmed.Attachments, a => a.ContentType.Parameters["method"] == "REQUEST");
+        var toWaiting = Assert.Single(await _app.DeliveredToAsync(waiting), m => (m.Subject ?? "").StartsWith("Changed:", StringComparison.Ordinal));
+        Assert.Contains("It is now 20 January 2027 at 11am to 4pm", toWaiting.TextBody);
+        Assert.Contains(was, toWaiting.TextBody);
+        Assert.Contains("still on the waiting list", toWaiting.TextBody);
+        Assert.Empty(toWaiting.Attachments); // nothing is in their calendar to change
+    }
+
+    [Fact]
     public async Task PriorityWindow_WithNoPartnershipsChosen_UsesTheNeedsAnalysis()
     {
         await using var app = new AppFactory();
