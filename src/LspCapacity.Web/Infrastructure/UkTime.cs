@@ -29,15 +29,30 @@ public static class UkTime
 
     public static string Date(DateOnly day) => day.ToString("d MMMM yyyy", Culture);
 
-    /// <summary>"25 November 2026 at 2:30pm" — the GOV.UK style for times.</summary>
+    /// <summary>"25 November 2026 at 2:30pm", "… at midday", "… at midnight" — the GOV.UK style for times.</summary>
     public static string DateTime(System.DateTime utc)
     {
         var uk = ToUk(utc);
         return $"{uk.ToString("d MMMM yyyy", Culture)} at {Time(uk)}";
     }
 
+    /// <summary>
+    /// The end of a period, for "until …": a period that ends at midnight ends with the day before it,
+    /// so "the end of 9 December 2026" rather than "10 December 2026 at midnight", which people read as
+    /// either day. Any other time is written as <see cref="DateTime(System.DateTime)"/>.
+    /// </summary>
+    public static string Until(System.DateTime utc)
+    {
+        var uk = ToUk(utc);
+        return uk.TimeOfDay == TimeSpan.Zero ? $"the end of {uk.AddDays(-1).ToString("d MMMM yyyy", Culture)}" : DateTime(utc);
+    }
+
     private static string Time(System.DateTime uk)
     {
+        if (uk.Minute == 0 && uk.Hour is 0 or 12)
+        {
+            return uk.Hour == 0 ? "midnight" : "midday";
+        }
         var hour = uk.Hour % 12 == 0 ? 12 : uk.Hour % 12;
         var suffix = uk.Hour < 12 ? "am" : "pm";
         return uk.Minute == 0 ? $"{hour}{suffix}" : $"{hour}:{uk.Minute:00}{suffix}";

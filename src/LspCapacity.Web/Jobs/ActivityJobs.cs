@@ -114,7 +114,7 @@ public sealed class MinimumNumberJob(AppDbContext db, Outbox outbox, TimeProvide
                             ["When"] = ActivityEmails.When(activity),
                             ["Confirmed"] = activity.ConfirmedCount.ToString(UkTime.Culture),
                             ["Minimum"] = activity.MinimumNumber!.Value.ToString(UkTime.Culture),
-                            ["Cutoff"] = UkTime.DateTime(activity.MinimumCutoff!.Value),
+                            ["Cutoff"] = UkTime.Until(activity.MinimumCutoff!.Value),
                             ["Link"] = outbox.Link($"/activities/{activity.Id}/bookings"),
                         }) { RegionId = activity.RegionId }, cancellationToken))
                 {

@@ -16,7 +16,11 @@ public class ActivityEmailsWhenTests
 
     [Fact]
     public void SameDay_WithASingleDigitDay_GivesTheDateOnce() =>
-        Assert.Equal("1 April 2026 at 9:15am to 12pm", ActivityEmails.When(Utc(2026, 4, 1, 8, 15), Utc(2026, 4, 1, 11)));
+        Assert.Equal("1 April 2026 at 9:15am to midday", ActivityEmails.When(Utc(2026, 4, 1, 8, 15), Utc(2026, 4, 1, 11)));
+
+    [Fact]
+    public void EndingAtMidnight_SaysMidnight() =>
+        Assert.Equal("10 December 2026 at 7pm to 11 December 2026 at midnight", ActivityEmails.When(Utc(2026, 12, 10, 19), Utc(2026, 12, 11, 0)));
 
     [Fact]
     public void MultiDay_GivesBothDates() =>

@@ -219,7 +219,7 @@ public class Activity
         }
         if (IsPriorityWindow(now) && (partnershipId is null || _priorityPartnerships.All(p => p.PartnershipId != partnershipId)))
         {
-            return $"Until {Infrastructure.UkTime.DateTime(PriorityUntil!.Value)}, places are kept for partnerships with a high need in this activity's themes.";
+            return $"Until {Infrastructure.UkTime.Until(PriorityUntil!.Value)}, places are kept for partnerships with a high need in this activity's themes.";
         }
         return null;
     }

@@ -55,6 +55,8 @@ public abstract class GovukFieldTagHelper : TagHelper
             {
                 null => "",
                 DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                // Money as people write it: "450" or "300.50", never the "450.0" a decimal read back from SQLite gives.
+                decimal m => m.ToString(m == decimal.Truncate(m) ? "0" : "0.00##", CultureInfo.InvariantCulture),
                 IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
                 var other => other.ToString() ?? "",
             };

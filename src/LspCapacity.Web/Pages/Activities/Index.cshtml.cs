@@ -84,8 +84,16 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
                 ThemeIds = a.Themes.Select(t => t.ThemeId).ToList(),
             })
             .ToPagedAsync(PageNumber, 20, cancellationToken);
+        // The viewer's own live bookings on this page, so a full activity they have a place on says so.
+        var ids = found.Items.Select(a => a.Id).ToList();
+        var personId = me.Id;
+        var mine = (await db.Bookings.AsNoTracking()
+                .Where(b => b.PersonId == personId && ids.Contains(b.ActivityId)
+                    && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
+                .Select(b => new { b.ActivityId, b.Status }).ToListAsync(cancellationToken))
+            .ToLookup(b => b.ActivityId, b => b.Status);
         Activities = new Paged<Row>(found.Items.Select(a => new Row(a.Id, a.Title, a.Kind, a.Status, a.StartsAt, a.EndsAt, a.Where,
-                a.PlacesLeft, a.Mode, a.ThemeIds.Select(id => themeNames[id]).ToList())).ToList(),
+                a.PlacesLeft, a.Mode, a.ThemeIds.Select(id => themeNames[id]).ToList(), mine[a.Id].Cast<BookingStatus?>().FirstOrDefault())).ToList(),
             found.PageNumber, found.PageSize, found.TotalCount);
         return Page();
     }
@@ -104,5 +112,5 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
     }
 
     public sealed record Row(int Id, string Title, ActivityKind Kind, ActivityStatus Status, DateTime StartsAt, DateTime EndsAt,
-        string? Where, int PlacesLeft, BookingMode Mode, List<string> Themes);
+        string? Where, int PlacesLeft, BookingMode Mode, List<string> Themes, BookingStatus? MyStatus);
 }

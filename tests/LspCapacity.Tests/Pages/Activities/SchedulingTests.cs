@@ -178,6 +178,22 @@ public class SchedulingTests : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Details_SayBookingIsOpenUntilTheEndOfTheClosingDay_AndEditShowsCostsAsMoney()
+    {
+        var coordinator = _app.CreateClientAs(Demo.Coordinator);
+        var created = await coordinator.SubmitFormAsync("/activities/create", await FormAsync(f => f["Input.Title"] = "Costed workshop"));
+        var url = created.Headers.Location!.OriginalString;
+
+        var details = (await coordinator.GetDocumentAsync(url)).QuerySelector("main")!.TextContent;
+        Assert.Contains("Open from 25 November 2026 at midnight until the end of 13 January 2027", details);
+        Assert.DoesNotContain("12am", details);
+
+        var edit = await coordinator.GetDocumentAsync($"{url}/edit");
+        Assert.Equal("450", edit.FieldValue("Input.VenueCost"));
+        Assert.Equal("300.50", edit.FieldValue("Input.SpeakersCost"));
+    }
+
+    [Fact]
     public async Task PriorityWindow_WithNoPartnershipsChosen_UsesTheNeedsAnalysis()
     {
         await using var app = new AppFactory();
@@ -267,6 +283,11 @@ public class SchedulingTests : IClassFixture<AppFactory>
         Assert.Contains("Open seminar", Titles(all));
         var fullItem = all.QuerySelectorAll(".app-activity-list__item").Single(i => i.TextContent.Contains("Full seminar"));
         Assert.Contains("Waiting list", fullItem.TextContent);
+        // The one who has the place is told so, not shown the waiting list.
+        var booker = await app.CreateClientAs(Demo.StaffBirmingham).GetDocumentAsync("/activities");
+        var mine = booker.QuerySelectorAll(".app-activity-list__item").Single(i => i.TextContent.Contains("Full seminar"));
+        Assert.Contains("You have a place", mine.TextContent);
+        Assert.DoesNotContain("Waiting list", mine.TextContent);
 
         var open = await app.CreateClientAs(Demo.StaffCoventry).GetDocumentAsync("/activities?placesleft=true");
         Assert.Contains("Open seminar", Titles(open));
