@@ -108,6 +108,12 @@ public sealed class ActivityEmails(Outbox outbox, TimeProvider clock)
             ["Reason"] = reason ?? activity.CancelReason ?? "",
             ["ReasonLine"] = reason is null ? "" : $" Reason: {reason}",
         };
+        if (kind == BookingEmail.Waitlisted)
+        {
+            var waitReason = activity.WhyNoPlaceFor(booking.PartnershipId) ?? WaitReason.Full;
+            values["WhyWaiting"] = ActivityText.WhyWaiting(waitReason, activity.PartnershipCap);
+            values["WhatNext"] = ActivityText.WhatNext(waitReason);
+        }
         var attachments = new List<EmailAttachment>();
         if (calendar is not null)
         {

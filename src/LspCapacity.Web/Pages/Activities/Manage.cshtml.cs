@@ -45,7 +45,9 @@ public class ManageModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ac
             db.Audit(me.Id, "booking.approved", booking, status.ToString());
             await db.SaveChangesAsync(ct);
             await emails.QueueAsync(db, activity, booking, status == BookingStatus.Confirmed ? BookingEmail.Confirmed : BookingEmail.Waitlisted, ct);
-            return status == BookingStatus.Confirmed ? "Request approved: the place is confirmed." : "Request approved, but the activity is full: they are on the waiting list.";
+            return status == BookingStatus.Confirmed
+                ? "Request approved: the place is confirmed."
+                : $"Request approved, but {WhyTheyWait(activity, booking)}: they are on the waiting list.";
         }, cancellationToken);
 
     public Task<IActionResult> OnPostDeclineAsync(int id, CancellationToken cancellationToken) =>
@@ -74,16 +76,12 @@ public class ManageModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ac
         ActAsync(id, async (activity, now, ct) =>
         {
             var booking = Find(activity, BookingId);
-            var promotion = activity.CancelBooking(booking, now, RequireReason());
+            var promotions = activity.CancelBooking(booking, now, RequireReason());
             db.Audit(me.Id, "booking.removed", booking, Reason);
             await db.SaveChangesAsync(ct);
             await emails.QueueAsync(db, activity, booking, BookingEmail.Cancelled, ct, Reason);
-            if (promotion is not null)
-            {
-                db.Audit(me.Id, "booking.promoted", promotion.Booking, "A place came up");
-                await emails.QueueAsync(db, activity, promotion.Booking, BookingEmail.Promoted, ct);
-            }
-            return promotion is null ? "Booking removed." : "Booking removed. The first person on the waiting list has the place.";
+            await emails.TellAsync(db, activity, promotions, me.Id, ct);
+            return promotions.Count == 0 ? "Booking removed." : "Booking removed. The next person on the waiting list has the place.";
         }, cancellationToken);
 
     public Task<IActionResult> OnPostBookPersonAsync(int id, CancellationToken cancellationToken) =>
@@ -97,7 +95,9 @@ public class ManageModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ac
             db.Audit(me.Id, "booking.created-by-coordinator", booking, booking.Status.ToString());
             await db.SaveChangesAsync(ct);
             await emails.QueueAsync(db, activity, booking, booking.Status == BookingStatus.Confirmed ? BookingEmail.Confirmed : BookingEmail.Waitlisted, ct);
-            return booking.Status == BookingStatus.Confirmed ? "Booked: the place is confirmed." : "The activity is full: they are on the waiting list.";
+            return booking.Status == BookingStatus.Confirmed
+                ? "Booked: the place is confirmed."
+                : $"{ActivityText.Sentence(WhyTheyWait(activity, booking))}: they are on the waiting list.";
         }, cancellationToken);
 
     public Task<IActionResult> OnPostMoveAsync(int id, CancellationToken cancellationToken) =>
@@ -114,16 +114,13 @@ public class ManageModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ac
                 .SingleOrDefaultAsync(a => a.Id == targetId && a.RegionId == activity.RegionId, ct)
                 ?? throw new DomainException("Select the activity to move them to.");
             var reason = $"Moved to {target.Title}";
-            var promotion = activity.CancelBooking(booking, now, reason);
+            var promotions = activity.CancelBooking(booking, now, reason);
             var moved = target.Book(booking.PersonId, booking.PartnershipId, now, byCoordinator: true);
             db.Audit(me.Id, "booking.moved", booking, reason);
             await db.SaveChangesAsync(ct);
             await emails.QueueAsync(db, activity, booking, BookingEmail.Cancelled, ct, reason);
             await emails.QueueAsync(db, target, moved, moved.Status == BookingStatus.Confirmed ? BookingEmail.Confirmed : BookingEmail.Waitlisted, ct);
-            if (promotion is not null)
-            {
-                await emails.QueueAsync(db, activity, promotion.Booking, BookingEmail.Promoted, ct);
-            }
+            await emails.TellAsync(db, activity, promotions, me.Id, ct);
             return $"Moved to {target.Title} ({(moved.Status == BookingStatus.Confirmed ? "place confirmed" : "on the waiting list")}).";
         }, cancellationToken);
 
@@ -163,6 +160,9 @@ public class ManageModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ac
         }
         return Reason;
     }
+
+    private static string WhyTheyWait(Activity activity, Booking booking) =>
+        ActivityText.WhyWaiting(activity.WhyNoPlaceFor(booking.PartnershipId) ?? WaitReason.Full, activity.PartnershipCap, "their");
 
     private static Booking Find(Activity activity, int bookingId) =>
         activity.Bookings.FirstOrDefault(b => b.Id == bookingId) ?? throw new DomainException("That booking is not on this activity.");
