@@ -23,6 +23,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
     public WaitReason? MyWaitReason { get; private set; }
     public bool HasStarted { get; private set; }
     public bool HasEnded { get; private set; }
+    public DateTime Now { get; private set; }
 
     /// <summary>Published case studies that came out of this activity.</summary>
     public IReadOnlyList<(string Slug, string Title)> CaseStudies { get; private set; } = [];
@@ -255,6 +256,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
                 .OrderByDescending(c => c.PublishedAt).Select(c => new { c.Slug, c.Title }).ToListAsync(cancellationToken))
             .Select(c => (c.Slug, c.Title)).ToList();
         HasEnded = now >= activity.EndsAt;
+        Now = now;
         var personId = me.Id;
         Mine = await db.Bookings.AsNoTracking()
             .Where(b => b.ActivityId == id && b.PersonId == personId)
