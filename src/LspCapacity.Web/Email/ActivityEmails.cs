@@ -165,6 +165,12 @@ public sealed class ActivityEmails(Outbox outbox, TimeProvider clock)
             values["PreviousWhen"] = previously.When;
             values["PreviousWhere"] = previously.Where;
         }
+        if (kind == BookingEmail.Waitlisted)
+        {
+            var waitReason = activity.WhyNoPlaceFor(booking.PartnershipId) ?? WaitReason.Full;
+            values["WhyWaiting"] = ActivityText.WhyWaiting(waitReason, activity.PartnershipCap);
+            values["WhatNext"] = ActivityText.WhatNext(waitReason);
+        }
         var attachments = new List<EmailAttachment>();
         if (calendar is not null)
         {

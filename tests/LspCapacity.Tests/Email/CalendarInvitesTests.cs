@@ -142,7 +142,7 @@ public class CalendarInvitesTests
             EndsAt = activity.EndsAt,
             BookingOpensAt = activity.BookingOpensAt,
             BookingClosesAt = activity.BookingClosesAt,
-        }, [1]);
+        }, [1], Utc(2026, 3, 1, 12));
         var after = Assert.Single(Parse(CalendarInvites.Request(Info(activity), Organiser, Attendee)).Events);
 
         Assert.Equal(before.Uid, after.Uid);

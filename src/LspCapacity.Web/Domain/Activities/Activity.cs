@@ -21,6 +21,9 @@ public sealed record ActivityDetails(
 /// <summary>What happened to whom when a booking changed, so the caller can tell them.</summary>
 public sealed record BookingChange(Booking Booking, BookingStatus Was);
 
+/// <summary>What changing an activity did: whether calendars must be updated, and whose bookings moved.</summary>
+public sealed record ActivityUpdate(bool CalendarChanged, IReadOnlyList<BookingChange> BookingChanges);
+
 /// <summary>
 /// A scheduled event: seminar, workshop, study visit or showcase. Owns its bookings and their rules:
 /// never more confirmed places than capacity, one live booking per person, the partnership cap, the
@@ -85,8 +88,12 @@ public class Activity
 
     // --- Scheduling ----------------------------------------------------------------------------
 
-    /// <summary>Changes the details. Returns true when attendees' calendars must be updated.</summary>
-    public bool Update(ActivityDetails details, IEnumerable<int> themeIds)
+    /// <summary>
+    /// Changes the details. When that frees places (more capacity, a higher partnership cap, or no more
+    /// approval), the waiting list fills them at once; requests awaiting approval join the waiting list in
+    /// the order they were made when approval is no longer needed. Needs every live booking loaded.
+    /// </summary>
+    public ActivityUpdate Update(ActivityDetails details, IEnumerable<int> themeIds, DateTime now)
     {
         if (Status is ActivityStatus.Cancelled or ActivityStatus.Completed)
         {
@@ -98,15 +105,27 @@ public class Activity
         }
         // Compared after Apply has trimmed the input, so a form sending back " Title " changes nothing.
         var calendarBefore = (StartsAt, EndsAt, Venue, Title, HostPartnershipId);
+        var modeBefore = Mode;
         Apply(details);
         SetThemes(themeIds);
-        var calendarChanged = calendarBefore != (StartsAt, EndsAt, Venue, Title, HostPartnershipId);
-        if (calendarChanged && Status == ActivityStatus.Published)
+        var calendarChanged = calendarBefore != (StartsAt, EndsAt, Venue, Title, HostPartnershipId) && Status == ActivityStatus.Published;
+        if (calendarChanged)
         {
             Sequence++;
-            return true;
         }
-        return false;
+        // Left as requests, they would wait for a decision nobody makes any more while later bookers took places.
+        var requests = modeBefore == BookingMode.Approval && Mode == BookingMode.FirstCome
+            ? _bookings.Where(b => b.Status == BookingStatus.Requested).ToList()
+            : [];
+        foreach (var request in requests)
+        {
+            request.MoveTo(BookingStatus.Waitlisted, now);
+        }
+        var promoted = FillFromWaitingList(now);
+        var changes = promoted.Select(p => requests.Contains(p.Booking) ? p with { Was = BookingStatus.Requested } : p)
+            .Concat(requests.Where(r => r.Status == BookingStatus.Waitlisted).Select(r => new BookingChange(r, BookingStatus.Requested)))
+            .ToList();
+        return new ActivityUpdate(calendarChanged, changes);
     }
 
     public void SetThemes(IEnumerable<int> themeIds)
@@ -259,10 +278,10 @@ public class Activity
 
     /// <summary>
     /// Cancels a booking (by the person, or removed by a coordinator). A freed place goes at once to
-    /// the first person waiting who fits the partnership cap; that promotion is returned. Needs the
+    /// the first person waiting who fits the partnership cap; the promotions are returned. Needs the
     /// same bookings loaded as <see cref="Book"/>.
     /// </summary>
-    public BookingChange? CancelBooking(Booking booking, DateTime now, string? reason = null)
+    public IReadOnlyList<BookingChange> CancelBooking(Booking booking, DateTime now, string? reason = null)
     {
         EnsureOwn(booking);
         if (!booking.IsLive)
@@ -273,10 +292,10 @@ public class Activity
         booking.MoveTo(BookingStatus.Cancelled, now, reason);
         if (!wasConfirmed)
         {
-            return null;
+            return [];
         }
         ConfirmedCount--;
-        return PromoteNext(now);
+        return FillFromWaitingList(now);
     }
 
     /// <summary>A coordinator approves a request: confirmed if a place is free, otherwise it joins the waiting list.</summary>
@@ -317,9 +336,15 @@ public class Activity
         {
             throw new DomainException("Only someone on the waiting list can be promoted.");
         }
-        if (!HasPlaceFor(booking.PartnershipId))
+        if (ConfirmedCount >= Capacity)
         {
             throw new DomainException("There is no free place: raise the capacity or cancel a booking first.");
+        }
+        if (WhyNoPlaceFor(booking.PartnershipId) == WaitReason.PartnershipCap)
+        {
+            // A place is free, so the cap is what holds them back: say so, not "full".
+            throw new DomainException(ActivityText.Sentence(ActivityText.WhyWaiting(WaitReason.PartnershipCap, PartnershipCap, "their"))
+                + ": raise the places per partnership or remove one of that partnership's places first.");
         }
         booking.MoveTo(BookingStatus.Confirmed, now);
         ConfirmedCount++;
@@ -342,22 +367,46 @@ public class Activity
     /// <summary>The waiting list, in the order people joined it.</summary>
     public IEnumerable<Booking> WaitingList => _bookings.Where(b => b.Status == BookingStatus.Waitlisted).OrderBy(b => b.CreatedAt).ThenBy(b => b.Id);
 
-    private BookingChange? PromoteNext(DateTime now)
+    /// <summary>
+    /// Why someone of this partnership would wait rather than have a place now, or null when a place is
+    /// free for them. The partnership cap is named first when it holds them back: a place freed by
+    /// another partnership would not be theirs. Counts the confirmed places loaded (see <see cref="Book"/>).
+    /// </summary>
+    public WaitReason? WhyNoPlaceFor(int? partnershipId)
     {
-        var next = WaitingList.FirstOrDefault(b => HasPlaceFor(b.PartnershipId));
-        if (next is null)
+        if (PartnershipCap is { } cap && partnershipId is not null
+            && _bookings.Count(b => b.PartnershipId == partnershipId && b.Status == BookingStatus.Confirmed) >= cap)
         {
-            return null;
+            return WaitReason.PartnershipCap;
         }
-        next.MoveTo(BookingStatus.Confirmed, now);
-        ConfirmedCount++;
-        return new BookingChange(next, BookingStatus.Waitlisted);
+        return ConfirmedCount < Capacity ? null : WaitReason.Full;
     }
 
-    private bool HasPlaceFor(int? partnershipId) =>
-        ConfirmedCount < Capacity
-        && (PartnershipCap is null || partnershipId is null
-            || _bookings.Count(b => b.PartnershipId == partnershipId && b.Status == BookingStatus.Confirmed) < PartnershipCap);
+    /// <summary>
+    /// Gives every free place to the waiting list, in the order people joined it, passing over anyone
+    /// whose partnership already has its cap. Every change that frees a place ends here, so a place is
+    /// never free while someone who could have it waits, and nobody booking later can jump the queue.
+    /// </summary>
+    private List<BookingChange> FillFromWaitingList(DateTime now)
+    {
+        var promoted = new List<BookingChange>();
+        foreach (var next in WaitingList.ToList())
+        {
+            if (ConfirmedCount >= Capacity)
+            {
+                break;
+            }
+            if (HasPlaceFor(next.PartnershipId))
+            {
+                next.MoveTo(BookingStatus.Confirmed, now);
+                ConfirmedCount++;
+                promoted.Add(new BookingChange(next, BookingStatus.Waitlisted));
+            }
+        }
+        return promoted;
+    }
+
+    private bool HasPlaceFor(int? partnershipId) => WhyNoPlaceFor(partnershipId) is null;
 
     private void EnsureOwn(Booking booking)
     {

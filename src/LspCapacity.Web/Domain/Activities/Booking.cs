@@ -47,6 +47,14 @@ public class Booking
 
     internal void RecordAttendance(Attendance? attendance) => Attendance = attendance;
 
+    /// <summary>Feedback is for people who attended, once the activity has ended (until then they are still in it).</summary>
+    public static bool CanGiveFeedback(BookingStatus status, Attendance? attendance, DateTime activityEndsAt, DateTime now) =>
+        status == BookingStatus.Confirmed && attendance == Activities.Attendance.Attended && activityEndsAt <= now;
+
+    /// <summary>Attended, but the activity has not ended yet: feedback opens when it does.</summary>
+    public static bool FeedbackOpensLater(BookingStatus status, Attendance? attendance, DateTime activityEndsAt, DateTime now) =>
+        status == BookingStatus.Confirmed && attendance == Activities.Attendance.Attended && activityEndsAt > now;
+
     public void MarkFeedbackRequested(DateTime now) => FeedbackRequestedAt ??= now;
 }
 

@@ -18,8 +18,12 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
     public string? BookingClosedReason { get; private set; }
     public int WaitingCount { get; private set; }
     public int? MyWaitingPosition { get; private set; }
+
+    /// <summary>What would keep the viewer (or keeps them) on the waiting list now; null when a place is free for them.</summary>
+    public WaitReason? MyWaitReason { get; private set; }
     public bool HasStarted { get; private set; }
     public bool HasEnded { get; private set; }
+    public DateTime Now { get; private set; }
 
     /// <summary>From ?cancel=true: asks "Are you sure?" before the viewer's booking is cancelled.</summary>
     [BindProperty(SupportsGet = true, Name = "cancel")]
@@ -53,7 +57,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
         await emails.PrepareForAsync(db, me.RequiredId, cancellationToken);
         try
         {
-            var status = await db.InTransactionAsync(async ct =>
+            var (status, waitReason, cap) = await db.InTransactionAsync(async ct =>
             {
                 var activity = await LoadForPersonAsync(id, me.RequiredId, ct);
                 var booking = activity.Book(me.RequiredId, me.PartnershipId, clock.GetUtcNow().UtcDateTime);
@@ -66,12 +70,12 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
                     _ => BookingEmail.Requested,
                 }, ct);
                 await db.SaveChangesAsync(ct);
-                return booking.Status;
+                return (booking.Status, activity.WhyNoPlaceFor(booking.PartnershipId), activity.PartnershipCap);
             }, cancellationToken);
             TempData["Success"] = status switch
             {
                 BookingStatus.Confirmed => "Your place is confirmed. We have emailed you a calendar invitation.",
-                BookingStatus.Waitlisted => "The activity is full, so you are on the waiting list. If a place comes up it is yours, and we will email you.",
+                BookingStatus.Waitlisted => BookingChanges.WaitingMessage(waitReason ?? WaitReason.Full, cap),
                 _ => "Your request has been sent. The programme team will decide and email you.",
             };
             return Redirect($"/activities/{id}");
@@ -107,15 +111,11 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
                     throw new DomainException("The activity has started: it is too late to cancel.");
                 }
                 var was = booking.Status;
-                var promotion = activity.CancelBooking(booking, now, "Cancelled by the person");
+                var promotions = activity.CancelBooking(booking, now, "Cancelled by the person");
                 db.Audit(me.Id, "booking.cancelled", booking);
-                // Both bookings have their keys already: the change, its audit and its emails are one save.
+                // Every booking has its key already: the change, its audit and its emails are one save.
                 await emails.QueueAsync(db, activity, booking, BookingEmail.Cancelled, ct, was: was);
-                if (promotion is not null)
-                {
-                    db.Audit(null, "booking.promoted", promotion.Booking, "A place came up");
-                    await emails.QueueAsync(db, activity, promotion.Booking, BookingEmail.Promoted, ct);
-                }
+                await emails.TellAsync(db, activity, promotions, null, ct);
                 await db.SaveChangesAsync(ct);
                 return true;
             }, cancellationToken);
@@ -231,7 +231,11 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
     {
         ViewData["Section"] = "activities";
         var now = clock.GetUtcNow().UtcDateTime;
+        var partnershipId = me.PartnershipId;
+        // The viewer's partnership's confirmed places, which its cap counts (see Activity.WhyNoPlaceFor).
         var activity = await db.Activities.AsNoTracking().Include(a => a.PriorityPartnerships)
+            .Include(a => a.Bookings.Where(b => b.Status == BookingStatus.Confirmed && partnershipId != null && b.PartnershipId == partnershipId))
+            .AsSplitQuery()
             .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (activity is null)
         {
@@ -250,12 +254,14 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
             activity.PartnershipCap, activity.BookingOpensAt, activity.BookingClosesAt, activity.Mode, activity.PriorityUntil,
             activity.CancelReason, themes, costs, activity.MinimumNumber, activity.MinimumCutoff);
         BookingClosedReason = activity.WhyBookingIsClosed(now, me.PartnershipId);
+        MyWaitReason = activity.WhyNoPlaceFor(me.PartnershipId);
         HasStarted = now >= activity.StartsAt;
         CaseStudies = (await db.CaseStudies.AsNoTracking()
                 .Where(c => c.SourceActivityId == id && c.Status == Domain.Library.CaseStudyStatus.Published)
                 .OrderByDescending(c => c.PublishedAt).Select(c => new { c.Slug, c.Title }).ToListAsync(cancellationToken))
             .Select(c => (c.Slug, c.Title)).ToList();
         HasEnded = now >= activity.EndsAt;
+        Now = now;
         var personId = me.Id;
         Mine = await db.Bookings.AsNoTracking()
             .Where(b => b.ActivityId == id && b.PersonId == personId)

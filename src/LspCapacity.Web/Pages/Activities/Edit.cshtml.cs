@@ -9,8 +9,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LspCapacity.Web.Pages.Activities;
 
-/// <summary>Changes an activity. When a published activity's time or place changes, everyone booked gets an updated invitation, and everyone waiting is told.</summary>
-public class EditModel(AppDbContext db, CurrentUser me, ActivityEmails emails) : PageModel
+/// <summary>
+/// Changes an activity. When a published activity's time or place changes, everyone booked gets an updated
+/// invitation and everyone waiting is told; when the change frees places, the waiting list fills them in the
+/// same save.
+/// </summary>
+public class EditModel(AppDbContext db, CurrentUser me, ActivityEmails emails, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public ActivityInput Input { get; set; } = new();
@@ -52,18 +56,22 @@ public class EditModel(AppDbContext db, CurrentUser me, ActivityEmails emails) :
         {
             try
             {
-                var notified = await db.InTransactionAsync(async ct =>
+                var (notified, promoted) = await db.InTransactionAsync(async ct =>
                 {
                     var activity = (await LoadAsync(id, tracked: true, ct))!;
                     var previously = await ActivityEmails.PreviouslyAsync(db, activity, ct);
-                    var changed = activity.Update(Input.ToDetails(), Input.ThemeIds);
+                    var update = activity.Update(Input.ToDetails(), Input.ThemeIds, clock.GetUtcNow().UtcDateTime);
+                    var changed = update.CalendarChanged;
                     activity.SetPriorityPartnerships(priority);
                     activity.SetCosts(Input.Costs());
                     db.Audit(me.Id, "activity.updated", activity, changed ? $"sequence {activity.Sequence}" : null);
+                    await emails.TellAsync(db, activity, update.BookingChanges, me.Id, ct);
                     await db.SaveChangesAsync(ct);
                     // Everyone still expecting something is told: confirmed places get an updated invitation,
-                    // people waiting (on the list or for approval) an email saying what changed.
-                    var live = activity.Bookings.Where(b => b.IsLive).ToList();
+                    // people waiting (on the list or for approval) an email saying what changed. Those just
+                    // given a place have its invitation, with the new details, already.
+                    var moved = update.BookingChanges.Select(c => c.Booking).ToList();
+                    var live = activity.Bookings.Where(b => b.IsLive && !moved.Contains(b)).ToList();
                     if (changed)
                     {
                         foreach (var booking in live)
@@ -72,11 +80,13 @@ public class EditModel(AppDbContext db, CurrentUser me, ActivityEmails emails) :
                         }
                         await db.SaveChangesAsync(ct);
                     }
-                    return changed ? live.Count : 0;
+                    return (changed ? live.Count : 0, update.BookingChanges.Count(c => c.Booking.Status == BookingStatus.Confirmed));
                 }, cancellationToken);
-                TempData["Success"] = notified > 0
+                var saved = notified > 0
                     ? $"Saved. {notified} {(notified == 1 ? "person has" : "people have")} been told of the change by email."
                     : "Your changes have been saved.";
+                TempData["Success"] = promoted == 0 ? saved
+                    : $"{saved} {promoted} {(promoted == 1 ? "person" : "people")} from the waiting list {(promoted == 1 ? "has" : "have")} been given a place.";
                 return Redirect($"/activities/{id}");
             }
             catch (DomainException e)
@@ -88,11 +98,14 @@ public class EditModel(AppDbContext db, CurrentUser me, ActivityEmails emails) :
         return Page();
     }
 
+    /// <summary>The activity to edit; to save a change, tracked and with every live booking.</summary>
     private Task<Activity?> LoadAsync(int id, bool tracked, CancellationToken cancellationToken)
     {
-        var query = db.Activities.Include(a => a.Themes).Include(a => a.Costs).Include(a => a.PriorityPartnerships)
-            .Include(a => a.Bookings.Where(b => b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
-            .AsSplitQuery();
-        return (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var query = db.Activities.Include(a => a.Themes).Include(a => a.Costs).Include(a => a.PriorityPartnerships);
+        return tracked
+            // Every live booking: a change that frees places fills them from the waiting list, and ends approval for requests.
+            ? query.Include(a => a.Bookings.Where(b => b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
+                .AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+            : query.AsSplitQuery().AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
     }
 }

@@ -72,12 +72,12 @@ public class FeedbackModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
         ViewData["Section"] = "activities";
         var now = clock.GetUtcNow().UtcDateTime;
         var personId = me.RequiredId;
+        // One live booking per person, so at most one confirmed place here.
         var found = await db.Bookings.AsNoTracking()
-            .Where(b => b.ActivityId == id && b.PersonId == personId && b.Status == BookingStatus.Confirmed
-                        && b.Attendance == Attendance.Attended && b.Activity!.EndsAt <= now)
-            .Select(b => new { b.Id, b.Activity!.Title, Given = db.Feedback.Any(f => f.BookingId == b.Id) })
+            .Where(b => b.ActivityId == id && b.PersonId == personId && b.Status == BookingStatus.Confirmed)
+            .Select(b => new { b.Id, b.Status, b.Attendance, b.Activity!.EndsAt, b.Activity.Title, Given = db.Feedback.Any(f => f.BookingId == b.Id) })
             .FirstOrDefaultAsync(cancellationToken);
-        if (found is null)
+        if (found is null || !Booking.CanGiveFeedback(found.Status, found.Attendance, found.EndsAt, now))
         {
             return null;
         }

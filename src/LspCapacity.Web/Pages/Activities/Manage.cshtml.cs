@@ -45,7 +45,9 @@ public class ManageModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ac
             db.Audit(me.Id, "booking.approved", booking, status.ToString());
             await db.SaveChangesAsync(ct);
             await emails.QueueAsync(db, activity, booking, status == BookingStatus.Confirmed ? BookingEmail.Confirmed : BookingEmail.Waitlisted, ct);
-            return status == BookingStatus.Confirmed ? "Request approved: the place is confirmed." : "Request approved, but the activity is full: they are on the waiting list.";
+            return status == BookingStatus.Confirmed
+                ? "Request approved: the place is confirmed."
+                : $"Request approved, but {WhyTheyWait(activity, booking)}: they are on the waiting list.";
         }, cancellationToken);
 
     public Task<IActionResult> OnPostDeclineAsync(int id, CancellationToken cancellationToken) =>
@@ -75,16 +77,12 @@ public class ManageModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ac
         {
             var booking = Find(activity, BookingId);
             var was = booking.Status;
-            var promotion = activity.CancelBooking(booking, now, RequireReason());
+            var promotions = activity.CancelBooking(booking, now, RequireReason());
             db.Audit(me.Id, "booking.removed", booking, Reason);
             await db.SaveChangesAsync(ct);
             await emails.QueueAsync(db, activity, booking, BookingEmail.Cancelled, ct, Reason, was: was);
-            if (promotion is not null)
-            {
-                db.Audit(me.Id, "booking.promoted", promotion.Booking, "A place came up");
-                await emails.QueueAsync(db, activity, promotion.Booking, BookingEmail.Promoted, ct);
-            }
-            return promotion is null ? "Booking removed." : "Booking removed. The first person on the waiting list has the place.";
+            await emails.TellAsync(db, activity, promotions, me.Id, ct);
+            return promotions.Count == 0 ? "Booking removed." : "Booking removed. The next person on the waiting list has the place.";
         }, cancellationToken);
 
     public Task<IActionResult> OnPostBookPersonAsync(int id, CancellationToken cancellationToken) =>
@@ -98,7 +96,9 @@ public class ManageModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ac
             db.Audit(me.Id, "booking.created-by-coordinator", booking, booking.Status.ToString());
             await db.SaveChangesAsync(ct);
             await emails.QueueAsync(db, activity, booking, booking.Status == BookingStatus.Confirmed ? BookingEmail.Confirmed : BookingEmail.Waitlisted, ct);
-            return booking.Status == BookingStatus.Confirmed ? "Booked: the place is confirmed." : "The activity is full: they are on the waiting list.";
+            return booking.Status == BookingStatus.Confirmed
+                ? "Booked: the place is confirmed."
+                : $"{ActivityText.Sentence(WhyTheyWait(activity, booking))}: they are on the waiting list.";
         }, cancellationToken);
 
     public Task<IActionResult> OnPostMoveAsync(int id, CancellationToken cancellationToken) =>
@@ -116,16 +116,13 @@ public class ManageModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ac
                 ?? throw new DomainException("Select the activity to move them to.");
             var reason = $"Moved to {target.Title}";
             var was = booking.Status;
-            var promotion = activity.CancelBooking(booking, now, reason);
+            var promotions = activity.CancelBooking(booking, now, reason);
             var moved = target.Book(booking.PersonId, booking.PartnershipId, now, byCoordinator: true);
             db.Audit(me.Id, "booking.moved", booking, reason);
             await db.SaveChangesAsync(ct);
             await emails.QueueAsync(db, activity, booking, BookingEmail.Cancelled, ct, reason, was: was);
             await emails.QueueAsync(db, target, moved, moved.Status == BookingStatus.Confirmed ? BookingEmail.Confirmed : BookingEmail.Waitlisted, ct);
-            if (promotion is not null)
-            {
-                await emails.QueueAsync(db, activity, promotion.Booking, BookingEmail.Promoted, ct);
-            }
+            await emails.TellAsync(db, activity, promotions, me.Id, ct);
             return $"Moved to {target.Title} ({(moved.Status == BookingStatus.Confirmed ? "place confirmed" : "on the waiting list")}).";
         }, cancellationToken);
 
@@ -165,6 +162,9 @@ public class ManageModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ac
         }
         return Reason;
     }
+
+    private static string WhyTheyWait(Activity activity, Booking booking) =>
+        ActivityText.WhyWaiting(activity.WhyNoPlaceFor(booking.PartnershipId) ?? WaitReason.Full, activity.PartnershipCap, "their");
 
     private static Booking Find(Activity activity, int bookingId) =>
         activity.Bookings.FirstOrDefault(b => b.Id == bookingId) ?? throw new DomainException("That booking is not on this activity.");

@@ -18,6 +18,7 @@ public class BookingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
     public int PageNumber { get; private set; } = 1;
 
     public Paged<Row> Bookings { get; private set; } = default!;
+    public DateTime Now { get; private set; }
     public string? FeedUrl { get; private set; }
 
     public async Task OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
@@ -25,6 +26,7 @@ public class BookingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
         PageNumber = Math.Max(1, page);
         ViewData["Section"] = "my";
         var now = clock.GetUtcNow().UtcDateTime;
+        Now = now;
         var personId = me.RequiredId;
         var query = db.Bookings.AsNoTracking().Where(b => b.PersonId == personId);
         query = Past ? query.Where(b => b.Activity!.EndsAt < now) : query.Where(b => b.Activity!.EndsAt >= now);

@@ -113,7 +113,7 @@ public class ActivityLifecycleTests
     public void Cancel_BumpsSequence_SoCalendarsTakeTheEventOut()
     {
         var activity = Published();
-        activity.Update(Details() with { Venue = "Elsewhere" }, [1]);
+        activity.Update(Details() with { Venue = "Elsewhere" }, [1], At(0));
 
         activity.Cancel("Venue flooded", At(1));
 

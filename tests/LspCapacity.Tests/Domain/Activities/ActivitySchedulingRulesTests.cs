@@ -140,7 +140,7 @@ public class ActivitySchedulingRulesTests
     {
         var activity = new Activity(1, Details(), [1, 2], Created);
 
-        activity.Update(Details(), [2, 3, 3]);
+        activity.Update(Details(), [2, 3, 3], At(0));
 
         Assert.Equal([2, 3], activity.Themes.Select(t => t.ThemeId).Order());
     }
@@ -150,7 +150,7 @@ public class ActivitySchedulingRulesTests
     {
         var activity = Draft();
 
-        var error = Assert.Throws<DomainException>(() => activity.Update(Details(), []));
+        var error = Assert.Throws<DomainException>(() => activity.Update(Details(), [], At(0)));
         Assert.Contains("at least one theme", error.Message);
     }
 }

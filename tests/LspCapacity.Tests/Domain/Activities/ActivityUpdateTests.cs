@@ -25,7 +25,7 @@ public class ActivityUpdateTests
     {
         var activity = Published();
 
-        var calendarsMustChange = activity.Update(Changed(what), [1]);
+        var calendarsMustChange = activity.Update(Changed(what), [1], At(0)).CalendarChanged;
 
         Assert.True(calendarsMustChange);
         Assert.Equal(1, activity.Sequence);
@@ -36,8 +36,8 @@ public class ActivityUpdateTests
     {
         var activity = Published();
 
-        activity.Update(Changed("venue"), [1]);
-        activity.Update(Changed("venue") with { Title = "Renamed" }, [1]);
+        activity.Update(Changed("venue"), [1], At(0));
+        activity.Update(Changed("venue") with { Title = "Renamed" }, [1], At(0));
 
         Assert.Equal(2, activity.Sequence);
     }
@@ -47,7 +47,7 @@ public class ActivityUpdateTests
     {
         var activity = Published();
 
-        var calendarsMustChange = activity.Update(Details() with { Description = "Bring a laptop." }, [1]);
+        var calendarsMustChange = activity.Update(Details() with { Description = "Bring a laptop." }, [1], At(0)).CalendarChanged;
 
         Assert.False(calendarsMustChange);
         Assert.Equal(0, activity.Sequence);
@@ -60,7 +60,7 @@ public class ActivityUpdateTests
         // Stored values are trimmed; a form that sends them back with stray spaces has not changed them.
         var activity = Published(Details() with { Title = "Safeguarding in practice", Venue = "Leeds Civic Hall" });
 
-        var calendarsMustChange = activity.Update(Details() with { Title = " Safeguarding in practice ", Venue = "Leeds Civic Hall  " }, [1]);
+        var calendarsMustChange = activity.Update(Details() with { Title = " Safeguarding in practice ", Venue = "Leeds Civic Hall  " }, [1], At(0)).CalendarChanged;
 
         Assert.False(calendarsMustChange);
         Assert.Equal(0, activity.Sequence);
@@ -72,7 +72,7 @@ public class ActivityUpdateTests
         // Nobody has the draft in a calendar yet.
         var activity = Draft();
 
-        var calendarsMustChange = activity.Update(Changed("start"), [1]);
+        var calendarsMustChange = activity.Update(Changed("start"), [1], At(0)).CalendarChanged;
 
         Assert.False(calendarsMustChange);
         Assert.Equal(0, activity.Sequence);
@@ -87,7 +87,7 @@ public class ActivityUpdateTests
         activity.Book("p2", 2, At(2));
         activity.Book("p3", 3, At(3));
 
-        var error = Assert.Throws<DomainException>(() => activity.Update(Details(capacity: 2), [1]));
+        var error = Assert.Throws<DomainException>(() => activity.Update(Details(capacity: 2), [1], At(0)));
 
         Assert.Contains("3 places already confirmed", error.Message);
         Assert.Equal(5, activity.Capacity);
@@ -101,7 +101,7 @@ public class ActivityUpdateTests
         activity.Book("p2", 2, At(2));
         activity.Book("p3", 3, At(3));
 
-        activity.Update(Details(capacity: 3), [1]);
+        activity.Update(Details(capacity: 3), [1], At(0));
 
         Assert.Equal(3, activity.Capacity);
         Assert.Equal(0, activity.PlacesLeft);
@@ -114,7 +114,7 @@ public class ActivityUpdateTests
         var activity = Published();
         activity.Cancel("Speaker ill", At(0));
 
-        Assert.Throws<DomainException>(() => activity.Update(Details() with { Description = "New" }, [1]));
+        Assert.Throws<DomainException>(() => activity.Update(Details() with { Description = "New" }, [1], At(0)));
     }
 
     [Fact]
@@ -123,6 +123,6 @@ public class ActivityUpdateTests
         var activity = Published();
         activity.Complete(Ends);
 
-        Assert.Throws<DomainException>(() => activity.Update(Details() with { Description = "New" }, [1]));
+        Assert.Throws<DomainException>(() => activity.Update(Details() with { Description = "New" }, [1], At(0)));
     }
 }

@@ -130,9 +130,9 @@ public class ApprovalModeTests
         var approvedWaiting = activity.Book("p3", 3, At(4));
         activity.Approve(approvedWaiting, At(5));
 
-        var promotion = activity.CancelBooking(confirmed, At(6));
+        var promotion = Assert.Single(activity.CancelBooking(confirmed, At(6)));
 
-        Assert.Same(approvedWaiting, promotion?.Booking);
+        Assert.Same(approvedWaiting, promotion.Booking);
         Assert.Equal(BookingStatus.Requested, request.Status);
         AssertConfirmedCountIsConsistent(activity);
     }

@@ -15,9 +15,8 @@ public class CancellationPromotionTests
         var first = activity.Book("p2", 2, At(2));
         var second = activity.Book("p3", 3, At(3));
 
-        var promotion = activity.CancelBooking(confirmed, At(4), "Cannot make it");
+        var promotion = Assert.Single(activity.CancelBooking(confirmed, At(4), "Cannot make it"));
 
-        Assert.NotNull(promotion);
         Assert.Same(first, promotion.Booking);
         Assert.Equal(BookingStatus.Waitlisted, promotion.Was);
         Assert.Equal(BookingStatus.Confirmed, first.Status);
@@ -40,9 +39,8 @@ public class CancellationPromotionTests
         var c1 = activity.Book("c1", 3, At(5));
         var b2 = activity.Book("b2", 2, At(6));
 
-        var promotion = activity.CancelBooking(b1, At(7));
+        var promotion = Assert.Single(activity.CancelBooking(b1, At(7)));
 
-        Assert.NotNull(promotion);
         Assert.Same(c1, promotion.Booking);
         Assert.Equal(BookingStatus.Waitlisted, a3.Status);
         Assert.Equal(BookingStatus.Waitlisted, b2.Status);
@@ -60,9 +58,9 @@ public class CancellationPromotionTests
         var b1 = activity.Book("b1", 2, At(3));
         var a3 = activity.Book("a3", 1, At(4));
 
-        var promotion = activity.CancelBooking(b1, At(5));
+        var promotions = activity.CancelBooking(b1, At(5));
 
-        Assert.Null(promotion);
+        Assert.Empty(promotions);
         Assert.Equal(BookingStatus.Waitlisted, a3.Status);
         Assert.Equal(2, activity.ConfirmedCount);
         AssertConfirmedCountIsConsistent(activity);
@@ -76,9 +74,9 @@ public class CancellationPromotionTests
         var first = activity.Book("p2", 2, At(2));
         var second = activity.Book("p3", 3, At(3));
 
-        var promotion = activity.CancelBooking(first, At(4));
+        var promotions = activity.CancelBooking(first, At(4));
 
-        Assert.Null(promotion);
+        Assert.Empty(promotions);
         Assert.Equal(BookingStatus.Cancelled, first.Status);
         Assert.Equal(BookingStatus.Waitlisted, second.Status);
         Assert.Equal(1, activity.ConfirmedCount);
@@ -91,9 +89,9 @@ public class CancellationPromotionTests
         var activity = Published(Details(capacity: 2));
         var booking = activity.Book("p1", 1, At(1));
 
-        var promotion = activity.CancelBooking(booking, At(2));
+        var promotions = activity.CancelBooking(booking, At(2));
 
-        Assert.Null(promotion);
+        Assert.Empty(promotions);
         Assert.Equal(0, activity.ConfirmedCount);
         Assert.Equal(2, activity.PlacesLeft);
         AssertConfirmedCountIsConsistent(activity);
@@ -109,7 +107,7 @@ public class CancellationPromotionTests
         activity.Approve(waiting, At(4));
         var request = activity.Book("p3", 3, At(5));
 
-        Assert.Null(activity.CancelBooking(request, At(6)));
+        Assert.Empty(activity.CancelBooking(request, At(6)));
         Assert.Equal(BookingStatus.Waitlisted, waiting.Status);
         AssertConfirmedCountIsConsistent(activity);
     }

@@ -55,6 +55,24 @@ public class PartnershipCapTests
     }
 
     [Fact]
+    public void WhyNoPlaceFor_NamesTheCap_WhenItHoldsSomeoneBack_AndFull_OnlyWhenEveryPlaceIsTaken()
+    {
+        var activity = Published(Details(capacity: 3, partnershipCap: 2));
+        activity.Book("a1", 1, At(1));
+        activity.Book("a2", 1, At(2));
+
+        Assert.Equal(WaitReason.PartnershipCap, activity.WhyNoPlaceFor(1));
+        Assert.Null(activity.WhyNoPlaceFor(2));
+        Assert.Null(activity.WhyNoPlaceFor(null));
+
+        activity.Book("b1", 2, At(3));
+
+        Assert.Equal(WaitReason.Full, activity.WhyNoPlaceFor(2));
+        Assert.Equal(WaitReason.Full, activity.WhyNoPlaceFor(null));
+        Assert.Equal(WaitReason.PartnershipCap, activity.WhyNoPlaceFor(1)); // a place freed by another partnership would not be theirs
+    }
+
+    [Fact]
     public void Book_WithoutCap_ConfirmsAPartnershipUpToCapacity()
     {
         var activity = Published(Details(capacity: 3));

@@ -1,6 +1,8 @@
 using System.Net;
 using Ical.Net;
 using LspCapacity.Tests.Support;
+using LspCapacity.Web.Domain.Activities;
+using Microsoft.EntityFrameworkCore;
 
 namespace LspCapacity.Tests.Pages.My;
 
@@ -22,6 +24,36 @@ public class MyBookingsTests : IClassFixture<AppFactory>
         Assert.Contains("Confirmed", mine.QuerySelector("main table")!.TextContent);
         var theirs = await _app.CreateClientAs(people[1]).GetDocumentAsync("/my/bookings");
         Assert.Null(theirs.QuerySelector("main table"));
+    }
+
+    [Fact]
+    public async Task GiveFeedback_IsOfferedOnlyOnceTheActivityHasEnded()
+    {
+        var activity = await _app.PublishedActivityAsync(title: "Feedback timing seminar", startsIn: TimeSpan.FromHours(1));
+        var person = (await _app.PeopleAsync(1, "Dudley"))[0];
+        await _app.BookAsync(person, activity);
+        _app.Clock.Advance(TimeSpan.FromHours(2)); // the six-hour seminar is under way
+        await _app.WithDbAsync(async db =>
+        {
+            var running = await db.Activities.Include(a => a.Bookings).SingleAsync(a => a.Id == activity);
+            running.RecordAttendance(running.Bookings.Single(), Attendance.Attended, _app.Clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+        });
+        var client = _app.CreateClientAs(person);
+
+        var during = await client.GetDocumentAsync("/my/bookings");
+
+        var row = during.QuerySelectorAll("main table tr").Single(r => r.TextContent.Contains("Feedback timing seminar"));
+        Assert.DoesNotContain(row.QuerySelectorAll("a"), a => a.TextContent.Contains("Give feedback"));
+        Assert.Contains("Feedback opens when the activity ends", row.TextContent);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/activities/{activity}/feedback")).StatusCode);
+
+        _app.Clock.Advance(TimeSpan.FromHours(6));
+        var after = await client.GetDocumentAsync("/my/bookings?past=true");
+
+        var link = after.QuerySelectorAll("main table a").Single(a => a.TextContent.Contains("Give feedback"));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(link.GetAttribute("href"))).StatusCode);
+        Assert.DoesNotContain("Feedback opens when the activity ends", after.QuerySelector("main table")!.TextContent);
     }
 
     [Fact]
