@@ -18,7 +18,7 @@ public sealed class CommonPasswordValidator : IPasswordValidator<AppUser>
     private static readonly Lazy<HashSet<string>> Common = new(LoadCommonPasswords);
 
     // Keys next to each other on a UK keyboard, left to right: typing along a row is a sequence too.
-    private static readonly string[] KeyboardRows = ["1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"];
+    private static readonly string[] KeyboardRows = ["1234567890-=", "qwertyuiop[]", "asdfghjkl;'#", "zxcvbnm,./"];
 
     public Task<IdentityResult> ValidateAsync(UserManager<AppUser> manager, AppUser user, string? password)
     {
