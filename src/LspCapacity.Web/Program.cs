@@ -61,7 +61,13 @@ builder.Services.AddIdentity<AppUser, IdentityRole>(options =>
     .AddClaimsPrincipalFactory<AppClaimsFactory>()
     .AddPasswordValidator<CommonPasswordValidator>();
 builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(accounts.ResetTokenHours));
-builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+builder.Services.Configure<SecurityStampValidatorOptions>(o =>
+{
+    o.ValidationInterval = TimeSpan.FromMinutes(1);
+    o.OnRefreshingPrincipal = Sessions.KeepSession;
+});
+builder.Services.AddSingleton<Sessions>();
+builder.Services.AddSingleton<TrustedDevices>();
 builder.Services.ConfigureApplicationCookie(options =>
 {
     options.Cookie.Name = "lsp.auth";
@@ -76,12 +82,19 @@ builder.Services.ConfigureApplicationCookie(options =>
     // Identity's check of the security stamp resolves its validator (and with it the whole sign-in
     // service graph) on every request, only to find that the check is not due; look at the time first,
     // by the same rule and clock it uses.
-    options.Events.OnValidatePrincipal = context =>
+    // Every cookie names a server-side session (Infrastructure/Sessions.cs), ended by signing out.
+    options.Events.OnSigningIn = Sessions.OnSigningIn;
+    options.Events.OnValidatePrincipal = async context =>
     {
+        if (!await Sessions.ValidateAsync(context))
+        {
+            return;
+        }
         var stamp = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
-        return context.Properties.IssuedUtc is { } issued && (stamp.TimeProvider ?? TimeProvider.System).GetUtcNow() - issued <= stamp.ValidationInterval
-            ? Task.CompletedTask
-            : SecurityStampValidator.ValidatePrincipalAsync(context);
+        if (context.Properties.IssuedUtc is not { } issued || (stamp.TimeProvider ?? TimeProvider.System).GetUtcNow() - issued > stamp.ValidationInterval)
+        {
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
+        }
     };
 });
 builder.Services.AddDataProtection()
@@ -93,7 +106,7 @@ builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddRateLimiter(options =>
 {
     options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    // Sign-in and password reset: a fixed number of POSTs per client address per minute.
+    // Sign-in, password reset and change password: a fixed number of POSTs per client address per minute.
     options.AddPolicy(AccountRateLimit.Policy, context => HttpMethods.IsPost(context.Request.Method)
         ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = accounts.PermitsPerMinute, Window = TimeSpan.FromMinutes(1) })
@@ -138,7 +151,13 @@ builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
     messages.SetMissingBindRequiredValueAccessor(field => $"Enter {field}");
 });
 builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
-builder.Services.AddAntiforgery(o => o.Cookie.Name = "lsp.antiforgery");
+// Like the sign-in cookie (SameAsRequest by default): Secure whenever the request came over HTTPS.
+builder.Services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = "lsp.antiforgery";
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
 // --- Email and jobs --------------------------------------------------------------------------
 builder.Services.AddScoped<Outbox>();

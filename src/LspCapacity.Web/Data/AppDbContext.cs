@@ -47,6 +47,8 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     public DbSet<Partnership> Partnerships => Set<Partnership>();
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<LockoutCounter> LockoutCounters => Set<LockoutCounter>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Activity> Activities => Set<Activity>();

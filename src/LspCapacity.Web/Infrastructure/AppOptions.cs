@@ -27,6 +27,12 @@ public class AccountOptions
     public int MaxFailedAttempts { get; set; } = 6;
     public int LockoutMinutes { get; set; } = 15;
 
-    /// <summary>Sign-in and reset POSTs allowed per client address per minute.</summary>
+    /// <summary>Sign-in, reset and change-password POSTs allowed per client address per minute.</summary>
     public int PermitsPerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// How long a node trusts a session it has seen alive before asking the database again: the longest
+    /// another node may go on accepting a cookie after its session was signed out elsewhere.
+    /// </summary>
+    public int SessionCheckSeconds { get; set; } = 30;
 }

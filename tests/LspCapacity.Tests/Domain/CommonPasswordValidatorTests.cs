@@ -26,6 +26,48 @@ public class CommonPasswordValidatorTests
     }
 
     [Theory]
+    [InlineData("password12345")] // a common password padded with a sequence
+    [InlineData("1234567890123")]
+    [InlineData("qwertyuiop123")]
+    [InlineData("abcabcabcabc")]
+    [InlineData("morganstanley")] // from deep in the 100,000 (line 60,000 or so)
+    [InlineData("construction")]
+    [InlineData("Sunshine!!!!!!")]
+    [InlineData("zyxwvutsrqponm")]
+    [InlineData("asdfghjkl;'#")]
+    [InlineData("horsehorsehorse")]
+    [InlineData("987654321aaaa")]
+    public async Task Validate_WellKnownOrRepeatedOrSequential_Refuses(string password)
+    {
+        var result = await ValidateAsync(password);
+
+        Assert.False(result.Succeeded, password);
+        Assert.Contains(Assert.Single(result.Errors).Code, new[] { "PasswordTooCommon", "PasswordTooPredictable" });
+    }
+
+    [Theory]
+    [InlineData("a brand new passphrase")]
+    [InlineData("coaching is a long game")]
+    [InlineData("Capacity-2006!")]
+    [InlineData("walrus carpet 1234")]
+    [InlineData("plum 7 kettle orbit")]
+    public async Task Validate_UncommonPassphrases_Accepts(string password)
+    {
+        Assert.True((await ValidateAsync(password)).Succeeded, password);
+    }
+
+    [Fact]
+    public void TheListShipped_HasTheHundredThousandMostCommon()
+    {
+        using var stream = typeof(CommonPasswordValidator).Assembly.GetManifestResourceStream("LspCapacity.Web.common-passwords.txt")!;
+        var lines = new StreamReader(stream).ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(100_000, lines.Length);
+        Assert.Equal("123456", lines[0]);
+        Assert.True(CommonPasswordValidator.IsCommon(lines[^1]));
+    }
+
+    [Theory]
     [InlineData("coordinator-of-the-year")]
     [InlineData("my COORDINATOR role 2026")]
     public async Task Validate_ContainingEmailLocalPart_Refuses(string password)

@@ -52,6 +52,26 @@ public sealed class TwoNodeTests
     }
 
     [PostgresFact]
+    public async Task SignedOutOnNodeA_ACopiedCookieIsRefusedOnNodeB_WithinTheSessionCheckInterval()
+    {
+        await using var nodeA = new AppFactory();
+        var client = nodeA.CreateAnonymousClient();
+        await using var nodeB = AppFactory.SecondNodeOf(nodeA);
+        var signIn = await client.SubmitFormAsync("/account/sign-in", Credentials(Demo.Coordinator, Demo.Password));
+        var cookie = Assert.Single(signIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("lsp.auth=", StringComparison.Ordinal)).Split(';')[0];
+        var copyOnB = CookieClient(nodeB, cookie);
+        Assert.Equal(HttpStatusCode.OK, (await copyOnB.GetAsync("/people")).StatusCode); // node B has now seen the session alive
+
+        await client.SubmitAsync(await client.GetDocumentAsync("/"), "/", new Dictionary<string, string>(), "form[action='/account/sign-out']");
+        Assert.Equal(HttpStatusCode.Redirect, (await CookieClient(nodeA, cookie).GetAsync("/people")).StatusCode); // at once where it signed out
+
+        nodeB.Clock.Advance(TimeSpan.FromSeconds(31)); // Accounts:SessionCheckSeconds is 30
+        var later = await copyOnB.GetAsync("/people");
+        Assert.Equal(HttpStatusCode.Redirect, later.StatusCode);
+        Assert.StartsWith("http://localhost/account/sign-in", later.Headers.Location!.ToString());
+    }
+
+    [PostgresFact]
     public async Task AStudyPublishedOnNodeB_IsFoundAtOnceOnNodeA_ThoughNodeAKeptTheSearch()
     {
         await using var nodeA = new AppFactory();

@@ -44,3 +44,22 @@ public class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
         builder.HasIndex(a => a.At);
     }
 }
+
+public class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> builder)
+    {
+        builder.Property(s => s.Id).HasMaxLength(32);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => s.UserId);
+    }
+}
+
+public class LockoutCounterConfiguration : IEntityTypeConfiguration<LockoutCounter>
+{
+    public void Configure(EntityTypeBuilder<LockoutCounter> builder)
+    {
+        builder.HasKey(c => c.Key);
+        builder.Property(c => c.Key).HasMaxLength(80);
+    }
+}

@@ -185,6 +185,43 @@ namespace LspCapacity.Web.Data.Migrations
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("LspCapacity.Web.Domain.Accounts.LockoutCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("LockoutCounters");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Accounts.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
+                });
+
             modelBuilder.Entity("LspCapacity.Web.Domain.Activities.Activity", b =>
                 {
                     b.Property<int>("Id")
@@ -1873,6 +1910,15 @@ namespace LspCapacity.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Accounts.UserSession", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Activities.Activity", b =>

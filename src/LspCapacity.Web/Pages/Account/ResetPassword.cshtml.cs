@@ -1,12 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Accounts;
+using LspCapacity.Web.Domain.Audit;
 using LspCapacity.Web.Email;
 using LspCapacity.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace LspCapacity.Web.Pages.Account;
@@ -30,24 +32,33 @@ public class ResetPasswordModel(AppDbContext db, UserManager<AppUser> users, Out
             return Page();
         }
         var user = await users.FindByEmailAsync(Input.Email);
-        if (user is { IsActive: true } && await users.HasPasswordAsync(user))
+        var known = user is { IsActive: true } && await users.HasPasswordAsync(user);
+        // Without an account the same steps run on a stand-in (a token made, the outbox checked for the
+        // email, an audit entry written) so that the answer takes as long either way; only the email
+        // itself is left out.
+        var recipient = known ? user! : new AppUser { Id = Guid.NewGuid().ToString(), SecurityStamp = Guid.NewGuid().ToString() };
+        var token = await users.GeneratePasswordResetTokenAsync(recipient);
+        var link = outbox.Link($"/account/reset-password/choose?user={Uri.EscapeDataString(recipient.Id)}&token={Uri.EscapeDataString(token)}");
+        var key = $"password-reset:{recipient.Id}:{clock.GetUtcNow().UtcTicks}";
+        if (known)
         {
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            var link = outbox.Link($"/account/reset-password/choose?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}");
-            await outbox.QueueAsync(db, $"password-reset:{user.Id}:{clock.GetUtcNow().UtcTicks}", user.Email!, user.DisplayName,
+            await outbox.QueueAsync(db, key, user!.Email!, user.DisplayName,
                 "password-reset", new Dictionary<string, string?>
                 {
                     ["Link"] = link,
                     ["Hours"] = accounts.Value.ResetTokenHours.ToString(UkTime.Culture),
                 }, cancellationToken);
             db.Audit(user.Id, "password.reset-requested", user);
-            await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Password reset requested for user {UserId}", user.Id);
         }
         else
         {
+            await db.OutboxMessages.AnyAsync(m => m.DeduplicationKey == key, cancellationToken);
+            db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, null, "password.reset-requested-no-account",
+                nameof(AppUser), "", "No active account has the address given"));
             logger.LogWarning("Password reset requested for an unknown or inactive account");
         }
+        await db.SaveChangesAsync(cancellationToken);
         return Redirect("/account/reset-password?sent=true");
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CsvHelper;
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Activities;
@@ -73,7 +72,7 @@ public class ExportModel(AppDbContext db, CurrentUser me) : PageModel
     private Task<Activity?> FindAsync(int id, CancellationToken cancellationToken) =>
         db.Activities.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
 
-    private FileContentResult Csv(string name, string[] header, IEnumerable<string[]> rows)
+    private CsvFileResult Csv(string name, string[] header, IEnumerable<string[]> rows)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = CsvWriter.Create(writer, null, leaveOpen: true))
@@ -85,6 +84,6 @@ public class ExportModel(AppDbContext db, CurrentUser me) : PageModel
             }
         }
         var fileName = string.Concat(name.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')).Trim('-') + ".csv";
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(writer.ToString())).ToArray(), "text/csv; charset=utf-8", fileName);
+        return new CsvFileResult(writer.ToString(), fileName);
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CsvHelper;
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Activities;
@@ -114,7 +113,7 @@ public class ExportModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
     private static string YesNo(bool value) => value ? "yes" : "no";
     private static string Uk(DateTime utc) => UkTime.ToUk(utc).ToString("yyyy-MM-dd HH:mm", Invariant);
 
-    private FileContentResult Csv(string name, string[] header, IEnumerable<string[]> rows)
+    private CsvFileResult Csv(string name, string[] header, IEnumerable<string[]> rows)
     {
         using var writer = new StringWriter(Invariant);
         using (var csv = CsvWriter.Create(writer, null, leaveOpen: true))
@@ -125,7 +124,6 @@ public class ExportModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
                 csv.WriteRecord(row);
             }
         }
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(writer.ToString())).ToArray(), "text/csv; charset=utf-8",
-            $"dashboard-{name}.csv");
+        return new CsvFileResult(writer.ToString(), $"dashboard-{name}.csv");
     }
 }

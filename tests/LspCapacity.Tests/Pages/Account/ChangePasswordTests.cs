@@ -48,4 +48,47 @@ public class ChangePasswordTests : IClassFixture<AppFactory>
         });
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
     }
+
+    private static Dictionary<string, string> Change(string current) => new()
+    {
+        ["CurrentPassword"] = current,
+        ["Input.Password"] = "a brand new passphrase",
+        ["Input.ConfirmPassword"] = "a brand new passphrase",
+    };
+
+    [Fact]
+    public async Task SixthWrongCurrentPassword_LocksTheAccount_AndThenEvenTheRightOneIsRefused()
+    {
+        await using var app = new AppFactory();
+        var client = app.CreateClientAs(Demo.Mentor);
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await (await client.SubmitFormAsync("/account/change-password", Change($"wrong-password-{i}-xxxx"))).ParseAsync();
+            Assert.Contains("Your current password is not correct", wrong.ErrorSummary());
+        }
+        var sixth = await (await client.SubmitFormAsync("/account/change-password", Change("wrong-password-6-xxxx"))).ParseAsync();
+        Assert.Contains(sixth.ErrorSummary(), e => e.Contains("locked", StringComparison.OrdinalIgnoreCase));
+        Assert.NotNull(await app.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == Demo.Mentor).LockoutEnd)));
+
+        var right = await client.SubmitFormAsync("/account/change-password", Change(Demo.Password));
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains((await right.ParseAsync()).ErrorSummary(), e => e.Contains("locked", StringComparison.OrdinalIgnoreCase));
+        // The password is unchanged: the old one still signs in once the lockout is over (not tested here), the new one never did.
+        Assert.Empty(await app.DeliveredToAsync(Demo.Mentor));
+    }
+
+    [Fact]
+    public async Task TooManyAttempts_AreRateLimited()
+    {
+        await using var app = new AppFactory();
+        app.Settings["Accounts:PermitsPerMinute"] = "3";
+        var client = app.CreateClientAs(Demo.StaffBirmingham);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await client.SubmitFormAsync("/account/change-password", Change($"wrong-password-{i}-xxxx"))).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
 }

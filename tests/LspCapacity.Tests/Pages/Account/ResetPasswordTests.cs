@@ -1,5 +1,6 @@
 using System.Net;
 using LspCapacity.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace LspCapacity.Tests.Pages.Account;
 
@@ -71,5 +72,27 @@ public class ResetPasswordTests : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Enter an email address in the correct format, like name@example.com", page.ErrorSummary());
         Assert.Equal("not an email", page.FieldValue("Input.Email"));
+    }
+
+    [Fact]
+    public async Task Reset_ForUnknownEmail_DoesTheSameDatabaseWork_AsForARealAccount()
+    {
+        var client = _app.CreateAnonymousClient();
+        async Task<int> CommandsFor(string email)
+        {
+            var page = await client.GetDocumentAsync("/account/reset-password");
+            _app.Queries.Reset();
+            var response = await client.SubmitAsync(page, "/account/reset-password", new Dictionary<string, string> { ["Input.Email"] = email });
+            Assert.Equal("/account/reset-password?sent=true", response.Headers.Location?.OriginalString);
+            return _app.Queries.Count;
+        }
+
+        var real = await CommandsFor(Demo.StaffBirmingham);
+        var unknown = await CommandsFor("nobody.at.all@nowhere.example");
+
+        // Find the person, look for the email in the outbox, write: the same statements bar the email row itself.
+        Assert.InRange(unknown, real - 1, real);
+        Assert.True(unknown >= 3, $"only {unknown} commands for an unknown address");
+        Assert.True(await _app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "password.reset-requested-no-account")));
     }
 }

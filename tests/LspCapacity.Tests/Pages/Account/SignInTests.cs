@@ -1,7 +1,10 @@
 using System.Net;
 using LspCapacity.Tests.Support;
 using LspCapacity.Web.Domain.Accounts;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LspCapacity.Tests.Pages.Account;
@@ -91,6 +94,87 @@ public class SignInTests : IClassFixture<AppFactory>
         Assert.Contains((await response.ParseAsync()).ErrorSummary(), e => e.Contains("locked", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public async Task SignIn_UnknownAddress_ChecksAPasswordHash_AsAWrongPasswordForARealAccountDoes()
+    {
+        await using var app = new CountingHasherApp();
+        var client = app.CreateAnonymousClient();
+        await client.GetAsync("/account/sign-in"); // start the host
+
+        app.Verifications = 0;
+        await client.SubmitFormAsync("/account/sign-in", Credentials(Demo.Mentor, "not-the-password-at-all"));
+        var forRealAccount = app.Verifications;
+
+        app.Verifications = 0;
+        await client.SubmitFormAsync("/account/sign-in", Credentials("nobody@nowhere.example", "not-the-password-at-all"));
+        var forUnknownAddress = app.Verifications;
+
+        Assert.Equal(1, forRealAccount);
+        Assert.Equal(forRealAccount, forUnknownAddress);
+    }
+
+    [Fact]
+    public async Task SignIn_SixthWrongPassword_ForAnUnknownAddress_SaysLockedInTheSameWords()
+    {
+        await using var app = new AppFactory();
+        var real = new List<IReadOnlyList<string>>();
+        var unknown = new List<IReadOnlyList<string>>();
+        for (var i = 0; i < 7; i++)
+        {
+            real.Add((await (await app.CreateAnonymousClient().SubmitFormAsync("/account/sign-in",
+                Credentials(Demo.StaffBirmingham, $"wrong-password-{i}-xxxx"))).ParseAsync()).ErrorSummary());
+            unknown.Add((await (await app.CreateAnonymousClient().SubmitFormAsync("/account/sign-in",
+                Credentials("no.such.person@lsp.example", $"wrong-password-{i}-xxxx"))).ParseAsync()).ErrorSummary());
+        }
+
+        Assert.Contains(real[5], e => e.Contains("locked", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(real[4], e => e.Contains("locked", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(real, unknown);
+        // The address itself is never stored, only a hash of it.
+        var keys = await app.WithDbAsync(db => db.LockoutCounters.Select(c => c.Key).ToListAsync());
+        Assert.DoesNotContain(keys, k => k.Contains("no.such.person", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task SignIn_AccountLockedByStrangers_StillTakesTheRightPassword_FromADeviceThatSignedInBefore()
+    {
+        await using var app = new AppFactory();
+        var owner = app.CreateAnonymousClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitFormAsync("/account/sign-in", Credentials(Demo.StaffBirmingham, Demo.Password))).StatusCode);
+        await owner.SubmitAsync(await owner.GetDocumentAsync("/"), "/", new Dictionary<string, string>(), "form[action='/account/sign-out']");
+
+        var stranger = app.CreateAnonymousClient();
+        for (var i = 0; i < 6; i++)
+        {
+            await stranger.SubmitFormAsync("/account/sign-in", Credentials(Demo.StaffBirmingham, $"wrong-password-{i}-xxxx"));
+        }
+        Assert.NotNull(await LockoutEndAsync(app));
+        var strangerWithRightPassword = await stranger.SubmitFormAsync("/account/sign-in", Credentials(Demo.StaffBirmingham, Demo.Password));
+        Assert.Equal(HttpStatusCode.OK, strangerWithRightPassword.StatusCode);
+
+        var ownerAgain = await owner.SubmitFormAsync("/account/sign-in", Credentials(Demo.StaffBirmingham, Demo.Password));
+        Assert.Equal(HttpStatusCode.Redirect, ownerAgain.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/partnerships")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_FromADeviceThatSignedInBefore_SixWrongPasswordsLockThatDevice()
+    {
+        await using var app = new AppFactory();
+        var device = app.CreateAnonymousClient();
+        await device.SubmitFormAsync("/account/sign-in", Credentials(Demo.StaffCoventry, Demo.Password));
+        await device.SubmitAsync(await device.GetDocumentAsync("/"), "/", new Dictionary<string, string>(), "form[action='/account/sign-out']");
+
+        for (var i = 0; i < 6; i++)
+        {
+            await device.SubmitFormAsync("/account/sign-in", Credentials(Demo.StaffCoventry, $"wrong-password-{i}-xxxx"));
+        }
+        var right = await device.SubmitFormAsync("/account/sign-in", Credentials(Demo.StaffCoventry, Demo.Password));
+
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains((await right.ParseAsync()).ErrorSummary(), e => e.Contains("locked", StringComparison.OrdinalIgnoreCase));
+    }
+
     private static Task<DateTimeOffset?> LockoutEndAsync(AppFactory app) =>
         app.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == Demo.StaffBirmingham).LockoutEnd));
 
@@ -159,6 +243,33 @@ public class SignInTests : IClassFixture<AppFactory>
         finally
         {
             _app.Clock.Advance(TimeSpan.FromMinutes(-2));
+        }
+    }
+
+    /// <summary>The app with its password hasher counting how often it checks a password.</summary>
+    private sealed class CountingHasherApp : AppFactory
+    {
+        private int _verifications;
+
+        public int Verifications
+        {
+            get => Volatile.Read(ref _verifications);
+            set => Volatile.Write(ref _verifications, value);
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddScoped<IPasswordHasher<AppUser>>(_ => new CountingHasher(this)));
+        }
+
+        private sealed class CountingHasher(CountingHasherApp app) : PasswordHasher<AppUser>
+        {
+            public override PasswordVerificationResult VerifyHashedPassword(AppUser user, string hashedPassword, string providedPassword)
+            {
+                Interlocked.Increment(ref app._verifications);
+                return base.VerifyHashedPassword(user, hashedPassword, providedPassword);
+            }
         }
     }
 }

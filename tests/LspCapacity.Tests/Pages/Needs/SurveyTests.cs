@@ -288,6 +288,7 @@ public class SurveyTests : IClassFixture<AppFactory>
         var response = await _app.CreateClientAs(Demo.Coordinator).GetAsync($"/needs/surveys/{id}/answers.csv");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.True(response.Headers.CacheControl?.NoStore, "answers.csv must not be cached");
         var text = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF');
         var rows = new List<string[]>();
         using (var reader = CsvHelper.CsvReader.FromText(text))

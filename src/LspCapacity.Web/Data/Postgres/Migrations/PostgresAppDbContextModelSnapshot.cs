@@ -193,6 +193,43 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("LspCapacity.Web.Domain.Accounts.LockoutCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("FailedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("LockoutCounters");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Accounts.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
+                });
+
             modelBuilder.Entity("LspCapacity.Web.Domain.Activities.Activity", b =>
                 {
                     b.Property<int>("Id")
@@ -1947,6 +1984,15 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Accounts.UserSession", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Activities.Activity", b =>

@@ -64,7 +64,6 @@ public class ExportModel(AppDbContext db, CurrentUser me) : PageModel
             }
         }
         var name = string.Concat(survey.Title.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')).Trim('-');
-        return File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(writer.ToString())).ToArray(),
-            "text/csv; charset=utf-8", $"{name}-answers.csv");
+        return new CsvFileResult(writer.ToString(), $"{name}-answers.csv");
     }
 }
