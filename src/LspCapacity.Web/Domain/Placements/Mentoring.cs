@@ -22,11 +22,22 @@ public class MentorProfile
     public List<int> ThemeIds { get; private set; } = [];
     public bool IsAvailable { get; private set; } = true;
 
-    public void Update(string? organisation, string? biography, int capacity, IEnumerable<PlacementKind> kinds, IEnumerable<int> themeIds, bool available)
+    /// <summary>
+    /// Saves the profile. Capacity cannot go below the <paramref name="pairingsInUse"/> (active pairings,
+    /// started or planned): to take no new pairings, a mentor says they are not available instead.
+    /// </summary>
+    public void Update(string? organisation, string? biography, int capacity, int pairingsInUse, IEnumerable<PlacementKind> kinds,
+        IEnumerable<int> themeIds, bool available)
     {
         if (capacity is < 0 or > 20)
         {
             throw new DomainException("Capacity must be between 0 and 20 pairings.");
+        }
+        if (capacity < pairingsInUse)
+        {
+            throw new DomainException(
+                $"You have {pairingsInUse} pairing{(pairingsInUse == 1 ? "" : "s")} in use, so your capacity cannot be less than {pairingsInUse}. "
+                + "To take no new pairings, untick \"I am taking new pairings\".");
         }
         var kindList = kinds.Distinct().ToList();
         if (kindList.Count == 0 || kindList.Any(k => !Enum.IsDefined(k)))

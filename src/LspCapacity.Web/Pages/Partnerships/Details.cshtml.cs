@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LspCapacity.Web.Pages.Partnerships;
 
 /// <summary>One LSP's profile. Later modules add its needs and participation here.</summary>
-public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
+public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     public View Partnership { get; private set; } = default!;
     public IReadOnlyList<Link> Districts { get; private set; } = [];
@@ -52,21 +52,23 @@ public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
             .Select(u => new Person(u.Id, u.DisplayName, u.Organisation, u.Role)).ToListAsync(cancellationToken);
         if (me.IsCoordinator || me.PartnershipId == id)
         {
+            var today = UkTime.Today(clock);
             var placements = await db.Placements.AsNoTracking().Where(p => p.MenteePartnershipId == id)
                 .SelectMany(p => p.Themes, (p, t) => new
                 {
                     t.ThemeId,
                     p.Status,
+                    Started = p.StartsOn <= today,
                     Minutes = p.Sessions.Sum(s => (int?)s.DurationMinutes) ?? 0,
                     GoalsMet = p.Outcomes.Average(o => (double?)o.GoalsMet),
                 })
-                .Join(db.Themes, x => x.ThemeId, t => t.Id, (x, t) => new { t.Name, t.Position, x.Status, x.Minutes, x.GoalsMet })
+                .Join(db.Themes, x => x.ThemeId, t => t.Id, (x, t) => new { t.Name, t.Position, x.Status, x.Started, x.Minutes, x.GoalsMet })
                 .ToListAsync(cancellationToken);
             Placements = placements.GroupBy(x => (x.Name, x.Position)).OrderBy(g => g.Key.Position)
                 .Select(g =>
                 {
                     var met = g.Where(x => x.GoalsMet != null).Select(x => x.GoalsMet!.Value).ToList();
-                    return new PlacementRollup(g.Key.Name, g.Count(), g.Count(x => x.Status == Domain.Placements.PlacementStatus.Active),
+                    return new PlacementRollup(g.Key.Name, g.Count(), g.Count(x => x.Status == Domain.Placements.PlacementStatus.Active && x.Started),
                         g.Sum(x => x.Minutes) / 60.0, met.Count == 0 ? null : met.Average());
                 })
                 .ToList();

@@ -31,7 +31,7 @@ public class PlacementTests : IClassFixture<AppFactory>
         await _app.WithDbAsync(async db =>
         {
             var profile = await db.MentorProfiles.SingleAsync(m => m.PersonId == mentorId);
-            profile.Update(profile.Organisation, profile.Biography, 20, profile.Kinds, profile.ThemeIds, true);
+            profile.Update(profile.Organisation, profile.Biography, 20, 0, profile.Kinds, profile.ThemeIds, true);
             await db.SaveChangesAsync();
         });
         var response = await _app.CreateClientAs(Demo.Coordinator).SubmitFormAsync($"/placements/requests/{requestId}", new Dictionary<string, string>
@@ -146,7 +146,7 @@ public class PlacementTests : IClassFixture<AppFactory>
         await _app.WithDbAsync(async db =>
         {
             var profile = new MentorProfile(volunteerId, await db.Regions.Select(r => r.Id).SingleAsync());
-            profile.Update(null, null, 2, [PlacementKind.Coaching], [theme], true);
+            profile.Update(null, null, 2, 0, [PlacementKind.Coaching], [theme], true);
             db.MentorProfiles.Add(profile);
             await db.SaveChangesAsync();
         });
@@ -202,5 +202,61 @@ public class PlacementTests : IClassFixture<AppFactory>
                 Assert.Contains("Nobody can take this on", page.QuerySelector("main")!.TextContent);
             }
         }
+    }
+
+    [Fact]
+    public async Task Mentor_CannotSetCapacityBelowThePairingsInUse()
+    {
+        await using var app = new AppFactory();
+        // The demo mentor has one active demo pairing.
+        var mentorId = await app.UserIdAsync(Demo.Mentor);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Placements.CountAsync(p => p.MentorId == mentorId && p.Status == PlacementStatus.Active)));
+        var client = app.CreateClientAs(Demo.Mentor);
+        var refused = await client.SubmitFormAsync("/mentors/profile", new Dictionary<string, string> { ["Input.Capacity"] = "0" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ParseAsync();
+        Assert.Contains(page.ErrorSummary(), e => e.StartsWith("You have 1 pairing in use, so your capacity cannot be less than 1.", StringComparison.Ordinal));
+        Assert.NotNull(page.QuerySelector("#Input_Capacity-error"));
+        Assert.Equal("0", page.FieldValue("Input.Capacity"));
+        Assert.Equal(3, await app.WithDbAsync(db => db.MentorProfiles.Where(m => m.PersonId == mentorId).Select(m => m.Capacity).SingleAsync()));
+
+        // Not taking new pairings is the way to stop: capacity stays at the pairings in use.
+        var saved = await client.SubmitFormAsync("/mentors/profile", new Dictionary<string, string> { ["Input.Capacity"] = "1", ["Input.Available"] = "false" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var list = await app.CreateClientAs(Demo.Coordinator).GetDocumentAsync("/mentors");
+        Assert.Contains("1 of 1 pairings in use · not taking new pairings", list.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Completing_WhenBothHaveRecordedOutcomes_DoesNotAskThemToRecordThem()
+    {
+        var mentorId = await _app.UserIdAsync(Demo.Mentor);
+        var menteeId = await _app.UserIdAsync(Demo.StaffCoventry);
+        var now = _app.Clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        async Task<int> EndingPlacementAsync(params string[] recorded) => await _app.WithDbAsync(async db =>
+        {
+            var placement = new Placement(await db.Regions.Select(r => r.Id).FirstAsync(), PlacementKind.Coaching, mentorId, menteeId,
+                await _app.PartnershipIdAsync("Coventry"), "Finish well.", today.AddMonths(-5), today.AddDays(5),
+                [await db.Themes.Select(t => t.Id).FirstAsync()], null, null, null);
+            foreach (var person in recorded)
+            {
+                placement.RecordOutcome(person, 4, "Board papers are shorter.", true, now);
+            }
+            db.Placements.Add(placement);
+            await db.SaveChangesAsync();
+            return placement.Id;
+        });
+        async Task<string> CompleteAsync(int id)
+        {
+            var client = _app.CreateClientAs(Demo.Coordinator);
+            var done = await client.SubmitFormAsync($"/placements/{id}", new Dictionary<string, string>(), "form[action*='handler=Complete']");
+            Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+            return (await client.GetDocumentAsync($"/placements/{id}")).QuerySelector(".govuk-notification-banner")!.TextContent;
+        }
+
+        Assert.Contains("Both of you have recorded its outcomes.", await CompleteAsync(await EndingPlacementAsync(mentorId, menteeId)));
+        Assert.Contains("Jo Coventry has still to record their outcomes.", await CompleteAsync(await EndingPlacementAsync(mentorId)));
+        Assert.Contains("Both of you can now record its outcomes.", await CompleteAsync(await EndingPlacementAsync()));
     }
 }
