@@ -8,7 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LspCapacity.Web.Pages.Partnerships;
 
-/// <summary>One LSP's profile. Later modules add its needs and participation here.</summary>
+/// <summary>
+/// One LSP's profile: the coordinator's one-page view of a partnership. Its own staff and the region's
+/// coordinators also see its needs, its placements, the activities its people attended and the peer reviews
+/// it hosted or joined.
+/// </summary>
 public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     public View Partnership { get; private set; } = default!;
@@ -24,6 +28,14 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
     /// <summary>The partnership's published case studies in the good-practice library.</summary>
     public IReadOnlyList<Link> CaseStudies { get; private set; } = [];
     public IReadOnlyList<string> CaseStudySlugs { get; private set; } = [];
+
+    /// <summary>The most recent activities its people attended, newest first (at most <see cref="ActivitiesShown"/>).</summary>
+    public IReadOnlyList<AttendedActivity> Attended { get; private set; } = [];
+    public int AttendedCount { get; private set; }
+    public const int ActivitiesShown = 20;
+
+    /// <summary>Peer reviews of the partnership, and those whose team its people joined.</summary>
+    public IReadOnlyList<ReviewTaken> Reviews { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -72,6 +84,22 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
                         g.Sum(x => x.Minutes) / 60.0, met.Count == 0 ? null : met.Average());
                 })
                 .ToList();
+            // One query each, however many rows: grouped by activity, and the reviews with their host's name.
+            var attended = db.Bookings.AsNoTracking()
+                .Where(b => b.PartnershipId == id && b.Attendance == Domain.Activities.Attendance.Attended)
+                .GroupBy(b => new { b.ActivityId, b.Activity!.Title, b.Activity.StartsAt })
+                .Select(g => new { g.Key.ActivityId, g.Key.Title, g.Key.StartsAt, People = g.Count() });
+            AttendedCount = await attended.CountAsync(cancellationToken);
+            Attended = AttendedCount == 0 ? [] : await attended.OrderByDescending(a => a.StartsAt).ThenByDescending(a => a.ActivityId)
+                .Take(ActivitiesShown).Select(a => new AttendedActivity(a.ActivityId, a.Title, a.StartsAt, a.People)).ToListAsync(cancellationToken);
+            Reviews = await db.PeerReviews.AsNoTracking()
+                .Where(r => r.HostPartnershipId == id || r.Team.Any(m => m.PartnershipId == id))
+                .OrderByDescending(r => r.OnSiteStartsOn).ThenByDescending(r => r.Id)
+                .Select(r => new ReviewTaken(r.Id, db.Partnerships.Where(p => p.Id == r.HostPartnershipId).Select(p => p.Name).First(),
+                    r.HostPartnershipId == id, r.Stage, r.OnSiteStartsOn,
+                    r.Team.Count(m => m.PartnershipId == id && m.Role == Domain.Reviews.TeamRole.Lead),
+                    r.Team.Count(m => m.PartnershipId == id && m.Role == Domain.Reviews.TeamRole.Peer)))
+                .ToListAsync(cancellationToken);
             var latest = await db.SurveyResponses.AsNoTracking()
                 .Where(r => r.PartnershipId == id && r.Status == Domain.Needs.ResponseStatus.Submitted)
                 .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.SurveyId)
@@ -119,6 +147,14 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
 
     public sealed record View(int Id, int RegionId, string RegionName, string Name, AreaType AreaType, bool ReceivesNrf, bool IsActive, int? CountyId, string? County);
     public sealed record Link(int Id, string Name);
+    public sealed record AttendedActivity(int Id, string Title, DateTime StartsAt, int People);
+
+    /// <summary>A review the partnership hosted, or whose team its people joined as lead or peers.</summary>
+    public sealed record ReviewTaken(int Id, string HostName, bool Hosted, Domain.Reviews.ReviewStage Stage, DateOnly OnSiteStartsOn, int Leads, int Peers)
+    {
+        public string Title => $"Peer review of {HostName}";
+    }
+
     public sealed record PlacementRollup(string Theme, int Placements, int Active, double Hours, double? GoalsMet);
     public sealed record NeedsProfile(int SurveyId, string SurveyTitle, DateTime SubmittedAt, bool IsFollowUp, IReadOnlyList<ThemeNeed> Themes);
 
