@@ -104,7 +104,11 @@ public class SupportRequest
     public DateTime CreatedAt { get; private set; }
     public int? PlacementId { get; private set; }
 
-    public void MarkMatched(int placementId)
+    /// <summary>When, and by whom, the request was matched or withdrawn (empty while open, and for requests closed before this was kept).</summary>
+    public DateTime? StatusChangedAt { get; private set; }
+    public string? StatusChangedById { get; private set; }
+
+    public void MarkMatched(int placementId, string byId, DateTime now)
     {
         if (Status != RequestStatus.Open)
         {
@@ -112,15 +116,24 @@ public class SupportRequest
         }
         Status = RequestStatus.Matched;
         PlacementId = placementId;
+        StatusChangedAt = now;
+        StatusChangedById = byId;
     }
 
-    public void Withdraw()
+    /// <summary>The person who asked, or a coordinator, withdraws a request nobody has been matched to yet.</summary>
+    public void Withdraw(string byId, DateTime now)
     {
+        if (Status == RequestStatus.Matched)
+        {
+            throw new DomainException("This request has been matched already: to stop, end the placement instead.");
+        }
         if (Status != RequestStatus.Open)
         {
-            throw new DomainException("Only an open request can be withdrawn.");
+            throw new DomainException("This request has already been withdrawn.");
         }
         Status = RequestStatus.Withdrawn;
+        StatusChangedAt = now;
+        StatusChangedById = byId;
     }
 }
 

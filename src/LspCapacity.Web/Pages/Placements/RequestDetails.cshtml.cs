@@ -59,7 +59,7 @@ public class RequestDetailsModel(AppDbContext db, CurrentUser me, TimeProvider c
                     request.Goals, Input.StartsOn!.Value, Input.EndsOn!.Value, request.ThemeIds, request.Id, Input.HostOrganisation, Input.TimeCommitment);
                 db.Placements.Add(placement);
                 await db.SaveChangesAsync(ct);
-                request.MarkMatched(placement.Id);
+                request.MarkMatched(placement.Id, me.RequiredId, clock.GetUtcNow().UtcDateTime);
                 db.Audit(me.Id, "placement.confirmed", placement, $"request {request.Id}");
                 await PlacementEmails.QueueIntroductionsAsync(db, outbox, placement, ct);
                 await db.SaveChangesAsync(ct);
