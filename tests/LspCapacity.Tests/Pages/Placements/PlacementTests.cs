@@ -259,4 +259,54 @@ public class PlacementTests : IClassFixture<AppFactory>
         Assert.Contains("Jo Coventry has still to record their outcomes.", await CompleteAsync(await EndingPlacementAsync(mentorId)));
         Assert.Contains("Both of you can now record its outcomes.", await CompleteAsync(await EndingPlacementAsync()));
     }
+
+    [Fact]
+    public async Task Requester_OpensTheirRequest_SeesItsHistory_AndWithdrawsIt()
+    {
+        var requestId = await RequestAsync(Demo.StaffCoventry, "A request to withdraw.");
+        var staff = _app.CreateClientAs(Demo.StaffCoventry);
+
+        // The list links to it, and says when it was asked once.
+        var list = await staff.GetDocumentAsync("/placements");
+        var entry = list.QuerySelectorAll("main li").Single(li => li.QuerySelector($"a[href='/placements/requests/{requestId}']") is not null);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(entry.TextContent, "asked"));
+
+        var page = await staff.GetDocumentAsync($"/placements/requests/{requestId}");
+        Assert.Equal("Waiting for a match", page.QuerySelector("#request-status")!.TextContent);
+        Assert.Equal(["25 November 2026 at 10am: Asked by Jo Coventry"], page.QuerySelectorAll("#request-history li").Select(li => li.TextContent.Trim()));
+        Assert.Null(page.QuerySelector("form[action*='handler=Confirm']")); // no mentors are suggested to the requester
+        Assert.DoesNotContain("Morgan Mentor", page.QuerySelector("main")!.TextContent);
+
+        // Nobody else but the region's coordinators may open it, or confirm a match.
+        Assert.Equal(HttpStatusCode.Forbidden, (await _app.CreateClientAs(Demo.StaffBirmingham).GetAsync($"/placements/requests/{requestId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _app.CreateClientAs(Demo.Mentor).GetAsync($"/placements/requests/{requestId}")).StatusCode);
+        await _app.AddOtherRegionAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await _app.CreateClientAs(TestData.OtherCoordinator).GetAsync($"/placements/requests/{requestId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _app.CreateClientAs(Demo.StaffBirmingham).PostWithTokenAsync("/placements",
+            $"/placements/requests/{requestId}?handler=Withdraw")).StatusCode);
+        var selfConfirm = await staff.PostWithTokenAsync("/placements", $"/placements/requests/{requestId}?handler=Confirm", new Dictionary<string, string>
+        {
+            ["Input.MentorId"] = await _app.UserIdAsync(Demo.Mentor), ["Input.StartsOn"] = "2026-11-25", ["Input.EndsOn"] = "2027-05-25",
+        });
+        Assert.Equal(HttpStatusCode.Forbidden, selfConfirm.StatusCode);
+
+        var withdrawn = await staff.SubmitFormAsync($"/placements/requests/{requestId}", new Dictionary<string, string>(), "form[action*='handler=Withdraw']");
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        Assert.Equal(RequestStatus.Withdrawn, await _app.WithDbAsync(db => db.SupportRequests.Where(r => r.Id == requestId).Select(r => r.Status).SingleAsync()));
+        page = await staff.GetDocumentAsync($"/placements/requests/{requestId}");
+        Assert.Equal("Withdrawn", page.QuerySelector("#request-status")!.TextContent);
+        Assert.Equal("25 November 2026 at 10am: Withdrawn by you", page.QuerySelectorAll("#request-history li")[1].TextContent.Trim());
+        Assert.Null(page.QuerySelector("form[action*='handler=Withdraw']"));
+        var again = await staff.PostWithTokenAsync("/placements", $"/placements/requests/{requestId}?handler=Withdraw");
+        Assert.Contains("This request has already been withdrawn.", (await again.ParseAsync()).ErrorSummary());
+
+        // A matched request shows who it was matched with, and cannot be withdrawn.
+        var matchedId = await RequestAsync(Demo.StaffCoventry, "A request to match.");
+        await ConfirmAsync(matchedId);
+        var matched = await staff.GetDocumentAsync($"/placements/requests/{matchedId}");
+        Assert.Equal("25 November 2026 at 10am: Matched with Morgan Mentor by Chris Coordinator", matched.QuerySelectorAll("#request-history li")[1].TextContent.Trim());
+        Assert.NotNull(matched.QuerySelector("main a[href^='/placements/']"));
+        var late = await staff.PostWithTokenAsync("/placements", $"/placements/requests/{matchedId}?handler=Withdraw");
+        Assert.Contains("This request has been matched already: to stop, end the placement instead.", (await late.ParseAsync()).ErrorSummary());
+    }
 }
