@@ -133,7 +133,6 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizePage("/Needs/Surveys/Question", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Placements/Create", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Library/Moderation", Policies.Coordinator);
-    options.Conventions.AuthorizePage("/Placements/RequestDetails", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Reviews/Create", Policies.Coordinator);
     // The deliberately public pages; everything else needs sign-in (the fallback policy).
     foreach (var page in PublicPages.All)

@@ -219,7 +219,7 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
         }
         var themes = await db.Themes.ToDictionaryAsync(t => t.Code, t => t.Id, cancellationToken);
         var profile = new Domain.Placements.MentorProfile(mentor.Id, mentor.RegionId!.Value);
-        profile.Update(mentor.Organisation, "Former LSP manager; led a performance framework and a pooled budget pilot.", 3,
+        profile.Update(mentor.Organisation, "Former LSP manager; led a performance framework and a pooled budget pilot.", 3, 0,
             [Domain.Placements.PlacementKind.Mentoring, Domain.Placements.PlacementKind.Coaching],
             [themes["performance-management"], themes["commissioning-and-budgets"], themes["partnership-governance"]], true);
         db.MentorProfiles.Add(profile);

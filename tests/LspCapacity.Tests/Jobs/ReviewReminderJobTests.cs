@@ -37,13 +37,13 @@ public sealed class ReviewReminderJobTests : SmtpAppTest
             }
             if (stage > ReviewStage.OnSite)
             {
-                review.AddFinding(ReviewActor.Lead, lead, theme, FindingKind.Strength, "A strong board.", now);
+                review.AddFinding(ReviewActor.Lead, lead, theme, FindingKind.Strength, "A strong board.", onSite, now);
                 review.MoveOn(ReviewStage.OnSite, ReviewActor.Lead, lead, onSite, now);
             }
             if (stage > ReviewStage.Findings)
             {
-                review.AddRecommendation(ReviewActor.Lead, theme, "Publish a scorecard.", now);
-                review.WriteReportSummary(ReviewActor.Lead, "Summary.");
+                review.AddRecommendation(ReviewActor.Lead, theme, "Publish a scorecard.", onSite, now);
+                review.WriteReportSummary(ReviewActor.Lead, "Summary.", onSite);
                 await db.SaveChangesAsync();
                 review.MoveOn(ReviewStage.Findings, ReviewActor.Host, hostStaff, onSite.AddDays(2), now);
             }
@@ -52,7 +52,7 @@ public sealed class ReviewReminderJobTests : SmtpAppTest
                 review.AddAction(ReviewActor.Host, review.Recommendations[0].Id, "Publish the scorecard.", "Head of Policy", actionDue!.Value, onSite.AddDays(2), now);
                 review.MoveOn(ReviewStage.ReportAgreed, ReviewActor.Lead, lead, onSite.AddDays(2), now);
             }
-            if (stage > ReviewStage.ActionPlan) review.MoveOn(ReviewStage.ActionPlan, ReviewActor.Coordinator, "c", onSite.AddDays(3), now);
+            if (stage > ReviewStage.ActionPlan) review.MoveOn(ReviewStage.ActionPlan, ReviewActor.Coordinator, "c", onSite.AddDays(3), now, "The board asked for it early.");
             if (stage > ReviewStage.FollowUp)
             {
                 review.RecordFollowUp(ReviewActor.Coordinator, "Done.");

@@ -25,7 +25,7 @@ public partial class AccessTests : IClassFixture<AppFactory>
         "/People/", "/Mail/", "/Partnerships/Create", "/Partnerships/Edit",
         "/Activities/Create", "/Activities/Edit", "/Activities/Manage", "/Activities/SignInSheet", "/Activities/Export",
         "/Needs/Surveys/Create", "/Needs/Surveys/Export", "/Needs/Surveys/Question",
-        "/Placements/Create", "/Placements/RequestDetails", "/Library/Moderation", "/Reviews/Create",
+        "/Placements/Create", "/Library/Moderation", "/Reviews/Create",
         "/Dashboard/", "/Needs/Coverage",
     ];
 

@@ -27,6 +27,7 @@ public class SupportRequestConfiguration : IEntityTypeConfiguration<SupportReque
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Goals).HasMaxLength(2000);
         builder.Property(r => r.PreferredDates).HasMaxLength(300);
+        builder.Property(r => r.StatusChangedById).HasMaxLength(450);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.RequesterId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Partnership>().WithMany().HasForeignKey(r => r.PartnershipId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.RegionId, r.Status });

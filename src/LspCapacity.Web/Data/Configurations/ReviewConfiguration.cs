@@ -17,6 +17,8 @@ public class PeerReviewConfiguration : IEntityTypeConfiguration<PeerReview>
         builder.Property(r => r.ReportSummary).HasMaxLength(10_000);
         builder.Property(r => r.FollowUpSummary).HasMaxLength(4000);
         builder.Property(r => r.PublicSummary).HasMaxLength(1000);
+        builder.Property(r => r.RescheduleReason).HasMaxLength(1000);
+        builder.Property(r => r.EarlyFollowUpReason).HasMaxLength(1000);
         builder.HasOne<Region>().WithMany().HasForeignKey(r => r.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Partnership>().WithMany().HasForeignKey(r => r.HostPartnershipId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.RegionId, r.Stage });

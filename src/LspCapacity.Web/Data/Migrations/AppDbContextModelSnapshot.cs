@@ -1152,6 +1152,13 @@ namespace LspCapacity.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("StatusChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusChangedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("ThemeIds")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1372,6 +1379,10 @@ namespace LspCapacity.Web.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EarlyFollowUpReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FollowUpSummary")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -1409,6 +1420,13 @@ namespace LspCapacity.Web.Data.Migrations
 
                     b.Property<string>("ReportSummary")
                         .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RescheduleReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RescheduledAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Scope")

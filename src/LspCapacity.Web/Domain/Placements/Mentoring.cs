@@ -22,11 +22,22 @@ public class MentorProfile
     public List<int> ThemeIds { get; private set; } = [];
     public bool IsAvailable { get; private set; } = true;
 
-    public void Update(string? organisation, string? biography, int capacity, IEnumerable<PlacementKind> kinds, IEnumerable<int> themeIds, bool available)
+    /// <summary>
+    /// Saves the profile. Capacity cannot go below the <paramref name="pairingsInUse"/> (active pairings,
+    /// started or planned): to take no new pairings, a mentor says they are not available instead.
+    /// </summary>
+    public void Update(string? organisation, string? biography, int capacity, int pairingsInUse, IEnumerable<PlacementKind> kinds,
+        IEnumerable<int> themeIds, bool available)
     {
         if (capacity is < 0 or > 20)
         {
             throw new DomainException("Capacity must be between 0 and 20 pairings.");
+        }
+        if (capacity < pairingsInUse)
+        {
+            throw new DomainException(
+                $"You have {pairingsInUse} pairing{(pairingsInUse == 1 ? "" : "s")} in use, so your capacity cannot be less than {pairingsInUse}. "
+                + "To take no new pairings, untick \"I am taking new pairings\".");
         }
         var kindList = kinds.Distinct().ToList();
         if (kindList.Count == 0 || kindList.Any(k => !Enum.IsDefined(k)))
@@ -93,7 +104,11 @@ public class SupportRequest
     public DateTime CreatedAt { get; private set; }
     public int? PlacementId { get; private set; }
 
-    public void MarkMatched(int placementId)
+    /// <summary>When, and by whom, the request was matched or withdrawn (empty while open, and for requests closed before this was kept).</summary>
+    public DateTime? StatusChangedAt { get; private set; }
+    public string? StatusChangedById { get; private set; }
+
+    public void MarkMatched(int placementId, string byId, DateTime now)
     {
         if (Status != RequestStatus.Open)
         {
@@ -101,15 +116,24 @@ public class SupportRequest
         }
         Status = RequestStatus.Matched;
         PlacementId = placementId;
+        StatusChangedAt = now;
+        StatusChangedById = byId;
     }
 
-    public void Withdraw()
+    /// <summary>The person who asked, or a coordinator, withdraws a request nobody has been matched to yet.</summary>
+    public void Withdraw(string byId, DateTime now)
     {
+        if (Status == RequestStatus.Matched)
+        {
+            throw new DomainException("This request has been matched already: to stop, end the placement instead.");
+        }
         if (Status != RequestStatus.Open)
         {
-            throw new DomainException("Only an open request can be withdrawn.");
+            throw new DomainException("This request has already been withdrawn.");
         }
         Status = RequestStatus.Withdrawn;
+        StatusChangedAt = now;
+        StatusChangedById = byId;
     }
 }
 

@@ -39,6 +39,10 @@ public static class PlacementText
         _ => status.ToString(),
     };
 
+    /// <summary>The status as a person reads it: an active placement that has not started yet is planned.</summary>
+    public static string Status(PlacementStatus status, DateOnly startsOn, DateOnly today) =>
+        status == PlacementStatus.Active && today < startsOn ? "Planned" : Status(status);
+
     public static string Mode(SessionMode mode) => mode switch
     {
         SessionMode.InPerson => "In person",
@@ -120,6 +124,13 @@ public class Placement
     public IReadOnlyList<PlacementOutcome> Outcomes => _outcomes;
 
     public bool IsMember(string personId) => personId == MentorId || personId == MenteeId;
+
+    /// <summary>Planned: confirmed but not started yet, so neither active nor counted as support given.</summary>
+    public bool IsPlannedOn(DateOnly today) => Status == PlacementStatus.Active && today < StartsOn;
+
+    /// <summary>The pair members who have not recorded their outcomes yet.</summary>
+    public IReadOnlyList<string> OutcomesStillToRecord() =>
+        new[] { MentorId, MenteeId }.Where(id => _outcomes.All(o => o.PersonId != id)).ToList();
 
     public PlacementSession LogSession(string personId, DateOnly date, int durationMinutes, SessionMode mode, string summary,
         string? privateNotes, string? agreedActions, DateOnly today, DateTime now)

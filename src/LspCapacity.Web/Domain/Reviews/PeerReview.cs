@@ -23,18 +23,7 @@ public class PeerReview
     public PeerReview(int regionId, int hostPartnershipId, IEnumerable<int> focusThemeIds, string? scope, DateOnly scopingOn,
         DateOnly selfAssessmentDueOn, DateOnly onSiteStartsOn, DateOnly onSiteEndsOn, DateOnly today, DateTime now)
     {
-        if (onSiteStartsOn <= scopingOn)
-        {
-            throw new DomainException("The on-site visit must start after the scoping date.");
-        }
-        if (onSiteEndsOn < onSiteStartsOn)
-        {
-            throw new DomainException("The on-site visit must end on or after the day it starts.");
-        }
-        if (selfAssessmentDueOn < scopingOn || selfAssessmentDueOn >= onSiteStartsOn)
-        {
-            throw new DomainException("The self-assessment must be due between the scoping date and the on-site visit.");
-        }
+        CheckDates(scopingOn, selfAssessmentDueOn, onSiteStartsOn, onSiteEndsOn);
         if (onSiteStartsOn <= today)
         {
             throw new DomainException("The on-site visit must be in the future.");
@@ -80,6 +69,13 @@ public class PeerReview
     public string? FollowUpSummary { get; private set; }
     public DateOnly? ClosedOn { get; private set; }
 
+    /// <summary>When a coordinator last changed the dates, and why (the team and the host were told).</summary>
+    public DateTime? RescheduledAt { get; private set; }
+    public string? RescheduleReason { get; private set; }
+
+    /// <summary>Why the follow-up started before the progress review date, when it did.</summary>
+    public string? EarlyFollowUpReason { get; private set; }
+
     /// <summary>The host's consent to share a summary in the good-practice library, and the summary they agreed.</summary>
     public DateTime? PublishConsentAt { get; private set; }
     public string? PublishConsentById { get; private set; }
@@ -116,6 +112,64 @@ public class PeerReview
 
     public ReviewActor ActorFor(string personId, int? personPartnershipId, bool isRegionCoordinator) =>
         ActorFor(personId, personPartnershipId, isRegionCoordinator, HostPartnershipId, _team.Select(m => (m.PersonId, m.Role)));
+
+    // --- Dates ---------------------------------------------------------------------------------
+
+    private static void CheckDates(DateOnly scopingOn, DateOnly selfAssessmentDueOn, DateOnly onSiteStartsOn, DateOnly onSiteEndsOn)
+    {
+        if (onSiteStartsOn <= scopingOn)
+        {
+            throw new DomainException("The on-site visit must start after the scoping date.");
+        }
+        if (onSiteEndsOn < onSiteStartsOn)
+        {
+            throw new DomainException("The on-site visit must end on or after the day it starts.");
+        }
+        if (selfAssessmentDueOn < scopingOn || selfAssessmentDueOn >= onSiteStartsOn)
+        {
+            throw new DomainException("The self-assessment must be due between the scoping date and the on-site visit.");
+        }
+    }
+
+    /// <summary>
+    /// A coordinator moves the review's dates, at any stage before the findings are written, with a reason
+    /// the team and the host are told. The dates keep the order set-up requires; the visit is not moved
+    /// into the past, nor its first day once findings from it are recorded. The stages' own date rules
+    /// (the visit must have started before findings and before it ends) then follow the new dates.
+    /// </summary>
+    public void Reschedule(ReviewActor actor, DateOnly scopingOn, DateOnly selfAssessmentDueOn, DateOnly onSiteStartsOn, DateOnly onSiteEndsOn,
+        string reason, DateOnly today, DateTime now)
+    {
+        Require(actor, ReviewActor.Coordinator, "Only a coordinator can change the review's dates.");
+        if (Stage >= ReviewStage.Findings)
+        {
+            throw new DomainException("The dates cannot change once the findings are being written.");
+        }
+        var why = Guard.Required(reason, "The reason for the change");
+        if (scopingOn == ScopingOn && selfAssessmentDueOn == SelfAssessmentDueOn && onSiteStartsOn == OnSiteStartsOn && onSiteEndsOn == OnSiteEndsOn)
+        {
+            throw new DomainException("These are the review's dates already: change at least one.");
+        }
+        CheckDates(scopingOn, selfAssessmentDueOn, onSiteStartsOn, onSiteEndsOn);
+        if (onSiteStartsOn != OnSiteStartsOn && onSiteStartsOn < today)
+        {
+            throw new DomainException("The on-site visit cannot be moved to a day that has passed.");
+        }
+        if (onSiteEndsOn != OnSiteEndsOn && onSiteEndsOn < today)
+        {
+            throw new DomainException("The last day on site cannot be moved to a day that has passed.");
+        }
+        if (onSiteStartsOn != OnSiteStartsOn && (_findings.Count > 0 || _recommendations.Count > 0))
+        {
+            throw new DomainException("Findings from the visit are already recorded, so its first day cannot change.");
+        }
+        ScopingOn = scopingOn;
+        SelfAssessmentDueOn = selfAssessmentDueOn;
+        OnSiteStartsOn = onSiteStartsOn;
+        OnSiteEndsOn = onSiteEndsOn;
+        RescheduledAt = now;
+        RescheduleReason = why;
+    }
 
     // --- Team ----------------------------------------------------------------------------------
 
@@ -196,9 +250,9 @@ public class PeerReview
 
     // --- Findings, recommendations, report ------------------------------------------------------
 
-    public ReviewFinding AddFinding(ReviewActor actor, string personId, int themeId, FindingKind kind, string text, DateTime now)
+    public ReviewFinding AddFinding(ReviewActor actor, string personId, int themeId, FindingKind kind, string text, DateOnly today, DateTime now)
     {
-        RequireTeamWriting(actor);
+        RequireTeamWriting(actor, today);
         if (_focusThemes.All(t => t.ThemeId != themeId))
         {
             throw new DomainException("Findings are recorded against the review's focus themes.");
@@ -221,9 +275,9 @@ public class PeerReview
         }
     }
 
-    public ReviewRecommendation AddRecommendation(ReviewActor actor, int? themeId, string text, DateTime now)
+    public ReviewRecommendation AddRecommendation(ReviewActor actor, int? themeId, string text, DateOnly today, DateTime now)
     {
-        RequireTeamWriting(actor);
+        RequireTeamWriting(actor, today);
         if (themeId is { } id && _focusThemes.All(t => t.ThemeId != id))
         {
             throw new DomainException("Recommendations are made against the review's focus themes.");
@@ -242,18 +296,23 @@ public class PeerReview
         }
     }
 
-    public void WriteReportSummary(ReviewActor actor, string summary)
+    public void WriteReportSummary(ReviewActor actor, string summary, DateOnly today)
     {
-        RequireTeamWriting(actor);
+        RequireTeamWriting(actor, today);
         ReportSummary = Guard.Required(summary, "The summary");
     }
 
-    private void RequireTeamWriting(ReviewActor actor)
+    /// <summary>Removing what was written needs no date: it was written during or after the visit.</summary>
+    private void RequireTeamWriting(ReviewActor actor, DateOnly? today = null)
     {
         Require(actor, ReviewActor.Team, "Only the review team record findings and recommendations.");
         if (Stage is not (ReviewStage.OnSite or ReviewStage.Findings))
         {
             throw new DomainException("Findings and recommendations are written during and after the visit, until the report is agreed.");
+        }
+        if (today is { } day && day < OnSiteStartsOn)
+        {
+            throw new DomainException($"The visit has not started yet: findings and recommendations are recorded from its first day, {Infrastructure.UkTime.Date(OnSiteStartsOn)}.");
         }
     }
 
@@ -261,9 +320,11 @@ public class PeerReview
 
     /// <summary>
     /// Moves the review on one stage, from <paramref name="from"/> (the stage the person saw), when
-    /// <paramref name="actor"/> holds the role that moves it on and the stage's work is done.
+    /// <paramref name="actor"/> holds the role that moves it on and the stage's work is done. The
+    /// follow-up starts on the progress review date, or earlier with the coordinator's
+    /// <paramref name="earlyFollowUpReason"/> on record.
     /// </summary>
-    public void MoveOn(ReviewStage from, ReviewActor actor, string personId, DateOnly today, DateTime now)
+    public void MoveOn(ReviewStage from, ReviewActor actor, string personId, DateOnly today, DateTime now, string? earlyFollowUpReason = null)
     {
         if (from != Stage)
         {
@@ -314,6 +375,13 @@ public class PeerReview
                 if (_recommendations.Any(r => _actions.All(a => a.RecommendationId != r.Id)))
                 {
                     throw new DomainException("Every recommendation needs at least one action before the action plan is agreed.");
+                }
+                break;
+            case ReviewStage.ActionPlan:
+                if (ProgressReviewOn is { } due && today < due)
+                {
+                    EarlyFollowUpReason = Guard.Optional(earlyFollowUpReason)
+                        ?? throw new DomainException($"The progress review is due on {Infrastructure.UkTime.Date(due)}: to start the follow-up earlier, say why.");
                 }
                 break;
             case ReviewStage.FollowUp:

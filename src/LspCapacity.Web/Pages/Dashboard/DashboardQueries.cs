@@ -66,7 +66,7 @@ public static class DashboardQueries
 
     public sealed record Overview(
         int UpcomingCount, int UpcomingPlaces, int UpcomingConfirmed, IReadOnlyList<UpcomingActivity> NextActivities,
-        SurveyRate? Survey, int ActivePlacements, int QuietPlacements, int QuietDays,
+        SurveyRate? Survey, int ActivePlacements, int PlannedPlacements, int QuietPlacements, int QuietDays,
         IReadOnlyList<(ReviewStage Stage, int Count)> ReviewsByStage, int CaseStudiesAwaiting, int FailedEmails)
     {
         public double? UpcomingFillRate => Figures.Rate(UpcomingConfirmed, UpcomingPlaces);
@@ -100,7 +100,13 @@ public static class DashboardQueries
         var quietSince = today.AddDays(-quietDays);
         var placements = await db.Placements.AsNoTracking().Where(p => p.RegionId == regionId && p.Status == PlacementStatus.Active)
             .GroupBy(_ => 1)
-            .Select(g => new { Active = g.Count(), Quiet = g.Count(p => (p.LastSessionOn ?? p.StartsOn) <= quietSince) })
+            // Planned ones (not started yet) are counted apart: they are not support given yet.
+            .Select(g => new
+            {
+                Active = g.Count(p => p.StartsOn <= today),
+                Planned = g.Count(p => p.StartsOn > today),
+                Quiet = g.Count(p => (p.LastSessionOn ?? p.StartsOn) <= quietSince),
+            })
             .FirstOrDefaultAsync(cancellationToken);
 
         var awaiting = await db.CaseStudies.AsNoTracking().CountAsync(c => c.RegionId == regionId && c.Status == CaseStudyStatus.Submitted, cancellationToken);
@@ -109,7 +115,7 @@ public static class DashboardQueries
 
         return new Overview(totals?.Count ?? 0, totals?.Places ?? 0, totals?.Confirmed ?? 0, next,
             survey is null ? null : new SurveyRate(survey.Id, survey.Title, survey.Submitted, activePartnerships),
-            placements?.Active ?? 0, placements?.Quiet ?? 0, quietDays, reviews, awaiting, failed);
+            placements?.Active ?? 0, placements?.Planned ?? 0, placements?.Quiet ?? 0, quietDays, reviews, awaiting, failed);
     }
 
     // --- Participation and equity --------------------------------------------------------------------
@@ -347,8 +353,11 @@ public static class DashboardQueries
         public double? CoverageRate => Figures.Rate(CoveredCount, Needs.Count);
     }
 
-    /// <summary>Every high need (partnership × theme) of the latest answered survey, uncovered first, then by partnership and theme.</summary>
-    public static async Task<CoverageResult> CoverageAsync(AppDbContext db, int regionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every high need (partnership × theme) of the latest answered survey, uncovered first, then by partnership and theme.
+    /// A placement counts from its start date (<paramref name="today"/> decides): a planned one covers nothing yet.
+    /// </summary>
+    public static async Task<CoverageResult> CoverageAsync(AppDbContext db, int regionId, DateOnly today, CancellationToken cancellationToken)
     {
         var (survey, means) = await NeedsAsync(db, regionId, cancellationToken);
         var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Position).Select(t => new { t.Id, t.Name, t.Position }).ToListAsync(cancellationToken);
@@ -360,7 +369,7 @@ public static class DashboardQueries
             .GroupBy(x => new { x.PartnershipId, x.ThemeId })
             .Select(g => new { g.Key.PartnershipId, g.Key.ThemeId, Count = g.Select(x => x.ActivityId).Distinct().Count() })
             .ToDictionaryAsync(x => (x.PartnershipId, x.ThemeId), x => x.Count, cancellationToken);
-        var placements = await db.Placements.AsNoTracking().Where(p => p.RegionId == regionId)
+        var placements = await db.Placements.AsNoTracking().Where(p => p.RegionId == regionId && p.StartsOn <= today)
             .SelectMany(p => p.Themes, (p, t) => new { p.MenteePartnershipId, t.ThemeId })
             .GroupBy(x => new { x.MenteePartnershipId, x.ThemeId })
             .Select(g => new { g.Key.MenteePartnershipId, g.Key.ThemeId, Count = g.Count() })

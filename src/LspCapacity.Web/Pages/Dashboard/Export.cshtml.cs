@@ -91,7 +91,7 @@ public class ExportModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
             }
             default: // "coverage": the route allows nothing else
             {
-                var c = await CoverageAsync(db, regionId, cancellationToken);
+                var c = await CoverageAsync(db, regionId, UkTime.Today(clock), cancellationToken);
                 var activities = await AttendedActivitiesAsync(db, regionId, c.Needs.ToList(), perNeed: null, cancellationToken);
                 return Csv(table, ["Partnership", "Theme", "Mean rating", "Activities attended", "Activity titles", "Placements", "Peer reviews", "Covered"],
                     c.Needs.Select(n => new[]

@@ -43,7 +43,7 @@ public class ReportModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
         Participation = await ParticipationAsync(db, regionId, cancellationToken);
         Collaboration = await CollaborationAsync(db, regionId, Participation.Rows, cancellationToken);
         Money = await MoneyAsync(db, regionId, UkTime.Today(clock), cancellationToken);
-        Coverage = await CoverageAsync(db, regionId, cancellationToken);
+        Coverage = await CoverageAsync(db, regionId, UkTime.Today(clock), cancellationToken);
         Distance = await DistanceAsync(db, regionId, cancellationToken);
         Outcomes = await PlacementOutcomesAsync(db, regionId, cancellationToken);
         Reviews = await DashboardQueries.Reviews.ByStageAsync(db, regionId, cancellationToken);

@@ -16,6 +16,9 @@ public class ProfileModel(AppDbContext db, CurrentUser me) : PageModel
     [BindProperty] public InputModel Input { get; set; } = new();
 
     public IReadOnlyList<SelectListItem> Themes { get; private set; } = [];
+
+    /// <summary>The person's active pairings as mentor: capacity cannot go below them.</summary>
+    public int PairingsInUse { get; private set; }
     public IReadOnlyList<SelectListItem> Kinds { get; } = Enum.GetValues<PlacementKind>()
         .Select(k => new SelectListItem(k switch
         {
@@ -56,6 +59,7 @@ public class ProfileModel(AppDbContext db, CurrentUser me) : PageModel
         {
             return await ShowAsync(cancellationToken);
         }
+        PairingsInUse = await PairingsInUseAsync(cancellationToken);
         var profile = await db.MentorProfiles.SingleOrDefaultAsync(m => m.PersonId == me.RequiredId, cancellationToken);
         if (profile is null)
         {
@@ -64,13 +68,14 @@ public class ProfileModel(AppDbContext db, CurrentUser me) : PageModel
         }
         try
         {
-            profile.Update(Input.Organisation, Input.Biography, Input.Capacity!.Value, Input.Kinds.Select(k => (PlacementKind)k), Input.ThemeIds, Input.Available);
+            profile.Update(Input.Organisation, Input.Biography, Input.Capacity!.Value, PairingsInUse, Input.Kinds.Select(k => (PlacementKind)k), Input.ThemeIds, Input.Available);
             db.Audit(me.Id, "mentor.profile-saved", profile);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError("", e.Message);
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(Input.Capacity < PairingsInUse ? "Input.Capacity" : "", e.Message);
             return await ShowAsync(cancellationToken);
         }
         TempData["Success"] = "Your mentor profile is saved. Coordinators will see you when they match requests.";
@@ -81,8 +86,12 @@ public class ProfileModel(AppDbContext db, CurrentUser me) : PageModel
     {
         ViewData["Section"] = "placements";
         Themes = await ThemeChoices.ListAsync(db, cancellationToken);
+        PairingsInUse = await PairingsInUseAsync(cancellationToken);
         return Page();
     }
+
+    private Task<int> PairingsInUseAsync(CancellationToken cancellationToken) =>
+        db.Placements.CountAsync(p => p.MentorId == me.RequiredId && p.Status == PlacementStatus.Active, cancellationToken);
 
     public sealed class InputModel
     {

@@ -12,7 +12,7 @@ namespace LspCapacity.Web.Pages.Needs;
 /// Needs coverage: every high need (partnership × theme) with what addresses it — activities its
 /// staff attended, placements, peer reviews — uncovered needs first, paged, filtered by theme.
 /// </summary>
-public class CoverageModel(AppDbContext db, CurrentUser me, FiguresCache cache) : PageModel
+public class CoverageModel(AppDbContext db, CurrentUser me, FiguresCache cache, TimeProvider clock) : PageModel
 {
     public const int PageSize = 25;
 
@@ -41,8 +41,10 @@ public class CoverageModel(AppDbContext db, CurrentUser me, FiguresCache cache) 
         }
         // Worked out once per change to the needs figures: every need of the region with the latest
         // activities and the reviews behind it, so paging and filtering only slice what is kept.
-        var figures = await cache.GetOrAddAsync(db, DataScopes.Needs, "coverage:" + regionId,
-            ct => WorkOutAsync(regionId, ct), cancellationToken);
+        // Keyed by the day too: a planned placement starts covering its needs on its start date, which no saved change marks.
+        var today = UkTime.Today(clock);
+        var figures = await cache.GetOrAddAsync(db, DataScopes.Needs, $"coverage:{regionId}:{today:yyyy-MM-dd}",
+            ct => WorkOutAsync(regionId, today, ct), cancellationToken);
         Result = figures.Result;
         Activities = figures.Activities;
         Reviews = figures.Reviews;
@@ -57,9 +59,9 @@ public class CoverageModel(AppDbContext db, CurrentUser me, FiguresCache cache) 
         return Page();
     }
 
-    private async Task<Kept> WorkOutAsync(int regionId, CancellationToken cancellationToken)
+    private async Task<Kept> WorkOutAsync(int regionId, DateOnly today, CancellationToken cancellationToken)
     {
-        var result = await CoverageAsync(db, regionId, cancellationToken);
+        var result = await CoverageAsync(db, regionId, today, cancellationToken);
         var attended = result.Needs.Where(n => n.ActivitiesAttended > 0).ToList();
         var reviewed = result.Needs.Where(n => n.Reviews > 0).ToList();
         return new Kept(result,

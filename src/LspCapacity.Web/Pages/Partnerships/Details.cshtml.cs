@@ -8,8 +8,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LspCapacity.Web.Pages.Partnerships;
 
-/// <summary>One LSP's profile. Later modules add its needs and participation here.</summary>
-public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
+/// <summary>
+/// One LSP's profile: the coordinator's one-page view of a partnership. Its own staff and the region's
+/// coordinators also see its needs, its placements, the activities its people attended and the peer reviews
+/// it hosted or joined.
+/// </summary>
+public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     public View Partnership { get; private set; } = default!;
     public IReadOnlyList<Link> Districts { get; private set; } = [];
@@ -24,6 +28,14 @@ public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
     /// <summary>The partnership's published case studies in the good-practice library.</summary>
     public IReadOnlyList<Link> CaseStudies { get; private set; } = [];
     public IReadOnlyList<string> CaseStudySlugs { get; private set; } = [];
+
+    /// <summary>The most recent activities its people attended, newest first (at most <see cref="ActivitiesShown"/>).</summary>
+    public IReadOnlyList<AttendedActivity> Attended { get; private set; } = [];
+    public int AttendedCount { get; private set; }
+    public const int ActivitiesShown = 20;
+
+    /// <summary>Peer reviews of the partnership, and those whose team its people joined.</summary>
+    public IReadOnlyList<ReviewTaken> Reviews { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -52,24 +64,42 @@ public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
             .Select(u => new Person(u.Id, u.DisplayName, u.Organisation, u.Role)).ToListAsync(cancellationToken);
         if (me.IsCoordinator || me.PartnershipId == id)
         {
+            var today = UkTime.Today(clock);
             var placements = await db.Placements.AsNoTracking().Where(p => p.MenteePartnershipId == id)
                 .SelectMany(p => p.Themes, (p, t) => new
                 {
                     t.ThemeId,
                     p.Status,
+                    Started = p.StartsOn <= today,
                     Minutes = p.Sessions.Sum(s => (int?)s.DurationMinutes) ?? 0,
                     GoalsMet = p.Outcomes.Average(o => (double?)o.GoalsMet),
                 })
-                .Join(db.Themes, x => x.ThemeId, t => t.Id, (x, t) => new { t.Name, t.Position, x.Status, x.Minutes, x.GoalsMet })
+                .Join(db.Themes, x => x.ThemeId, t => t.Id, (x, t) => new { t.Name, t.Position, x.Status, x.Started, x.Minutes, x.GoalsMet })
                 .ToListAsync(cancellationToken);
             Placements = placements.GroupBy(x => (x.Name, x.Position)).OrderBy(g => g.Key.Position)
                 .Select(g =>
                 {
                     var met = g.Where(x => x.GoalsMet != null).Select(x => x.GoalsMet!.Value).ToList();
-                    return new PlacementRollup(g.Key.Name, g.Count(), g.Count(x => x.Status == Domain.Placements.PlacementStatus.Active),
+                    return new PlacementRollup(g.Key.Name, g.Count(), g.Count(x => x.Status == Domain.Placements.PlacementStatus.Active && x.Started),
                         g.Sum(x => x.Minutes) / 60.0, met.Count == 0 ? null : met.Average());
                 })
                 .ToList();
+            // One query each, however many rows: grouped by activity, and the reviews with their host's name.
+            var attended = db.Bookings.AsNoTracking()
+                .Where(b => b.PartnershipId == id && b.Attendance == Domain.Activities.Attendance.Attended)
+                .GroupBy(b => new { b.ActivityId, b.Activity!.Title, b.Activity.StartsAt })
+                .Select(g => new { g.Key.ActivityId, g.Key.Title, g.Key.StartsAt, People = g.Count() });
+            AttendedCount = await attended.CountAsync(cancellationToken);
+            Attended = AttendedCount == 0 ? [] : await attended.OrderByDescending(a => a.StartsAt).ThenByDescending(a => a.ActivityId)
+                .Take(ActivitiesShown).Select(a => new AttendedActivity(a.ActivityId, a.Title, a.StartsAt, a.People)).ToListAsync(cancellationToken);
+            Reviews = await db.PeerReviews.AsNoTracking()
+                .Where(r => r.HostPartnershipId == id || r.Team.Any(m => m.PartnershipId == id))
+                .OrderByDescending(r => r.OnSiteStartsOn).ThenByDescending(r => r.Id)
+                .Select(r => new ReviewTaken(r.Id, db.Partnerships.Where(p => p.Id == r.HostPartnershipId).Select(p => p.Name).First(),
+                    r.HostPartnershipId == id, r.Stage, r.OnSiteStartsOn,
+                    r.Team.Count(m => m.PartnershipId == id && m.Role == Domain.Reviews.TeamRole.Lead),
+                    r.Team.Count(m => m.PartnershipId == id && m.Role == Domain.Reviews.TeamRole.Peer)))
+                .ToListAsync(cancellationToken);
             var latest = await db.SurveyResponses.AsNoTracking()
                 .Where(r => r.PartnershipId == id && r.Status == Domain.Needs.ResponseStatus.Submitted)
                 .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.SurveyId)
@@ -117,6 +147,14 @@ public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
 
     public sealed record View(int Id, int RegionId, string RegionName, string Name, AreaType AreaType, bool ReceivesNrf, bool IsActive, int? CountyId, string? County);
     public sealed record Link(int Id, string Name);
+    public sealed record AttendedActivity(int Id, string Title, DateTime StartsAt, int People);
+
+    /// <summary>A review the partnership hosted, or whose team its people joined as lead or peers.</summary>
+    public sealed record ReviewTaken(int Id, string HostName, bool Hosted, Domain.Reviews.ReviewStage Stage, DateOnly OnSiteStartsOn, int Leads, int Peers)
+    {
+        public string Title => $"Peer review of {HostName}";
+    }
+
     public sealed record PlacementRollup(string Theme, int Placements, int Active, double Hours, double? GoalsMet);
     public sealed record NeedsProfile(int SurveyId, string SurveyTitle, DateTime SubmittedAt, bool IsFollowUp, IReadOnlyList<ThemeNeed> Themes);
 

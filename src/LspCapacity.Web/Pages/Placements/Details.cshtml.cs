@@ -21,6 +21,9 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
     public bool IsMember { get; private set; }
     public bool CanRecordOutcome { get; private set; }
 
+    /// <summary>Confirmed but not started yet.</summary>
+    public bool IsPlanned { get; private set; }
+
     [BindProperty] public SessionInput Session { get; set; } = new();
     [BindProperty] public OutcomeInput Outcome { get; set; } = new();
 
@@ -86,8 +89,28 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
         {
             placement.Complete(UkTime.Today(clock));
             db.Audit(me.Id, "placement.completed", placement);
-            return Task.FromResult("The placement is completed. Both of you can now record its outcomes.");
+            return CompletedMessageAsync(placement, ct);
         }, memberOnly: false, cancellationToken);
+    }
+
+    /// <summary>Says who still has outcomes to record, if anyone.</summary>
+    private async Task<string> CompletedMessageAsync(Placement placement, CancellationToken cancellationToken)
+    {
+        var missing = placement.OutcomesStillToRecord();
+        if (missing.Count == 0)
+        {
+            return "The placement is completed. Both of you have recorded its outcomes.";
+        }
+        if (missing.Count == 2)
+        {
+            return "The placement is completed. Both of you can now record its outcomes.";
+        }
+        if (missing[0] == me.Id)
+        {
+            return "The placement is completed. You can now record your outcomes.";
+        }
+        var name = await db.Users.Where(u => u.Id == missing[0]).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+        return $"The placement is completed. {name} has still to record their outcomes.";
     }
 
     private async Task<IActionResult> ActAsync(int id, Func<Placement, CancellationToken, Task<string>> action, bool memberOnly,
@@ -156,6 +179,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
         Outcomes = await db.Placements.AsNoTracking().Where(p => p.Id == id).SelectMany(p => p.Outcomes)
             .Select(o => new OutcomeView(db.Users.Where(u => u.Id == o.PersonId).Select(u => u.DisplayName).First(), o.GoalsMet, o.WhatChanged, o.WouldRecommend))
             .ToListAsync(cancellationToken);
+        IsPlanned = placement.Status == PlacementStatus.Active && UkTime.Today(clock) < placement.StartsOn;
         CanRecordOutcome = IsMember && (placement.Status != PlacementStatus.Active || UkTime.Today(clock) >= placement.EndsOn.AddDays(-14));
         return Page();
     }

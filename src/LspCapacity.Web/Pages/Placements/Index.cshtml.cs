@@ -20,6 +20,9 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
     [BindProperty(SupportsGet = true)] public int? Partnership { get; set; }
     [BindProperty(SupportsGet = true)] public int? Theme { get; set; }
     [BindProperty(SupportsGet = true)] public bool Quiet { get; set; }
+
+    /// <summary>Only placements that have not started yet.</summary>
+    [BindProperty(SupportsGet = true)] public bool Planned { get; set; }
     /// <summary>From ?page= (bound on the handler: "page" is also Razor Pages' own route value).</summary>
     public int PageNumber { get; private set; } = 1;
 
@@ -63,6 +66,9 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
         }
         if (Kind is not null) query = query.Where(p => p.Kind == Kind);
         if (Status is not null) query = query.Where(p => p.Status == Status);
+        // Active means started: a placement confirmed for a later date is planned (as on the dashboard).
+        if (Status == PlacementStatus.Active) query = query.Where(p => p.StartsOn <= today);
+        if (Planned) query = query.Where(p => p.Status == PlacementStatus.Active && p.StartsOn > today);
         if (Partnership is not null) query = query.Where(p => p.MenteePartnershipId == Partnership);
         if (Theme is { } themeId) query = query.Where(p => p.Themes.Any(t => t.ThemeId == themeId));
         if (Quiet)
@@ -82,8 +88,11 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
                 db.Users.Where(u => u.Id == r.RequesterId).Select(u => u.DisplayName).First(),
                 db.Partnerships.Where(x => x.Id == r.PartnershipId).Select(x => x.Name).First(), r.PlacementId))
             .ToListAsync(cancellationToken);
+        Today = today;
         return Page();
     }
+
+    public DateOnly Today { get; private set; }
 
     public string PageUrl(int page)
     {
@@ -93,6 +102,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
         if (Partnership is not null) parts.Add("partnership=" + Partnership);
         if (Theme is not null) parts.Add("theme=" + Theme);
         if (Quiet) parts.Add("quiet=true");
+        if (Planned) parts.Add("planned=true");
         if (page > 1) parts.Add("page=" + page);
         return "/placements" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
     }

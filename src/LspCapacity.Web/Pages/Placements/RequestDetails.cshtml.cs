@@ -12,7 +12,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LspCapacity.Web.Pages.Placements;
 
-/// <summary>A coordinator's view of a support request: ranked mentors with the reasons, and confirming one.</summary>
+/// <summary>
+/// A support request. Coordinators of its region see ranked mentors with the reasons and confirm one; the
+/// person who asked sees where it stands. Either may withdraw it while it is open.
+/// </summary>
 public class RequestDetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, Outbox outbox) : PageModel
 {
     public SupportRequest SupportRequest { get; private set; } = default!;
@@ -20,6 +23,10 @@ public class RequestDetailsModel(AppDbContext db, CurrentUser me, TimeProvider c
     public string PartnershipName { get; private set; } = "";
     public IReadOnlyList<string> ThemeNames { get; private set; } = [];
     public IReadOnlyList<MentorMatch> Suggestions { get; private set; } = [];
+
+    /// <summary>A coordinator of the request's region (who matches it), rather than the person who asked.</summary>
+    public bool IsCoordinatorView { get; private set; }
+    public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
 
     [BindProperty] public ConfirmInput Input { get; set; } = new();
 
@@ -37,6 +44,10 @@ public class RequestDetailsModel(AppDbContext db, CurrentUser me, TimeProvider c
         if (refusal is not null)
         {
             return refusal;
+        }
+        if (!IsCoordinatorView)
+        {
+            return Forbid();
         }
         if (Input.MentorId is not null && Suggestions.All(s => s.Mentor.PersonId != Input.MentorId))
         {
@@ -59,7 +70,7 @@ public class RequestDetailsModel(AppDbContext db, CurrentUser me, TimeProvider c
                     request.Goals, Input.StartsOn!.Value, Input.EndsOn!.Value, request.ThemeIds, request.Id, Input.HostOrganisation, Input.TimeCommitment);
                 db.Placements.Add(placement);
                 await db.SaveChangesAsync(ct);
-                request.MarkMatched(placement.Id);
+                request.MarkMatched(placement.Id, me.RequiredId, clock.GetUtcNow().UtcDateTime);
                 db.Audit(me.Id, "placement.confirmed", placement, $"request {request.Id}");
                 await PlacementEmails.QueueIntroductionsAsync(db, outbox, placement, ct);
                 await db.SaveChangesAsync(ct);
@@ -75,6 +86,33 @@ public class RequestDetailsModel(AppDbContext db, CurrentUser me, TimeProvider c
         }
     }
 
+    /// <summary>The person who asked, or a coordinator, withdraws an open request.</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var refusal = await ShowAsync(id, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var request = await db.SupportRequests.SingleAsync(r => r.Id == id, cancellationToken);
+        try
+        {
+            request.Withdraw(me.RequiredId, clock.GetUtcNow().UtcDateTime);
+        }
+        catch (DomainException e)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("", e.Message);
+            return Page();
+        }
+        db.Audit(me.Id, "placement.request-withdrawn", request);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Success"] = "The request is withdrawn.";
+        return Redirect($"/placements/requests/{id}");
+    }
+
+    /// <summary>Loads the request for its requester or the region's coordinators (null), or refuses anyone else.</summary>
     private async Task<IActionResult?> ShowAsync(int id, CancellationToken cancellationToken)
     {
         ViewData["Section"] = "placements";
@@ -83,7 +121,8 @@ public class RequestDetailsModel(AppDbContext db, CurrentUser me, TimeProvider c
         {
             return NotFound();
         }
-        if (!me.CanSeeRegion(request.RegionId))
+        IsCoordinatorView = me.IsCoordinator && me.CanSeeRegion(request.RegionId);
+        if (!IsCoordinatorView && request.RequesterId != me.Id)
         {
             return Forbid();
         }
@@ -92,7 +131,8 @@ public class RequestDetailsModel(AppDbContext db, CurrentUser me, TimeProvider c
         PartnershipName = await db.Partnerships.AsNoTracking().Where(p => p.Id == request.PartnershipId).Select(p => p.Name).SingleAsync(cancellationToken);
         var themeNames = await db.Themes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
         ThemeNames = request.ThemeIds.Select(t => themeNames.GetValueOrDefault(t, "?")).ToList();
-        if (request.Status != RequestStatus.Open)
+        History = await HistoryAsync(request, cancellationToken);
+        if (request.Status != RequestStatus.Open || !IsCoordinatorView)
         {
             return null;
         }
@@ -111,6 +151,31 @@ public class RequestDetailsModel(AppDbContext db, CurrentUser me, TimeProvider c
         Suggestions = Matching.Rank(request, candidates, highNeeds, themeNames);
         return null;
     }
+
+    /// <summary>Asked, then matched or withdrawn: when, and by whom (one query for the names).</summary>
+    private async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(SupportRequest request, CancellationToken cancellationToken)
+    {
+        var history = new List<HistoryEntry> { new(request.CreatedAt, $"Asked by {RequesterName}") };
+        if (request.Status == RequestStatus.Open)
+        {
+            return history;
+        }
+        var names = await db.Users.AsNoTracking()
+            .Where(u => u.Id == request.StatusChangedById || db.Placements.Any(p => p.Id == request.PlacementId && p.MentorId == u.Id))
+            .Select(u => new { u.Id, u.DisplayName, IsMentor = db.Placements.Any(p => p.Id == request.PlacementId && p.MentorId == u.Id) })
+            .ToListAsync(cancellationToken);
+        var by = request.StatusChangedById is null ? null
+            : request.StatusChangedById == me.Id ? "you"
+            : names.FirstOrDefault(n => n.Id == request.StatusChangedById)?.DisplayName;
+        var what = request.Status == RequestStatus.Matched
+            ? $"Matched with {names.FirstOrDefault(n => n.IsMentor)?.DisplayName ?? "a mentor"}"
+            : "Withdrawn";
+        history.Add(new(request.StatusChangedAt, by is null ? what : $"{what} by {by}"));
+        return history;
+    }
+
+    /// <summary>A step in the request's life; <paramref name="At"/> is empty for steps taken before times were kept.</summary>
+    public sealed record HistoryEntry(DateTime? At, string What);
 
     public sealed class ConfirmInput
     {

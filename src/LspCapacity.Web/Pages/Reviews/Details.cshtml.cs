@@ -3,6 +3,7 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain;
 using LspCapacity.Web.Domain.Library;
 using LspCapacity.Web.Domain.Reviews;
+using LspCapacity.Web.Email;
 using LspCapacity.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,10 +13,11 @@ using Microsoft.EntityFrameworkCore;
 namespace LspCapacity.Web.Pages.Reviews;
 
 /// <summary>
-/// One review: where it is on the timeline and who moves it on next, the team (changed by coordinators
-/// until the findings are written), the follow-up, and the host's consent to share a summary in the library.
+/// One review: where it is on the timeline and who moves it on next, the team and the dates (changed by
+/// coordinators until the findings are written), the follow-up, and the host's consent to share a summary
+/// in the library.
 /// </summary>
-public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, Outbox outbox) : PageModel
 {
     public ReviewAccess.Header Review { get; private set; } = default!;
     public ReviewActor Actor { get; private set; }
@@ -35,20 +37,78 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
     public string? FollowUp { get; set; }
 
     [BindProperty] public ConsentInput Consent { get; set; } = new();
+    [BindProperty] public DatesInput Dates { get; set; } = new();
+
+    [BindProperty]
+    [StringLength(1000, ErrorMessage = "The reason must be 1,000 characters or fewer")]
+    public string? EarlyFollowUpReason { get; set; }
+
+    public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await ShowAsync(id, cancellationToken);
 
     public Task<IActionResult> OnPostMoveOnAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, "", (review, actor) =>
+        ActAsync(id, nameof(EarlyFollowUpReason), (review, actor) =>
         {
             if (From is not { } from)
             {
                 throw new DomainException("The page was out of date: look at the review again.");
             }
-            review.MoveOn(from, actor, me.RequiredId, UkTime.Today(clock), clock.GetUtcNow().UtcDateTime);
+            try
+            {
+                review.MoveOn(from, actor, me.RequiredId, UkTime.Today(clock), clock.GetUtcNow().UtcDateTime, EarlyFollowUpReason);
+            }
+            catch (DomainException e) when (from == ReviewStage.ActionPlan && review.Stage == from && actor.HasFlag(ReviewActor.Coordinator)
+                                            && review.ProgressReviewOn > UkTime.Today(clock))
+            {
+                throw new FieldException(nameof(EarlyFollowUpReason), e.Message);
+            }
             db.Audit(me.Id, "review.moved-on", review, $"{from} to {review.Stage}");
             return Task.FromResult($"The review has moved on to {ReviewStages.Name(review.Stage).ToLowerInvariant()}.");
         }, cancellationToken);
+
+    /// <summary>A coordinator changes the dates, with a reason emailed to the team and the host's staff in the same save.</summary>
+    public Task<IActionResult> OnPostRescheduleAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, "Dates.", async (review, actor) =>
+        {
+            var before = new DatesInput
+            {
+                ScopingOn = review.ScopingOn, SelfAssessmentDueOn = review.SelfAssessmentDueOn,
+                OnSiteStartsOn = review.OnSiteStartsOn, OnSiteEndsOn = review.OnSiteEndsOn,
+            };
+            var now = clock.GetUtcNow().UtcDateTime;
+            review.Reschedule(actor, Dates.ScopingOn!.Value, Dates.SelfAssessmentDueOn!.Value, Dates.OnSiteStartsOn!.Value, Dates.OnSiteEndsOn!.Value,
+                Dates.Reason, UkTime.Today(clock), now);
+            db.Audit(me.Id, "review.rescheduled", review, review.RescheduleReason);
+            await QueueRescheduledAsync(review, before, now, cancellationToken);
+            return "The dates have changed. The review team and the host partnership's staff have been emailed the new dates and the reason.";
+        }, cancellationToken);
+
+    private async Task QueueRescheduledAsync(PeerReview review, DatesInput before, DateTime now, CancellationToken cancellationToken)
+    {
+        var teamIds = review.Team.Select(m => m.PersonId).ToList();
+        var people = await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && u.Email != null
+                        && (teamIds.Contains(u.Id) || (u.Role == Domain.Accounts.Roles.LspStaff && u.PartnershipId == review.HostPartnershipId)))
+            .Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(cancellationToken);
+        var host = await db.Partnerships.AsNoTracking().Where(p => p.Id == review.HostPartnershipId).Select(p => p.Name).SingleAsync(cancellationToken);
+        static string OnSite(DateOnly starts, DateOnly ends) => UkTime.Date(starts) + (ends != starts ? $" to {UkTime.Date(ends)}" : "");
+        var values = new Dictionary<string, string?>
+        {
+            ["HostName"] = host,
+            ["ScopingOn"] = UkTime.Date(review.ScopingOn),
+            ["SelfAssessmentDueOn"] = UkTime.Date(review.SelfAssessmentDueOn),
+            ["OnSite"] = OnSite(review.OnSiteStartsOn, review.OnSiteEndsOn),
+            ["OldScopingOn"] = UkTime.Date(before.ScopingOn!.Value),
+            ["OldSelfAssessmentDueOn"] = UkTime.Date(before.SelfAssessmentDueOn!.Value),
+            ["OldOnSite"] = OnSite(before.OnSiteStartsOn!.Value, before.OnSiteEndsOn!.Value),
+            ["Reason"] = review.RescheduleReason,
+            ["Link"] = outbox.Link($"/reviews/{review.Id}"),
+        };
+        // One email per change and person: the key names the moment of the change.
+        await outbox.QueueManyAsync(db, people.Select(p => new OutgoingEmail($"review:{review.Id}:rescheduled:{now:yyyyMMddHHmmssfff}:{p.Id}",
+            p.Email!, p.DisplayName, "review-rescheduled", values) { RegionId = review.RegionId }).ToList(), cancellationToken);
+    }
 
     public Task<IActionResult> OnPostAddMemberAsync(int id, CancellationToken cancellationToken) =>
         ActAsync(id, "Member.", async (review, actor) =>
@@ -182,10 +242,21 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
             return Forbid();
         }
         (Review, Actor) = loaded;
+        Today = UkTime.Today(clock);
         Details = await db.PeerReviews.AsNoTracking().Where(r => r.Id == id)
             .Select(r => new View(r.Scope, r.ScopingOn, r.SelfAssessmentSubmittedAt, r.ReportAgreedOn, r.ProgressReviewOn,
-                r.FollowUpSummary, r.ClosedOn, r.PublishConsentAt, r.PublicSummary, r.StageChangedAt, r.Findings.Count(), r.Recommendations.Count()))
+                r.FollowUpSummary, r.ClosedOn, r.PublishConsentAt, r.PublicSummary, r.StageChangedAt, r.Findings.Count(), r.Recommendations.Count(),
+                r.RescheduledAt, r.RescheduleReason, r.EarlyFollowUpReason))
             .SingleAsync(cancellationToken);
+        if (Dates is { ScopingOn: null, SelfAssessmentDueOn: null, OnSiteStartsOn: null, OnSiteEndsOn: null })
+        {
+            // The form starts from the dates the review has; a refused change keeps what was entered.
+            Dates = new DatesInput
+            {
+                ScopingOn = Details.ScopingOn, SelfAssessmentDueOn = Review.SelfAssessmentDueOn,
+                OnSiteStartsOn = Review.OnSiteStartsOn, OnSiteEndsOn = Review.OnSiteEndsOn, Reason = Dates.Reason,
+            };
+        }
         FocusThemes = await db.PeerReviews.AsNoTracking().Where(r => r.Id == id).SelectMany(r => r.FocusThemes)
             .Join(db.Themes, f => f.ThemeId, t => t.Id, (_, t) => t).OrderBy(t => t.Position).Select(t => t.Name).ToListAsync(cancellationToken);
         var today = UkTime.Today(clock);
@@ -209,9 +280,38 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
     /// <summary>Whether the signed-in person holds the role that moves the review on now.</summary>
     public bool CanMoveOn => Review.Stage != ReviewStage.Closed && Actor.HasFlag(ReviewStages.MovedOnBy(Review.Stage));
 
+    /// <summary>Moving on now starts the follow-up before the progress review date: the coordinator says why.</summary>
+    public bool FollowUpWouldBeEarly => Review.Stage == ReviewStage.ActionPlan && Details.ProgressReviewOn is { } due && Today < due;
+
+    /// <summary>Coordinators change the dates until the findings are being written.</summary>
+    public bool CanReschedule => Actor.HasFlag(ReviewActor.Coordinator) && Review.Stage < ReviewStage.Findings;
+
     public sealed record View(string? Scope, DateOnly ScopingOn, DateTime? SelfAssessmentSubmittedAt, DateOnly? ReportAgreedOn,
         DateOnly? ProgressReviewOn, string? FollowUpSummary, DateOnly? ClosedOn, DateTime? PublishConsentAt, string? PublicSummary,
-        DateTime StageChangedAt, int Findings, int Recommendations);
+        DateTime StageChangedAt, int Findings, int Recommendations, DateTime? RescheduledAt, string? RescheduleReason, string? EarlyFollowUpReason);
+
+    public sealed class DatesInput
+    {
+        [Required(ErrorMessage = "Enter the scoping date")]
+        [Display(Name = "scoping date")]
+        public DateOnly? ScopingOn { get; set; }
+
+        [Required(ErrorMessage = "Enter the date the self-assessment is due")]
+        [Display(Name = "self-assessment due date")]
+        public DateOnly? SelfAssessmentDueOn { get; set; }
+
+        [Required(ErrorMessage = "Enter the first day on site")]
+        [Display(Name = "first day on site")]
+        public DateOnly? OnSiteStartsOn { get; set; }
+
+        [Required(ErrorMessage = "Enter the last day on site")]
+        [Display(Name = "last day on site")]
+        public DateOnly? OnSiteEndsOn { get; set; }
+
+        [Required(ErrorMessage = "Enter why the dates are changing")]
+        [StringLength(1000, ErrorMessage = "The reason must be 1,000 characters or fewer")]
+        public string Reason { get; set; } = "";
+    }
 
     public sealed class MemberInput
     {

@@ -19,6 +19,9 @@ public class FindingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
     public ReviewAccess.Header Review { get; private set; } = default!;
     public ReviewActor Actor { get; private set; }
     public bool CanWrite { get; private set; }
+
+    /// <summary>The on-site visit has not started: nothing can be recorded yet.</summary>
+    public bool BeforeVisit { get; private set; }
     public string? ReportSummary { get; private set; }
     public IReadOnlyList<ThemeFindings> Themes { get; private set; } = [];
     public IReadOnlyList<RecommendationRow> General { get; private set; } = [];
@@ -37,7 +40,7 @@ public class FindingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
     public Task<IActionResult> OnPostFindingAsync(int id, CancellationToken cancellationToken) =>
         ActAsync(id, "Finding.", review =>
         {
-            review.AddFinding(ActorOf(review), me.RequiredId, Finding.ThemeId!.Value, Finding.Kind!.Value, Finding.Text, clock.GetUtcNow().UtcDateTime);
+            review.AddFinding(ActorOf(review), me.RequiredId, Finding.ThemeId!.Value, Finding.Kind!.Value, Finding.Text, UkTime.Today(clock), clock.GetUtcNow().UtcDateTime);
             return "The finding is recorded.";
         }, cancellationToken);
 
@@ -51,7 +54,7 @@ public class FindingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
     public Task<IActionResult> OnPostRecommendationAsync(int id, CancellationToken cancellationToken) =>
         ActAsync(id, "Recommendation.", review =>
         {
-            review.AddRecommendation(ActorOf(review), Recommendation.ThemeId, Recommendation.Text, clock.GetUtcNow().UtcDateTime);
+            review.AddRecommendation(ActorOf(review), Recommendation.ThemeId, Recommendation.Text, UkTime.Today(clock), clock.GetUtcNow().UtcDateTime);
             return "The recommendation is recorded.";
         }, cancellationToken);
 
@@ -65,7 +68,7 @@ public class FindingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
     public Task<IActionResult> OnPostSummaryAsync(int id, CancellationToken cancellationToken) =>
         ActAsync(id, "Summary.", review =>
         {
-            review.WriteReportSummary(ActorOf(review), Summary.Text);
+            review.WriteReportSummary(ActorOf(review), Summary.Text, UkTime.Today(clock));
             return "The summary is saved.";
         }, cancellationToken);
 
@@ -122,7 +125,8 @@ public class FindingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
             return Forbid();
         }
         (Review, Actor) = loaded;
-        CanWrite = (Actor & ReviewActor.Team) != ReviewActor.None && Review.Stage is ReviewStage.OnSite or ReviewStage.Findings;
+        BeforeVisit = UkTime.Today(clock) < Review.OnSiteStartsOn;
+        CanWrite = (Actor & ReviewActor.Team) != ReviewActor.None && Review.Stage is (ReviewStage.OnSite or ReviewStage.Findings) && !BeforeVisit;
         var report = await ReportQueries.LoadAsync(db, id, cancellationToken);
         ReportSummary = report.Summary;
         Themes = report.Themes;

@@ -112,11 +112,12 @@ public class ReviewActionPlanTests
     [Fact]
     public void Findings_AreForTheTeam_DuringAndAfterTheVisit()
     {
-        Assert.Throws<DomainException>(() => At(ReviewStage.SelfAssessment).AddFinding(ReviewActor.Lead, Lead, ThemeA, FindingKind.Strength, "Too early.", Now));
-        Assert.Throws<DomainException>(() => At(ReviewStage.Findings).AddFinding(ReviewActor.Host, HostStaff, ThemeA, FindingKind.Strength, "Not the team.", Now));
-        Assert.Throws<DomainException>(() => At(ReviewStage.Findings).AddFinding(ReviewActor.Peer, Peer, 99, FindingKind.Strength, "Not a focus theme.", Now));
+        var onSite = At(ReviewStage.Findings).OnSiteStartsOn;
+        Assert.Throws<DomainException>(() => At(ReviewStage.SelfAssessment).AddFinding(ReviewActor.Lead, Lead, ThemeA, FindingKind.Strength, "Too early.", onSite, Now));
+        Assert.Throws<DomainException>(() => At(ReviewStage.Findings).AddFinding(ReviewActor.Host, HostStaff, ThemeA, FindingKind.Strength, "Not the team.", onSite, Now));
+        Assert.Throws<DomainException>(() => At(ReviewStage.Findings).AddFinding(ReviewActor.Peer, Peer, 99, FindingKind.Strength, "Not a focus theme.", onSite, Now));
         var review = At(ReviewStage.Findings);
-        review.AddFinding(ReviewActor.Peer, Peer, ThemeB, FindingKind.Strength, "A strong compact with the voluntary sector.", Now);
+        review.AddFinding(ReviewActor.Peer, Peer, ThemeB, FindingKind.Strength, "A strong compact with the voluntary sector.", onSite, Now);
         Assert.Equal(2, review.Findings.Count);
     }
 }

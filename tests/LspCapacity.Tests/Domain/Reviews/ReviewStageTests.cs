@@ -53,7 +53,7 @@ public class ReviewStageTests
             Assert.Throws<DomainException>(() => review.MoveOn(stale, ReviewStages.MovedOnBy(stale), "someone", review.OnSiteEndsOn.AddDays(1), Now));
         }
         Assert.Equal(from, review.Stage);
-        review.MoveOn(from, mover, "someone", review.OnSiteEndsOn.AddDays(1), Now);
+        review.MoveOn(from, mover, "someone", review.ProgressReviewOn ?? review.OnSiteEndsOn.AddDays(1), Now);
         Assert.Equal(from + 1, review.Stage);
     }
 
@@ -61,8 +61,9 @@ public class ReviewStageTests
     public void MoveOn_TwiceFromTheSameStage_MovesOnlyOnce()
     {
         var review = At(ReviewStage.ActionPlan);
-        review.MoveOn(ReviewStage.ActionPlan, ReviewActor.Coordinator, "c", Today, Now);
-        Assert.Throws<DomainException>(() => review.MoveOn(ReviewStage.ActionPlan, ReviewActor.Coordinator, "c", Today, Now));
+        var due = review.ProgressReviewOn!.Value;
+        review.MoveOn(ReviewStage.ActionPlan, ReviewActor.Coordinator, "c", due, Now);
+        Assert.Throws<DomainException>(() => review.MoveOn(ReviewStage.ActionPlan, ReviewActor.Coordinator, "c", due, Now));
         Assert.Equal(ReviewStage.FollowUp, review.Stage);
     }
 
@@ -116,9 +117,9 @@ public class ReviewStageTests
     {
         var review = At(ReviewStage.Findings);
         Assert.Throws<DomainException>(() => review.MoveOn(ReviewStage.Findings, ReviewActor.Host, HostStaff, Today, Now));
-        SetId(review.AddRecommendation(ReviewActor.Lead, null, "Publish a performance scorecard.", Now), 1);
+        SetId(review.AddRecommendation(ReviewActor.Lead, null, "Publish a performance scorecard.", review.OnSiteEndsOn, Now), 1);
         Assert.Throws<DomainException>(() => review.MoveOn(ReviewStage.Findings, ReviewActor.Host, HostStaff, Today, Now));
-        review.WriteReportSummary(ReviewActor.Lead, "Summary.");
+        review.WriteReportSummary(ReviewActor.Lead, "Summary.", review.OnSiteEndsOn);
         var agreedOn = new DateOnly(2027, 1, 20);
         review.MoveOn(ReviewStage.Findings, ReviewActor.Host, HostStaff, agreedOn, Now);
         Assert.Equal(agreedOn, review.ReportAgreedOn);
@@ -152,8 +153,8 @@ public class ReviewStageTests
             case ReviewStage.OnSite:
                 break;
             case ReviewStage.Findings:
-                SetId(review.AddRecommendation(ReviewActor.Lead, ThemeA, "Recommendation.", Now), 100);
-                review.WriteReportSummary(ReviewActor.Lead, "Summary.");
+                SetId(review.AddRecommendation(ReviewActor.Lead, ThemeA, "Recommendation.", review.OnSiteEndsOn, Now), 100);
+                review.WriteReportSummary(ReviewActor.Lead, "Summary.", review.OnSiteEndsOn);
                 break;
             case ReviewStage.ReportAgreed:
                 review.AddAction(ReviewActor.Host, 100, "Action.", "Owner", Today.AddMonths(3), Today, Now);

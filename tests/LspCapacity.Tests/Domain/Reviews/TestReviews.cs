@@ -46,13 +46,13 @@ internal static class TestReviews
                     break;
                 case ReviewStage.OnSite:
                     today = review.OnSiteStartsOn;
-                    review.AddFinding(ReviewActor.Lead, Lead, ThemeA, FindingKind.AreaForImprovement, "Targets have no owners.", Now);
+                    review.AddFinding(ReviewActor.Lead, Lead, ThemeA, FindingKind.AreaForImprovement, "Targets have no owners.", today, Now);
                     review.MoveOn(ReviewStage.OnSite, ReviewActor.Lead, Lead, today, Now);
                     break;
                 case ReviewStage.Findings:
                     today = review.OnSiteEndsOn;
-                    SetId(review.AddRecommendation(ReviewActor.Peer, ThemeA, "Name an owner for every LAA target.", Now), 100);
-                    review.WriteReportSummary(ReviewActor.Lead, "A committed partnership that needs sharper performance management.");
+                    SetId(review.AddRecommendation(ReviewActor.Peer, ThemeA, "Name an owner for every LAA target.", today, Now), 100);
+                    review.WriteReportSummary(ReviewActor.Lead, "A committed partnership that needs sharper performance management.", today);
                     review.MoveOn(ReviewStage.Findings, ReviewActor.Host, HostStaff, today, Now);
                     break;
                 case ReviewStage.ReportAgreed:
@@ -60,6 +60,7 @@ internal static class TestReviews
                     review.MoveOn(ReviewStage.ReportAgreed, ReviewActor.Lead, Lead, today, Now);
                     break;
                 case ReviewStage.ActionPlan:
+                    today = review.ProgressReviewOn!.Value; // the follow-up starts on the progress review date
                     review.MoveOn(ReviewStage.ActionPlan, ReviewActor.Coordinator, "coordinator", today, Now);
                     break;
                 case ReviewStage.FollowUp:

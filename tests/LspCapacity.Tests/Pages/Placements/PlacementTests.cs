@@ -31,7 +31,7 @@ public class PlacementTests : IClassFixture<AppFactory>
         await _app.WithDbAsync(async db =>
         {
             var profile = await db.MentorProfiles.SingleAsync(m => m.PersonId == mentorId);
-            profile.Update(profile.Organisation, profile.Biography, 20, profile.Kinds, profile.ThemeIds, true);
+            profile.Update(profile.Organisation, profile.Biography, 20, 0, profile.Kinds, profile.ThemeIds, true);
             await db.SaveChangesAsync();
         });
         var response = await _app.CreateClientAs(Demo.Coordinator).SubmitFormAsync($"/placements/requests/{requestId}", new Dictionary<string, string>
@@ -146,7 +146,7 @@ public class PlacementTests : IClassFixture<AppFactory>
         await _app.WithDbAsync(async db =>
         {
             var profile = new MentorProfile(volunteerId, await db.Regions.Select(r => r.Id).SingleAsync());
-            profile.Update(null, null, 2, [PlacementKind.Coaching], [theme], true);
+            profile.Update(null, null, 2, 0, [PlacementKind.Coaching], [theme], true);
             db.MentorProfiles.Add(profile);
             await db.SaveChangesAsync();
         });
@@ -202,5 +202,111 @@ public class PlacementTests : IClassFixture<AppFactory>
                 Assert.Contains("Nobody can take this on", page.QuerySelector("main")!.TextContent);
             }
         }
+    }
+
+    [Fact]
+    public async Task Mentor_CannotSetCapacityBelowThePairingsInUse()
+    {
+        await using var app = new AppFactory();
+        // The demo mentor has one active demo pairing.
+        var mentorId = await app.UserIdAsync(Demo.Mentor);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Placements.CountAsync(p => p.MentorId == mentorId && p.Status == PlacementStatus.Active)));
+        var client = app.CreateClientAs(Demo.Mentor);
+        var refused = await client.SubmitFormAsync("/mentors/profile", new Dictionary<string, string> { ["Input.Capacity"] = "0" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ParseAsync();
+        Assert.Contains(page.ErrorSummary(), e => e.StartsWith("You have 1 pairing in use, so your capacity cannot be less than 1.", StringComparison.Ordinal));
+        Assert.NotNull(page.QuerySelector("#Input_Capacity-error"));
+        Assert.Equal("0", page.FieldValue("Input.Capacity"));
+        Assert.Equal(3, await app.WithDbAsync(db => db.MentorProfiles.Where(m => m.PersonId == mentorId).Select(m => m.Capacity).SingleAsync()));
+
+        // Not taking new pairings is the way to stop: capacity stays at the pairings in use.
+        var saved = await client.SubmitFormAsync("/mentors/profile", new Dictionary<string, string> { ["Input.Capacity"] = "1", ["Input.Available"] = "false" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var list = await app.CreateClientAs(Demo.Coordinator).GetDocumentAsync("/mentors");
+        Assert.Contains("1 of 1 pairings in use · not taking new pairings", list.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Completing_WhenBothHaveRecordedOutcomes_DoesNotAskThemToRecordThem()
+    {
+        var mentorId = await _app.UserIdAsync(Demo.Mentor);
+        var menteeId = await _app.UserIdAsync(Demo.StaffCoventry);
+        var now = _app.Clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        async Task<int> EndingPlacementAsync(params string[] recorded) => await _app.WithDbAsync(async db =>
+        {
+            var placement = new Placement(await db.Regions.Select(r => r.Id).FirstAsync(), PlacementKind.Coaching, mentorId, menteeId,
+                await _app.PartnershipIdAsync("Coventry"), "Finish well.", today.AddMonths(-5), today.AddDays(5),
+                [await db.Themes.Select(t => t.Id).FirstAsync()], null, null, null);
+            foreach (var person in recorded)
+            {
+                placement.RecordOutcome(person, 4, "Board papers are shorter.", true, now);
+            }
+            db.Placements.Add(placement);
+            await db.SaveChangesAsync();
+            return placement.Id;
+        });
+        async Task<string> CompleteAsync(int id)
+        {
+            var client = _app.CreateClientAs(Demo.Coordinator);
+            var done = await client.SubmitFormAsync($"/placements/{id}", new Dictionary<string, string>(), "form[action*='handler=Complete']");
+            Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+            return (await client.GetDocumentAsync($"/placements/{id}")).QuerySelector(".govuk-notification-banner")!.TextContent;
+        }
+
+        Assert.Contains("Both of you have recorded its outcomes.", await CompleteAsync(await EndingPlacementAsync(mentorId, menteeId)));
+        Assert.Contains("Jo Coventry has still to record their outcomes.", await CompleteAsync(await EndingPlacementAsync(mentorId)));
+        Assert.Contains("Both of you can now record its outcomes.", await CompleteAsync(await EndingPlacementAsync()));
+    }
+
+    [Fact]
+    public async Task Requester_OpensTheirRequest_SeesItsHistory_AndWithdrawsIt()
+    {
+        var requestId = await RequestAsync(Demo.StaffCoventry, "A request to withdraw.");
+        var staff = _app.CreateClientAs(Demo.StaffCoventry);
+
+        // The list links to it, and says when it was asked once.
+        var list = await staff.GetDocumentAsync("/placements");
+        var entry = list.QuerySelectorAll("main li").Single(li => li.QuerySelector($"a[href='/placements/requests/{requestId}']") is not null);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(entry.TextContent, "asked"));
+
+        var page = await staff.GetDocumentAsync($"/placements/requests/{requestId}");
+        Assert.Equal("Waiting for a match", page.QuerySelector("#request-status")!.TextContent);
+        Assert.Equal(["25 November 2026 at 10am: Asked by Jo Coventry"], page.QuerySelectorAll("#request-history li").Select(li => li.TextContent.Trim()));
+        Assert.Null(page.QuerySelector("form[action*='handler=Confirm']")); // no mentors are suggested to the requester
+        Assert.DoesNotContain("Morgan Mentor", page.QuerySelector("main")!.TextContent);
+
+        // Nobody else but the region's coordinators may open it, or confirm a match.
+        Assert.Equal(HttpStatusCode.Forbidden, (await _app.CreateClientAs(Demo.StaffBirmingham).GetAsync($"/placements/requests/{requestId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _app.CreateClientAs(Demo.Mentor).GetAsync($"/placements/requests/{requestId}")).StatusCode);
+        await _app.AddOtherRegionAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await _app.CreateClientAs(TestData.OtherCoordinator).GetAsync($"/placements/requests/{requestId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _app.CreateClientAs(Demo.StaffBirmingham).PostWithTokenAsync("/placements",
+            $"/placements/requests/{requestId}?handler=Withdraw")).StatusCode);
+        var selfConfirm = await staff.PostWithTokenAsync("/placements", $"/placements/requests/{requestId}?handler=Confirm", new Dictionary<string, string>
+        {
+            ["Input.MentorId"] = await _app.UserIdAsync(Demo.Mentor), ["Input.StartsOn"] = "2026-11-25", ["Input.EndsOn"] = "2027-05-25",
+        });
+        Assert.Equal(HttpStatusCode.Forbidden, selfConfirm.StatusCode);
+
+        var withdrawn = await staff.SubmitFormAsync($"/placements/requests/{requestId}", new Dictionary<string, string>(), "form[action*='handler=Withdraw']");
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        Assert.Equal(RequestStatus.Withdrawn, await _app.WithDbAsync(db => db.SupportRequests.Where(r => r.Id == requestId).Select(r => r.Status).SingleAsync()));
+        page = await staff.GetDocumentAsync($"/placements/requests/{requestId}");
+        Assert.Equal("Withdrawn", page.QuerySelector("#request-status")!.TextContent);
+        Assert.Equal("25 November 2026 at 10am: Withdrawn by you", page.QuerySelectorAll("#request-history li")[1].TextContent.Trim());
+        Assert.Null(page.QuerySelector("form[action*='handler=Withdraw']"));
+        var again = await staff.PostWithTokenAsync("/placements", $"/placements/requests/{requestId}?handler=Withdraw");
+        Assert.Contains("This request has already been withdrawn.", (await again.ParseAsync()).ErrorSummary());
+
+        // A matched request shows who it was matched with, and cannot be withdrawn.
+        var matchedId = await RequestAsync(Demo.StaffCoventry, "A request to match.");
+        await ConfirmAsync(matchedId);
+        var matched = await staff.GetDocumentAsync($"/placements/requests/{matchedId}");
+        Assert.Equal("25 November 2026 at 10am: Matched with Morgan Mentor by Chris Coordinator", matched.QuerySelectorAll("#request-history li")[1].TextContent.Trim());
+        Assert.NotNull(matched.QuerySelector("main a[href^='/placements/']"));
+        var late = await staff.PostWithTokenAsync("/placements", $"/placements/requests/{matchedId}?handler=Withdraw");
+        Assert.Contains("This request has been matched already: to stop, end the placement instead.", (await late.ParseAsync()).ErrorSummary());
     }
 }

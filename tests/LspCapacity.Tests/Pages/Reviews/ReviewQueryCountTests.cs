@@ -124,10 +124,10 @@ public class ReviewQueryCountTests
             review.MoveOn(ReviewStage.OnSite, ReviewActor.Lead, lead.Id, onSite, now); // the visit has started
             for (var i = 0; i < findings; i++)
             {
-                review.AddFinding(ReviewActor.Lead, lead.Id, themes[i % 2], i % 2 == 0 ? FindingKind.Strength : FindingKind.AreaForImprovement, $"Finding {i}.", now);
+                review.AddFinding(ReviewActor.Lead, lead.Id, themes[i % 2], i % 2 == 0 ? FindingKind.Strength : FindingKind.AreaForImprovement, $"Finding {i}.", onSite, now);
             }
-            var added = Enumerable.Range(0, recommendations).Select(i => review.AddRecommendation(ReviewActor.Lead, themes[i % 2], $"Recommendation {i}.", now)).ToList();
-            review.WriteReportSummary(ReviewActor.Lead, "What we found.");
+            var added = Enumerable.Range(0, recommendations).Select(i => review.AddRecommendation(ReviewActor.Lead, themes[i % 2], $"Recommendation {i}.", onSite, now)).ToList();
+            review.WriteReportSummary(ReviewActor.Lead, "What we found.", onSite);
             review.MoveOn(ReviewStage.Findings, ReviewActor.Host, hostPerson, onSite, now);
             await db.SaveChangesAsync(); // the recommendations get their ids
 

@@ -202,9 +202,19 @@ public class ReviewTests : IClassFixture<AppFactory>
         // On site: the lead cannot close the visit before it starts.
         var early = await MoveOnAsync(Demo.Mentor, id, ReviewStage.OnSite);
         Assert.Contains("The on-site visit has not started yet.", (await early.ParseAsync()).ErrorSummary());
-        _app.Clock.Set(new DateTimeOffset(2027, 1, 13, 12, 0, 0, TimeSpan.Zero));
+        // Nor record findings before it starts, though the self-assessment is in.
         var lead = _app.CreateClientAs(Demo.Mentor);
         var theme = (await SetUpFormAsync())["Input.ThemeIds"];
+        Assert.Null((await lead.GetDocumentAsync($"/reviews/{id}/findings")).QuerySelector("form[action*='handler=Finding']"));
+        var tooSoon = await lead.PostWithTokenAsync($"/reviews/{id}", $"/reviews/{id}/findings?handler=Finding", new Dictionary<string, string>
+        {
+            ["Finding.ThemeId"] = theme, ["Finding.Kind"] = "Strength", ["Finding.Text"] = "Written before the visit.",
+        });
+        Assert.Equal(HttpStatusCode.OK, tooSoon.StatusCode);
+        Assert.Contains("The visit has not started yet: findings and recommendations are recorded from its first day, 11 January 2027.",
+            (await tooSoon.ParseAsync()).ErrorSummary());
+        Assert.False(await _app.WithDbAsync(db => db.PeerReviews.Where(r => r.Id == id).SelectMany(r => r.Findings).AnyAsync()));
+        _app.Clock.Set(new DateTimeOffset(2027, 1, 13, 12, 0, 0, TimeSpan.Zero));
         Assert.Equal(HttpStatusCode.Redirect, (await lead.SubmitFormAsync($"/reviews/{id}/findings", new Dictionary<string, string>
         {
             ["Finding.ThemeId"] = theme, ["Finding.Kind"] = "AreaForImprovement", ["Finding.Text"] = "No partner owns an LAA target.",
@@ -273,8 +283,18 @@ public class ReviewTests : IClassFixture<AppFactory>
         var reviewPage = await host.GetDocumentAsync($"/reviews/{id}");
         Assert.NotNull(reviewPage.QuerySelector($"a[href^='/library/{item.Id}-']"));
 
-        // Follow-up and close: the coordinator.
-        Assert.Equal(HttpStatusCode.Redirect, (await MoveOnAsync(Demo.Coordinator, id, ReviewStage.ActionPlan)).StatusCode);
+        // Follow-up and close: the coordinator. The progress review is not due until 13 November 2027, so
+        // starting the follow-up now needs a reason on record.
+        var earlyFollowUp = await MoveOnAsync(Demo.Coordinator, id, ReviewStage.ActionPlan);
+        Assert.Equal(HttpStatusCode.OK, earlyFollowUp.StatusCode);
+        Assert.Contains("The progress review is due on 13 November 2027: to start the follow-up earlier, say why.", (await earlyFollowUp.ParseAsync()).ErrorSummary());
+        Assert.Equal(ReviewStage.ActionPlan, await StageAsync(id));
+        Assert.Equal(HttpStatusCode.Redirect, (await _app.CreateClientAs(Demo.Coordinator).SubmitFormAsync($"/reviews/{id}",
+            new Dictionary<string, string> { ["EarlyFollowUpReason"] = "The board wants to see progress before the budget is set." },
+            "form[action*='handler=MoveOn']")).StatusCode);
+        Assert.Equal(ReviewStage.FollowUp, await StageAsync(id));
+        Assert.Contains("The follow-up started early: The board wants to see progress before the budget is set.",
+            (await host.GetDocumentAsync($"/reviews/{id}")).QuerySelector("main dl")!.TextContent);
         Assert.Contains("Record what the follow-up found before closing the review.",
             (await (await MoveOnAsync(Demo.Coordinator, id, ReviewStage.FollowUp)).ParseAsync()).ErrorSummary());
         Assert.Equal(HttpStatusCode.Redirect, (await _app.CreateClientAs(Demo.Coordinator).SubmitFormAsync($"/reviews/{id}",
@@ -294,5 +314,59 @@ public class ReviewTests : IClassFixture<AppFactory>
         Assert.Contains(scoping.QuerySelectorAll("main a"), a => a.GetAttribute("href") == $"/reviews/{id}");
         var closed = await _app.CreateClientAs(Demo.Coordinator).GetDocumentAsync("/reviews?stage=Closed");
         Assert.DoesNotContain(closed.QuerySelectorAll("main a"), a => a.GetAttribute("href") == $"/reviews/{id}");
+    }
+
+    [Fact]
+    public async Task Coordinator_ReschedulesTheReview_WithAReason_EmailedToTheTeamAndTheHost()
+    {
+        var id = await SetUpAsync();
+        var coordinator = _app.CreateClientAs(Demo.Coordinator);
+        var page = await coordinator.GetDocumentAsync($"/reviews/{id}");
+        Assert.Equal("2027-01-11", page.FieldValue("Dates.OnSiteStartsOn"));
+        var form = new Dictionary<string, string>
+        {
+            ["Dates.SelfAssessmentDueOn"] = "2027-01-15", ["Dates.OnSiteStartsOn"] = "2027-02-01", ["Dates.OnSiteEndsOn"] = "2027-02-02",
+            ["Dates.Reason"] = "",
+        };
+
+        // Bad input: a clear error, the entries kept, nothing changed.
+        var noReason = await coordinator.SubmitFormAsync($"/reviews/{id}", form, "form[action*='handler=Reschedule']");
+        Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+        var noReasonPage = await noReason.ParseAsync();
+        Assert.Contains("Enter why the dates are changing", noReasonPage.ErrorSummary());
+        Assert.Equal("2027-02-01", noReasonPage.FieldValue("Dates.OnSiteStartsOn"));
+        form["Dates.Reason"] = "The host's chief executive is away that week.";
+        var beforeScoping = await coordinator.SubmitFormAsync($"/reviews/{id}", new Dictionary<string, string>(form) { ["Dates.OnSiteStartsOn"] = "2026-11-30" },
+            "form[action*='handler=Reschedule']");
+        Assert.Contains("The on-site visit must start after the scoping date.", (await beforeScoping.ParseAsync()).ErrorSummary());
+        var forged = await _app.CreateClientAs(Demo.Mentor).PostWithTokenAsync($"/reviews/{id}", $"/reviews/{id}?handler=Reschedule",
+            new Dictionary<string, string>(form) { ["Dates.ScopingOn"] = "2026-12-02" });
+        Assert.Contains("Only a coordinator can change the review's dates.", (await forged.ParseAsync()).ErrorSummary());
+        Assert.Equal(new DateOnly(2027, 1, 11), await _app.WithDbAsync(db => db.PeerReviews.Where(r => r.Id == id).Select(r => r.OnSiteStartsOn).SingleAsync()));
+        Assert.False(await _app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.DeduplicationKey.StartsWith($"review:{id}:rescheduled"))));
+
+        var moved = await coordinator.SubmitFormAsync($"/reviews/{id}", form, "form[action*='handler=Reschedule']");
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var review = await _app.WithDbAsync(db => db.PeerReviews.AsNoTracking().SingleAsync(r => r.Id == id));
+        Assert.Equal((new DateOnly(2027, 1, 15), new DateOnly(2027, 2, 1), new DateOnly(2027, 2, 2)),
+            (review.SelfAssessmentDueOn, review.OnSiteStartsOn, review.OnSiteEndsOn));
+        var shown = await coordinator.GetDocumentAsync($"/reviews/{id}");
+        Assert.Contains("1 February 2027 to 2 February 2027", shown.QuerySelector("main dl")!.TextContent);
+        Assert.Contains("The host's chief executive is away that week.", shown.QuerySelector("main dl")!.TextContent);
+
+        // In the same save: an email to each of the team and the host's staff, with the new dates and the reason.
+        var emails = await _app.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
+            .Where(m => m.DeduplicationKey.StartsWith($"review:{id}:rescheduled")).ToListAsync());
+        var birminghamStaff = await _app.WithDbAsync(db => db.Users.Where(u => u.IsActive && u.Role == LspCapacity.Web.Domain.Accounts.Roles.LspStaff
+            && u.PartnershipId == review.HostPartnershipId).Select(u => u.Email!).ToListAsync());
+        Assert.Equal(new[] { Demo.Mentor, Demo.StaffCoventry }.Concat(birminghamStaff).Order(), emails.Select(m => m.ToAddress).Order());
+        Assert.Contains(Demo.StaffBirmingham, birminghamStaff);
+        Assert.All(emails, m =>
+        {
+            Assert.Equal("Peer review of Birmingham: the dates have changed", m.Subject);
+            Assert.Contains("On site: 1 February 2027 to 2 February 2027", m.TextBody);
+            Assert.Contains("Why: The host's chief executive is away that week.", m.TextBody);
+            Assert.Contains("on site 11 January 2027 to 13 January 2027", m.TextBody);
+        });
     }
 }

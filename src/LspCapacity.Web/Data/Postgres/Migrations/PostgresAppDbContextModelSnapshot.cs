@@ -1196,6 +1196,13 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateTime?>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StatusChangedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.PrimitiveCollection<List<int>>("ThemeIds")
                         .IsRequired()
                         .HasColumnType("integer[]");
@@ -1430,6 +1437,10 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("EarlyFollowUpReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("FollowUpSummary")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -1468,6 +1479,13 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.Property<string>("ReportSummary")
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("RescheduleReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("RescheduledAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Scope")
                         .HasMaxLength(4000)
