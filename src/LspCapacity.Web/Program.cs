@@ -187,7 +187,13 @@ builder.Services.AddSingleton<JobStorage>(_ =>
     // Its own connection pool (another application name), so a job enqueued while a request holds a
     // connection never waits on the pool that request is part of.
     var jobsConnection = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "lspcapacity-jobs" };
-    var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
+    var options = new PostgreSqlStorageOptions
+    {
+        SchemaName = "hangfire",
+        PrepareSchemaIfNecessary = true,
+        InvisibilityTimeout = JobTimeouts.InvisibilityTimeout,
+        DistributedLockTimeout = JobTimeouts.InvisibilityTimeout,
+    };
     return new PostgreSqlStorage(new NpgsqlConnectionFactory(jobsConnection.ConnectionString, options), options);
 });
 // Likewise the activator: Hangfire's default registration is the process-wide JobActivator.Current,
@@ -202,7 +208,13 @@ builder.Services.AddHangfire((services, c) => c
     .UseStorage(services.GetRequiredService<JobStorage>()));
 if (config.GetValue("Jobs:RunServer", true))
 {
-    builder.Services.AddHangfireServer(o => o.WorkerCount = config.GetValue("Jobs:WorkerCount", 2));
+    builder.Services.AddHangfireServer(o =>
+    {
+        o.WorkerCount = config.GetValue("Jobs:WorkerCount", 2);
+        o.HeartbeatInterval = JobTimeouts.Heartbeat;
+        o.ServerTimeout = JobTimeouts.ServerTimeout;
+        o.ServerCheckInterval = JobTimeouts.ServerCheckInterval;
+    });
 }
 
 builder.Services.AddHealthChecks()
@@ -216,28 +228,20 @@ builder.Services.AddHealthChecks()
 
 var app = builder.Build();
 
-// --- Start-up: schema, seed, schedules -------------------------------------------------------
+// --- Start-up: database, schema, seed, schedules ---------------------------------------------
+// One node at a time (nodes may be started together): the lock is taken, and a missing PostgreSQL
+// database created, before anything resolves the job storage, which would otherwise retry its
+// connection to the missing database for half a minute.
+await using (await StartupLock.AcquireAsync(databaseProvider, connectionString, app.Services.GetRequiredService<ILogger<StartupLock>>()))
 await using (var scope = app.Services.CreateAsyncScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-    await db.Database.MigrateAsync();
+    await Databases.MigrateAsync(db);
     if (db.Database.IsSqlite())
     {
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
     }
-    // Idempotent; on several nodes starting together, the one that loses a race simply loads it again.
-    for (var attempt = 1; ; attempt++)
-    {
-        try
-        {
-            await scope.ServiceProvider.GetRequiredService<Seeder>().SeedAsync();
-            break;
-        }
-        catch (Exception e) when (attempt < 5 && Transactions.IsLostRace(e))
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
+    await scope.ServiceProvider.GetRequiredService<Seeder>().SeedAsync(); // idempotent
     if (db.Database.IsSqlite())
     {
         // Statistics for SQLite's query planner (PostgreSQL's autovacuum keeps its own). Without them
@@ -252,12 +256,7 @@ await using (var scope = app.Services.CreateAsyncScope())
 if (copyToPostgres is not null)
 {
     await using var scope = app.Services.CreateAsyncScope();
-    var counts = await scope.ServiceProvider.GetRequiredService<SqliteToPostgres>().CopyAsync(copyToPostgres);
-    foreach (var count in counts)
-    {
-        Console.WriteLine($"{count.Table,-40} {count.Source,10} {count.Target,10} {(count.Matches ? "" : "MISMATCH")}");
-    }
-    Environment.ExitCode = counts.All(c => c.Matches) ? 0 : 1;
+    Environment.ExitCode = await scope.ServiceProvider.GetRequiredService<SqliteToPostgres>().RunAsync(copyToPostgres, Console.Out, Console.Error);
     return;
 }
 

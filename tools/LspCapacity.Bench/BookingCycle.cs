@@ -7,7 +7,8 @@ namespace LspCapacity.Bench;
 /// <summary>
 /// Book-then-cancel load on one activity: each connection is a different member of staff signed in
 /// through the real sign-in page, posting the antiforgery-protected Book and CancelBooking forms in
-/// turn (each must answer with its post-redirect-get 302). Prints one line like the wrk pages.
+/// turn (each must answer with its post-redirect-get 302). Prints one line like the wrk pages; exits 1
+/// if any post did not answer so (bench/run --smoke fails on it).
 /// </summary>
 public static class BookingCycle
 {
@@ -65,7 +66,7 @@ public static class BookingCycle
         {
             client.Dispose();
         }
-        return 0;
+        return errors == 0 ? 0 : 1;
     }
 
     public static string Line(string page, double rps, double p50, double p99, int errors, int requests) =>

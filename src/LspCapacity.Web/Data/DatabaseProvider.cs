@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace LspCapacity.Web.Data;
 
@@ -26,6 +28,20 @@ public static class Databases
         config["Database:ConnectionString"] is { Length: > 0 } cs ? cs
         : provider == DatabaseProvider.Sqlite ? $"Data Source={Path.Combine(dataFolder, "lspcapacity.db")}"
         : throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.");
+
+    /// <summary>
+    /// Applies the pending migrations. On PostgreSQL the migrations history table is created first: EF
+    /// Core's Npgsql provider reads it before creating it, and logs the refusal on a new database as a
+    /// failure (efcore.pg issue 3407) although nothing is wrong.
+    /// </summary>
+    public static async Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+        }
+        await db.Database.MigrateAsync(cancellationToken);
+    }
 
     /// <summary>
     /// Registers <see cref="AppDbContext"/> on the chosen engine (with its own migration set). The options

@@ -61,6 +61,27 @@ public sealed class SqliteToPostgresTests
         }
     }
 
+    [PostgresFact]
+    public async Task Move_IntoADatabaseThatHoldsData_IsRefusedWithOneSentence_AndExitCode1()
+    {
+        await using var sqlite = AppFactory.OnSqlite();
+        await using var inUse = new AppFactory(); // a PostgreSQL installation already running, its seed loaded
+        inUse.CreateAnonymousClient();
+        var output = new StringWriter();
+        var errors = new StringWriter();
+
+        var exitCode = await sqlite.RunAsync<SqliteToPostgres, int>(m => m.RunAsync(inUse.PostgresConnectionString!, output, errors));
+
+        Assert.Equal(1, exitCode);
+        var message = errors.ToString().TrimEnd();
+        Assert.Single(message.Split('\n')); // one line: no stack trace
+        Assert.StartsWith("Nothing was copied: the PostgreSQL database ", message);
+        Assert.Contains("already holds data", message);
+        Assert.Equal("", output.ToString());
+        // And nothing was changed there.
+        Assert.Equal(1, await inUse.WithDbAsync(db => db.Users.CountAsync(u => u.Email == Demo.Coordinator)));
+    }
+
     private sealed record Snapshot(List<string> Users, List<string> Bookings, List<string> Activities, List<string> Emails,
         List<byte[]> Attachments, List<string> CaseStudies);
 

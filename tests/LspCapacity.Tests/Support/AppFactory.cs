@@ -58,6 +58,9 @@ public class AppFactory : WebApplicationFactory<Program>
     /// <summary>Every SQL command the app runs (see QueryCounter).</summary>
     public QueryCounter Queries { get; } = new();
 
+    /// <summary>What the app logged, from its start-up on.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     /// <summary>Set before the first client is created to deliver email over SMTP to this port.</summary>
     public int? SmtpPort { get; set; }
 
@@ -101,6 +104,7 @@ public class AppFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<ILoggerProvider>(Logs);
             if (PostgresConnectionString is null)
             {
                 services.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(Queries));

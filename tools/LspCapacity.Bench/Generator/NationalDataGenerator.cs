@@ -135,7 +135,9 @@ public sealed class NationalDataGenerator(string databasePath, Scale scale, int 
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IOutboxSignal, NoOutboxSignal>();
-        services.AddDbContext<AppDbContext>(o => o.UseSqlite($"Data Source={databasePath};Pooling=False"));
+        // The app's own registration (its write gate and interceptors), so the generator cannot drift from it.
+        services.AddSingleton<OutboxCommitInterceptor>();
+        services.AddAppDatabase(DatabaseProvider.Sqlite, $"Data Source={databasePath};Pooling=False");
         services.AddIdentityCore<AppUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
         services.Configure<SeedOptions>(o =>
         {

@@ -25,21 +25,50 @@ public sealed class SqliteToPostgres(AppDbContext source, TimeProvider clock, IL
         public bool Matches => Source == Target;
     }
 
+    /// <summary>A copy refused before anything was written, for a reason the person running it can act on.</summary>
+    public sealed class RefusedException(string message) : Exception(message);
+
+    /// <summary>
+    /// The <c>copy-to-postgres</c> command: copies, prints each table's row count on both sides, and
+    /// returns the exit code: 0 when every count matches, 1 when one differs or the copy was refused
+    /// (then one sentence saying why, not a stack trace).
+    /// </summary>
+    public async Task<int> RunAsync(string targetConnectionString, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<TableCount> counts;
+        try
+        {
+            counts = await CopyAsync(targetConnectionString, cancellationToken);
+        }
+        catch (RefusedException refused)
+        {
+            await errors.WriteLineAsync(refused.Message);
+            return 1;
+        }
+        foreach (var count in counts)
+        {
+            await output.WriteLineAsync($"{count.Table,-40} {count.Source,10} {count.Target,10} {(count.Matches ? "" : "MISMATCH")}");
+        }
+        return counts.All(c => c.Matches) ? 0 : 1;
+    }
+
     public async Task<IReadOnlyList<TableCount>> CopyAsync(string targetConnectionString, CancellationToken cancellationToken = default)
     {
         if (!source.Database.IsSqlite())
         {
-            throw new InvalidOperationException("The source must be the SQLite database (Database:Provider = Sqlite).");
+            throw new RefusedException("copy-to-postgres copies from this installation's SQLite database: run it with Database:Provider set to Sqlite.");
         }
         await source.Database.MigrateAsync(cancellationToken); // the source schema must be the current one
 
         await using (var target = new PostgresAppDbContext(
             new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(targetConnectionString).Options, clock, new NoOutboxSignal()))
         {
-            await target.Database.MigrateAsync(cancellationToken);
+            await Databases.MigrateAsync(target, cancellationToken);
             if (await target.Regions.AnyAsync(cancellationToken) || await target.Users.AnyAsync(cancellationToken))
             {
-                throw new InvalidOperationException("The PostgreSQL database already holds data: move into an empty database.");
+                var where = new NpgsqlConnectionStringBuilder(targetConnectionString);
+                throw new RefusedException($"Nothing was copied: the PostgreSQL database {where.Database} on {where.Host} already holds data, " +
+                    "and copy-to-postgres only copies into an empty database (create a new one, or drop this one if it is a failed earlier copy).");
             }
         }
 
