@@ -20,7 +20,7 @@ namespace LspCapacity.Web.Pages.Library;
 [WriteModel.RefuseOversizedRequests]
 public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOptions<LibraryOptions> options) : PageModel
 {
-    /// <summary>A 5 MB document and the rest of the form fit; a file between this and 5 MB is refused by the handler.</summary>
+    /// <summary>A 5 MB document and the rest of the form fit; the handler refuses a file over 5 MB that fits in this, the filter below anything bigger.</summary>
     public const int MaxRequestBytes = 6 * 1024 * 1024;
 
     private const string UploadErrorKey = "UploadError";
