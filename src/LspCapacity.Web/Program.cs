@@ -174,6 +174,7 @@ builder.Services.Configure<ActivityOptions>(config.GetSection(ActivityOptions.Se
 builder.Services.Configure<PlacementOptions>(config.GetSection(PlacementOptions.Section));
 builder.Services.Configure<NeedsOptions>(config.GetSection(NeedsOptions.Section));
 builder.Services.Configure<ReviewOptions>(config.GetSection(ReviewOptions.Section));
+builder.Services.Configure<LspCapacity.Web.Pages.Library.LibraryOptions>(config.GetSection(LspCapacity.Web.Pages.Library.LibraryOptions.Section));
 builder.Services.AddSingleton<OutboxHeadStart>();
 builder.Services.AddScoped<IOutboxSignal, HangfireOutboxSignal>();
 // Registered before AddHangfire so every Hangfire service (client, recurring manager, server) of this

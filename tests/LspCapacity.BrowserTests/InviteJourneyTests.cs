@@ -13,7 +13,8 @@ public class InviteJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await page.SignInAsync(Demo.Coordinator);
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("West Midlands");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "People" }).First.ClickAsync();
+        await page.Locator("#navigation").GetByRole(AriaRole.Link, new() { Name = "Programme" }).ClickAsync();
+        await page.Locator("#sub-navigation").GetByRole(AriaRole.Link, new() { Name = "People" }).ClickAsync();
         await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Invite a person" }).ClickAsync();
         await page.AssertAccessibleAsync();

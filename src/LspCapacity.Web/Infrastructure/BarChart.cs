@@ -6,19 +6,29 @@ namespace LspCapacity.Web.Infrastructure;
 /// A horizontal bar chart drawn on the server as SVG (Pages/Shared/_BarChart.cshtml): role="img" with a
 /// title and a description that reads out every value, each value also written beside its bar, and
 /// the same numbers in a table next to it. Negative values grow left of the zero line.
+///
+/// It is never scaled: there is no viewBox, the SVG is as wide as its column and every horizontal position
+/// is a percentage of that width, so its text is drawn at <see cref="FontSize"/> px whatever the column's
+/// width (half a page, a whole page, a phone). Each row is the label with its value at the right-hand end,
+/// and the bar on a line of its own below them, so neither is ever pushed off the edge by a long bar.
 /// </summary>
 public sealed record BarChart(string Id, string Title, IReadOnlyList<BarChart.Bar> Bars)
 {
     public sealed record Bar(string Label, double Value, string Text);
 
-    public const int Width = 640;
-    public const int LabelWidth = 250;
-    public const int ValueWidth = 90;
-    public const int RowHeight = 30;
-    public const int BarHeight = 20;
-    private const int PlotWidth = Width - LabelWidth - ValueWidth;
+    /// <summary>Text size in CSS pixels as displayed (GOV.UK's smallest body text).</summary>
+    public const int FontSize = 16;
 
-    public int Height => Math.Max(1, Bars.Count) * RowHeight + 10;
+    public const int RowHeight = 54;
+    public const int BarHeight = 18;
+
+    /// <summary>Baseline of the label and value within a row.</summary>
+    public const int TextBaseline = 18;
+
+    /// <summary>Top of the bar within a row, below the text.</summary>
+    public const int BarTop = 26;
+
+    public int Height => Math.Max(1, Bars.Count) * RowHeight;
 
     /// <summary>Read by screen readers: every bar with its value.</summary>
     public string Description => Bars.Count == 0
@@ -29,16 +39,21 @@ public sealed record BarChart(string Id, string Title, IReadOnlyList<BarChart.Ba
     private double Max => Math.Max(0, Bars.Count == 0 ? 0 : Bars.Max(b => b.Value));
     private double Span => Max - Min is var span && span > 0 ? span : 1;
 
-    public double ZeroX => LabelWidth + (0 - Min) / Span * PlotWidth;
+    /// <summary>The zero line, in per cent of the chart's width.</summary>
+    public double ZeroX => (0 - Min) / Span * 100;
 
+    /// <summary>Where a bar starts and how wide it is, in per cent of the chart's width.</summary>
     public (double X, double Width) Extent(Bar bar)
     {
-        var width = Math.Abs(bar.Value) / Span * PlotWidth;
+        var width = Math.Abs(bar.Value) / Span * 100;
         return (bar.Value >= 0 ? ZeroX : ZeroX - width, width);
     }
 
-    /// <summary>A label short enough for the chart; the table beside it has the full text.</summary>
+    /// <summary>A label short enough to share its line with the value; the table beside it has the full text.</summary>
     public static string Short(string label) => label.Length <= 34 ? label : label[..33].TrimEnd() + "…";
 
     public static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>A percentage of the chart's width, as an SVG length.</summary>
+    public static string Percent(double value) => N(value) + "%";
 }

@@ -27,7 +27,41 @@ public class HomeTests : IClassFixture<AppFactory>
         Assert.Contains("38 active partnerships", System.Text.RegularExpressions.Regex.Replace(main, @"\s+", " "));
         Assert.Contains("7 receive NRF", main);
         Assert.Contains("£250,000", main);
-        Assert.NotNull(page.QuerySelector("#navigation a[href='/people']"));
+        Assert.NotNull(page.QuerySelector("#navigation a[href='/dashboard']"));
+    }
+
+    [Fact]
+    public async Task Navigation_IsGroupedIntoSections_WhosePagesAreLinksOnTheSectionsPages()
+    {
+        var coordinator = _app.CreateClientAs(Demo.Coordinator);
+        var home = await coordinator.GetDocumentAsync("/");
+        Assert.Equal(["/activities", "/needs/surveys", "/placements", "/reviews", "/library", "/partnerships", "/dashboard"],
+            home.QuerySelectorAll("#navigation a").Select(a => a.GetAttribute("href")));
+        Assert.NotNull(home.QuerySelector(".govuk-service-navigation__service-name a[href='/']"));
+        Assert.NotNull(home.QuerySelector(".app-account-bar a[href='/account/profile']"));
+        Assert.Null(home.QuerySelector("#sub-navigation")); // the home page is no section's
+
+        // The programme's pages: on each of them, as plain links (no script needed), with the current one marked.
+        foreach (var (url, current) in new[] { ("/dashboard", "/dashboard"), ("/dashboard/participation", "/dashboard"), ("/needs/coverage", "/needs/coverage"),
+                     ("/people", "/people"), ("/outbox", "/outbox") })
+        {
+            var page = await coordinator.GetDocumentAsync(url);
+            Assert.Equal(["/dashboard", "/needs/coverage", "/people", "/outbox"], page.QuerySelectorAll("#sub-navigation a").Select(a => a.GetAttribute("href")));
+            Assert.Equal("/dashboard", Assert.Single(page.QuerySelectorAll("#navigation a[aria-current]")).GetAttribute("href"));
+            Assert.Equal(current, Assert.Single(page.QuerySelectorAll("#sub-navigation a[aria-current]")).GetAttribute("href"));
+        }
+        var admin = await _app.CreateClientAs(Demo.Admin).GetDocumentAsync("/people");
+        Assert.NotNull(admin.QuerySelector("#sub-navigation a[href='/jobs']"));
+
+        // Everyone: their bookings under Activities.
+        var staff = _app.CreateClientAs(Demo.StaffBirmingham);
+        var activities = await staff.GetDocumentAsync("/activities");
+        Assert.Equal(["/activities", "/my/bookings"], activities.QuerySelectorAll("#sub-navigation a").Select(a => a.GetAttribute("href")));
+        var bookings = await staff.GetDocumentAsync("/my/bookings");
+        Assert.Equal("/activities", Assert.Single(bookings.QuerySelectorAll("#navigation a[aria-current]")).GetAttribute("href"));
+        Assert.Equal("page", bookings.QuerySelector("#sub-navigation a[href='/my/bookings']")!.GetAttribute("aria-current"));
+        Assert.Null(bookings.QuerySelector("#navigation a[href='/dashboard']"));
+        Assert.Null(bookings.QuerySelector("#sub-navigation a[href='/people']"));
     }
 
     [Fact]

@@ -60,6 +60,15 @@ public static class Equity
 
     public static bool IsLowParticipation(int engagements) => engagements < LowParticipationBelow;
 
+    /// <summary>
+    /// Low participation as the participation page and its CSV show it: judged only against a known need, so a
+    /// partnership that has not answered the survey is neither flagged nor called out (null: not judged).
+    /// </summary>
+    public static bool? IsLowParticipationAgainstNeed(NeedLevel? need, int engagements) => need is null ? null : IsLowParticipation(engagements);
+
+    /// <summary>A need level in words, the same on the pages and in the CSV.</summary>
+    public static string NeedText(NeedLevel? need) => need?.ToString() ?? "No answer";
+
     /// <summary>A partnership is flagged when its need is high and its participation low.</summary>
     public static bool IsFlagged(NeedLevel? need, int engagements) => need == NeedLevel.High && IsLowParticipation(engagements);
 

@@ -161,11 +161,19 @@ public partial class CaseStudy
         UpdatedAt = now;
     }
 
-    public CaseStudyAttachment Attach(string fileName, string contentType, byte[] content, DateTime now)
+    /// <summary>
+    /// Adds a document. <paramref name="attachedAlready"/> is the number it has now (counted by the caller,
+    /// which does not load the documents' contents just to count them); at most <paramref name="maxAttachments"/>.
+    /// </summary>
+    public CaseStudyAttachment Attach(string fileName, string contentType, byte[] content, DateTime now, int attachedAlready, int maxAttachments)
     {
         if (!IsEditable)
         {
             throw new DomainException("Attachments can be added only to a draft or a returned case study.");
+        }
+        if (attachedAlready >= maxAttachments)
+        {
+            throw new DomainException($"A case study can have up to {maxAttachments} documents, and this one has {attachedAlready}.");
         }
         var attachment = CaseStudyAttachment.Create(fileName, contentType, content, now);
         _attachments.Add(attachment);
@@ -203,6 +211,12 @@ public class CaseStudyAttachment
 {
     public const int MaxBytes = 5 * 1024 * 1024;
 
+    /// <summary>The one message for a file that is too big, whether the page read it or refused the request unread.</summary>
+    public const string TooLargeMessage = "The selected file must be 5 MB or smaller";
+
+    /// <summary>What the upload form's hint and the refusal of an unknown type both list.</summary>
+    public const string AcceptedTypes = "PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx), OpenDocument (.odt, .ods, .odp), CSV, text, PNG or JPEG";
+
     /// <summary>Documents and images only: nothing a browser or an operating system would run.</summary>
     public static readonly IReadOnlyDictionary<string, string> Allowed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
@@ -211,6 +225,8 @@ public class CaseStudyAttachment
         [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         [".pptx"] = "application/vnd.openxmlformats-officedocument.presentationml.presentation",
         [".odt"] = "application/vnd.oasis.opendocument.text",
+        [".ods"] = "application/vnd.oasis.opendocument.spreadsheet",
+        [".odp"] = "application/vnd.oasis.opendocument.presentation",
         [".csv"] = "text/csv",
         [".txt"] = "text/plain",
         [".png"] = "image/png",
@@ -237,7 +253,7 @@ public class CaseStudyAttachment
         }
         if (!Allowed.TryGetValue(Path.GetExtension(name), out var type))
         {
-            throw new DomainException($"{name} is not a type the library accepts. Upload a PDF, Word, Excel, PowerPoint, OpenDocument, CSV, text, PNG or JPEG file.");
+            throw new DomainException($"{name} is not a type the library accepts. Upload a {AcceptedTypes} file.");
         }
         if (content.Length == 0)
         {
@@ -245,7 +261,7 @@ public class CaseStudyAttachment
         }
         if (content.Length > MaxBytes)
         {
-            throw new DomainException($"{name} is larger than 5 MB.");
+            throw new DomainException(TooLargeMessage);
         }
         // The stored type comes from the extension we allow, never from what the browser claimed.
         _ = contentType;

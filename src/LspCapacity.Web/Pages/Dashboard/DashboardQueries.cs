@@ -126,7 +126,7 @@ public static class DashboardQueries
     {
         public double PlacementHours => Figures.Hours(PlacementMinutes);
         public int Engagements => Equity.Engagements(Attended, Placements, Reviews);
-        public bool LowParticipation => Equity.IsLowParticipation(Engagements);
+        public bool? LowParticipation => Equity.IsLowParticipationAgainstNeed(Need, Engagements);
         public bool Flagged => Equity.IsFlagged(Need, Engagements);
     }
 

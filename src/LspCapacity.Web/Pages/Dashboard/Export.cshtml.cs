@@ -41,9 +41,9 @@ public class ExportModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
                         "Case studies", "Peer reviews", "Engagements", "Low participation", "Flagged (high need, low participation)"],
                     Sort(result.Rows, ParticipationSort.Flagged, descending: true).Select(r => new[]
                     {
-                        CsvCells.Safe(r.Name), r.Need?.ToString() ?? "", N(r.HighNeedThemes), N(r.Booked), N(r.Attended), N(r.Placements),
+                        CsvCells.Safe(r.Name), Equity.NeedText(r.Need), N(r.HighNeedThemes), N(r.Booked), N(r.Attended), N(r.Placements),
                         r.PlacementHours.ToString("0.0", Invariant), N(r.CaseStudies), N(r.Reviews),
-                        N(r.Engagements), YesNo(r.LowParticipation), YesNo(r.Flagged),
+                        N(r.Engagements), r.LowParticipation is { } low ? YesNo(low) : "", YesNo(r.Flagged),
                     }));
             }
             case "value":

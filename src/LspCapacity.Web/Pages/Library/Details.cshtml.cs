@@ -16,6 +16,11 @@ public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
     public CaseStudy Item { get; private set; } = default!;
     public string BodyHtml { get; private set; } = "";
     public string? Partnership { get; private set; }
+
+    /// <summary>The activity the practice came out of, if any: the golden thread from event to result.</summary>
+    public SourceActivityView? SourceActivity { get; private set; }
+
+    public sealed record SourceActivityView(int Id, string Title, DateTime StartsAt);
     public IReadOnlyList<string> Themes { get; private set; } = [];
     public IReadOnlyList<(string Slug, string Title)> Related { get; private set; } = [];
 
@@ -36,6 +41,11 @@ public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
         Item = item;
         BodyHtml = SafeMarkdown.ToHtml(item.Body);
         Partnership = await db.Partnerships.AsNoTracking().Where(p => p.Id == item.PartnershipId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken);
+        if (item.SourceActivityId is { } activityId)
+        {
+            SourceActivity = await db.Activities.AsNoTracking().Where(a => a.Id == activityId)
+                .Select(a => new SourceActivityView(a.Id, a.Title, a.StartsAt)).FirstOrDefaultAsync(cancellationToken);
+        }
         var themeIds = item.Themes.Select(t => t.ThemeId).ToList();
         Themes = await db.Themes.AsNoTracking().Where(t => themeIds.Contains(t.Id)).OrderBy(t => t.Position).Select(t => t.Name).ToListAsync(cancellationToken);
         Related = (await db.CaseStudies.AsNoTracking()

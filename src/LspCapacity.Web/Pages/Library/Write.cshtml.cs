@@ -3,23 +3,34 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain;
 using LspCapacity.Web.Domain.Library;
 using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace LspCapacity.Web.Pages.Library;
 
 /// <summary>An author drafts a case study, attaches documents, and submits it for a coordinator to publish.</summary>
-[RequestFormLimits(MultipartBodyLengthLimit = 6 * 1024 * 1024)]
-[RequestSizeLimit(6 * 1024 * 1024)]
-public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+[RequestSizeLimit(MaxRequestBytes)]
+[WriteModel.RefuseOversizedRequests]
+public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOptions<LibraryOptions> options) : PageModel
 {
+    /// <summary>A 5 MB document and the rest of the form fit; the handler refuses a file over 5 MB that fits in this, the filter below anything bigger.</summary>
+    public const int MaxRequestBytes = 6 * 1024 * 1024;
+
+    private const string UploadErrorKey = "UploadError";
+
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty] public IFormFile? Upload { get; set; }
 
     public int? Id { get; private set; }
     public IReadOnlyList<(string Name, long Size)> Attachments { get; private set; } = [];
+    public int MaxAttachments => options.Value.MaxAttachments;
     public string? ReturnComments { get; private set; }
     public IReadOnlyList<SelectListItem> Themes { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Partnerships { get; private set; } = [];
@@ -34,6 +45,10 @@ public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
             if (refusal is not null)
             {
                 return refusal;
+            }
+            if (TempData[UploadErrorKey] is string uploadError)
+            {
+                ModelState.AddModelError(nameof(Upload), uploadError);
             }
             Input = new InputModel
             {
@@ -68,7 +83,7 @@ public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
         }
         else if (Upload.Length > CaseStudyAttachment.MaxBytes)
         {
-            ModelState.AddModelError(nameof(Upload), $"{Path.GetFileName(Upload.FileName)} is larger than 5 MB.");
+            ModelState.AddModelError(nameof(Upload), CaseStudyAttachment.TooLargeMessage);
         }
         else
         {
@@ -76,7 +91,9 @@ public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
             await Upload.CopyToAsync(buffer, cancellationToken);
             try
             {
-                var attachment = item!.Attach(Upload.FileName, Upload.ContentType, buffer.ToArray(), clock.GetUtcNow().UtcDateTime);
+                var attachedAlready = await db.CaseStudies.Where(c => c.Id == id).SelectMany(c => c.Attachments).CountAsync(cancellationToken);
+                var attachment = item!.Attach(Upload.FileName, Upload.ContentType, buffer.ToArray(), clock.GetUtcNow().UtcDateTime,
+                    attachedAlready, options.Value.MaxAttachments);
                 db.Audit(me.Id, "case-study.attachment-added", item, attachment.FileName);
                 await db.SaveChangesAsync(cancellationToken);
                 TempData["Success"] = $"{attachment.FileName} has been attached.";
@@ -186,6 +203,37 @@ public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
             .Where(a => a.RegionId == me.RegionId && (a.Status == Domain.Activities.ActivityStatus.Published || a.Status == Domain.Activities.ActivityStatus.Completed))
             .OrderByDescending(a => a.StartsAt).Take(200).Select(a => new SelectListItem(a.Title, a.Id.ToString())).ToListAsync(cancellationToken);
         return Page();
+    }
+
+    /// <summary>
+    /// A post bigger than <see cref="MaxRequestBytes"/> is answered before anything reads its body:
+    /// otherwise the antiforgery check fails reading the form and the person sees a bare "problem with
+    /// that request" page instead of the upload's error. Runs after authorization, before the size limits
+    /// (900) and antiforgery (1000). Browsers always send Content-Length with a file upload.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Class)]
+    public sealed class RefuseOversizedRequestsAttribute : Attribute, IAuthorizationFilter, IOrderedFilter
+    {
+        public int Order => 800;
+
+        public void OnAuthorization(AuthorizationFilterContext context)
+        {
+            var http = context.HttpContext;
+            if (!HttpMethods.IsPost(http.Request.Method) || http.Request.ContentLength is not > MaxRequestBytes)
+            {
+                return;
+            }
+            // Kestrel drains an unread body (for a few seconds at most) before it answers; lift the size limit for
+            // that drain so the browser gets the page below instead of a dropped connection.
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            {
+                size.MaxRequestBodySize = null;
+            }
+            var tempData = http.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(http);
+            tempData[UploadErrorKey] = CaseStudyAttachment.TooLargeMessage;
+            tempData.Save(); // the short-circuit skips the filter that would save it
+            context.Result = new RedirectToPageResult("/Library/Write", new { id = context.RouteData.Values["id"] });
+        }
     }
 
     public sealed class InputModel

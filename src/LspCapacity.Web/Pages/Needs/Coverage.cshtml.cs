@@ -4,6 +4,7 @@ using LspCapacity.Web.Infrastructure;
 using LspCapacity.Web.Pages.Dashboard;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using static LspCapacity.Web.Pages.Dashboard.DashboardQueries;
 
 namespace LspCapacity.Web.Pages.Needs;
@@ -20,6 +21,7 @@ public class CoverageModel(AppDbContext db, CurrentUser me, FiguresCache cache, 
     public const int ActivitiesShown = 3;
 
     [BindProperty(SupportsGet = true)] public int? Theme { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Partnership { get; set; }
     [BindProperty(SupportsGet = true)] public bool Uncovered { get; set; }
 
     public CoverageResult Result { get; private set; } = default!;
@@ -27,6 +29,9 @@ public class CoverageModel(AppDbContext db, CurrentUser me, FiguresCache cache, 
     public ILookup<(int PartnershipId, int ThemeId), AttendedActivity> Activities { get; private set; } = default!;
     public ILookup<(int PartnershipId, int ThemeId), AddressingReview> Reviews { get; private set; } = default!;
     public IReadOnlyList<(string Theme, int High, int Covered)> ByTheme { get; private set; } = [];
+
+    /// <summary>The region's active partnerships, for the filter (a heatmap cell links here with one of them and a theme).</summary>
+    public IReadOnlyList<(int Id, string Name)> Partnerships { get; private set; } = [];
 
     public BarChart ThemeChart => new("coverage", "Share of high needs covered, by theme (per cent)",
         ByTheme.Select(t => new BarChart.Bar(t.Theme, (Figures.Rate(t.Covered, t.High) ?? 0) * 100,
@@ -52,9 +57,16 @@ public class CoverageModel(AppDbContext db, CurrentUser me, FiguresCache cache, 
         {
             Theme = null; // an unknown theme shows every theme rather than nothing
         }
+        Partnerships = (await db.Partnerships.AsNoTracking().Where(p => p.RegionId == regionId && p.IsActive).OrderBy(p => p.Name)
+            .Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken)).Select(p => (p.Id, p.Name)).ToList();
+        if (Partnership is { } partnershipId && Partnerships.All(p => p.Id != partnershipId))
+        {
+            Partnership = null; // likewise an unknown partnership
+        }
         ByTheme = Result.Needs.GroupBy(n => (n.ThemePosition, n.Theme)).OrderBy(g => g.Key.ThemePosition)
             .Select(g => (g.Key.Theme, g.Count(), g.Count(n => n.Covered))).ToList();
-        var shown = Result.Needs.Where(n => (Theme is null || n.ThemeId == Theme) && (!Uncovered || !n.Covered)).ToList();
+        var shown = Result.Needs.Where(n => (Theme is null || n.ThemeId == Theme) && (Partnership is null || n.PartnershipId == Partnership)
+            && (!Uncovered || !n.Covered)).ToList();
         Needs = ParticipationModel.Page(shown, page, PageSize);
         return Page();
     }
@@ -75,6 +87,7 @@ public class CoverageModel(AppDbContext db, CurrentUser me, FiguresCache cache, 
     public string PageUrl(int page)
     {
         var parts = new List<string>();
+        if (Partnership is not null) parts.Add("partnership=" + Partnership);
         if (Theme is not null) parts.Add("theme=" + Theme);
         if (Uncovered) parts.Add("uncovered=true");
         if (page > 1) parts.Add("page=" + page);

@@ -107,7 +107,8 @@ public class BarChartTests
         Assert.Equal(chart.ZeroX, ax);
         Assert.Equal(4, aw / bw, 6);
         Assert.Equal(chart.ZeroX, bx + bw, 6);
-        Assert.True(chart.ZeroX > BarChart.LabelWidth);
+        Assert.Equal(20, chart.ZeroX, 6); // per cent of the chart's width: the 0.5 below zero of a 2.5 span
+        Assert.Equal(100, aw + bw, 6); // together the bars fill the width, and nothing is drawn past it
     }
 
     [Fact]

@@ -102,7 +102,8 @@ public partial class DashboardTests : IClassFixture<KnownRegion>
             Cells(Row(page, "participation", "Liverpool")));
         Assert.Equal(["Knowsley", "High 1 high-need theme", "3", "3", "0.0", "1", "1", "4", "–"],
             Cells(Row(page, "participation", "Knowsley")));
-        Assert.Equal(["Sefton", "No answer", "0", "0", "0.0", "0", "1", "1", "Low participation"],
+        // Sefton has no known need: not judged, so not called out beside the flagged rows the headline counts.
+        Assert.Equal(["Sefton", "No answer", "0", "0", "0.0", "0", "1", "1", "–"],
             Cells(Row(page, "participation", "Sefton")));
         // Mean engagements of the high-need partnerships: (1 + 4) / 2 = 2.5, one flagged.
         Assert.Equal(["High need", "2", "2.5", "1"], Cells(Row(page, "by-need", "High")));
@@ -112,7 +113,8 @@ public partial class DashboardTests : IClassFixture<KnownRegion>
         var csv = await CsvAsync("participation");
         Assert.Equal(["Liverpool", "High", "1", "3", "0", "1", "1.5", "0", "0", "1", "yes", "yes"], csv.Single(r => r[0] == "Liverpool"));
         Assert.Equal(["Knowsley", "High", "1", "3", "3", "0", "0.0", "1", "1", "4", "no", "no"], csv.Single(r => r[0] == "Knowsley"));
-        Assert.Equal(["Sefton", "", "0", "0", "0", "0", "0.0", "0", "1", "1", "yes", "no"], csv.Single(r => r[0] == "Sefton"));
+        // The CSV says what the page says: "No answer" for the need, and no low-participation judgement without one.
+        Assert.Equal(["Sefton", "No answer", "0", "0", "0", "0", "0.0", "0", "1", "1", "", "no"], csv.Single(r => r[0] == "Sefton"));
     }
 
     [Theory]
@@ -197,6 +199,17 @@ public partial class DashboardTests : IClassFixture<KnownRegion>
         Assert.Equal(2, unknownTheme.QuerySelectorAll("#needs tbody tr").Length);
         var badTheme = await PageAsync("/needs/coverage?theme=abc");
         Assert.Equal(2, badTheme.QuerySelectorAll("#needs tbody tr").Length);
+        // A heatmap cell's link: one partnership and theme.
+        var one = await PageAsync($"/needs/coverage?partnership={_app.Liverpool}&theme={_app.ThemeB}");
+        Assert.Equal(["Liverpool", _app.ThemeBName], Cells(Assert.Single(one.QuerySelectorAll("#needs tbody tr"))).Take(2));
+        Assert.Equal(_app.Liverpool.ToString(), one.QuerySelector("#partnership option[selected]")!.GetAttribute("value"));
+        var byPartnership = await PageAsync($"/needs/coverage?partnership={_app.Knowsley}");
+        Assert.Equal("Knowsley", Text(Assert.Single(byPartnership.QuerySelectorAll("#needs tbody tr")).QuerySelector("th")));
+        var noHighNeed = await PageAsync($"/needs/coverage?partnership={_app.Knowsley}&theme={_app.ThemeB}");
+        Assert.Empty(noHighNeed.QuerySelectorAll("#needs tbody tr"));
+        Assert.Contains("No high need matches", Text(noHighNeed.QuerySelector("#no-needs")));
+        var unknownPartnership = await PageAsync("/needs/coverage?partnership=99999");
+        Assert.Equal(2, unknownPartnership.QuerySelectorAll("#needs tbody tr").Length);
 
         var csv = await CsvAsync("coverage");
         Assert.Equal(["Liverpool", _app.ThemeBName, "1.5", "0", "", "0", "0", "no"], csv[0]);

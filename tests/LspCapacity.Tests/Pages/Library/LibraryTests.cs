@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using LspCapacity.Tests.Support;
 using LspCapacity.Web.Domain.Library;
+using LspCapacity.Web.Pages.Library;
 using Microsoft.EntityFrameworkCore;
 
 namespace LspCapacity.Tests.Pages.Library;
@@ -94,7 +95,7 @@ public class LibraryTests : IClassFixture<AppFactory>
 
         var big = await UploadAsync(id, "big.pdf", new byte[CaseStudyAttachment.MaxBytes + 1], "application/pdf");
         Assert.Equal(HttpStatusCode.OK, big.StatusCode);
-        Assert.Contains("big.pdf is larger than 5 MB.", (await big.ParseAsync()).ErrorSummary());
+        Assert.Contains(CaseStudyAttachment.TooLargeMessage, (await big.ParseAsync()).ErrorSummary());
 
         var ok = await UploadAsync(id, "evaluation.pdf", "%PDF-1.4 test"u8.ToArray(), "text/html");
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
@@ -194,7 +195,7 @@ public class LibraryTests : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task CaseStudyFromAnActivity_IsLinkedFromTheActivity_AndItsPartnership()
+    public async Task CaseStudyFromAnActivity_IsLinkedFromTheActivity_ItsPartnership_AndItsOwnPage()
     {
         var activity = await _app.PublishedActivityAsync(title: "Engagement workshop");
         var theme = await _app.WithDbAsync(db => db.Themes.Select(t => t.Id).FirstAsync());
@@ -214,6 +215,85 @@ public class LibraryTests : IClassFixture<AppFactory>
         Assert.Contains("What we took from the workshop", activityPage.QuerySelector("main")!.TextContent);
         var partnershipPage = await _app.CreateClientAs(Demo.StaffCoventry).GetDocumentAsync($"/partnerships/{await _app.PartnershipIdAsync("Birmingham")}");
         Assert.Contains("What we took from the workshop", partnershipPage.QuerySelector("main")!.TextContent);
+
+        // The case study names the activity it came from: a link for people signed in, the title for the public.
+        var slug = await SlugAsync(id);
+        var source = (await _app.CreateClientAs(Demo.StaffCoventry).GetDocumentAsync($"/library/{slug}")).QuerySelector("#source-activity a");
+        Assert.NotNull(source);
+        Assert.Equal($"/activities/{activity}", source.GetAttribute("href"));
+        Assert.Equal("Engagement workshop", source.TextContent.Trim());
+        var publicSource = (await _app.CreateAnonymousClient().GetDocumentAsync($"/library/{slug}")).QuerySelector("#source-activity");
+        Assert.Contains("Engagement workshop", publicSource!.TextContent);
+    }
+
+    private async Task<int> DraftWithDocumentsAsync(string title)
+    {
+        var saved = await _app.CreateClientAs(Demo.StaffCoventry).SubmitFormAsync("/library/write", new Dictionary<string, string>
+        {
+            ["Input.Title"] = title, ["Input.Summary"] = "S", ["Input.Body"] = "B", ["Input.Kind"] = "Process",
+            ["Input.ThemeIds"] = (await _app.WithDbAsync(db => db.Themes.Select(t => t.Id).FirstAsync())).ToString(),
+        });
+        return int.Parse(saved.Headers.Location!.OriginalString.Split('/').Last());
+    }
+
+    [Fact]
+    public async Task Upload_OverTheRequestLimit_GetsTheSameMessageAsOneOverFiveMegabytes()
+    {
+        var id = await DraftWithDocumentsAsync("A very large appendix");
+        var overFive = await UploadAsync(id, "appendix.pdf", new byte[CaseStudyAttachment.MaxBytes + 1], "application/pdf");
+        var fiveMegabyteMessage = Assert.Single((await overFive.ParseAsync()).ErrorSummary());
+
+        // Over the page's request limit the form cannot be read at all: the person is sent back to the page with the same error.
+        var overSix = await UploadAsync(id, "appendix.pdf", new byte[WriteModel.MaxRequestBytes + 512 * 1024], "application/pdf");
+        Assert.Equal(HttpStatusCode.Redirect, overSix.StatusCode);
+        Assert.Equal($"/library/write/{id}", overSix.Headers.Location!.OriginalString);
+        var client = _app.CreateClientAs(Demo.StaffCoventry);
+        // The TempData cookie carries the message to the page it redirected to, once.
+        var cookies = overSix.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]);
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/library/write/{id}");
+        request.Headers.Add("Cookie", string.Join("; ", cookies));
+        var page = await (await client.SendAsync(request)).ParseAsync();
+        Assert.Equal(fiveMegabyteMessage, Assert.Single(page.ErrorSummary()));
+        Assert.Contains(fiveMegabyteMessage, page.QuerySelector("#Upload-error")!.TextContent);
+        Assert.Empty(await _app.WithDbAsync(db => db.CaseStudies.Where(c => c.Id == id).SelectMany(c => c.Attachments).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task Uploads_AreLimitedPerCaseStudy()
+    {
+        var id = await DraftWithDocumentsAsync("Ten documents and no more");
+        Assert.Contains("up to 10 documents", (await _app.CreateClientAs(Demo.StaffCoventry).GetDocumentAsync($"/library/write/{id}")).QuerySelector("#Upload-hint")!.TextContent);
+        for (var i = 1; i <= 10; i++)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(id, $"part-{i}.txt", "notes"u8.ToArray(), "text/plain")).StatusCode);
+        }
+        var eleventh = await UploadAsync(id, "part-11.txt", "notes"u8.ToArray(), "text/plain");
+        Assert.Equal(HttpStatusCode.OK, eleventh.StatusCode);
+        Assert.Contains("A case study can have up to 10 documents, and this one has 10.", (await eleventh.ParseAsync()).ErrorSummary());
+        Assert.Equal(10, await _app.WithDbAsync(db => db.CaseStudies.Where(c => c.Id == id).SelectMany(c => c.Attachments).CountAsync()));
+    }
+
+    [Theory]
+    [InlineData("budget.ods", "application/vnd.oasis.opendocument.spreadsheet")]
+    [InlineData("slides.odp", "application/vnd.oasis.opendocument.presentation")]
+    [InlineData("report.odt", "application/vnd.oasis.opendocument.text")]
+    public async Task OpenDocumentFiles_OfEveryKindTheHintNames_AreAccepted(string fileName, string contentType)
+    {
+        var id = await DraftWithDocumentsAsync($"OpenDocument {fileName}");
+        var hint = (await _app.CreateClientAs(Demo.StaffCoventry).GetDocumentAsync($"/library/write/{id}")).QuerySelector("#Upload-hint")!.TextContent;
+        Assert.Contains(Path.GetExtension(fileName), hint);
+        var response = await UploadAsync(id, fileName, "PK\u0003\u0004 zip"u8.ToArray(), "application/octet-stream");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(contentType, await _app.WithDbAsync(db => db.CaseStudies.Where(c => c.Id == id).SelectMany(c => c.Attachments).Select(a => a.ContentType).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task ErrorPage_ForAnUnexpectedProblem_SaysPlainlyWhatToDo()
+    {
+        var page = await _app.CreateAnonymousClient().GetDocumentAsync("/errors/500");
+        var text = page.QuerySelector("main")!.TextContent;
+        Assert.DoesNotContain("saved twice", text);
+        Assert.Contains("check whether your change was saved", text);
     }
 
     [Fact]

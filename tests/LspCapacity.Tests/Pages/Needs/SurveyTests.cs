@@ -119,6 +119,12 @@ public class SurveyTests : IClassFixture<AppFactory>
         Assert.Equal(8, birmingham.QuerySelectorAll("td").Count(td => td.TextContent.Trim() == "High (2.0)"));
         var coventry = results.QuerySelectorAll(".app-heatmap tbody tr").Single(r => r.TextContent.Contains("Coventry"));
         Assert.Equal(8, coventry.QuerySelectorAll("td").Count(td => td.TextContent.Trim() == "Low (4.0)"));
+        // Every cell links to the needs coverage of that partnership and theme.
+        var birminghamId = await _app.PartnershipIdAsync("Birmingham");
+        var themeIds = await _app.WithDbAsync(db => db.Surveys.Where(s => s.Id == id).SelectMany(s => s.Sections)
+            .Where(s => s.ThemeId != null).OrderBy(s => s.Position).Select(s => s.ThemeId!.Value).ToListAsync());
+        Assert.Equal(themeIds.Select(t => $"/needs/coverage?partnership={birminghamId}&theme={t}"),
+            birmingham.QuerySelectorAll("td a").Select(a => a.GetAttribute("href")));
         Assert.Contains("Performance management and pooled budgets", results.QuerySelector("main")!.TextContent);
 
         var ranking = results.QuerySelectorAll("main table").Last().QuerySelectorAll("tbody tr").ToList();
