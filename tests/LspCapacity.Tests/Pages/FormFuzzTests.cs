@@ -309,7 +309,8 @@ internal static partial class PageFuzz
             foreach (var href in Links(url, document))
             {
                 var key = Key(href);
-                if (keys.ContainsKey(key) && !queued.Contains(href) && perKey.GetValueOrDefault(key) < PagesPerKey)
+                // A page with an optional last route value (/library/write/{id?}) is sampled with it; its links go without.
+                if ((keys.ContainsKey(key) || keys.ContainsKey(key + "/{id}")) && !queued.Contains(href) && perKey.GetValueOrDefault(key) < PagesPerKey)
                 {
                     perKey[key] = perKey.GetValueOrDefault(key) + 1;
                     queued.Add(href);
