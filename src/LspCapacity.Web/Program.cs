@@ -250,6 +250,8 @@ await using (var scope = app.Services.CreateAsyncScope())
         // page's "case studies from this activity" scanned every published case study. A sampled
         // ANALYZE (analysis_limit) takes about 60 ms on the national benchmark data.
         await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit = 1000; ANALYZE;");
+        // One process owns a SQLite database, so a claim on an outbox row now was left by a killed run.
+        await OutboxDeliveryJob.ReleaseClaimsOfStoppedRunsAsync(db);
     }
     RecurringJobs.Register(scope.ServiceProvider.GetRequiredService<IRecurringJobManager>());
 }

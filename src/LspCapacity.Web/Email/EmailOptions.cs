@@ -21,8 +21,8 @@ public class EmailOptions
     /// <summary>Pickup folder; relative paths are under the data folder.</summary>
     public string PickupFolder { get; set; } = "mail-pickup";
 
-    /// <summary>After this many failed attempts a message is marked failed.</summary>
-    public int MaxAttempts { get; set; } = 8;
+    /// <summary>How long temporary failures are retried with back-off before a message is marked failed.</summary>
+    public double RetryHours { get; set; } = 24;
 
     /// <summary>Messages taken per delivery run.</summary>
     public int BatchSize { get; set; } = 50;

@@ -37,7 +37,7 @@ public class OutboxMessage
     public long Id { get; private set; }
     public string DeduplicationKey { get; private set; } = "";
 
-    /// <summary>The region whose coordinators may see this message on /outbox; null for account emails only admins see.</summary>
+    /// <summary>The region whose coordinators may see this message on /outbox; null (a person with no region) for admins only.</summary>
     public int? RegionId { get; private set; }
     public string MessageId { get; private set; } = "";
     public string ToAddress { get; private set; } = "";
@@ -77,15 +77,19 @@ public class OutboxMessage
         ClaimToken = null;
     }
 
-    /// <summary>A 4xx reply or a dropped connection: try again later, up to <paramref name="maxAttempts"/>.</summary>
-    public void RecordTransientFailure(DateTime now, string error, int maxAttempts)
+    /// <summary>
+    /// A 4xx reply or a dropped connection: try again after a growing back-off, until the back-offs
+    /// since the first attempt add up to <paramref name="retryFor"/> (so a mail server outage of that
+    /// long loses nothing), then fail.
+    /// </summary>
+    public void RecordTransientFailure(DateTime now, string error, TimeSpan retryFor)
     {
         Attempts++;
         LastAttemptAt = now;
         LastError = Truncate(error);
         LockedUntil = null;
         ClaimToken = null;
-        if (Attempts >= maxAttempts)
+        if (RetriedFor(Attempts) >= retryFor)
         {
             Status = OutboxStatus.Failed;
             return;
@@ -116,6 +120,13 @@ public class OutboxMessage
         LockedUntil = null;
         ClaimToken = null;
     }
+
+    /// <summary>
+    /// The least time from the first attempt to attempt number <paramref name="attempts"/>: the back-offs
+    /// in between (a run starts only when a row is due, never before).
+    /// </summary>
+    public static TimeSpan RetriedFor(int attempts) =>
+        TimeSpan.FromTicks(Enumerable.Range(1, Math.Max(0, attempts - 1)).Sum(a => BackoffAfter(a).Ticks));
 
     /// <summary>1, 2, 4, 8 … minutes, capped at six hours.</summary>
     public static TimeSpan BackoffAfter(int attempts) =>

@@ -50,6 +50,21 @@ public sealed class OutboxDeliveryJob(AppDbContext db, MailSender sender, TimePr
         }
     }
 
+    /// <summary>
+    /// At start-up on SQLite, where one process owns the database: a claim still held was taken by a
+    /// run that was killed, so its rows go with the next run instead of waiting out <see cref="ClaimFor"/>.
+    /// (On PostgreSQL another node's run may hold it.)
+    /// </summary>
+    public static async Task<int> ReleaseClaimsOfStoppedRunsAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        using (await db.WriteGate.EnterAsync(cancellationToken))
+        {
+            return await db.OutboxMessages.Where(m => m.ClaimToken != null || m.LockedUntil != null)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, (DateTime?)null).SetProperty(m => m.ClaimToken, (Guid?)null),
+                    cancellationToken);
+        }
+    }
+
     private async Task<int> DeliverBatchAsync(List<long> due, CancellationToken cancellationToken)
     {
         // One write claims the batch, not one per row: on SQLite every write queues for the single
@@ -116,7 +131,7 @@ public sealed class OutboxDeliveryJob(AppDbContext db, MailSender sender, TimePr
                 message.MarkSent(after);
                 break;
             case SendOutcome.Transient:
-                message.RecordTransientFailure(after, result.Error ?? "", options.Value.MaxAttempts);
+                message.RecordTransientFailure(after, result.Error ?? "", TimeSpan.FromHours(options.Value.RetryHours));
                 logger.LogWarning("Outbox message {OutboxId} not delivered (attempt {Attempt}), will retry: {Error}", message.Id, message.Attempts, result.Error);
                 break;
             default:

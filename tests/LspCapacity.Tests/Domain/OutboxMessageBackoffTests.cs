@@ -28,15 +28,15 @@ public class OutboxMessageBackoffTests
     {
         var message = OutboxMessages.New(Now);
 
-        message.RecordTransientFailure(Now, "451 busy", maxAttempts: 8);
+        message.RecordTransientFailure(Now, "451 busy", retryFor: TimeSpan.FromHours(24));
         Assert.Equal(Now.AddMinutes(1), message.NextAttemptAt);
 
         var later = Now.AddMinutes(1);
-        message.RecordTransientFailure(later, "451 busy", maxAttempts: 8);
+        message.RecordTransientFailure(later, "451 busy", retryFor: TimeSpan.FromHours(24));
         Assert.Equal(later.AddMinutes(2), message.NextAttemptAt);
 
         var evenLater = later.AddMinutes(2);
-        message.RecordTransientFailure(evenLater, "451 busy", maxAttempts: 8);
+        message.RecordTransientFailure(evenLater, "451 busy", retryFor: TimeSpan.FromHours(24));
         Assert.Equal(evenLater.AddMinutes(4), message.NextAttemptAt);
         Assert.Equal(OutboxStatus.Pending, message.Status);
         Assert.Equal(3, message.Attempts);

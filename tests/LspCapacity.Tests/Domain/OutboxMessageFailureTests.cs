@@ -20,12 +20,12 @@ public class OutboxMessageFailureTests
     }
 
     [Fact]
-    public void RecordTransientFailure_BeforeMaxAttempts_StaysPendingWithError()
+    public void RecordTransientFailure_WithinTheRetryTime_StaysPendingWithError()
     {
         var message = OutboxMessages.New(Now);
 
-        message.RecordTransientFailure(Now, "451 try later", maxAttempts: 3);
-        message.RecordTransientFailure(Now.AddMinutes(1), "451 try later again", maxAttempts: 3);
+        message.RecordTransientFailure(Now, "451 try later", retryFor: TimeSpan.FromHours(24));
+        message.RecordTransientFailure(Now.AddMinutes(1), "451 try later again", retryFor: TimeSpan.FromHours(24));
 
         Assert.Equal(OutboxStatus.Pending, message.Status);
         Assert.Equal(2, message.Attempts);
@@ -34,18 +34,40 @@ public class OutboxMessageFailureTests
     }
 
     [Fact]
-    public void RecordTransientFailure_ReachingMaxAttempts_MarksFailed()
+    public void RecordTransientFailure_KeepsRetryingForTheRetryTime_ThenMarksFailed()
     {
         var message = OutboxMessages.New(Now);
+        var attemptAt = Now;
 
-        for (var i = 0; i < 3; i++)
+        // Every attempt as soon as it is due, as the delivery sweep makes it.
+        while (message.Status == OutboxStatus.Pending)
         {
-            message.RecordTransientFailure(Now.AddMinutes(i), "451 try later", maxAttempts: 3);
+            Assert.True(attemptAt - Now < TimeSpan.FromHours(30), "still retrying after 30 hours");
+            message.RecordTransientFailure(attemptAt, "451 try later", retryFor: TimeSpan.FromHours(24));
+            if (message.Status == OutboxStatus.Pending)
+            {
+                attemptAt = message.NextAttemptAt;
+            }
         }
 
         Assert.Equal(OutboxStatus.Failed, message.Status);
-        Assert.Equal(3, message.Attempts);
+        Assert.True(attemptAt - Now >= TimeSpan.FromHours(24), $"failed after only {attemptAt - Now}");
+        Assert.True(message.Attempts > 8, $"failed after {message.Attempts} attempts");
         Assert.Null(message.SentAt);
+    }
+
+    [Fact]
+    public void RecordTransientFailure_WithAShorterRetryTime_FailsSooner()
+    {
+        var message = OutboxMessages.New(Now);
+
+        message.RecordTransientFailure(Now, "451 try later", retryFor: TimeSpan.FromMinutes(3));
+        message.RecordTransientFailure(Now.AddMinutes(1), "451 try later", retryFor: TimeSpan.FromMinutes(3));
+        Assert.Equal(OutboxStatus.Pending, message.Status);
+        message.RecordTransientFailure(Now.AddMinutes(3), "451 try later", retryFor: TimeSpan.FromMinutes(3)); // 1 + 2 minutes since the first
+
+        Assert.Equal(OutboxStatus.Failed, message.Status);
+        Assert.Equal(3, message.Attempts);
     }
 
     [Fact]
@@ -76,7 +98,7 @@ public class OutboxMessageFailureTests
     public void MarkSent_AfterTransientFailure_ClearsErrorAndCountsTheAttempt()
     {
         var message = OutboxMessages.New(Now);
-        message.RecordTransientFailure(Now, "451 try later", maxAttempts: 8);
+        message.RecordTransientFailure(Now, "451 try later", retryFor: TimeSpan.FromHours(24));
 
         message.MarkSent(Now.AddMinutes(2));
 

@@ -24,7 +24,7 @@ public class OutboxMessageRetryTests
     public void Retry_WhenPending_Refuses()
     {
         var message = OutboxMessages.New(Now);
-        message.RecordTransientFailure(Now, "451 try later", maxAttempts: 8);
+        message.RecordTransientFailure(Now, "451 try later", retryFor: TimeSpan.FromHours(24));
 
         Assert.Throws<DomainException>(() => message.Retry(Now));
         Assert.Equal(Now.AddMinutes(1), message.NextAttemptAt);

@@ -28,6 +28,31 @@ public sealed class OutboxDeliveryTests : SmtpAppTest
     private Task<OutboxMessage> RowAsync(long id) => App.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id));
 
     [Fact]
+    public async Task StartUpOnSqlite_ReleasesTheClaimsOfAKilledRun_SoTheyGoAtOnce()
+    {
+        await using var killed = AppFactory.OnSqlite();
+        killed.CreateAnonymousClient();
+        await using (var scope = killed.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await scope.ServiceProvider.GetRequiredService<Outbox>().QueueAsync(db, "test:claimed", "someone@example.org", "Some One",
+                "password-changed", new Dictionary<string, string?> { ["ChangedAt"] = "25 November 2026 at 10am" });
+            await db.SaveChangesAsync();
+            // Claimed as a delivery run claims its batch, by a process that then died.
+            var now = killed.Clock.GetUtcNow().UtcDateTime;
+            await db.OutboxMessages.ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, now.AddMinutes(5)).SetProperty(m => m.ClaimToken, Guid.NewGuid()));
+        }
+
+        await using var restarted = AppFactory.OnSqlite();
+        restarted.Settings["App:DataFolder"] = killed.DataFolder;
+        restarted.CreateAnonymousClient(); // start-up, at the same moment by its clock
+
+        Assert.Equal(1, await restarted.RunAsync<OutboxDeliveryJob, int>(j => j.DeliverDueAsync()));
+        var row = await restarted.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.DeduplicationKey == "test:claimed"));
+        Assert.Equal(OutboxStatus.Sent, row.Status);
+    }
+
+    [Fact]
     public async Task QueuedMessage_ArrivesOnce_WithItsFixedMessageId_AndIsMarkedSent()
     {
         var id = await QueueAsync("test:arrives");

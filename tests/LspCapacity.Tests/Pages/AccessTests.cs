@@ -40,6 +40,9 @@ public partial class AccessTests : IClassFixture<AppFactory>
             .ToList();
     }
 
+    /// <summary>The pages this test walks, each with a sample address (for the fuzz tests).</summary>
+    internal static IReadOnlyList<(string ViewEnginePath, string Url)> PageEndpointsOf(AppFactory app) => new AccessTests(app).PageEndpoints();
+
     [Fact]
     public void TheWalkFindsThePages()
     {

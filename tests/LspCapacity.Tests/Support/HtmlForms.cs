@@ -48,6 +48,13 @@ public static class HtmlForms
               ?? throw new InvalidOperationException($"No button '{button}' on {pageUrl}");
         var form = (submit?.Form ?? document.QuerySelector(formSelector)) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form {formSelector} on {pageUrl}");
+        return await client.SubmitAsync(form, pageUrl, values, submit);
+    }
+
+    /// <summary>Submits this form of a page, by <paramref name="submit"/> when given (its name, value and formaction count).</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlFormElement form, string pageUrl,
+        IReadOnlyDictionary<string, string> values, IHtmlButtonElement? submit = null)
+    {
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
         {

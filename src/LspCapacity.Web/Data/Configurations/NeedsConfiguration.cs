@@ -64,7 +64,7 @@ public class AnswerConfiguration : IEntityTypeConfiguration<Answer>
     public void Configure(EntityTypeBuilder<Answer> builder)
     {
         builder.ToTable("SurveyAnswers");
-        builder.Property(a => a.Text).HasMaxLength(4000);
+        builder.Property(a => a.Text).HasMaxLength(Answer.MaxTextLength);
         builder.HasOne<Question>().WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(a => a.UpdatedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.ResponseId, a.QuestionId }).IsUnique();

@@ -46,6 +46,8 @@ public class SurveyResponse
                 throw new DomainException("Choose one option.");
             case QuestionKind.SingleChoice or QuestionKind.MultipleChoice when choices.Any(c => !question.Options.Contains(c)):
                 throw new DomainException("Choose from the options given.");
+            case QuestionKind.FreeText when Guard.Optional(text) is { Length: > Needs.Answer.MaxTextLength }:
+                throw new DomainException("Answers must be 4,000 characters or fewer.");
         }
         var answer = _answers.FirstOrDefault(a => a.QuestionId == question.Id);
         if (answer is null)
@@ -116,6 +118,9 @@ public class Answer
     private Answer() { }
 
     internal Answer(int questionId) => QuestionId = questionId;
+
+    /// <summary>The longest free-text answer (the column's length on both engines).</summary>
+    public const int MaxTextLength = 4000;
 
     public int Id { get; private set; }
     public int ResponseId { get; private set; }

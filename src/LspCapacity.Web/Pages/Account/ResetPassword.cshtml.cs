@@ -47,7 +47,7 @@ public class ResetPasswordModel(AppDbContext db, UserManager<AppUser> users, Out
                 {
                     ["Link"] = link,
                     ["Hours"] = accounts.Value.ResetTokenHours.ToString(UkTime.Culture),
-                }, cancellationToken);
+                }, cancellationToken, user.RegionId); // the region's coordinators see it on /outbox
             db.Audit(user.Id, "password.reset-requested", user);
             logger.LogInformation("Password reset requested for user {UserId}", user.Id);
         }

@@ -83,19 +83,19 @@ public class ActivityInput
     [Display(Name = "minimum number cut-off")]
     public DateOnly? MinimumCutoff { get; set; }
 
-    [Range(0, 10_000_000, ErrorMessage = "Enter a venue cost of £0 or more")]
+    [Range(typeof(decimal), "0", "10000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true, ErrorMessage = "Enter a venue cost of £0 or more")]
     [Display(Name = "venue cost")]
     public decimal? VenueCost { get; set; }
 
-    [Range(0, 10_000_000, ErrorMessage = "Enter a speakers cost of £0 or more")]
+    [Range(typeof(decimal), "0", "10000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true, ErrorMessage = "Enter a speakers cost of £0 or more")]
     [Display(Name = "speakers cost")]
     public decimal? SpeakersCost { get; set; }
 
-    [Range(0, 10_000_000, ErrorMessage = "Enter a travel cost of £0 or more")]
+    [Range(typeof(decimal), "0", "10000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true, ErrorMessage = "Enter a travel cost of £0 or more")]
     [Display(Name = "travel cost")]
     public decimal? TravelCost { get; set; }
 
-    [Range(0, 10_000_000, ErrorMessage = "Enter other costs of £0 or more")]
+    [Range(typeof(decimal), "0", "10000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true, ErrorMessage = "Enter other costs of £0 or more")]
     [Display(Name = "other costs")]
     public decimal? OtherCost { get; set; }
 

@@ -62,11 +62,19 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
         {
             query = query.Where(a => a.Themes.Any(t => t.ThemeId == themeId));
         }
-        if (Month is not null && DateTime.TryParseExact(Month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        if (!string.IsNullOrEmpty(Month))
         {
-            var from = UkTime.ToUtc(month);
-            var to = UkTime.ToUtc(month.AddMonths(1));
-            query = query.Where(a => a.StartsAt >= from && a.StartsAt < to);
+            // The last month a DateTime holds has no month after it to end the range.
+            if (DateTime.TryParseExact(Month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) && month.Year < 9999)
+            {
+                var from = UkTime.ToUtc(month);
+                var to = UkTime.ToUtc(month.AddMonths(1));
+                query = query.Where(a => a.StartsAt >= from && a.StartsAt < to);
+            }
+            else
+            {
+                ModelState.AddModelError("month", "Select a month from the list");
+            }
         }
         if (PlacesLeft)
         {

@@ -56,7 +56,7 @@ public class CreateModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
         {
             ModelState.AddModelError("Input.LeadId", "Select a lead reviewer from the list");
         }
-        if (Input.PeerIds.Any(p => !candidates.ContainsKey(p)))
+        if (Input.PeerIds.Any(p => p is null || !candidates.ContainsKey(p)))
         {
             ModelState.AddModelError("Input.PeerIds", "Select peer reviewers from the list");
         }

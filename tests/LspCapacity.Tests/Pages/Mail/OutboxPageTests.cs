@@ -49,6 +49,21 @@ public class OutboxPageTests
     }
 
     [Fact]
+    public async Task PasswordResetEmail_IsShownToTheCoordinatorsOfThePersonsRegion()
+    {
+        await using var app = new AppFactory();
+        var asked = await app.CreateAnonymousClient().SubmitFormAsync("/account/reset-password",
+            new Dictionary<string, string> { ["Input.Email"] = Demo.StaffBirmingham });
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        await app.AddOtherRegionAsync();
+
+        var ours = (await app.CreateClientAs(Demo.Coordinator).GetDocumentAsync("/outbox")).QuerySelector("main")!.TextContent;
+        Assert.Contains(Demo.StaffBirmingham, ours);
+        var theirs = (await app.CreateClientAs(TestData.OtherCoordinator).GetDocumentAsync("/outbox")).QuerySelector("main")!.TextContent;
+        Assert.DoesNotContain(Demo.StaffBirmingham, theirs);
+    }
+
+    [Fact]
     public async Task Coordinator_CannotRetryAnotherRegionsEmail()
     {
         await using var app = new AppFactory();

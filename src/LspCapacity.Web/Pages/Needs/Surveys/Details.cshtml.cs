@@ -43,6 +43,12 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, O
             ModelState.AddModelError("Open.ClosesOn", "The close date must be on or after the open date");
             return await ShowAsync(id, cancellationToken);
         }
+        if (Open.ClosesOn == DateOnly.MaxValue)
+        {
+            // The survey closes at the end of that day, which no date can hold.
+            ModelState.AddModelError("Open.ClosesOn", $"The close date must be before {UkTime.Date(DateOnly.MaxValue)}");
+            return await ShowAsync(id, cancellationToken);
+        }
         return await CoordinatorActionAsync(id, async (survey, now, ct) =>
         {
             survey.Open(UkTime.ToUtc(Open.OpensOn!.Value.ToDateTime(TimeOnly.MinValue)),

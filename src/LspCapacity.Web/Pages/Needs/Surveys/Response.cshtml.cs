@@ -59,7 +59,7 @@ public class ResponseModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
         var section = CurrentSection;
         var inSection = section.Questions.Select(q => q.Id).ToHashSet();
         if (Answers.Keys.Concat(Original.Keys).Any(k => !inSection.Contains(k))
-            || Choices.Any(c => !int.TryParse(c.Split(':')[0], out var q) || !inSection.Contains(q)))
+            || Choices.Any(c => c is null || !int.TryParse(c.Split(':')[0], out var q) || !inSection.Contains(q)))
         {
             ModelState.AddModelError("", "Some answers were for questions that are not in this section. Nothing was saved; please try again.");
             return Page();
@@ -70,6 +70,13 @@ public class ResponseModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
                 && (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var rating) || rating is < 1 or > 5))
             {
                 ModelState.AddModelError($"Answers[{question.Id}]", $"Choose a rating from 1 to 5 for \"{question.Text}\"");
+            }
+        }
+        foreach (var question in section.Questions.Where(q => q.Kind == QuestionKind.FreeText))
+        {
+            if (Answers.GetValueOrDefault(question.Id)?.Trim() is { Length: > Answer.MaxTextLength })
+            {
+                ModelState.AddModelError($"Answers[{question.Id}]", $"Your answer to \"{question.Text}\" must be 4,000 characters or fewer");
             }
         }
         if (!ModelState.IsValid)
