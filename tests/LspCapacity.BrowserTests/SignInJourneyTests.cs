@@ -47,7 +47,7 @@ public class SignInJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Chris Coordinator");
         await page.AssertAccessibleAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).First).ToBeVisibleAsync();
     }
 }
