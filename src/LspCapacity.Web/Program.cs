@@ -165,6 +165,7 @@ builder.Services.AddScoped<MailSender>();
 builder.Services.AddScoped<OutboxDeliveryJob>();
 builder.Services.AddScoped<SurveyChaserJob>();
 builder.Services.AddScoped<PlacementNudgeJob>();
+builder.Services.AddScoped<AccountHousekeepingJob>();
 builder.Services.AddScoped<ActivityReminderJob>();
 builder.Services.AddScoped<FeedbackRequestJob>();
 builder.Services.AddScoped<MinimumNumberJob>();

@@ -35,4 +35,10 @@ public class AccountOptions
     /// another node may go on accepting a cookie after its session was signed out elsewhere.
     /// </summary>
     public int SessionCheckSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// The longest a session lasts from sign-in, however active it is: the nightly housekeeping ends older
+    /// ones (and removes the rows of sessions whose cookies simply expired).
+    /// </summary>
+    public int SessionMaxDays { get; set; } = 7;
 }

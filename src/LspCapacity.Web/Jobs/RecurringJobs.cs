@@ -15,6 +15,7 @@ public static class RecurringJobs
     public const string MinimumNumbers = "activity-minimum-numbers";
     public const string LibraryDigest = "library-digest";
     public const string ReviewReminders = "review-reminders";
+    public const string AccountHousekeeping = "account-housekeeping";
 
     /// <summary>
     /// How long a run of a queuing job waits for another run of the same job to finish. Every node's
@@ -49,6 +50,9 @@ public static class RecurringJobs
 
         // Peer reviews: team briefings, self-assessment deadlines, actions due and overdue, follow-ups, each morning.
         jobs.AddOrUpdate<ReviewReminderJob>(ReviewReminders, j => j.RemindAsync(CancellationToken.None), "15 8 * * *", uk);
+
+        // Accounts: sessions past their longest life and idle failure counters, each night.
+        jobs.AddOrUpdate<AccountHousekeepingJob>(AccountHousekeeping, j => j.TidyAsync(CancellationToken.None), "30 3 * * *", uk);
     }
 }
 

@@ -19,25 +19,28 @@ public sealed class WriteGateTests
         var writers = new List<Task>();
         for (var i = 0; i < 20; i++)
         {
-            var n = i;
-            writers.Add(Task.Run(async () =>
-            {
-                using (await gate.EnterAsync(CancellationToken.None))
-                {
-                    var now = Interlocked.Increment(ref inside);
-                    InterlockedMax(ref most, now);
-                    lock (order) order.Add(n);
-                    await Task.Delay(2);
-                    Interlocked.Decrement(ref inside);
-                }
-            }));
-            await Task.Delay(5); // each writer is waiting at the gate before the next arrives
+            // Each writer asks at the gate in turn (the ask is queued before the next writer comes), then
+            // writes on a thread of its own: the order depends on the gate, not on the thread pool.
+            writers.Add(WriteAsync(i, gate.EnterAsync(CancellationToken.None)));
         }
         first.Dispose();
         await Task.WhenAll(writers);
 
         Assert.Equal(1, most);
         Assert.Equal(Enumerable.Range(0, 20), order);
+
+        async Task WriteAsync(int n, ValueTask<WriteGate.Pass> entering)
+        {
+            using (await entering)
+            {
+                await Task.Yield();
+                var now = Interlocked.Increment(ref inside);
+                InterlockedMax(ref most, now);
+                lock (order) order.Add(n);
+                await Task.Delay(2);
+                Interlocked.Decrement(ref inside);
+            }
+        }
     }
 
     [Fact]

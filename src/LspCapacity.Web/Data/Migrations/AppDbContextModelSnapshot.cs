@@ -194,6 +194,9 @@ namespace LspCapacity.Web.Data.Migrations
                     b.Property<int>("FailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("LastFailureAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LockedUntil")
                         .HasColumnType("TEXT");
 

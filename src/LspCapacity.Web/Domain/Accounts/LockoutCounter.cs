@@ -16,6 +16,9 @@ public class LockoutCounter
     public int FailedCount { get; private set; }
     public DateTime? LockedUntil { get; private set; }
 
+    /// <summary>When the last failure was counted: a counter left alone for a day is deleted (AccountHousekeepingJob).</summary>
+    public DateTime? LastFailureAt { get; private set; }
+
     public bool IsLocked(DateTime now) => LockedUntil > now;
 
     /// <summary>Counts a failure; the <paramref name="maxAttempts"/>th in a row locks, as Identity's lockout does. True when now locked.</summary>
@@ -26,6 +29,7 @@ public class LockoutCounter
             LockedUntil = null;
         }
         FailedCount++;
+        LastFailureAt = now;
         if (FailedCount < maxAttempts)
         {
             return false;
