@@ -150,7 +150,7 @@ public class CreateModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
         return Page();
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : ReviewDatesInput
     {
         [Required(ErrorMessage = "Select the partnership to be reviewed")]
         [Display(Name = "partnership")]
@@ -161,22 +161,6 @@ public class CreateModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
 
         [StringLength(4000, ErrorMessage = "The scope must be 4,000 characters or fewer")]
         public string? Scope { get; set; }
-
-        [Required(ErrorMessage = "Enter the scoping date")]
-        [Display(Name = "scoping date")]
-        public DateOnly? ScopingOn { get; set; }
-
-        [Required(ErrorMessage = "Enter the date the self-assessment is due")]
-        [Display(Name = "self-assessment due date")]
-        public DateOnly? SelfAssessmentDueOn { get; set; }
-
-        [Required(ErrorMessage = "Enter the first day on site")]
-        [Display(Name = "first day on site")]
-        public DateOnly? OnSiteStartsOn { get; set; }
-
-        [Required(ErrorMessage = "Enter the last day on site")]
-        [Display(Name = "last day on site")]
-        public DateOnly? OnSiteEndsOn { get; set; }
 
         [Required(ErrorMessage = "Select the lead reviewer")]
         public string? LeadId { get; set; }

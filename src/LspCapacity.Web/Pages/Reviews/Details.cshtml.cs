@@ -290,24 +290,8 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, O
         DateOnly? ProgressReviewOn, string? FollowUpSummary, DateOnly? ClosedOn, DateTime? PublishConsentAt, string? PublicSummary,
         DateTime StageChangedAt, int Findings, int Recommendations, DateTime? RescheduledAt, string? RescheduleReason, string? EarlyFollowUpReason);
 
-    public sealed class DatesInput
+    public sealed class DatesInput : ReviewDatesInput
     {
-        [Required(ErrorMessage = "Enter the scoping date")]
-        [Display(Name = "scoping date")]
-        public DateOnly? ScopingOn { get; set; }
-
-        [Required(ErrorMessage = "Enter the date the self-assessment is due")]
-        [Display(Name = "self-assessment due date")]
-        public DateOnly? SelfAssessmentDueOn { get; set; }
-
-        [Required(ErrorMessage = "Enter the first day on site")]
-        [Display(Name = "first day on site")]
-        public DateOnly? OnSiteStartsOn { get; set; }
-
-        [Required(ErrorMessage = "Enter the last day on site")]
-        [Display(Name = "last day on site")]
-        public DateOnly? OnSiteEndsOn { get; set; }
-
         [Required(ErrorMessage = "Enter why the dates are changing")]
         [StringLength(1000, ErrorMessage = "The reason must be 1,000 characters or fewer")]
         public string Reason { get; set; } = "";
