@@ -170,7 +170,19 @@ public class ResponseModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError("", e.Message);
+            // Questions left: point at the first of them, by section, not only at how many there are.
+            var missing = Saved?.Missing(Survey) ?? Survey.Sections.SelectMany(x => x.Questions).Where(q => q.Required).ToList();
+            if (!ReadOnly && missing.FirstOrDefault() is { } first)
+            {
+                var section = Survey.Sections.Single(x => x.Id == first.SectionId);
+                ModelState.AddModelError($"Answers[{first.Id}]", missing.Count == 1
+                    ? $"Answer \"{first.Text}\" in {section.Title} before submitting"
+                    : $"Answer \"{first.Text}\" in {section.Title} before submitting ({missing.Count} questions still to answer)");
+            }
+            else
+            {
+                ModelState.AddModelError("", e.Message);
+            }
             return Page();
         }
         TempData["Success"] = $"{PartnershipName}'s response has been submitted. Thank you.";
