@@ -172,9 +172,12 @@ public class ResponseModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
         {
             // Questions left: point at the first of them, by section, not only at how many there are.
             var missing = Saved?.Missing(Survey) ?? Survey.Sections.SelectMany(x => x.Questions).Where(q => q.Required).ToList();
-            if (!ReadOnly && missing.FirstOrDefault() is { } first)
+            var firstMissing = missing
+                .Select(q => (Question: q, Section: Survey.Sections.Single(x => x.Id == q.SectionId)))
+                .OrderBy(m => m.Section.Position).ThenBy(m => m.Question.Position)
+                .FirstOrDefault();
+            if (!ReadOnly && firstMissing is ({ } first, { } section))
             {
-                var section = Survey.Sections.Single(x => x.Id == first.SectionId);
                 ModelState.AddModelError($"Answers[{first.Id}]", missing.Count == 1
                     ? $"Answer \"{first.Text}\" in {section.Title} before submitting"
                     : $"Answer \"{first.Text}\" in {section.Title} before submitting ({missing.Count} questions still to answer)");
