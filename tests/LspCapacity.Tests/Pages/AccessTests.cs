@@ -26,6 +26,7 @@ public class AccessTests : IClassFixture<AppFactory>
         Assert.Contains("/People/Invite", paths);
         Assert.Contains("/Partnerships/Details", paths);
         Assert.Contains("/Mail/Index", paths);
+        Assert.Contains("/Accessibility", paths); // public: PublicPages.All
         Assert.True(paths.Count >= 15, $"Only {paths.Count} pages found");
     }
 
