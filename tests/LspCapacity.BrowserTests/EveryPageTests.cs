@@ -82,6 +82,11 @@ public class EveryPageTests(BrowserApp browser, ITestOutputHelper output) : ICla
         foreach (var (path, url) in pages.Where(p => role.MayTry(p.ViewEnginePath)))
         {
             var response = await page.GotoAsync(url);
+            if (response is { Status: >= 500 })
+            {
+                problems.Add($"{url} ({role.Name}): {response.Status}");
+                continue;
+            }
             // Refused (403), another's record (404), or sent elsewhere (a signed-in person asking for the
             // sign-in page): not a page this role opens; the page it was sent to is visited on its own.
             if (response is null || response.Request.RedirectedFrom is not null || response.Status != 200 && path != "/Errors/Status")
