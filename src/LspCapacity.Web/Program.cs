@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
 using Hangfire;
 using Hangfire.AspNetCore;
@@ -18,6 +19,10 @@ using Microsoft.Extensions.Options;
 // `copy-to-postgres "<connection string>"` moves this (SQLite) installation's data to PostgreSQL and exits.
 var copyToPostgres = args is [SqliteToPostgres.Command, var target, ..] ? target : null;
 var builder = WebApplication.CreateBuilder(copyToPostgres is null ? args : args[2..]);
+// British English for every thread, the background jobs' included: formats, and the language third-party
+// pages declare (Hangfire's dashboard said lang="iv", the invariant culture, on a server without a locale).
+CultureInfo.DefaultThreadCurrentCulture = UkTime.Culture;
+CultureInfo.DefaultThreadCurrentUICulture = UkTime.Culture;
 var config = builder.Configuration;
 
 // --- Options ---------------------------------------------------------------------------------
@@ -268,6 +273,14 @@ if (copyToPostgres is not null)
 app.UseExceptionHandler("/errors/500");
 app.UseStatusCodePagesWithReExecute("/errors/{0}");
 app.UseSecurityHeaders();
+// Every request in en-GB, whatever the browser asks for: the service is written in British English.
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new Microsoft.AspNetCore.Localization.RequestCulture(UkTime.Culture),
+    SupportedCultures = [UkTime.Culture],
+    SupportedUICultures = [UkTime.Culture],
+    RequestCultureProviders = [],
+});
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();

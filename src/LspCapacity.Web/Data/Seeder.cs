@@ -76,9 +76,14 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
     {
         foreach (var seed in file.Regions)
         {
-            if (!await db.Regions.AnyAsync(r => r.Code == seed.Code, cancellationToken))
+            var region = await db.Regions.SingleOrDefaultAsync(r => r.Code == seed.Code, cancellationToken);
+            if (region is null)
             {
-                db.Regions.Add(new Region(seed.Code, seed.Name));
+                db.Regions.Add(new Region(seed.Code, seed.Name, seed.InSentence));
+            }
+            else if (region.NameInSentence is null)
+            {
+                region.SetNameInSentence(seed.InSentence); // a region loaded before names carried their article
             }
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -301,7 +306,8 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
     }
 
     private sealed record ProgrammeFile(List<RegionSeed> Regions, List<ProgrammeSeed> Programmes);
-    private sealed record RegionSeed(string Code, string Name);
+    /// <param name="InSentence">The name after "in", with its article where English needs one: "the West Midlands".</param>
+    private sealed record RegionSeed(string Code, string Name, string? InSentence);
     private sealed record ProgrammeSeed(string Region, string Name, string Aim, DateOnly StartsOn, DateOnly EndsOn, decimal Budget, List<string> Objectives);
     private sealed record ThemeSeed(string Code, string Name, string Description);
     private sealed record PartnershipFile(string Region, List<PartnershipSeed> Partnerships);

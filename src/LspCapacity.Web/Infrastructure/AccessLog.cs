@@ -38,5 +38,6 @@ public static class PublicPages
         "/Library/Details",
         "/Library/Feed",
         "/Library/Unsubscribe", // from the digest email, without signing in: the token is the key
+        "/Accessibility", // the accessibility statement, linked from every page's footer
     ];
 }

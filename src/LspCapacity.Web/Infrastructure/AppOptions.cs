@@ -11,6 +11,9 @@ public class AppOptions
     /// <summary>Folder for the SQLite file, the email pickup folder and Data Protection keys; relative to the content root.</summary>
     public string DataFolder { get; set; } = "App_Data";
 
+    /// <summary>The email address for reporting accessibility problems, shown on /accessibility; empty: "tell your coordinator".</summary>
+    public string AccessibilityContact { get; set; } = "";
+
     public string ResolveDataFolder(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataFolder) ? DataFolder : Path.Combine(contentRoot, DataFolder));
 

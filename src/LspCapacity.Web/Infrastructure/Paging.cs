@@ -10,6 +10,9 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int PageNumber, int PageSi
     public bool HasNext => PageNumber < PageCount;
     public int FirstItem => TotalCount == 0 ? 0 : (PageNumber - 1) * PageSize + 1;
     public int LastItem => Math.Min(PageNumber * PageSize, TotalCount);
+
+    /// <summary>The page title of a list that has more than one page: "People (page 2 of 5)".</summary>
+    public string Title(string title) => PageCount > 1 ? $"{title} (page {PageNumber} of {PageCount})" : title;
 }
 
 public static class PagingExtensions

@@ -56,6 +56,28 @@ public class SeederTests
     }
 
     [Fact]
+    public async Task RegionNames_CarryTheirArticleInSentences_AndAnOlderRegionGetsItOnce()
+    {
+        await using var app = new AppFactory();
+        app.CreateAnonymousClient();
+        Assert.Equal("the West Midlands", await app.WithDbAsync(db => db.Regions.Select(r => r.NameInSentence).SingleAsync()));
+
+        // A database seeded before regions had the sentence form: loading again fills it in, and again changes nothing.
+        await app.WithDbAsync(db => db.Regions.ExecuteUpdateAsync(s => s.SetProperty(r => r.NameInSentence, (string?)null)));
+        for (var run = 0; run < 2; run++)
+        {
+            await app.RunAsync<Seeder, bool>(async s =>
+            {
+                await s.SeedAsync();
+                return true;
+            });
+            var region = await app.WithDbAsync(db => db.Regions.AsNoTracking().SingleAsync());
+            Assert.Equal("West Midlands", region.Name);
+            Assert.Equal("the West Midlands", region.InSentence);
+        }
+    }
+
+    [Fact]
     public async Task WithoutDemoData_NoPeopleAreCreated()
     {
         await using var app = new AppFactory();

@@ -1,10 +1,6 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using LspCapacity.Tests.Support;
 using LspCapacity.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LspCapacity.Tests.Pages;
 
@@ -13,32 +9,15 @@ namespace LspCapacity.Tests.Pages;
 /// if it is reachable without sign-in and not on the public list, or open to LSP staff in a
 /// coordinator area.
 /// </summary>
-public partial class AccessTests : IClassFixture<AppFactory>
+public class AccessTests : IClassFixture<AppFactory>
 {
     private readonly AppFactory _app;
 
     public AccessTests(AppFactory app) => _app = app;
 
-    /// <summary>Folders and pages only coordinators (and admins) may open.</summary>
-    private static readonly string[] CoordinatorOnly =
-    [
-        "/People/", "/Mail/", "/Partnerships/Create", "/Partnerships/Edit",
-        "/Activities/Create", "/Activities/Edit", "/Activities/Manage", "/Activities/SignInSheet", "/Activities/Export",
-        "/Needs/Surveys/Create", "/Needs/Surveys/Export", "/Needs/Surveys/Question",
-        "/Placements/Create", "/Library/Moderation", "/Reviews/Create",
-        "/Dashboard/", "/Needs/Coverage",
-    ];
-
-    private IReadOnlyList<(string ViewEnginePath, string Url)> PageEndpoints()
-    {
-        var sources = _app.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
-        return sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
-            .Select(e => (Descriptor: e.Metadata.GetMetadata<PageActionDescriptor>(), e.RoutePattern.RawText))
-            .Where(e => e.Descriptor is not null && e.RawText is not null)
-            .Select(e => (e.Descriptor!.ViewEnginePath, Url: "/" + RouteParameter().Replace(e.RawText!.TrimStart('/'), Sample)))
-            .DistinctBy(e => e.Url)
-            .ToList();
-    }
+    /// <summary>Every page, with a sample for each route parameter: 1, or a constraint's first alternative.</summary>
+    private IReadOnlyList<(string ViewEnginePath, string Url)> PageEndpoints() =>
+        PageRoutes.Walk(_app.Services).Select(p => (p.ViewEnginePath, PageRoutes.Url(p.Template, (_, _) => "1"))).ToList();
 
     /// <summary>The pages this test walks, each with a sample address (for the fuzz tests).</summary>
     internal static IReadOnlyList<(string ViewEnginePath, string Url)> PageEndpointsOf(AppFactory app) => new AccessTests(app).PageEndpoints();
@@ -50,6 +29,7 @@ public partial class AccessTests : IClassFixture<AppFactory>
         Assert.Contains("/People/Invite", paths);
         Assert.Contains("/Partnerships/Details", paths);
         Assert.Contains("/Mail/Index", paths);
+        Assert.Contains("/Accessibility", paths); // public: PublicPages.All
         Assert.True(paths.Count >= 15, $"Only {paths.Count} pages found");
     }
 
@@ -83,7 +63,7 @@ public partial class AccessTests : IClassFixture<AppFactory>
         {
             var client = _app.CreateClientAs(person);
             var failures = new List<string>();
-            foreach (var (path, url) in PageEndpoints().Where(p => CoordinatorOnly.Any(c => p.ViewEnginePath.StartsWith(c, StringComparison.Ordinal))))
+            foreach (var (path, url) in PageEndpoints().Where(p => PageRoutes.IsCoordinatorOnly(p.ViewEnginePath)))
             {
                 var response = await client.GetAsync(url);
                 if (response.StatusCode != HttpStatusCode.Forbidden)
@@ -138,14 +118,4 @@ public partial class AccessTests : IClassFixture<AppFactory>
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
-
-    /// <summary>A value for a route parameter: the first alternative of a regex constraint, otherwise 1.</summary>
-    private static string Sample(Match parameter) =>
-        AlternativeConstraint().Match(parameter.Value) is { Success: true } alternative ? alternative.Groups[1].Value : "1";
-
-    [GeneratedRegex(@"\{[^}]+\}")]
-    private static partial Regex RouteParameter();
-
-    [GeneratedRegex(@"regex\(\^\((\w+)\|")]
-    private static partial Regex AlternativeConstraint();
 }

@@ -10,6 +10,8 @@ public class RegionConfiguration : IEntityTypeConfiguration<Region>
     {
         builder.Property(r => r.Code).HasMaxLength(40);
         builder.Property(r => r.Name).HasMaxLength(200);
+        builder.Property(r => r.NameInSentence).HasMaxLength(200);
+        builder.Ignore(r => r.InSentence);
         builder.HasIndex(r => r.Code).IsUnique();
     }
 }

@@ -19,7 +19,7 @@ public static class InvitationMail
 
         var (invitation, token) = Invitation.Create(user.Id, inviterId, now, lifetime);
         db.Invitations.Add(invitation);
-        var regionName = await db.Regions.Where(r => r.Id == user.RegionId).Select(r => r.Name).FirstOrDefaultAsync(cancellationToken) ?? "your region";
+        var regionName = await db.Regions.Where(r => r.Id == user.RegionId).Select(r => r.NameInSentence ?? r.Name).FirstOrDefaultAsync(cancellationToken) ?? "your region";
         await outbox.QueueAsync(db, $"invitation:{user.Id}:{invitation.TokenHash[..16]}", user.Email!, user.DisplayName, "invitation",
             new Dictionary<string, string?>
             {

@@ -76,13 +76,20 @@ public class SurveyTests : IClassFixture<AppFactory>
         var id = await CreateAndOpenAsync("Needs analysis: responding");
         var staff = _app.CreateClientAs(Demo.StaffBirmingham);
 
-        // Submitting early names what is missing.
+        // Submitting early links to the first question left, naming its section and how many are left.
         var check = await staff.GetDocumentAsync($"/needs/surveys/{id}/response?check=true");
         var early = await staff.SubmitAsync(check, $"/needs/surveys/{id}/response?check=true", new Dictionary<string, string>(), "main form[action*='handler=Submit']");
         Assert.Equal(HttpStatusCode.OK, early.StatusCode);
         var earlyPage = await early.ParseAsync();
-        Assert.True(earlyPage.ErrorSummary().Any(e => e.Contains("Answer every required question") || e.Contains("Answer the questions")),
-            earlyPage.QuerySelector("main")?.TextContent);
+        var survey = await _app.WithDbAsync(db => db.Surveys.Include(s => s.Sections).ThenInclude(s => s.Questions).AsNoTracking().SingleAsync(s => s.Id == id));
+        var first = survey.Sections.OrderBy(s => s.Position).First();
+        var question = first.Questions.OrderBy(q => q.Position).First(q => q.Required);
+        var required = survey.Sections.SelectMany(s => s.Questions).Count(q => q.Required);
+        var link = earlyPage.QuerySelector($".govuk-error-summary a[href='#Answers_{question.Id}_']");
+        Assert.NotNull(link);
+        Assert.Equal($"Answer \"{question.Text}\" in {first.Title} before submitting ({required} questions still to answer)", link.TextContent);
+        Assert.NotNull(earlyPage.GetElementById($"Answers_{question.Id}_")); // the question's row, with its Change link
+        Assert.StartsWith("Error: Check your answers before submitting – ", earlyPage.Title);
 
         await AnswerAllAsync(staff, id, "2");
         var ready = await staff.GetDocumentAsync($"/needs/surveys/{id}/response?check=true");
@@ -95,6 +102,8 @@ public class SurveyTests : IClassFixture<AppFactory>
         Assert.Equal(ResponseStatus.Submitted, response.Status);
         var after = await staff.GetDocumentAsync($"/needs/surveys/{id}/response?section=1");
         Assert.Null(after.QuerySelector("form[action*='handler=Save']"));
+        Assert.Equal("Birmingham's response", after.QuerySelector("h1")!.TextContent);
+        Assert.Equal($"Birmingham's response – Needs analysis: responding – LSP Capacity Building Programme", after.Title);
         var late = await staff.PostWithTokenAsync($"/needs/surveys/{id}", $"/needs/surveys/{id}/response?handler=Save&section=1");
         Assert.Equal(HttpStatusCode.OK, late.StatusCode);
         Assert.Contains("This response cannot be changed.", (await late.ParseAsync()).ErrorSummary());

@@ -54,7 +54,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, O
             survey.Open(UkTime.ToUtc(Open.OpensOn!.Value.ToDateTime(TimeOnly.MinValue)),
                 UkTime.ToUtc(Open.ClosesOn!.Value.AddDays(1).ToDateTime(TimeOnly.MinValue)), now);
             db.Audit(me.Id, "survey.opened", survey);
-            var regionName = await db.Regions.Where(r => r.Id == survey.RegionId).Select(r => r.Name).SingleAsync(ct);
+            var regionName = await db.Regions.Where(r => r.Id == survey.RegionId).Select(r => r.NameInSentence ?? r.Name).SingleAsync(ct);
             var staff = await db.Users.AsNoTracking()
                 .Where(u => u.RegionId == survey.RegionId && u.IsActive && u.Role == Roles.LspStaff && u.PartnershipId != null)
                 .Join(db.Partnerships.Where(p => p.IsActive), u => u.PartnershipId, p => p.Id, (u, p) => new { u.Id, u.Email, u.DisplayName, Partnership = p.Name })

@@ -177,7 +177,22 @@ public class ResponseModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError("", e.Message);
+            // Questions left: point at the first of them, by section, not only at how many there are.
+            var missing = Saved?.Missing(Survey) ?? Survey.Sections.SelectMany(x => x.Questions).Where(q => q.Required).ToList();
+            var firstMissing = missing
+                .Select(q => (Question: q, Section: Survey.Sections.Single(x => x.Id == q.SectionId)))
+                .OrderBy(m => m.Section.Position).ThenBy(m => m.Question.Position)
+                .FirstOrDefault();
+            if (!ReadOnly && firstMissing is ({ } first, { } section))
+            {
+                ModelState.AddModelError($"Answers[{first.Id}]", missing.Count == 1
+                    ? $"Answer \"{first.Text}\" in {section.Title} before submitting"
+                    : $"Answer \"{first.Text}\" in {section.Title} before submitting ({missing.Count} questions still to answer)");
+            }
+            else
+            {
+                ModelState.AddModelError("", e.Message);
+            }
             return Page();
         }
         TempData["Success"] = $"{PartnershipName}'s response has been submitted. Thank you.";
