@@ -15,12 +15,7 @@ public class AccessTests : IClassFixture<AppFactory>
 
     public AccessTests(AppFactory app) => _app = app;
 
-    /// <summary>Every page, with a sample for each route parameter: 1, or a constraint's first alternative.</summary>
-    private IReadOnlyList<(string ViewEnginePath, string Url)> PageEndpoints() =>
-        PageRoutes.Walk(_app.Services).Select(p => (p.ViewEnginePath, PageRoutes.Url(p.Template, (_, _) => "1"))).ToList();
-
-    /// <summary>The pages this test walks, each with a sample address (for the fuzz tests).</summary>
-    internal static IReadOnlyList<(string ViewEnginePath, string Url)> PageEndpointsOf(AppFactory app) => new AccessTests(app).PageEndpoints();
+    private IReadOnlyList<(string ViewEnginePath, string Url)> PageEndpoints() => PageRoutes.Samples(_app.Services);
 
     [Fact]
     public void TheWalkFindsThePages()

@@ -153,7 +153,7 @@ public partial class QueryStringFuzzTests : IClassFixture<FuzzApp>
                 }
             }
             // Route values: every sample "1" of the access test's addresses, replaced.
-            foreach (var (_, sample) in AccessTests.PageEndpointsOf(_app))
+            foreach (var (_, sample) in PageRoutes.Samples(_app.Services))
             {
                 foreach (var value in PageFuzz.BadRouteValues)
                 {
@@ -292,7 +292,7 @@ internal static partial class PageFuzz
         List<string> failures)
     {
         var keys = PagesByKey(app);
-        var queue = new Queue<string>(AccessTests.PageEndpointsOf(app).Select(e => e.Url));
+        var queue = new Queue<string>(PageRoutes.Samples(app.Services).Select(e => e.Url));
         var queued = new HashSet<string>(queue);
         var perKey = new Dictionary<string, int>();
         var pages = new List<(string, IHtmlDocument)>();
@@ -340,7 +340,7 @@ internal static partial class PageFuzz
 
     /// <summary>The page (view engine path) of each kind of address the access test walks.</summary>
     public static Dictionary<string, string> PagesByKey(AppFactory app) =>
-        AccessTests.PageEndpointsOf(app).GroupBy(e => Key(e.Url)).ToDictionary(g => g.Key, g => g.First().ViewEnginePath);
+        PageRoutes.Samples(app.Services).GroupBy(e => Key(e.Url)).ToDictionary(g => g.Key, g => g.First().ViewEnginePath);
 
     /// <summary>Each way of posting on the page: a form with one of its submit buttons, and a name for it (where it posts, which button, which fields).</summary>
     public static IEnumerable<(IHtmlFormElement Form, IHtmlButtonElement? Submit, string Signature)> PostForms(string pageUrl, IHtmlDocument document)

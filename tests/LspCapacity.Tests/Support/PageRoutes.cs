@@ -35,6 +35,10 @@ public static partial class PageRoutes
             .DistinctBy(e => e.Template)
             .ToList();
 
+    /// <summary>Every page with a sample address: 1 for each route parameter, or a constraint's first alternative.</summary>
+    public static IReadOnlyList<(string ViewEnginePath, string Url)> Samples(IServiceProvider services) =>
+        Walk(services).Select(p => (p.ViewEnginePath, Url(p.Template, (_, _) => "1"))).ToList();
+
     /// <summary>
     /// The template as a URL: a parameter constrained to alternatives takes the first; any other takes
     /// <paramref name="value"/>(the literal segment before it, the parameter's name).
