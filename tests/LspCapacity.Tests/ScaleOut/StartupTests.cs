@@ -2,8 +2,6 @@ using System.Net;
 using LspCapacity.Tests.Support;
 using LspCapacity.Web.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace LspCapacity.Tests.ScaleOut;
@@ -39,19 +37,17 @@ public sealed class StartupTests
     }
 
     [PostgresFact]
-    public async Task TwoNodesStartedTogether_WithSeveralMigrationsPending_BothStart()
+    public async Task TwoNodesStartedTogether_OnAnEmptyDatabase_WithMigrationsPending_BothStart()
     {
         var server = TestDatabase.PostgresServer!;
         var database = TestDatabase.CreatePostgresDatabase(server);
         try
         {
-            // The database as an earlier release left it: only the first migration applied.
+            // The database exists (made by an administrator) but holds nothing yet: every migration is pending.
             using (var db = new PostgresAppDbContextDesignTimeFactory().CreateDbContext([]))
             {
                 db.Database.SetConnectionString(database);
-                var all = db.Database.GetMigrations().ToList();
-                await db.GetService<IMigrator>().MigrateAsync(all[0]);
-                Assert.True((await db.Database.GetPendingMigrationsAsync()).Count() >= 2, "the test needs two or more migrations pending");
+                Assert.NotEmpty(await db.Database.GetPendingMigrationsAsync());
             }
             await using var nodeA = NodeOn(database);
             await using var nodeB = NodeOn(database);

@@ -5,6 +5,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace LspCapacity.Web.Data.Postgres.Migrations
 {
     /// <inheritdoc />
@@ -60,13 +62,40 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataVersions",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataVersions", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LockoutCounters",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    FailedCount = table.Column<int>(type: "integer", nullable: false),
+                    LockedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastFailureAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LockoutCounters", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Regions",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameInSentence = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -132,7 +161,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     LastAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LockedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    LockedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClaimToken = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -338,6 +368,54 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_AspNetUsers_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PeerReviews",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegionId = table.Column<int>(type: "integer", nullable: false),
+                    HostPartnershipId = table.Column<int>(type: "integer", nullable: false),
+                    Stage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StageChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Scope = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ScopingOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SelfAssessmentDueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    OnSiteStartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    OnSiteEndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SelfAssessmentSubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SelfAssessmentSubmittedById = table.Column<string>(type: "text", nullable: true),
+                    ReportSummary = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    ReportAgreedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReportAgreedById = table.Column<string>(type: "text", nullable: true),
+                    ProgressReviewOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FollowUpSummary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RescheduledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RescheduleReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    EarlyFollowUpReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PublishConsentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PublishConsentById = table.Column<string>(type: "text", nullable: true),
+                    PublicSummary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PeerReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PeerReviews_Partnerships_HostPartnershipId",
+                        column: x => x.HostPartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PeerReviews_Regions_RegionId",
                         column: x => x.RegionId,
                         principalTable: "Regions",
                         principalColumn: "Id",
@@ -604,6 +682,7 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     PartnershipId = table.Column<int>(type: "integer", nullable: true),
                     SourceActivityId = table.Column<int>(type: "integer", nullable: true),
+                    SourceReviewId = table.Column<int>(type: "integer", nullable: true),
                     Outcomes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     ContactName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     ContactEmail = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
@@ -737,7 +816,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     PreferredDates = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    PlacementId = table.Column<int>(type: "integer", nullable: true)
+                    PlacementId = table.Column<int>(type: "integer", nullable: true),
+                    StatusChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    StatusChangedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -788,6 +869,173 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         name: "FK_SurveyResponses_Surveys_SurveyId",
                         column: x => x.SurveyId,
                         principalTable: "Surveys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UserSessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UserSessions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewFindings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReviewId = table.Column<int>(type: "integer", nullable: false),
+                    ThemeId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AuthorId = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewFindings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewFindings_AspNetUsers_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewFindings_PeerReviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "PeerReviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReviewFindings_Themes_ThemeId",
+                        column: x => x.ThemeId,
+                        principalTable: "Themes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewFocusThemes",
+                columns: table => new
+                {
+                    ReviewId = table.Column<int>(type: "integer", nullable: false),
+                    ThemeId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewFocusThemes", x => new { x.ReviewId, x.ThemeId });
+                    table.ForeignKey(
+                        name: "FK_ReviewFocusThemes_PeerReviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "PeerReviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReviewFocusThemes_Themes_ThemeId",
+                        column: x => x.ThemeId,
+                        principalTable: "Themes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewRecommendations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReviewId = table.Column<int>(type: "integer", nullable: false),
+                    ThemeId = table.Column<int>(type: "integer", nullable: true),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewRecommendations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewRecommendations_PeerReviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "PeerReviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReviewRecommendations_Themes_ThemeId",
+                        column: x => x.ThemeId,
+                        principalTable: "Themes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewSelfAssessmentAnswers",
+                columns: table => new
+                {
+                    ReviewId = table.Column<int>(type: "integer", nullable: false),
+                    ThemeId = table.Column<int>(type: "integer", nullable: false),
+                    Rating = table.Column<int>(type: "integer", nullable: true),
+                    Evidence = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    UpdatedById = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewSelfAssessmentAnswers", x => new { x.ReviewId, x.ThemeId });
+                    table.ForeignKey(
+                        name: "FK_ReviewSelfAssessmentAnswers_AspNetUsers_UpdatedById",
+                        column: x => x.UpdatedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewSelfAssessmentAnswers_PeerReviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "PeerReviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReviewSelfAssessmentAnswers_Themes_ThemeId",
+                        column: x => x.ThemeId,
+                        principalTable: "Themes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewTeamMembers",
+                columns: table => new
+                {
+                    ReviewId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<string>(type: "text", nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PartnershipId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewTeamMembers", x => new { x.ReviewId, x.PersonId });
+                    table.ForeignKey(
+                        name: "FK_ReviewTeamMembers_AspNetUsers_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewTeamMembers_PeerReviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "PeerReviews",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -940,6 +1188,38 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReviewActions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReviewId = table.Column<int>(type: "integer", nullable: false),
+                    RecommendationId = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewActions_PeerReviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "PeerReviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReviewActions_ReviewRecommendations_RecommendationId",
+                        column: x => x.RecommendationId,
+                        principalTable: "ReviewRecommendations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SurveyAnswers",
                 columns: table => new
                 {
@@ -1063,15 +1343,53 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ReviewActionUpdates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ActionId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ById = table.Column<string>(type: "text", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewActionUpdates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewActionUpdates_AspNetUsers_ById",
+                        column: x => x.ById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewActionUpdates_ReviewActions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "ReviewActions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "DataVersions",
+                columns: new[] { "Name", "Version" },
+                values: new object[,]
+                {
+                    { "library", 0L },
+                    { "needs", 0L }
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Activities_HostPartnershipId",
                 table: "Activities",
                 column: "HostPartnershipId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Activities_RegionId_Status_StartsAt",
+                name: "IX_Activities_RegionId_Status_StartsAt_Capacity_ConfirmedCount",
                 table: "Activities",
-                columns: new[] { "RegionId", "Status", "StartsAt" });
+                columns: new[] { "RegionId", "Status", "StartsAt", "Capacity", "ConfirmedCount" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Activities_Status_StartsAt",
@@ -1152,6 +1470,11 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Bookings_ActivityId_Attendance_PartnershipId",
+                table: "Bookings",
+                columns: new[] { "ActivityId", "Attendance", "PartnershipId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Bookings_ActivityId_Status_CreatedAt",
                 table: "Bookings",
                 columns: new[] { "ActivityId", "Status", "CreatedAt" });
@@ -1184,9 +1507,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 column: "PartnershipId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_CaseStudies_RegionId",
+                name: "IX_CaseStudies_RegionId_Status",
                 table: "CaseStudies",
-                column: "RegionId");
+                columns: new[] { "RegionId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseStudies_Slug",
@@ -1197,6 +1520,11 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 name: "IX_CaseStudies_SourceActivityId",
                 table: "CaseStudies",
                 column: "SourceActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseStudies_SourceReviewId",
+                table: "CaseStudies",
+                column: "SourceReviewId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseStudies_Status_PublishedAt",
@@ -1291,6 +1619,16 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PeerReviews_HostPartnershipId",
+                table: "PeerReviews",
+                column: "HostPartnershipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PeerReviews_RegionId_Stage",
+                table: "PeerReviews",
+                columns: new[] { "RegionId", "Stage" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PlacementOutcome_PersonId",
                 table: "PlacementOutcome",
                 column: "PersonId");
@@ -1357,6 +1695,76 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 table: "Regions",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewActions_RecommendationId",
+                table: "ReviewActions",
+                column: "RecommendationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewActions_ReviewId",
+                table: "ReviewActions",
+                column: "ReviewId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewActions_Status_DueOn",
+                table: "ReviewActions",
+                columns: new[] { "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewActionUpdates_ActionId",
+                table: "ReviewActionUpdates",
+                column: "ActionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewActionUpdates_ById",
+                table: "ReviewActionUpdates",
+                column: "ById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewFindings_AuthorId",
+                table: "ReviewFindings",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewFindings_ReviewId_ThemeId",
+                table: "ReviewFindings",
+                columns: new[] { "ReviewId", "ThemeId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewFindings_ThemeId",
+                table: "ReviewFindings",
+                column: "ThemeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewFocusThemes_ThemeId",
+                table: "ReviewFocusThemes",
+                column: "ThemeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewRecommendations_ReviewId",
+                table: "ReviewRecommendations",
+                column: "ReviewId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewRecommendations_ThemeId",
+                table: "ReviewRecommendations",
+                column: "ThemeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewSelfAssessmentAnswers_ThemeId",
+                table: "ReviewSelfAssessmentAnswers",
+                column: "ThemeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewSelfAssessmentAnswers_UpdatedById",
+                table: "ReviewSelfAssessmentAnswers",
+                column: "UpdatedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewTeamMembers_PersonId",
+                table: "ReviewTeamMembers",
+                column: "PersonId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SupportRequests_PartnershipId",
@@ -1436,20 +1844,19 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 column: "Code",
                 unique: true);
 
-            // Full-text search over title, summary and body: a generated tsvector (title weighted A,
-            // summary B, body C) with a GIN index. Not in the EF model: only LibrarySearch reads it.
-            migrationBuilder.Sql("""
-                ALTER TABLE "CaseStudies" ADD COLUMN "SearchVector" tsvector GENERATED ALWAYS AS (
-                    setweight(to_tsvector('english', coalesce("Title", '')), 'A') ||
-                    setweight(to_tsvector('english', coalesce("Summary", '')), 'B') ||
-                    setweight(to_tsvector('english', coalesce("Body", '')), 'C')) STORED;
-                CREATE INDEX "IX_CaseStudies_SearchVector" ON "CaseStudies" USING GIN ("SearchVector");
-                """);
+            migrationBuilder.CreateIndex(
+                name: "IX_UserSessions_UserId",
+                table: "UserSessions",
+                column: "UserId");
+
+            // Hand-written: full-text search over case studies (a generated tsvector with a GIN index).
+            SearchIndexSql.CreatePostgres(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            
             migrationBuilder.DropTable(
                 name: "ActivityPriorityPartnership");
 
@@ -1487,6 +1894,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "DataVersions");
+
+            migrationBuilder.DropTable(
                 name: "Feedback");
 
             migrationBuilder.DropTable(
@@ -1494,6 +1904,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "LibrarySubscriptions");
+
+            migrationBuilder.DropTable(
+                name: "LockoutCounters");
 
             migrationBuilder.DropTable(
                 name: "MentorProfiles");
@@ -1514,7 +1927,25 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 name: "ProgrammeObjective");
 
             migrationBuilder.DropTable(
+                name: "ReviewActionUpdates");
+
+            migrationBuilder.DropTable(
+                name: "ReviewFindings");
+
+            migrationBuilder.DropTable(
+                name: "ReviewFocusThemes");
+
+            migrationBuilder.DropTable(
+                name: "ReviewSelfAssessmentAnswers");
+
+            migrationBuilder.DropTable(
+                name: "ReviewTeamMembers");
+
+            migrationBuilder.DropTable(
                 name: "SurveyAnswers");
+
+            migrationBuilder.DropTable(
+                name: "UserSessions");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -1535,6 +1966,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 name: "Programmes");
 
             migrationBuilder.DropTable(
+                name: "ReviewActions");
+
+            migrationBuilder.DropTable(
                 name: "SurveyQuestions");
 
             migrationBuilder.DropTable(
@@ -1547,10 +1981,16 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 name: "SupportRequests");
 
             migrationBuilder.DropTable(
+                name: "ReviewRecommendations");
+
+            migrationBuilder.DropTable(
                 name: "SurveySection");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "PeerReviews");
 
             migrationBuilder.DropTable(
                 name: "Surveys");
