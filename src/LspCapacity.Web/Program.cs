@@ -9,6 +9,7 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Email;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
 using LspCapacity.Web.Jobs;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -106,6 +107,7 @@ builder.Services.AddDataProtection()
     .SetApplicationName("LspCapacity")
     .PersistKeysToDbContext<AppDbContext>(); // shared by every web node
 builder.Services.AddAuthorization(Policies.Configure);
+builder.Services.AddAppAuthorizationHandlers();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddRateLimiter(options =>
