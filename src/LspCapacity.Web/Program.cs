@@ -155,6 +155,8 @@ builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
     messages.SetValueIsInvalidAccessor(value => $"'{value}' is not a valid value");
     messages.SetValueMustBeANumberAccessor(field => $"{field} must be a number");
     messages.SetMissingBindRequiredValueAccessor(field => $"Enter {field}");
+    // Dates come as the GOV.UK date input's day, month and year.
+    o.ModelBinderProviders.Insert(0, new DateInputModelBinderProvider());
 });
 builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 // Like the sign-in cookie (SameAsRequest by default): Secure whenever the request came over HTTPS.

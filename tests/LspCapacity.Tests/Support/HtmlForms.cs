@@ -55,6 +55,7 @@ public static class HtmlForms
     public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlFormElement form, string pageUrl,
         IReadOnlyDictionary<string, string> values, IHtmlButtonElement? submit = null)
     {
+        values = TypeDates(form, values);
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
         {
@@ -103,6 +104,35 @@ public static class HtmlForms
     }
 
     /// <summary>
+    /// A date given as one value ("2027-03-27", or "" to clear it) for a GOV.UK date input is typed into its
+    /// day, month and year fields as a person would ("27", "3", "2027"). Anything else must name the parts.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> TypeDates(IHtmlFormElement form, IReadOnlyDictionary<string, string> values)
+    {
+        var names = form.Elements.OfType<IHtmlInputElement>().Select(i => i.Name).ToHashSet();
+        if (!values.Keys.Any(k => !names.Contains(k) && names.Contains(k + ".Day")))
+        {
+            return values;
+        }
+        var typed = new Dictionary<string, string>();
+        foreach (var (name, value) in values)
+        {
+            if (names.Contains(name) || !names.Contains(name + ".Day"))
+            {
+                typed[name] = value;
+                continue;
+            }
+            var parts = value.Length == 0 ? ["", "", ""]
+                : DateOnly.TryParseExact(value, "yyyy-MM-dd", out var date) ? new[] { date.Day.ToString(), date.Month.ToString(), date.Year.ToString() }
+                : throw new ArgumentException($"'{value}' for the date input {name}: give {name}.Day, {name}.Month and {name}.Year for anything but a yyyy-MM-dd date");
+            typed[name + ".Day"] = parts[0];
+            typed[name + ".Month"] = parts[1];
+            typed[name + ".Year"] = parts[2];
+        }
+        return typed;
+    }
+
+    /// <summary>
     /// Posts to <paramref name="postUrl"/> with a valid antiforgery token taken from any form on
     /// <paramref name="tokenPageUrl"/>: how a signed-in person would forge a request for a button they are not shown.
     /// </summary>
@@ -121,13 +151,18 @@ public static class HtmlForms
     public static IReadOnlyList<string> ErrorSummary(this IHtmlDocument document) =>
         document.QuerySelectorAll(".govuk-error-summary__list li").Select(li => li.TextContent.Trim()).ToList();
 
-    /// <summary>The value a field shows, to check the person's input was kept.</summary>
+    /// <summary>
+    /// The value a field shows, to check the person's input was kept. A GOV.UK date input shows its day,
+    /// month and year: "27 3 2027".
+    /// </summary>
     public static string? FieldValue(this IHtmlDocument document, string name) =>
         document.QuerySelector($"[name='{name}']") switch
         {
             IHtmlInputElement input => input.Value,
             IHtmlTextAreaElement textarea => textarea.Value,
             IHtmlSelectElement select => select.Value,
+            null when document.QuerySelector($"[name='{name}.Day']") is not null =>
+                string.Join(" ", new[] { "Day", "Month", "Year" }.Select(p => (document.QuerySelector($"[name='{name}.{p}']") as IHtmlInputElement)?.Value)),
             _ => null,
         };
 }

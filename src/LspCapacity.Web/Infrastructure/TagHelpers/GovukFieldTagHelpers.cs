@@ -80,8 +80,13 @@ public abstract class GovukFieldTagHelper : TagHelper
         ? ""
         : $"<p id=\"{Id}-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> {E(error)}</p>";
 
+    /// <summary>The element the error summary links to for this field.</summary>
+    protected virtual string FocusId => Id;
+
     protected void WriteGroup(TagHelperOutput output, string inner, string? error)
     {
+        // Fields are written in the order of the page: the error summary lists their errors in that order.
+        ErrorSummaryFields.Of(ViewContext.HttpContext).Add(Name, FocusId);
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", error is null ? "govuk-form-group" : "govuk-form-group govuk-form-group--error");
@@ -229,5 +234,71 @@ public sealed class GovukCheckboxesTagHelper : GovukFieldTagHelper
                    $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">{E(LabelText)}</legend>{HintHtml()}{ErrorHtml(error)}" +
                    $"<div class=\"govuk-checkboxes govuk-checkboxes--small{(Columns ? " app-checkbox-columns" : "")}\" data-module=\"govuk-checkboxes\">{boxes}</div></fieldset>";
         WriteGroup(output, html, error);
+    }
+}
+
+/// <summary>
+/// The GOV.UK date input for a <see cref="DateOnly"/> property: day, month and year fields in a fieldset
+/// whose legend is the label. <see cref="DateInputModelBinder"/> binds them; after a failed post the parts
+/// the person typed are shown again and only the wrong ones are marked.
+/// </summary>
+[HtmlTargetElement("govuk-date", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class GovukDateTagHelper : GovukFieldTagHelper
+{
+    /// <summary>The legend (the same as label).</summary>
+    public string? Legend { get => Label; set => Label = value; }
+
+    /// <summary>The example date of the hint, day month year as people type it.</summary>
+    public string Example { get; set; } = "27 3 2027";
+
+    private DateParts _wrong;
+
+    protected override string FocusId => $"{Id}_{DateInput.PartNames[_wrong switch
+    {
+        var w when w.HasFlag(DateParts.Day) || w == DateParts.None => 0,
+        var w when w.HasFlag(DateParts.Month) => 1,
+        _ => 2,
+    }]}";
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var error = Error;
+        var parts = Parts();
+        // A part-level message marks only the parts it is about; any other error (required, a rule) marks the whole date.
+        _wrong = error is null ? DateParts.None
+            : DateInput.Read(parts[0], parts[1], parts[2], "").Wrong is var wrong and not DateParts.None ? wrong
+            : DateParts.All;
+        var hint = Hint is null ? $"For example, {Example}" : $"{Hint.TrimEnd('.')}. For example, {Example}";
+        var describedBy = DescribedBy(true, error is not null);
+        var items = string.Concat(DateInput.PartNames.Select((part, i) =>
+        {
+            var width = i == 2 ? "govuk-input--width-4" : "govuk-input--width-2";
+            var isWrong = _wrong.HasFlag(Enum.Parse<DateParts>(part));
+            return $"<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\">" +
+                   $"<label class=\"govuk-label govuk-date-input__label\" for=\"{Id}_{part}\">{part}</label>" +
+                   $"<input class=\"govuk-input govuk-date-input__input {width}{(isWrong ? " govuk-input--error" : "")}\" id=\"{Id}_{part}\" " +
+                   $"name=\"{Name}.{part}\" type=\"text\" inputmode=\"numeric\" value=\"{E(parts[i])}\"></div></div>";
+        }));
+        var legend = LabelIsHeading
+            ? $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--l\"><h1 class=\"govuk-fieldset__heading\">{E(LabelText)}</h1></legend>"
+            : $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">{E(LabelText)}</legend>";
+        var html = $"<fieldset class=\"govuk-fieldset\" role=\"group\" aria-describedby=\"{describedBy}\">{legend}" +
+                   $"<div id=\"{Id}-hint\" class=\"govuk-hint\">{E(hint)}</div>{ErrorHtml(error)}" +
+                   $"<div class=\"govuk-date-input\" id=\"{Id}\">{items}</div></fieldset>";
+        WriteGroup(output, html, error);
+    }
+
+    /// <summary>Day, month and year as typed when the form came back, else from the model.</summary>
+    private string[] Parts()
+    {
+        var modelState = ViewContext.ViewData.ModelState;
+        var typed = DateInput.PartNames.Select(p => modelState[$"{Name}.{p}"]).ToArray();
+        if (typed.Any(e => e is not null))
+        {
+            return typed.Select(e => e?.AttemptedValue ?? "").ToArray();
+        }
+        return For.Model is DateOnly d
+            ? [d.Day.ToString(CultureInfo.InvariantCulture), d.Month.ToString(CultureInfo.InvariantCulture), d.Year.ToString(CultureInfo.InvariantCulture)]
+            : ["", "", ""];
     }
 }
