@@ -19,11 +19,11 @@ public class BookingJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await coordinator.GetByLabel("Workshop").CheckAsync();
         await coordinator.GetByLabel("Title").FillAsync("Partnership governance clinic");
         await coordinator.GetByLabel("Partnership governance").CheckAsync();
-        await coordinator.GetByLabel("Start date").FillAsync("2027-02-10");
-        await coordinator.GetByLabel("End date").FillAsync("2027-02-10");
+        await coordinator.FillDateAsync("Start date", new DateOnly(2027, 2, 10));
+        await coordinator.FillDateAsync("End date", new DateOnly(2027, 2, 10));
         await coordinator.GetByLabel("Venue", new() { Exact = true }).FillAsync("Solihull Council House");
         await coordinator.GetByLabel("Capacity").FillAsync("20");
-        await coordinator.GetByLabel("Booking closes (end of day)").FillAsync("2027-02-03");
+        await coordinator.FillDateAsync("Booking closes (end of day)", new DateOnly(2027, 2, 3));
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Save as draft" }).ClickAsync();
         await Assertions.Expect(coordinator.Locator("h1")).ToHaveTextAsync("Partnership governance clinic");
         await coordinator.AssertAccessibleAsync();

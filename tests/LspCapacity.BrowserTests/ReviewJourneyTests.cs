@@ -35,10 +35,10 @@ public class ReviewJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 
         await coordinator.GetByLabel("Partnership governance").CheckAsync();
         await coordinator.GetByLabel("Scope (optional)").FillAsync("How the board holds partners to account for LAA delivery.");
-        await coordinator.GetByLabel("Scoping meeting").FillAsync(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await coordinator.GetByLabel("Self-assessment due").FillAsync(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await coordinator.GetByLabel("First day on site").FillAsync(onSite.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await coordinator.GetByLabel("Last day on site").FillAsync(onSite.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await coordinator.FillDateAsync("Scoping meeting", today);
+        await coordinator.FillDateAsync("Self-assessment due", today);
+        await coordinator.FillDateAsync("First day on site", onSite);
+        await coordinator.FillDateAsync("Last day on site", onSite.AddDays(1));
         await coordinator.GetByLabel("Lead reviewer").SelectOptionAsync(new SelectOptionValue { Label = "Sam Birmingham (Birmingham): on 0 open reviews" });
         await coordinator.GetByLabel("Morgan Mentor").CheckAsync();
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Set up the review" }).ClickAsync();
@@ -119,7 +119,7 @@ public class ReviewJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
             .SelectOptionAsync(new SelectOptionValue { Label = "R1: Add a quarterly performance challenge session to the board's cycle." });
         await host.GetByLabel("Action", new() { Exact = true }).FillAsync("Put performance challenge on every second board agenda.");
         await host.GetByLabel("Owner").FillAsync("Pat Chair, board chair");
-        await host.GetByLabel("Due by").FillAsync(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await host.FillDateAsync("Due by", due);
         await host.GetByRole(AriaRole.Button, new() { Name = "Add the action" }).ClickAsync();
         await Assertions.Expect(host.Locator(".govuk-notification-banner")).ToContainTextAsync("The action is added to the plan");
         var action = host.Locator("main tbody tr", new() { HasText = "Put performance challenge on every second board agenda." });

@@ -75,6 +75,15 @@ public static class Pages
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("sign-in", StringComparison.Ordinal));
     }
+
+    /// <summary>Types a date into the GOV.UK date input whose legend is <paramref name="legend"/>: day, month and year.</summary>
+    public static async Task FillDateAsync(this IPage page, string legend, DateOnly date)
+    {
+        var group = page.GetByRole(AriaRole.Group, new() { Name = legend, Exact = true });
+        await group.GetByLabel("Day").FillAsync(date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await group.GetByLabel("Month").FillAsync(date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await group.GetByLabel("Year").FillAsync(date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }
 
 public static class Accessibility

@@ -114,20 +114,16 @@ public static class HtmlForms
         {
             return values;
         }
-        var typed = new Dictionary<string, string>();
-        foreach (var (name, value) in values)
+        // The parts a test names itself win over those of a whole date.
+        var typed = values.Where(v => names.Contains(v.Key) || !names.Contains(v.Key + ".Day")).ToDictionary();
+        foreach (var (name, value) in values.Where(v => !typed.ContainsKey(v.Key)))
         {
-            if (names.Contains(name) || !names.Contains(name + ".Day"))
-            {
-                typed[name] = value;
-                continue;
-            }
             var parts = value.Length == 0 ? ["", "", ""]
                 : DateOnly.TryParseExact(value, "yyyy-MM-dd", out var date) ? new[] { date.Day.ToString(), date.Month.ToString(), date.Year.ToString() }
                 : throw new ArgumentException($"'{value}' for the date input {name}: give {name}.Day, {name}.Month and {name}.Year for anything but a yyyy-MM-dd date");
-            typed[name + ".Day"] = parts[0];
-            typed[name + ".Month"] = parts[1];
-            typed[name + ".Year"] = parts[2];
+            typed.TryAdd(name + ".Day", parts[0]);
+            typed.TryAdd(name + ".Month", parts[1]);
+            typed.TryAdd(name + ".Year", parts[2]);
         }
         return typed;
     }
