@@ -54,7 +54,7 @@ public class CreateModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
             }
             catch (DomainException e)
             {
-                ModelState.AddModelError("", e.Message);
+                this.Refused(e, db);
             }
         }
         ViewData["Lists"] = await ActivityInput.ListsAsync(db, regionId, cancellationToken);

@@ -82,8 +82,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError("", e.Message);
-            return await ShowAsync(id, cancellationToken);
+            return await this.RefusedAsync(e, db, () => ShowAsync(id, cancellationToken));
         }
     }
 
@@ -128,8 +127,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError("", e.Message);
-            return await ShowAsync(id, cancellationToken);
+            return await this.RefusedAsync(e, db, () => ShowAsync(id, cancellationToken));
         }
     }
 
@@ -192,8 +190,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError("", e.Message);
-            return await ShowAsync(id, cancellationToken);
+            return await this.RefusedAsync(e, db, () => ShowAsync(id, cancellationToken));
         }
     }
 

@@ -91,7 +91,7 @@ public class EditModel(AppDbContext db, CurrentUser me, ActivityEmails emails, T
             }
             catch (DomainException e)
             {
-                ModelState.AddModelError("", e.Message);
+                this.Refused(e, db);
             }
         }
         ViewData["Lists"] = await ActivityInput.ListsAsync(db, found.RegionId, cancellationToken);

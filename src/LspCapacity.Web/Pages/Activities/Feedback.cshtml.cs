@@ -55,8 +55,7 @@ public class FeedbackModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError("", e.Message);
-            return Page();
+            return await this.RefusedAsync(e, db);
         }
         catch (DbUpdateException e) when (Transactions.IsLostRace(e))
         {

@@ -101,7 +101,7 @@ public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
             }
             catch (DomainException e)
             {
-                ModelState.AddModelError(nameof(Upload), e.Message);
+                this.Refused(e, db, nameof(Upload));
             }
         }
         db.ChangeTracker.Clear();
@@ -161,8 +161,7 @@ public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError("", e.Message);
-            return await ShowAsync(id, cancellationToken);
+            return await this.RefusedAsync(e, db, () => ShowAsync(id, cancellationToken));
         }
     }
 

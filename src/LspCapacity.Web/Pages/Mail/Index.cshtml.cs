@@ -53,9 +53,11 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOu
         catch (DomainException e)
         {
             TempData["Success"] = null;
-            ModelState.AddModelError("", e.Message);
-            await OnGetAsync(1, cancellationToken);
-            return Page();
+            return await this.RefusedAsync(e, db, async () =>
+            {
+                await OnGetAsync(1, cancellationToken);
+                return Page();
+            });
         }
         db.Audit(me.Id, "email.retried", message, message.DeduplicationKey);
         await db.SaveChangesAsync(cancellationToken);

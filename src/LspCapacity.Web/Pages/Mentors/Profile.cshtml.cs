@@ -74,9 +74,7 @@ public class ProfileModel(AppDbContext db, CurrentUser me) : PageModel
         }
         catch (DomainException e)
         {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(Input.Capacity < PairingsInUse ? "Input.Capacity" : "", e.Message);
-            return await ShowAsync(cancellationToken);
+            return await this.RefusedAsync(e, db, () => ShowAsync(cancellationToken), Input.Capacity < PairingsInUse ? "Input.Capacity" : "");
         }
         TempData["Success"] = "Your mentor profile is saved. Coordinators will see you when they match requests.";
         return Redirect("/mentors");

@@ -42,7 +42,7 @@ public class CreateModel(AppDbContext db, CurrentUser me) : PageModel
             }
             catch (DomainException e)
             {
-                ModelState.AddModelError("", e.Message);
+                this.Refused(e, db);
             }
         }
         ViewData["Counties"] = await PartnershipInput.CountiesAsync(db, regionId, cancellationToken);

@@ -62,7 +62,7 @@ public class EditModel(AppDbContext db, CurrentUser me) : PageModel
             }
             catch (DomainException e)
             {
-                ModelState.AddModelError("", e.Message);
+                this.Refused(e, db);
             }
         }
         ViewData["Counties"] = await PartnershipInput.CountiesAsync(db, partnership.RegionId, cancellationToken);

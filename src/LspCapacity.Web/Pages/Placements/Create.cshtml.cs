@@ -87,8 +87,7 @@ public class CreateModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ou
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError("", e.Message);
-            return await ShowAsync(cancellationToken);
+            return await this.RefusedAsync(e, db, () => ShowAsync(cancellationToken));
         }
     }
 

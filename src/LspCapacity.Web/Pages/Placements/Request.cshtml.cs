@@ -47,8 +47,7 @@ public class RequestModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError("", e.Message);
-            return await ShowAsync(cancellationToken);
+            return await this.RefusedAsync(e, db, () => ShowAsync(cancellationToken));
         }
         TempData["Success"] = "Your request has been sent. A coordinator will suggest someone and introduce you both by email.";
         return Redirect("/placements");

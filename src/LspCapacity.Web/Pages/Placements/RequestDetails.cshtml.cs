@@ -81,8 +81,7 @@ public class RequestDetailsModel(AppDbContext db, CurrentUser me, TimeProvider c
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError("", e.Message);
-            return Page();
+            return await this.RefusedAsync(e, db);
         }
     }
 
@@ -102,9 +101,7 @@ public class RequestDetailsModel(AppDbContext db, CurrentUser me, TimeProvider c
         }
         catch (DomainException e)
         {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("", e.Message);
-            return Page();
+            return await this.RefusedAsync(e, db);
         }
         db.Audit(me.Id, "placement.request-withdrawn", request);
         await db.SaveChangesAsync(cancellationToken);

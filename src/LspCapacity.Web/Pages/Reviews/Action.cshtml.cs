@@ -53,9 +53,7 @@ public class ActionModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
         }
         catch (DomainException e)
         {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("", e.Message);
-            return await ShowAsync(id, actionId, fill: false, cancellationToken);
+            return await this.RefusedAsync(e, db, () => ShowAsync(id, actionId, fill: false, cancellationToken));
         }
         TempData["Success"] = "The progress is recorded.";
         return Redirect($"/reviews/{id}/actions/{actionId}");

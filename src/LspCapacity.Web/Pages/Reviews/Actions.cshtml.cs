@@ -96,9 +96,7 @@ public class ActionsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
         catch (DomainException e)
         {
             TempData.Remove("Success");
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("", e.Message);
-            return await ShowAsync(id, cancellationToken);
+            return await this.RefusedAsync(e, db, () => ShowAsync(id, cancellationToken));
         }
     }
 

@@ -210,17 +210,9 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, O
             TempData["Success"] = done;
             return Redirect($"/reviews/{id}");
         }
-        catch (FieldException e)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(e.Field, e.Message);
-            return await ShowAsync(id, cancellationToken);
-        }
         catch (DomainException e)
         {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("", e.Message);
-            return await ShowAsync(id, cancellationToken);
+            return await this.RefusedAsync(e, db, () => ShowAsync(id, cancellationToken));
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -317,8 +309,3 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, O
     }
 }
 
-/// <summary>A refusal that belongs beside one field of the form.</summary>
-public sealed class FieldException(string field, string message) : DomainException(message)
-{
-    public string Field { get; } = field;
-}

@@ -107,9 +107,7 @@ public class FindingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
         catch (DomainException e)
         {
             TempData.Remove("Success");
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("", e.Message);
-            return await ShowAsync(id, fill: false, cancellationToken);
+            return await this.RefusedAsync(e, db, () => ShowAsync(id, fill: false, cancellationToken));
         }
     }
 

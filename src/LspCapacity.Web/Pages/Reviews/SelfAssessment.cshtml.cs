@@ -65,9 +65,7 @@ public class SelfAssessmentModel(AppDbContext db, CurrentUser me, TimeProvider c
         }
         catch (DomainException e)
         {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("", e.Message);
-            return await ShowAsync(id, fill: false, cancellationToken);
+            return await this.RefusedAsync(e, db, () => ShowAsync(id, fill: false, cancellationToken));
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -62,8 +62,7 @@ public class CreateModel(AppDbContext db, NeedsTemplate template, CurrentUser me
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError("", e.Message);
-            return await ShowAsync(cancellationToken);
+            return await this.RefusedAsync(e, db, () => ShowAsync(cancellationToken));
         }
     }
 

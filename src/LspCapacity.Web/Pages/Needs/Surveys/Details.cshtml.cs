@@ -121,9 +121,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, O
         catch (DomainException e)
         {
             TempData.Remove("Success");
-            ModelState.AddModelError("", e.Message);
-            db.ChangeTracker.Clear();
-            return await ShowAsync(id, cancellationToken);
+            return await this.RefusedAsync(e, db, () => ShowAsync(id, cancellationToken));
         }
     }
 

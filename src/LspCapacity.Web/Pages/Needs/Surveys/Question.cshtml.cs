@@ -93,8 +93,7 @@ public class QuestionModel(AppDbContext db, CurrentUser me) : PageModel
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError(e.Message.Contains("option", StringComparison.Ordinal) ? "Input.Options" : "", e.Message);
-            return Page();
+            return await this.RefusedAsync(e, db, field: e.Message.Contains("option", StringComparison.Ordinal) ? "Input.Options" : "");
         }
         TempData["Success"] = questionId is null ? "The question has been added." : "The question has been changed.";
         return Redirect($"/needs/surveys/{id}");
@@ -115,9 +114,8 @@ public class QuestionModel(AppDbContext db, CurrentUser me) : PageModel
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError("", e.Message);
             Editing = true;
-            return Page();
+            return await this.RefusedAsync(e, db);
         }
         TempData["Success"] = "The question has been removed.";
         return Redirect($"/needs/surveys/{id}");
