@@ -87,7 +87,11 @@ public class ReviewTests : IClassFixture<AppFactory>
         var response = await _app.CreateClientAs(Demo.Coordinator).PostWithTokenAsync($"/reviews/{id}", $"/reviews/{id}?handler=AddMember",
             new Dictionary<string, string> { ["Member.PersonId"] = await _app.UserIdAsync(Demo.StaffBirmingham), ["Member.Role"] = "Peer" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains((await response.ParseAsync()).ErrorSummary(), e => e.Contains("Nobody from the host partnership"));
+        var page = await response.ParseAsync();
+        Assert.Contains(page.ErrorSummary(), e => e.Contains("Nobody from the host partnership"));
+        // The refusal names its field (a FieldException): it stands beside the person picker, and the summary links there.
+        Assert.Contains("Nobody from the host partnership", page.QuerySelector("#Member_PersonId-error")?.TextContent ?? "");
+        Assert.Contains(page.QuerySelectorAll(".govuk-error-summary__list a"), a => a.GetAttribute("href") == "#Member_PersonId");
         Assert.Equal(2, await _app.WithDbAsync(db => db.PeerReviews.Where(r => r.Id == id).SelectMany(r => r.Team).CountAsync()));
     }
 
