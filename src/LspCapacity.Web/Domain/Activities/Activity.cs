@@ -29,7 +29,8 @@ public sealed record ActivityUpdate(bool CalendarChanged, IReadOnlyList<BookingC
 /// never more confirmed places than capacity, one live booking per person, the partnership cap, the
 /// booking window, waiting list order and promotion on cancellation. <see cref="ConfirmedCount"/> is a
 /// concurrency token, so two requests that both saw a free place cannot both take it: the second
-/// save's conditional update matches no row and is retried with fresh data.
+/// save's conditional update matches no row and is retried with fresh data. Each rule says which
+/// bookings it looks at; Data/ActivityLoads has one loader per kind of change that loads exactly those.
 /// </summary>
 public class Activity
 {
