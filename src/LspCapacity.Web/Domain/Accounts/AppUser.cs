@@ -18,6 +18,19 @@ public class AppUser : IdentityUser
     /// <summary>Secret in the person's private calendar feed URL; replaced to revoke the old URL.</summary>
     public string? CalendarToken { get; set; }
 
+    /// <summary>The account of an invited person: no password until they accept the invitation.</summary>
+    public static AppUser Invited(PersonInvite invite, DateTime now) => new()
+    {
+        UserName = invite.Email,
+        Email = invite.Email,
+        DisplayName = invite.DisplayName,
+        Organisation = invite.Organisation,
+        RegionId = invite.RegionId,
+        PartnershipId = invite.PartnershipId,
+        Role = invite.Role,
+        CreatedAt = now,
+    };
+
     public string NewCalendarToken()
     {
         CalendarToken = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20)).ToLowerInvariant();
