@@ -231,7 +231,7 @@ public class Activity
         }
         if (now < BookingOpensAt)
         {
-            return $"Booking opens on {Infrastructure.UkTime.DateTime(BookingOpensAt)}.";
+            return $"Booking opens on {UkCalendar.DateTime(BookingOpensAt)}.";
         }
         if (now >= BookingClosesAt)
         {
@@ -239,7 +239,7 @@ public class Activity
         }
         if (IsPriorityWindow(now) && (partnershipId is null || _priorityPartnerships.All(p => p.PartnershipId != partnershipId)))
         {
-            return $"Until {Infrastructure.UkTime.Until(PriorityUntil!.Value)}, places are kept for partnerships with a high need in this activity's themes.";
+            return $"Until {UkCalendar.Until(PriorityUntil!.Value)}, places are kept for partnerships with a high need in this activity's themes.";
         }
         return null;
     }
@@ -344,8 +344,8 @@ public class Activity
         if (WhyNoPlaceFor(booking.PartnershipId) == WaitReason.PartnershipCap)
         {
             // A place is free, so the cap is what holds them back: say so, not "full".
-            throw new DomainException(ActivityText.Sentence(ActivityText.WhyWaiting(WaitReason.PartnershipCap, PartnershipCap, "their"))
-                + ": raise the places per partnership or remove one of that partnership's places first.");
+            throw new DomainException($"Their partnership already has {PartnershipCap} {(PartnershipCap == 1 ? "place" : "places")} on this activity, "
+                + "the most one partnership may have: raise the places per partnership or remove one of that partnership's places first.");
         }
         booking.MoveTo(BookingStatus.Confirmed, now);
         ConfirmedCount++;

@@ -352,7 +352,7 @@ public class PeerReview
         }
         if (today is { } day && day < OnSiteStartsOn)
         {
-            throw new DomainException($"The visit has not started yet: findings and recommendations are recorded from its first day, {Infrastructure.UkTime.Date(OnSiteStartsOn)}.");
+            throw new DomainException($"The visit has not started yet: findings and recommendations are recorded from its first day, {UkCalendar.Date(OnSiteStartsOn)}.");
         }
     }
 
@@ -421,7 +421,7 @@ public class PeerReview
                 if (ProgressReviewOn is { } due && today < due)
                 {
                     EarlyFollowUpReason = Guard.Optional(earlyFollowUpReason)
-                        ?? throw new DomainException($"The progress review is due on {Infrastructure.UkTime.Date(due)}: to start the follow-up earlier, say why.");
+                        ?? throw new DomainException($"The progress review is due on {UkCalendar.Date(due)}: to start the follow-up earlier, say why.");
                 }
                 break;
             case ReviewStage.FollowUp:

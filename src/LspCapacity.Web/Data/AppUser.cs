@@ -1,8 +1,13 @@
+using LspCapacity.Web.Domain.Accounts;
 using Microsoft.AspNetCore.Identity;
 
-namespace LspCapacity.Web.Domain.Accounts;
+namespace LspCapacity.Web.Data;
 
-/// <summary>A person who can sign in. Identity owns the credentials; we own who they are and where they work.</summary>
+/// <summary>
+/// A person who can sign in. Identity owns the credentials; we own who they are and where they work.
+/// The Identity store's row (an <see cref="IdentityUser"/>), so it lives with the data, not in the domain;
+/// domain records refer to people by id.
+/// </summary>
 public class AppUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
