@@ -170,6 +170,7 @@ builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOption
 // --- Email and jobs --------------------------------------------------------------------------
 builder.Services.AddScoped<Outbox>();
 builder.Services.AddScoped<ActivityEmails>();
+builder.Services.AddScoped<LspCapacity.Web.Pages.People.PersonInviter>();
 builder.Services.AddScoped<MailSender>();
 builder.Services.AddScoped<OutboxDeliveryJob>();
 builder.Services.AddScoped<SurveyChaserJob>();

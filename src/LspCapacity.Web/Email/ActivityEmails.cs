@@ -2,6 +2,7 @@ using System.Text;
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Pages.Activities;
 using Microsoft.EntityFrameworkCore;
 
 namespace LspCapacity.Web.Email;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

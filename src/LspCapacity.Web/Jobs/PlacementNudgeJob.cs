@@ -2,6 +2,7 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Placements;
 using LspCapacity.Web.Email;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Pages.Placements;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

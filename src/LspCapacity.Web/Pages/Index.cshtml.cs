@@ -77,7 +77,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
                 await partnerships.CountAsync(cancellationToken),
                 await partnerships.CountAsync(p => p.ReceivesNrf, cancellationToken),
                 await db.Users.AsNoTracking().CountAsync(u => u.RegionId == regionId && u.IsActive, cancellationToken),
-                await db.Invitations.AsNoTracking().CountAsync(i => i.User!.RegionId == regionId && i.AcceptedAt == null
+                await db.Invitations.AsNoTracking().CountAsync(i => db.Users.Any(u => u.Id == i.UserId && u.RegionId == regionId) && i.AcceptedAt == null
                     && i.RevokedAt == null && i.ExpiresAt > now, cancellationToken),
                 await db.OutboxMessages.AsNoTracking().CountAsync(m => m.RegionId == regionId && m.Status == OutboxStatus.Failed, cancellationToken),
                 await db.OutboxMessages.AsNoTracking().CountAsync(m => m.RegionId == regionId && m.Status == OutboxStatus.Pending, cancellationToken));

@@ -10,6 +10,7 @@ using LspCapacity.Web.Domain.Placements;
 using LspCapacity.Web.Domain.Programme;
 using LspCapacity.Web.Domain.Reviews;
 using LspCapacity.Web.Email;
+using LspCapacity.Web.Pages.Activities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Domain.Audit;
 using LspCapacity.Web.Domain.Programme;
@@ -27,7 +28,7 @@ public class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
     {
         builder.Property(i => i.TokenHash).HasMaxLength(64);
         builder.HasIndex(i => i.TokenHash).IsUnique();
-        builder.HasOne(i => i.User).WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(i => i.UserId);
     }
 }

@@ -30,7 +30,6 @@ public class Invitation
 
     public int Id { get; private set; }
     public string UserId { get; private set; } = "";
-    public AppUser? User { get; private set; }
     public string InvitedById { get; private set; } = "";
     public string TokenHash { get; private set; } = "";
     public DateTime CreatedAt { get; private set; }

@@ -29,7 +29,8 @@ public sealed record ActivityUpdate(bool CalendarChanged, IReadOnlyList<BookingC
 /// never more confirmed places than capacity, one live booking per person, the partnership cap, the
 /// booking window, waiting list order and promotion on cancellation. <see cref="ConfirmedCount"/> is a
 /// concurrency token, so two requests that both saw a free place cannot both take it: the second
-/// save's conditional update matches no row and is retried with fresh data.
+/// save's conditional update matches no row and is retried with fresh data. Each rule says which
+/// bookings it looks at; Data/ActivityLoads has one loader per kind of change that loads exactly those.
 /// </summary>
 public class Activity
 {
@@ -230,7 +231,7 @@ public class Activity
         }
         if (now < BookingOpensAt)
         {
-            return $"Booking opens on {Infrastructure.UkTime.DateTime(BookingOpensAt)}.";
+            return $"Booking opens on {UkCalendar.DateTime(BookingOpensAt)}.";
         }
         if (now >= BookingClosesAt)
         {
@@ -238,7 +239,7 @@ public class Activity
         }
         if (IsPriorityWindow(now) && (partnershipId is null || _priorityPartnerships.All(p => p.PartnershipId != partnershipId)))
         {
-            return $"Until {Infrastructure.UkTime.Until(PriorityUntil!.Value)}, places are kept for partnerships with a high need in this activity's themes.";
+            return $"Until {UkCalendar.Until(PriorityUntil!.Value)}, places are kept for partnerships with a high need in this activity's themes.";
         }
         return null;
     }
@@ -343,8 +344,8 @@ public class Activity
         if (WhyNoPlaceFor(booking.PartnershipId) == WaitReason.PartnershipCap)
         {
             // A place is free, so the cap is what holds them back: say so, not "full".
-            throw new DomainException(ActivityText.Sentence(ActivityText.WhyWaiting(WaitReason.PartnershipCap, PartnershipCap, "their"))
-                + ": raise the places per partnership or remove one of that partnership's places first.");
+            throw new DomainException($"Their partnership already has {PartnershipCap} {(PartnershipCap == 1 ? "place" : "places")} on this activity, "
+                + "the most one partnership may have: raise the places per partnership or remove one of that partnership's places first.");
         }
         booking.MoveTo(BookingStatus.Confirmed, now);
         ConfirmedCount++;

@@ -13,7 +13,7 @@ public static class Figures
 
     /// <summary>A rate as a whole percentage, rounded half away from zero ("40%"); "–" when there is no rate.</summary>
     public static string Percent(double? rate) =>
-        rate is { } r ? Math.Round(r * 100, MidpointRounding.AwayFromZero).ToString("0", Infrastructure.UkTime.Culture) + "%" : "–";
+        rate is { } r ? Math.Round(r * 100, MidpointRounding.AwayFromZero).ToString("0", UkCalendar.Culture) + "%" : "–";
 
     /// <summary>Total cost divided by the places attended, to the penny; null when nobody attended.</summary>
     public static decimal? CostPerAttendedPlace(decimal totalCost, int attendedPlaces) =>
@@ -25,16 +25,16 @@ public static class Figures
     /// <summary>Placement session minutes as hours.</summary>
     public static double Hours(int minutes) => minutes / 60.0;
 
-    public static string Money(decimal? amount) => amount is { } a ? a.ToString("C2", Infrastructure.UkTime.Culture) : "–";
+    public static string Money(decimal? amount) => amount is { } a ? a.ToString("C2", UkCalendar.Culture) : "–";
 
-    public static string OneDecimal(double? value) => value is { } v ? v.ToString("0.0", Infrastructure.UkTime.Culture) : "–";
+    public static string OneDecimal(double? value) => value is { } v ? v.ToString("0.0", UkCalendar.Culture) : "–";
 
     /// <summary>A change with its sign: "+1.5", "−0.5", "0.0".</summary>
     public static string Signed(double? change) => change switch
     {
         null => "–",
-        > 0 and var c when Math.Round(c, 1) > 0 => "+" + c.ToString("0.0", Infrastructure.UkTime.Culture),
-        < 0 and var c when Math.Round(c, 1) < 0 => "−" + Math.Abs(c).ToString("0.0", Infrastructure.UkTime.Culture),
+        > 0 and var c when Math.Round(c, 1) > 0 => "+" + c.ToString("0.0", UkCalendar.Culture),
+        < 0 and var c when Math.Round(c, 1) < 0 => "−" + Math.Abs(c).ToString("0.0", UkCalendar.Culture),
         _ => "0.0",
     };
 }

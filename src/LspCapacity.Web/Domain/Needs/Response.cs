@@ -1,9 +1,45 @@
+using System.Globalization;
+
 namespace LspCapacity.Web.Domain.Needs;
 
 public enum ResponseStatus
 {
     Draft = 1,
     Submitted = 2,
+}
+
+/// <summary>
+/// What one person posted for one question: the field's value (a rating, the option chosen or the
+/// text), the options ticked (multiple choice), and the answer as the form showed it to them when they
+/// began, as its <see cref="AnswerStamp"/>.
+/// </summary>
+public sealed record PostedAnswer(string? Value, IReadOnlyList<string> Choices, string Shown)
+{
+    /// <summary>A question whose field was not posted: left as it was shown (empty).</summary>
+    public static readonly PostedAnswer Untouched = new(null, [], "");
+}
+
+/// <summary>What saving a section did: how many answers changed, and the questions a colleague changed meanwhile.</summary>
+public sealed record SectionSave(int Changed, IReadOnlyList<Question> Conflicts);
+
+/// <summary>An answer as one comparable string, so what was shown, what is stored and what was posted can be compared.</summary>
+public static class AnswerStamp
+{
+    public static string Of(Question question, Answer? answer) => answer is null
+        ? ""
+        : question.Kind switch
+        {
+            QuestionKind.Rating => answer.Rating?.ToString(CultureInfo.InvariantCulture) ?? "",
+            QuestionKind.FreeText => answer.Text ?? "",
+            _ => string.Join("|", answer.Choices),
+        };
+
+    public static string Of(Question question, string? value, IReadOnlyList<string> choices) => question.Kind switch
+    {
+        QuestionKind.Rating => value?.Trim() ?? "",
+        QuestionKind.FreeText => string.IsNullOrWhiteSpace(value) ? "" : value.Trim(),
+        _ => string.Join("|", choices),
+    };
 }
 
 /// <summary>
@@ -59,6 +95,54 @@ public class SurveyResponse
             question.Kind == QuestionKind.FreeText ? Guard.Optional(text) : null,
             question.Kind is QuestionKind.SingleChoice or QuestionKind.MultipleChoice ? choices.ToList() : [],
             personId, now);
+    }
+
+    /// <summary>
+    /// Saves one section as a person posted it, merged with what colleagues saved since the form was
+    /// shown to them. An answer they left as shown keeps whatever is stored now (a colleague's change
+    /// stands). One they changed is saved, unless a colleague has meanwhile changed it to something else:
+    /// then the colleague's answer stays and the question is returned as a conflict, for the person to
+    /// check. Questions not posted count as left as shown.
+    /// </summary>
+    public SectionSave SaveSection(Survey survey, int sectionId, IReadOnlyDictionary<int, PostedAnswer> posted, string personId, DateTime now)
+    {
+        var section = survey.Sections.SingleOrDefault(s => s.Id == sectionId)
+                      ?? throw new DomainException("That section is not in this survey.");
+        var changed = 0;
+        var conflicts = new List<Question>();
+        foreach (var question in section.Questions)
+        {
+            var input = posted.GetValueOrDefault(question.Id) ?? PostedAnswer.Untouched;
+            IReadOnlyList<string> choices = question.Kind switch
+            {
+                QuestionKind.MultipleChoice => input.Choices,
+                QuestionKind.SingleChoice when !string.IsNullOrEmpty(input.Value) => [input.Value],
+                _ => [],
+            };
+            var mine = AnswerStamp.Of(question, input.Value, choices);
+            if (mine == input.Shown)
+            {
+                continue; // this person did not touch it: keep whatever a colleague saved meanwhile
+            }
+            var stored = AnswerStamp.Of(question, _answers.FirstOrDefault(a => a.QuestionId == question.Id));
+            if (stored != input.Shown && stored != mine)
+            {
+                conflicts.Add(question); // a colleague changed the same answer since the form was shown
+                continue;
+            }
+            int? rating = null;
+            if (question.Kind == QuestionKind.Rating && mine.Length > 0)
+            {
+                rating = int.TryParse(mine, NumberStyles.Integer, CultureInfo.InvariantCulture, out var r)
+                    ? r
+                    : throw new DomainException("Choose a rating from 1 to 5.");
+            }
+            if (Answer(question, rating, input.Value, choices, personId, now, survey))
+            {
+                changed++;
+            }
+        }
+        return new SectionSave(changed, conflicts);
     }
 
     /// <summary>The required questions still unanswered.</summary>

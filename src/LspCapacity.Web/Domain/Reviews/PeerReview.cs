@@ -1,5 +1,14 @@
 namespace LspCapacity.Web.Domain.Reviews;
 
+/// <summary>Someone who may be put on a review team: the person, their partnership (none for people from elsewhere) and name.</summary>
+public sealed record Reviewer(string PersonId, int? PartnershipId, string Name);
+
+/// <summary>A refusal of one person chosen for a review team, saying whether they were chosen as lead or peer.</summary>
+public sealed class TeamMemberRefused(TeamRole role, string message) : DomainException(message)
+{
+    public TeamRole Role { get; } = role;
+}
+
 /// <summary>
 /// A peer review of one host partnership by a team of peers from elsewhere: scoping, the host's
 /// self-assessment, the on-site visit, findings and recommendations, the agreed report, an action plan
@@ -46,6 +55,37 @@ public class PeerReview
         Stage = ReviewStage.Scoping;
         CreatedAt = now;
         StageChangedAt = now;
+    }
+
+    /// <summary>
+    /// A coordinator sets up a review: its focus themes and dates (see the constructor), a lead and peers.
+    /// A person refused for the team (from the host partnership, chosen twice) is refused by name with
+    /// <see cref="TeamMemberRefused"/>, so the form can say which of its fields they came from.
+    /// </summary>
+    public static PeerReview SetUp(int regionId, int hostPartnershipId, IEnumerable<int> focusThemeIds, string? scope, DateOnly scopingOn,
+        DateOnly selfAssessmentDueOn, DateOnly onSiteStartsOn, DateOnly onSiteEndsOn, Reviewer lead, IEnumerable<Reviewer> peers,
+        DateOnly today, DateTime now)
+    {
+        var review = new PeerReview(regionId, hostPartnershipId, focusThemeIds, scope, scopingOn, selfAssessmentDueOn, onSiteStartsOn,
+            onSiteEndsOn, today, now);
+        review.Join(lead, TeamRole.Lead);
+        foreach (var peer in peers.DistinctBy(p => p.PersonId))
+        {
+            review.Join(peer, TeamRole.Peer);
+        }
+        return review;
+    }
+
+    private void Join(Reviewer reviewer, TeamRole role)
+    {
+        try
+        {
+            AddMember(ReviewActor.Coordinator, reviewer.PersonId, reviewer.PartnershipId, role);
+        }
+        catch (DomainException e)
+        {
+            throw new TeamMemberRefused(role, $"{reviewer.Name}: {e.Message}");
+        }
     }
 
     public int Id { get; private set; }
@@ -312,7 +352,7 @@ public class PeerReview
         }
         if (today is { } day && day < OnSiteStartsOn)
         {
-            throw new DomainException($"The visit has not started yet: findings and recommendations are recorded from its first day, {Infrastructure.UkTime.Date(OnSiteStartsOn)}.");
+            throw new DomainException($"The visit has not started yet: findings and recommendations are recorded from its first day, {UkCalendar.Date(OnSiteStartsOn)}.");
         }
     }
 
@@ -381,7 +421,7 @@ public class PeerReview
                 if (ProgressReviewOn is { } due && today < due)
                 {
                     EarlyFollowUpReason = Guard.Optional(earlyFollowUpReason)
-                        ?? throw new DomainException($"The progress review is due on {Infrastructure.UkTime.Date(due)}: to start the follow-up earlier, say why.");
+                        ?? throw new DomainException($"The progress review is due on {UkCalendar.Date(due)}: to start the follow-up earlier, say why.");
                 }
                 break;
             case ReviewStage.FollowUp:

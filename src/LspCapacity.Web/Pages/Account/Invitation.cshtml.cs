@@ -14,6 +14,9 @@ public class InvitationModel(AppDbContext db, UserManager<AppUser> users, TimePr
     [BindProperty]
     public NewPasswordInput Input { get; set; } = new();
 
+    /// <summary>The invited person, loaded with the invitation.</summary>
+    private AppUser? _user;
+
     public string? Problem { get; private set; }
     public string? DisplayName { get; private set; }
     public string? Email { get; private set; }
@@ -36,7 +39,7 @@ public class InvitationModel(AppDbContext db, UserManager<AppUser> users, TimePr
             return Page();
         }
 
-        var user = invitation.User!;
+        var user = _user!;
         try
         {
             invitation.Accept(clock.GetUtcNow().UtcDateTime);
@@ -63,7 +66,8 @@ public class InvitationModel(AppDbContext db, UserManager<AppUser> users, TimePr
     private async Task<Invitation?> FindAsync(string token)
     {
         var hash = Domain.Accounts.Invitation.Hash(token ?? "");
-        var invitation = await db.Invitations.Include(i => i.User).SingleOrDefaultAsync(i => i.TokenHash == hash);
+        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash);
+        _user = invitation is null ? null : await db.Users.SingleOrDefaultAsync(u => u.Id == invitation.UserId);
         var now = clock.GetUtcNow().UtcDateTime;
         Problem = invitation?.StatusAt(now) switch
         {
@@ -71,7 +75,7 @@ public class InvitationModel(AppDbContext db, UserManager<AppUser> users, TimePr
             InvitationStatus.Accepted => "This invitation has already been used. Sign in, or reset your password.",
             InvitationStatus.Revoked => "This invitation has been withdrawn. Ask your coordinator for a new one.",
             InvitationStatus.Expired => "This invitation has expired. Ask your coordinator for a new one.",
-            _ when invitation.User is not { IsActive: true } => "This account has been deactivated.",
+            _ when _user is not { IsActive: true } => "This account has been deactivated.",
             _ => null,
         };
         if (Problem is not null)
@@ -79,8 +83,8 @@ public class InvitationModel(AppDbContext db, UserManager<AppUser> users, TimePr
             logger.LogWarning("Invitation link refused: {Reason}", invitation?.StatusAt(now).ToString() ?? "unknown token");
             return null;
         }
-        DisplayName = invitation!.User!.DisplayName;
-        Email = invitation.User.Email;
+        DisplayName = _user!.DisplayName;
+        Email = _user.Email;
         return invitation;
     }
 }

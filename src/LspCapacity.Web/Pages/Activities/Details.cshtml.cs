@@ -59,7 +59,8 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
         {
             var (status, waitReason, cap) = await db.InTransactionAsync(async ct =>
             {
-                var activity = await LoadForPersonAsync(id, me.RequiredId, ct);
+                var activity = await db.ActivityForPersonAsync(id, me.RequiredId, ct)
+                               ?? throw new DomainException("That activity no longer exists.");
                 var booking = activity.Book(me.RequiredId, me.PartnershipId, clock.GetUtcNow().UtcDateTime);
                 await db.SaveChangesAsync(ct);
                 db.Audit(me.Id, "booking.created", booking, booking.Status.ToString()); // written with the email: the booking has its key now
@@ -98,7 +99,8 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
         {
             var found = await db.InTransactionAsync(async ct =>
             {
-                var activity = await LoadForPersonAsync(id, me.RequiredId, ct);
+                var activity = await db.ActivityForPersonAsync(id, me.RequiredId, ct)
+                               ?? throw new DomainException("That activity no longer exists.");
                 var booking = activity.Bookings.FirstOrDefault(b => b.PersonId == me.RequiredId && b.IsLive);
                 if (booking is null)
                 {
@@ -184,7 +186,8 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
         try
         {
             var message = await db.InTransactionAsync(async ct =>
-                await action(await LoadForBookingAsync(id, ct), clock.GetUtcNow().UtcDateTime, ct), cancellationToken);
+                await action(await db.ActivityWithLiveBookingsAsync(id, ct) ?? throw new DomainException("That activity no longer exists."),
+                    clock.GetUtcNow().UtcDateTime, ct), cancellationToken);
             TempData["Success"] = message;
             return Redirect($"/activities/{id}");
         }
@@ -196,33 +199,6 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
 
     private Task<int?> RegionOfAsync(int id, CancellationToken cancellationToken) =>
         db.Activities.AsNoTracking().Where(a => a.Id == id).Select(a => (int?)a.RegionId).SingleOrDefaultAsync(cancellationToken);
-
-    /// <summary>The activity with all its live bookings: a coordinator's action may touch any of them.</summary>
-    private Task<Activity> LoadForBookingAsync(int id, CancellationToken cancellationToken) =>
-        db.Activities
-            .Include(a => a.Bookings.Where(b => b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
-            .Include(a => a.PriorityPartnerships)
-            .AsSplitQuery()
-            .SingleAsync(a => a.Id == id, cancellationToken);
-
-    /// <summary>
-    /// The activity with the live bookings that one person's booking or cancellation looks at (see
-    /// <see cref="Activity.Book"/>), not the whole list: on a popular activity, loading and tracking
-    /// every live booking was most of the work done while holding SQLite's write lock.
-    /// </summary>
-    private async Task<Activity> LoadForPersonAsync(int id, string personId, CancellationToken cancellationToken)
-    {
-        var activity = await db.Activities.Include(a => a.PriorityPartnerships).SingleAsync(a => a.Id == id, cancellationToken);
-        var capped = activity.PartnershipCap is not null;
-        // Tracked, so EF adds them to the activity's bookings. The status test comes first and on its own,
-        // so the (activity, status) index finds the live bookings; the rest is a filter over those.
-        await db.Bookings
-            .Where(b => b.ActivityId == id
-                && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested)
-                && (b.PersonId == personId || b.Status == BookingStatus.Waitlisted || capped && b.Status == BookingStatus.Confirmed))
-            .LoadAsync(cancellationToken);
-        return activity;
-    }
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken)
     {

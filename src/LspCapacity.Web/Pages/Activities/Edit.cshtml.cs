@@ -98,14 +98,10 @@ public class EditModel(AppDbContext db, CurrentUser me, ActivityEmails emails, T
         return Page();
     }
 
-    /// <summary>The activity to edit; to save a change, tracked and with every live booking.</summary>
-    private Task<Activity?> LoadAsync(int id, bool tracked, CancellationToken cancellationToken)
-    {
-        var query = db.Activities.Include(a => a.Themes).Include(a => a.Costs).Include(a => a.PriorityPartnerships);
-        return tracked
-            // Every live booking: a change that frees places fills them from the waiting list, and ends approval for requests.
-            ? query.Include(a => a.Bookings.Where(b => b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
-                .AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
-            : query.AsSplitQuery().AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-    }
+    /// <summary>The activity to edit; to save a change, loaded as <see cref="ActivityLoads.ActivityForEditAsync"/> does.</summary>
+    private Task<Activity?> LoadAsync(int id, bool tracked, CancellationToken cancellationToken) =>
+        tracked
+            ? db.ActivityForEditAsync(id, cancellationToken)
+            : db.Activities.Include(a => a.Themes).Include(a => a.Costs).Include(a => a.PriorityPartnerships)
+                .AsSplitQuery().AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
 }

@@ -109,11 +109,9 @@ public class ManageModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ac
             {
                 throw new DomainException("Select the activity to move them to.");
             }
-            var target = await db.Activities
-                .Include(a => a.Bookings.Where(b => b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
-                .Include(a => a.PriorityPartnerships).AsSplitQuery()
-                .SingleOrDefaultAsync(a => a.Id == targetId && a.RegionId == activity.RegionId, ct)
-                ?? throw new DomainException("Select the activity to move them to.");
+            var target = await db.ActivityWithLiveBookingsAsync(targetId, ct) is { } found && found.RegionId == activity.RegionId
+                ? found
+                : throw new DomainException("Select the activity to move them to.");
             var reason = $"Moved to {target.Title}";
             var was = booking.Status;
             var promotions = activity.CancelBooking(booking, now, reason);
@@ -185,10 +183,8 @@ public class ManageModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ac
         {
             var message = await db.InTransactionAsync(async ct =>
             {
-                var query = includeAllBookings
-                    ? db.Activities.Include(a => a.Bookings)
-                    : db.Activities.Include(a => a.Bookings.Where(b => b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested));
-                var activity = await query.Include(a => a.PriorityPartnerships).AsSplitQuery().SingleAsync(a => a.Id == id, ct);
+                var activity = await (includeAllBookings ? db.ActivityWithAllBookingsAsync(id, ct) : db.ActivityWithLiveBookingsAsync(id, ct))
+                               ?? throw new DomainException("That activity no longer exists.");
                 var result = await action(activity, clock.GetUtcNow().UtcDateTime, ct);
                 await db.SaveChangesAsync(ct);
                 return result;

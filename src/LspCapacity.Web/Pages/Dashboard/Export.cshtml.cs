@@ -4,6 +4,7 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Domain.Dashboard;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Pages.Activities;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

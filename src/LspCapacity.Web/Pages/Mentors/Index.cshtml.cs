@@ -1,6 +1,7 @@
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Placements;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Pages.Placements;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

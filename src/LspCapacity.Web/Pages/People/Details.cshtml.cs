@@ -44,30 +44,32 @@ public class DetailsModel(AppDbContext db, UserManager<AppUser> users, Outbox ou
         {
             return await ShowAsync(person, cancellationToken);
         }
-        if (Input.Role is not null && !Roles.AssignableBy(me.Role).Contains(Input.Role))
+        var partnershipIsTheRegions = Input.Role is not null && Roles.RequiresPartnership(Input.Role) && Input.PartnershipId is { } partnershipId
+            && await db.Partnerships.AnyAsync(p => p.Id == partnershipId && p.RegionId == person.RegionId, cancellationToken);
+        foreach (var problem in PersonInvite.CheckRole(me.Role, Input.Role, Input.PartnershipId, partnershipIsTheRegions,
+                     notTheRegions: "Select the partnership this person works for"))
         {
-            ModelState.AddModelError("Input.Role", "Select a role you may give");
-        }
-        if (Input.Role is not null && Roles.RequiresPartnership(Input.Role)
-            && (Input.PartnershipId is null || !await db.Partnerships.AnyAsync(p => p.Id == Input.PartnershipId && p.RegionId == person.RegionId, cancellationToken)))
-        {
-            ModelState.AddModelError("Input.PartnershipId", "Select the partnership this person works for");
+            ModelState.AddModelError($"Input.{problem.Field}", problem.Message);
         }
         if (!ModelState.IsValid)
         {
             return await ShowAsync(person, cancellationToken);
         }
 
-        var before = $"{Roles.DisplayName(person.Role)}";
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await users.RemoveFromRolesAsync(person, await users.GetRolesAsync(person));
-        await users.AddToRoleAsync(person, Input.Role!);
-        person.Role = Input.Role!;
-        person.PartnershipId = Roles.RequiresPartnership(Input.Role!) ? Input.PartnershipId : null;
-        db.Audit(me.Id, "person.role-changed", person, $"{before} → {Roles.DisplayName(person.Role)}");
-        // A new security stamp makes their next request pick up the new role.
-        await users.UpdateSecurityStampAsync(person);
-        await transaction.CommitAsync(cancellationToken);
+        // One unit of work (behind the write gate on SQLite): the roles, the person and the audit entry.
+        await db.InTransactionAsync(async ct =>
+        {
+            var changing = await db.Users.SingleAsync(u => u.Id == id, ct);
+            var before = Roles.DisplayName(changing.Role);
+            await users.RemoveFromRolesAsync(changing, await users.GetRolesAsync(changing));
+            await users.AddToRoleAsync(changing, Input.Role!);
+            changing.Role = Input.Role!;
+            changing.PartnershipId = Roles.RequiresPartnership(Input.Role!) ? Input.PartnershipId : null;
+            db.Audit(me.Id, "person.role-changed", changing, $"{before} → {Roles.DisplayName(changing.Role)}");
+            // A new security stamp makes their next request pick up the new role.
+            await users.UpdateSecurityStampAsync(changing);
+            person = changing;
+        }, cancellationToken);
         TempData["Success"] = $"{person.DisplayName} is now {Roles.DisplayName(person.Role)}.";
         return Redirect($"/people/{id}");
     }
@@ -116,14 +118,25 @@ public class DetailsModel(AppDbContext db, UserManager<AppUser> users, Outbox ou
         {
             return await ShowAsync(person, cancellationToken);
         }
-        if (change(person) is { } refusal)
+        // One unit of work (behind the write gate on SQLite): the change, its audit entry and the new security stamp.
+        var refusal = await db.InTransactionAsync(async ct =>
+        {
+            var changing = await db.Users.SingleAsync(u => u.Id == id, ct);
+            if (change(changing) is { } refused)
+            {
+                return refused;
+            }
+            db.Audit(me.Id, action, changing);
+            await users.UpdateAsync(changing);
+            await users.UpdateSecurityStampAsync(changing); // ends their sessions
+            person = changing;
+            return null;
+        }, cancellationToken);
+        if (refusal is not null)
         {
             ModelState.AddModelError("", refusal);
             return await ShowAsync(person, cancellationToken);
         }
-        db.Audit(me.Id, action, person);
-        await users.UpdateAsync(person);
-        await users.UpdateSecurityStampAsync(person); // ends their sessions
         TempData["Success"] = $"{person.DisplayName} {done}.";
         return Redirect($"/people/{id}");
     }

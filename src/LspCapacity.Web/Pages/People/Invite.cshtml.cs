@@ -1,24 +1,20 @@
 using System.ComponentModel.DataAnnotations;
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Accounts;
-using LspCapacity.Web.Email;
 using LspCapacity.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace LspCapacity.Web.Pages.People;
 
 /// <summary>
-/// Invites a person: the account (without a password), its role, the invitation and its email are
-/// written in one transaction, so there is never an account without its invitation or an email
-/// without its account.
+/// Invites a person: the form checks the input against the rules (<see cref="PersonInvite"/>), and
+/// <see cref="PersonInviter"/> writes the account, its role, the invitation and its email in one unit of work.
 /// </summary>
-public class InviteModel(AppDbContext db, UserManager<AppUser> users, Outbox outbox, CurrentUser me, TimeProvider clock,
-    IOptions<AccountOptions> accounts) : PageModel
+public class InviteModel(AppDbContext db, UserManager<AppUser> users, PersonInviter inviter, CurrentUser me) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -47,22 +43,9 @@ public class InviteModel(AppDbContext db, UserManager<AppUser> users, Outbox out
         {
             return Forbid();
         }
-        var assignable = Roles.AssignableBy(me.Role);
-        if (Input.Role is not null && !assignable.Contains(Input.Role))
-        {
-            ModelState.AddModelError("Input.Role", "Select a role you may give");
-        }
-        if (Input.Role is not null && Roles.RequiresPartnership(Input.Role))
-        {
-            if (Input.PartnershipId is null)
-            {
-                ModelState.AddModelError("Input.PartnershipId", "Select the partnership this person works for");
-            }
-            else if (!await db.Partnerships.AnyAsync(p => p.Id == Input.PartnershipId && p.RegionId == regionId && p.IsActive, cancellationToken))
-            {
-                ModelState.AddModelError("Input.PartnershipId", "Select a partnership from the list");
-            }
-        }
+        var partnershipIsTheRegions = Input.Role is not null && Roles.RequiresPartnership(Input.Role) && Input.PartnershipId is { } partnershipId
+            && await db.Partnerships.AnyAsync(p => p.Id == partnershipId && p.RegionId == regionId && p.IsActive, cancellationToken);
+        AddProblems(PersonInvite.CheckRole(me.Role, Input.Role, Input.PartnershipId, partnershipIsTheRegions));
         var email = Input.Email?.Trim() ?? "";
         if (email.Length > 0 && await users.FindByEmailAsync(email) is not null)
         {
@@ -74,38 +57,25 @@ public class InviteModel(AppDbContext db, UserManager<AppUser> users, Outbox out
             return Page();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var user = new AppUser
+        var invite = PersonInvite.Create(me.Role, regionId, email, Input.DisplayName, Input.Organisation, Input.Role!, Input.PartnershipId, partnershipIsTheRegions);
+        var problems = await inviter.InviteAsync(invite, me.RequiredId, me.DisplayName, cancellationToken);
+        if (problems.Count > 0)
         {
-            UserName = email,
-            Email = email,
-            DisplayName = Input.DisplayName.Trim(),
-            Organisation = string.IsNullOrWhiteSpace(Input.Organisation) ? null : Input.Organisation.Trim(),
-            RegionId = regionId,
-            PartnershipId = Roles.RequiresPartnership(Input.Role!) ? Input.PartnershipId : null,
-            Role = Input.Role!,
-            CreatedAt = now,
-        };
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var created = await users.CreateAsync(user);
-        if (!created.Succeeded)
-        {
-            foreach (var error in created.Errors)
-            {
-                ModelState.AddModelError("Input.Email", error.Description.TrimEnd('.'));
-            }
+            AddProblems(problems);
             await LoadListsAsync(cancellationToken);
             return Page();
         }
-        await users.AddToRoleAsync(user, user.Role);
-        await InvitationMail.QueueAsync(db, outbox, user, me.RequiredId, me.DisplayName,
-            TimeSpan.FromDays(accounts.Value.InvitationDays), now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
 
-        TempData["Success"] = $"Invitation sent to {user.Email}.";
+        TempData["Success"] = $"Invitation sent to {invite.Email}.";
         return Redirect("/people");
+    }
+
+    private void AddProblems(IEnumerable<InviteProblem> problems)
+    {
+        foreach (var problem in problems)
+        {
+            ModelState.AddModelError($"Input.{problem.Field}", problem.Message);
+        }
     }
 
     private async Task LoadListsAsync(CancellationToken cancellationToken)

@@ -75,31 +75,22 @@ public class CreateModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
 
         var now = clock.GetUtcNow().UtcDateTime;
         PeerReview review;
-        var field = "";
         try
         {
-            review = new PeerReview(regionId, Input.HostPartnershipId!.Value, Input.ThemeIds, Input.Scope, Input.ScopingOn!.Value,
-                Input.SelfAssessmentDueOn!.Value, Input.OnSiteStartsOn!.Value, Input.OnSiteEndsOn!.Value, UkTime.Today(clock), now);
-            // The domain refuses anyone from the host partnership; say which person on the field they came from.
-            field = "Input.LeadId";
-            var lead = candidates[Input.LeadId!];
-            review.AddMember(ReviewActor.Coordinator, lead.Id, lead.PartnershipId, TeamRole.Lead);
-            field = "Input.PeerIds";
-            foreach (var peer in Input.PeerIds.Distinct().Select(id => candidates[id]))
-            {
-                try
-                {
-                    review.AddMember(ReviewActor.Coordinator, peer.Id, peer.PartnershipId, TeamRole.Peer);
-                }
-                catch (DomainException e)
-                {
-                    throw new DomainException($"{peer.Name}: {e.Message}");
-                }
-            }
+            static Reviewer AsReviewer(ReviewAccess.Candidate c) => new(c.Id, c.PartnershipId, c.Name);
+            review = PeerReview.SetUp(regionId, Input.HostPartnershipId!.Value, Input.ThemeIds, Input.Scope, Input.ScopingOn!.Value,
+                Input.SelfAssessmentDueOn!.Value, Input.OnSiteStartsOn!.Value, Input.OnSiteEndsOn!.Value,
+                AsReviewer(candidates[Input.LeadId!]), Input.PeerIds.Select(id => AsReviewer(candidates[id])), UkTime.Today(clock), now);
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError(field, field == "Input.LeadId" ? $"{candidates[Input.LeadId!].Name}: {e.Message}" : e.Message);
+            // The domain refuses anyone from the host partnership by name; say which field they came from.
+            ModelState.AddModelError(e switch
+            {
+                TeamMemberRefused { Role: TeamRole.Lead } => "Input.LeadId",
+                TeamMemberRefused => "Input.PeerIds",
+                _ => "",
+            }, e.Message);
             return await ShowAsync(suggest: false, cancellationToken);
         }
         db.PeerReviews.Add(review);

@@ -97,32 +97,11 @@ public class ResponseModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
                     response = new SurveyResponse(id, partnershipId, now);
                     db.SurveyResponses.Add(response);
                 }
-                var count = 0;
-                var conflicts = new List<Question>();
-                foreach (var question in survey.Sections.Single(s => s.Id == section.Id).Questions)
-                {
-                    var raw = Answers.GetValueOrDefault(question.Id);
-                    var choices = question.Kind == QuestionKind.MultipleChoice
-                        ? Choices.Where(c => c.StartsWith($"{question.Id}:", StringComparison.Ordinal)).Select(c => c[(c.IndexOf(':') + 1)..]).ToList()
-                        : question.Kind == QuestionKind.SingleChoice && !string.IsNullOrEmpty(raw) ? [raw] : [];
-                    var posted = Stamp(question, raw, choices);
-                    var shown = Original.GetValueOrDefault(question.Id) ?? "";
-                    if (posted == shown)
-                    {
-                        continue; // this person did not touch it: keep whatever a colleague saved meanwhile
-                    }
-                    var stored = Stamp(question, response.Answers.FirstOrDefault(a => a.QuestionId == question.Id));
-                    if (stored != shown && stored != posted)
-                    {
-                        conflicts.Add(question); // a colleague changed the same answer since this form was shown
-                        continue;
-                    }
-                    int? rating = question.Kind == QuestionKind.Rating && int.TryParse(raw, out var r) ? r : null;
-                    if (response.Answer(question, rating, raw, choices, me.RequiredId, now, survey))
-                    {
-                        count++;
-                    }
-                }
+                var posted = section.Questions.ToDictionary(q => q.Id, q => new PostedAnswer(
+                    Answers.GetValueOrDefault(q.Id),
+                    Choices.Where(c => c.StartsWith($"{q.Id}:", StringComparison.Ordinal)).Select(c => c[(c.IndexOf(':') + 1)..]).ToList(),
+                    Original.GetValueOrDefault(q.Id) ?? ""));
+                var (count, conflicts) = response.SaveSection(survey, section.Id, posted, me.RequiredId, now);
                 Conflicts = conflicts;
                 await db.SaveChangesAsync(ct);
                 if (count > 0)
@@ -247,22 +226,8 @@ public class ResponseModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
     /// <summary>Questions a colleague changed while this person was editing them.</summary>
     public IReadOnlyList<Question> Conflicts { get; private set; } = [];
 
-    /// <summary>An answer as one comparable string: what was shown, what is stored, what was posted.</summary>
-    public static string Stamp(Question question, Answer? answer) => answer is null
-        ? ""
-        : question.Kind switch
-        {
-            QuestionKind.Rating => answer.Rating?.ToString(CultureInfo.InvariantCulture) ?? "",
-            QuestionKind.FreeText => answer.Text ?? "",
-            _ => string.Join("|", answer.Choices),
-        };
-
-    private static string Stamp(Question question, string? raw, List<string> choices) => question.Kind switch
-    {
-        QuestionKind.Rating => raw?.Trim() ?? "",
-        QuestionKind.FreeText => string.IsNullOrWhiteSpace(raw) ? "" : raw.Trim(),
-        _ => string.Join("|", choices),
-    };
+    /// <summary>The answer as the form shows it, kept in a hidden field to tell later what this person changed.</summary>
+    public static string Stamp(Question question, Answer? answer) => AnswerStamp.Of(question, answer);
 
     /// <summary>What the field shows: the value just posted (after an error), else the saved answer.</summary>
     public string? ValueOf(Question question) =>

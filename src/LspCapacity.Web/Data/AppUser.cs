@@ -1,8 +1,13 @@
+using LspCapacity.Web.Domain.Accounts;
 using Microsoft.AspNetCore.Identity;
 
-namespace LspCapacity.Web.Domain.Accounts;
+namespace LspCapacity.Web.Data;
 
-/// <summary>A person who can sign in. Identity owns the credentials; we own who they are and where they work.</summary>
+/// <summary>
+/// A person who can sign in. Identity owns the credentials; we own who they are and where they work.
+/// The Identity store's row (an <see cref="IdentityUser"/>), so it lives with the data, not in the domain;
+/// domain records refer to people by id.
+/// </summary>
 public class AppUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
@@ -17,6 +22,19 @@ public class AppUser : IdentityUser
 
     /// <summary>Secret in the person's private calendar feed URL; replaced to revoke the old URL.</summary>
     public string? CalendarToken { get; set; }
+
+    /// <summary>The account of an invited person: no password until they accept the invitation.</summary>
+    public static AppUser Invited(PersonInvite invite, DateTime now) => new()
+    {
+        UserName = invite.Email,
+        Email = invite.Email,
+        DisplayName = invite.DisplayName,
+        Organisation = invite.Organisation,
+        RegionId = invite.RegionId,
+        PartnershipId = invite.PartnershipId,
+        Role = invite.Role,
+        CreatedAt = now,
+    };
 
     public string NewCalendarToken()
     {
