@@ -1,5 +1,6 @@
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ namespace LspCapacity.Web.Email;
 /// Queues email into the outbox of the given context; it is written by that context's next
 /// SaveChangesAsync, together with the change that caused it. Never sends anything itself.
 /// </summary>
-public sealed class Outbox(TimeProvider clock, IOptions<EmailOptions> options, IOptions<AppOptions> app)
+public sealed class Outbox(TimeProvider clock, IOptions<EmailOptions> options, IOptions<AppOptions> app, LinkGenerator links)
 {
     /// <summary>
     /// Adds an email unless one with the same de-duplication key is already queued or sent.
@@ -104,6 +105,13 @@ public sealed class Outbox(TimeProvider clock, IOptions<EmailOptions> options, I
 
     public string FromAddress => options.Value.FromAddress;
     public string FromName => options.Value.FromName;
+
+    /// <summary>
+    /// The absolute address of a page, built from its <c>@page</c> route (values fill the route, the rest
+    /// go in the query): the one way emails, calendar invitations and feeds link into the service.
+    /// </summary>
+    public string PageLink(string page, object? values = null) =>
+        app.Value.Link(links.GetPathByPage(page, values: values) ?? throw new InvalidOperationException($"No route to the page {page} with these values."));
 
     public string Link(string path) => app.Value.Link(path);
 }
