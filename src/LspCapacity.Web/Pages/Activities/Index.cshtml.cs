@@ -30,7 +30,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, page);
-        ViewData["Section"] = "activities";
+        ViewData.SetSection(SiteSection.Activities);
         if (me.RegionId is not { } regionId)
         {
             return Forbid();
