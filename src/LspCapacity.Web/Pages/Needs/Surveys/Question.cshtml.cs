@@ -96,8 +96,8 @@ public class QuestionModel(AppDbContext db, CurrentUser me) : PageModel
             ModelState.AddModelError(e.Message.Contains("option", StringComparison.Ordinal) ? "Input.Options" : "", e.Message);
             return Page();
         }
-        TempData["Success"] = questionId is null ? "The question has been added." : "The question has been changed.";
-        return Redirect($"/needs/surveys/{id}");
+        TempData.SetSuccess(questionId is null ? "The question has been added." : "The question has been changed.");
+        return RedirectToPage("/Needs/Surveys/Details", new { id });
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, int questionId, CancellationToken cancellationToken)
@@ -119,13 +119,13 @@ public class QuestionModel(AppDbContext db, CurrentUser me) : PageModel
             Editing = true;
             return Page();
         }
-        TempData["Success"] = "The question has been removed.";
-        return Redirect($"/needs/surveys/{id}");
+        TempData.SetSuccess("The question has been removed.");
+        return RedirectToPage("/Needs/Surveys/Details", new { id });
     }
 
     private async Task<(Survey? Survey, IActionResult? Refusal)> LoadAsync(int id, CancellationToken cancellationToken, bool tracked = false)
     {
-        ViewData["Section"] = "needs";
+        ViewData.SetSection(SiteSection.Needs);
         var query = db.Surveys.Include(s => s.Sections).ThenInclude(s => s.Questions).AsSplitQuery();
         var survey = await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (survey is null)
