@@ -36,7 +36,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, page);
-        ViewData["Section"] = "placements";
+        ViewData.SetSection(SiteSection.Placements);
         if (me.RegionId is not { } regionId)
         {
             return Forbid();
