@@ -89,9 +89,9 @@ public class ActionsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
         }
         try
         {
-            TempData["Success"] = action(review);
+            TempData.SetSuccess(action(review));
             await db.SaveChangesAsync(cancellationToken);
-            return Redirect($"/reviews/{id}/actions");
+            return RedirectToPage("/Reviews/Actions", new { id });
         }
         catch (DomainException e)
         {
@@ -104,7 +104,7 @@ public class ActionsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "reviews";
+        ViewData.SetSection(SiteSection.Reviews);
         if (await ReviewAccess.LoadAsync(db, me, id, cancellationToken) is not { } loaded)
         {
             return NotFound();

@@ -99,10 +99,10 @@ public class FindingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
         }
         try
         {
-            TempData["Success"] = action(review);
+            TempData.SetSuccess(action(review));
             db.Audit(me.Id, "review.findings-changed", review);
             await db.SaveChangesAsync(cancellationToken);
-            return Redirect($"/reviews/{id}/findings");
+            return RedirectToPage("/Reviews/Findings", new { id });
         }
         catch (DomainException e)
         {
@@ -115,7 +115,7 @@ public class FindingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
 
     private async Task<IActionResult> ShowAsync(int id, bool fill, CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "reviews";
+        ViewData.SetSection(SiteSection.Reviews);
         if (await ReviewAccess.LoadAsync(db, me, id, cancellationToken) is not { } loaded)
         {
             return NotFound();

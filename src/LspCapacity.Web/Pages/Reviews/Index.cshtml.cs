@@ -24,7 +24,7 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, page);
-        ViewData["Section"] = "reviews";
+        ViewData.SetSection(SiteSection.Reviews);
         if (me.RegionId is not { } regionId)
         {
             return Forbid();
