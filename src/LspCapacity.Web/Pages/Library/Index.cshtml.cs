@@ -25,7 +25,7 @@ public class IndexModel(AppDbContext db, FiguresCache cache) : PageModel
     public async Task OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, page);
-        ViewData["Section"] = "library";
+        ViewData.SetSection(SiteSection.Library);
         Themes = await ThemeChoices.ListAsync(db, cancellationToken);
         // The partnerships with published studies, and each search's ranking, change only when the library does.
         var withStudies = await cache.GetOrAddAsync(db, DataScopes.Library, "partnerships",
