@@ -27,7 +27,7 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, page);
-        ViewData["Section"] = "partnerships";
+        ViewData.SetSection(SiteSection.Partnerships);
         var regionId = me.IsAdmin && Region is not null ? Region.Value : me.RegionId;
         if (regionId is null)
         {
