@@ -68,8 +68,8 @@ public class DetailsModel(AppDbContext db, UserManager<AppUser> users, Outbox ou
         // A new security stamp makes their next request pick up the new role.
         await users.UpdateSecurityStampAsync(person);
         await transaction.CommitAsync(cancellationToken);
-        TempData["Success"] = $"{person.DisplayName} is now {Roles.DisplayName(person.Role)}.";
-        return Redirect($"/people/{id}");
+        TempData.SetSuccess($"{person.DisplayName} is now {Roles.DisplayName(person.Role)}.");
+        return RedirectToPage("/People/Details", new { id });
     }
 
     public Task<IActionResult> OnPostDeactivateAsync(string id, CancellationToken cancellationToken) =>
@@ -105,8 +105,8 @@ public class DetailsModel(AppDbContext db, UserManager<AppUser> users, Outbox ou
         await InvitationMail.QueueAsync(db, outbox, person, me.RequiredId, me.DisplayName,
             TimeSpan.FromDays(accounts.Value.InvitationDays), clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Success"] = $"A new invitation has been sent to {person.Email}. The earlier link no longer works.";
-        return Redirect($"/people/{id}");
+        TempData.SetSuccess($"A new invitation has been sent to {person.Email}. The earlier link no longer works.");
+        return RedirectToPage("/People/Details", new { id });
     }
 
     private async Task<IActionResult> ChangeAsync(string id, string action, string done, Func<AppUser, string?> change, CancellationToken cancellationToken)
@@ -124,8 +124,8 @@ public class DetailsModel(AppDbContext db, UserManager<AppUser> users, Outbox ou
         db.Audit(me.Id, action, person);
         await users.UpdateAsync(person);
         await users.UpdateSecurityStampAsync(person); // ends their sessions
-        TempData["Success"] = $"{person.DisplayName} {done}.";
-        return Redirect($"/people/{id}");
+        TempData.SetSuccess($"{person.DisplayName} {done}.");
+        return RedirectToPage("/People/Details", new { id });
     }
 
     private async Task<AppUser?> LoadAsync(string id, CancellationToken cancellationToken)
@@ -143,7 +143,7 @@ public class DetailsModel(AppDbContext db, UserManager<AppUser> users, Outbox ou
 
     private async Task<IActionResult> ShowAsync(AppUser? person, CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "people";
+        ViewData.SetSection(SiteSection.People);
         if (person is null)
         {
             return NotFound();

@@ -28,7 +28,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, page);
-        ViewData["Section"] = "people";
+        ViewData.SetSection(SiteSection.People);
         var now = clock.GetUtcNow().UtcDateTime;
         var query = db.Users.AsNoTracking();
         if (!me.IsAdmin)

@@ -104,8 +104,8 @@ public class InviteModel(AppDbContext db, UserManager<AppUser> users, Outbox out
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        TempData["Success"] = $"Invitation sent to {user.Email}.";
-        return Redirect("/people");
+        TempData.SetSuccess($"Invitation sent to {user.Email}.");
+        return RedirectToPage("/People/Index");
     }
 
     private async Task LoadListsAsync(CancellationToken cancellationToken)
