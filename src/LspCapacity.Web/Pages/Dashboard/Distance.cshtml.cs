@@ -20,7 +20,7 @@ public class DistanceModel(AppDbContext db, CurrentUser me) : PageModel
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "dashboard";
+        ViewData.SetSection(SiteSection.Dashboard);
         if (me.RegionId is not { } regionId)
         {
             return Forbid();

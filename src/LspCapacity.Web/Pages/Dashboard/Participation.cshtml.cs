@@ -35,7 +35,7 @@ public class ParticipationModel(AppDbContext db, CurrentUser me) : PageModel
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "dashboard";
+        ViewData.SetSection(SiteSection.Dashboard);
         if (me.RegionId is not { } regionId)
         {
             return Forbid();

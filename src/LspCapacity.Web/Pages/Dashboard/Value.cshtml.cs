@@ -29,7 +29,7 @@ public class ValueModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "dashboard";
+        ViewData.SetSection(SiteSection.Dashboard);
         if (me.RegionId is not { } regionId)
         {
             return Forbid();

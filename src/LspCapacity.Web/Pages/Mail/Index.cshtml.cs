@@ -25,7 +25,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOu
     public async Task OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, page);
-        ViewData["Section"] = "outbox";
+        ViewData.SetSection(SiteSection.Outbox);
         var visible = Visible();
         FailedCount = await visible.CountAsync(m => m.Status == OutboxStatus.Failed, cancellationToken);
         PendingCount = await visible.CountAsync(m => m.Status == OutboxStatus.Pending, cancellationToken);
@@ -60,8 +60,8 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOu
         db.Audit(me.Id, "email.retried", message, message.DeduplicationKey);
         await db.SaveChangesAsync(cancellationToken);
         signal.EmailQueued();
-        TempData["Success"] = $"The email to {message.ToAddress} will be sent again.";
-        return Redirect("/outbox?status=Failed");
+        TempData.SetSuccess($"The email to {message.ToAddress} will be sent again.");
+        return RedirectToPage("/Mail/Index", new { status = "Failed" });
     }
 
     private IQueryable<OutboxMessage> Visible()
