@@ -17,6 +17,9 @@ public static class Routes
     public const string SignIn = "/account/sign-in";
     public const string SignOut = "/account/sign-out";
 
+    /// <summary>The account pages' common path: the trusted-device cookie is sent only to them.</summary>
+    public const string AccountPages = "/account";
+
     /// <summary>Pages/Errors/Status, for the cookie handler, the exception handler and the status code pages.</summary>
     public const string Forbidden = "/errors/403";
     public const string ServerError = "/errors/500";

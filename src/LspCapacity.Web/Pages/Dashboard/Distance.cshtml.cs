@@ -30,5 +30,5 @@ public class DistanceModel(AppDbContext db, CurrentUser me) : PageModel
         return Page();
     }
 
-    public static string PageUrl(int page) => "/dashboard/distance" + (page > 1 ? $"?page={page}" : "");
+    public string PageUrl(int page) => Url.Page("/Dashboard/Distance")!.WithPageNumber(page);
 }

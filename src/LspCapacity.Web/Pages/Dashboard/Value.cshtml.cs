@@ -39,5 +39,5 @@ public class ValueModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
         return Page();
     }
 
-    public static string PageUrl(int page) => "/dashboard/value" + (page > 1 ? $"?page={page}" : "");
+    public string PageUrl(int page) => Url.Page("/Dashboard/Value")!.WithPageNumber(page);
 }

@@ -70,8 +70,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOu
         return me.IsAdmin ? query : query.Where(m => m.RegionId == me.RegionId);
     }
 
-    public string PageUrl(int page) =>
-        "/outbox" + (Status is null ? (page > 1 ? $"?page={page}" : "") : $"?status={Status}" + (page > 1 ? $"&page={page}" : ""));
+    public string PageUrl(int page) => Url.Page("/Mail/Index", new { status = Status })!.WithPageNumber(page);
 
     public sealed record Row(long Id, string To, string Subject, OutboxStatus Status, int Attempts, DateTime CreatedAt,
         DateTime? SentAt, DateTime NextAttemptAt, string? LastError);

@@ -54,7 +54,7 @@ public class BookingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
         return RedirectToPage("/My/Bookings");
     }
 
-    public string PageUrl(int page) => (Past ? "/my/bookings?past=true&" : "/my/bookings?") + "page=" + page;
+    public string PageUrl(int page) => Url.Page("/My/Bookings", new { past = Past ? "true" : null })!.WithPageNumber(page, always: true);
 
     public sealed record Row(int ActivityId, string Title, ActivityKind Kind, ActivityStatus ActivityStatus, DateTime StartsAt, DateTime EndsAt,
         string? Where, BookingStatus Status, Attendance? Attendance);
