@@ -112,8 +112,6 @@ public sealed class Outbox(TimeProvider clock, IOptions<EmailOptions> options, I
     /// </summary>
     public string PageLink(string page, object? values = null) =>
         app.Value.Link(links.GetPathByPage(page, values: values) ?? throw new InvalidOperationException($"No route to the page {page} with these values."));
-
-    public string Link(string path) => app.Value.Link(path);
 }
 
 /// <summary>An email to queue: who to, which template with which values, and what to attach.</summary>

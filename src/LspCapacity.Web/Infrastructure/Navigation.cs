@@ -27,14 +27,7 @@ public static class SiteSections
 
     public static void SetSection(this ViewDataDictionary viewData, SiteSection section) => viewData[Key] = section;
 
-    public static SiteSection? Section(this ViewDataDictionary viewData) => viewData[Key] switch
-    {
-        SiteSection section => section,
-        // Until every page sets its section with SetSection: the names pages used to set.
-        "my" => SiteSection.MyBookings,
-        string name when Enum.TryParse<SiteSection>(name, ignoreCase: true, out var section) => section,
-        _ => null,
-    };
+    public static SiteSection? Section(this ViewDataDictionary viewData) => viewData[Key] as SiteSection?;
 }
 
 /// <summary>A link of a section's sub-navigation.</summary>
