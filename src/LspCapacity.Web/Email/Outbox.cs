@@ -108,10 +108,15 @@ public sealed class Outbox(TimeProvider clock, IOptions<EmailOptions> options, I
 
     /// <summary>
     /// The absolute address of a page, built from its <c>@page</c> route (values fill the route, the rest
-    /// go in the query): the one way emails, calendar invitations and feeds link into the service.
+    /// go in the query): the one way emails, calendar invitations and feeds link into the service. The
+    /// routes are written in lower case already; the app-wide LowercaseUrls would also lower a value such as
+    /// an invitation token, which is case-sensitive, so it is off here.
     /// </summary>
     public string PageLink(string page, object? values = null) =>
-        app.Value.Link(links.GetPathByPage(page, values: values) ?? throw new InvalidOperationException($"No route to the page {page} with these values."));
+        app.Value.Link(links.GetPathByPage(page, values: values, options: KeepCase)
+            ?? throw new InvalidOperationException($"No route to the page {page} with these values."));
+
+    private static readonly LinkOptions KeepCase = new() { LowercaseUrls = false };
 }
 
 /// <summary>An email to queue: who to, which template with which values, and what to attach.</summary>
