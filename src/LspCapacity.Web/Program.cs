@@ -79,9 +79,9 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.Name = "lsp.auth";
     options.Cookie.HttpOnly = true;
     options.Cookie.SameSite = SameSiteMode.Lax;
-    options.LoginPath = "/account/sign-in";
-    options.LogoutPath = "/account/sign-out";
-    options.AccessDeniedPath = "/errors/403";
+    options.LoginPath = Routes.SignIn;
+    options.LogoutPath = Routes.SignOut;
+    options.AccessDeniedPath = Routes.Forbidden;
     options.SlidingExpiration = true;
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
     options.Events.OnRedirectToAccessDenied = AccessLog.RefuseWith403;
@@ -275,8 +275,8 @@ if (copyToPostgres is not null)
 }
 
 // --- Pipeline --------------------------------------------------------------------------------
-app.UseExceptionHandler("/errors/500");
-app.UseStatusCodePagesWithReExecute("/errors/{0}");
+app.UseExceptionHandler(Routes.ServerError);
+app.UseStatusCodePagesWithReExecute(Routes.StatusCode);
 app.UseSecurityHeaders();
 // Every request in en-GB, whatever the browser asks for: the service is written in British English.
 app.UseRequestLocalization(new RequestLocalizationOptions
@@ -293,11 +293,11 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapRazorPages();
-app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+app.MapHealthChecks(Routes.Health, new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
 {
     ResponseWriter = JobStorageHealthCheck.WriteResponse,
 }).AllowAnonymous();
-app.MapHangfireDashboard("/jobs", new DashboardOptions
+app.MapHangfireDashboard(Routes.Jobs, new DashboardOptions
 {
     Authorization = [], // the endpoint's Admin policy decides
     AppPath = "/",

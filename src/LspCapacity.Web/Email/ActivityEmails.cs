@@ -99,7 +99,7 @@ public sealed class ActivityEmails(Outbox outbox, TimeProvider clock)
     private OutgoingEmail Compose(Activity activity, Booking booking, BookingEmail kind, Recipient person, string where,
         string? reason, string? offset, BookingStatus? was, Previously? previously)
     {
-        var link = outbox.Link($"/activities/{activity.Id}");
+        var link = outbox.PageLink("/Activities/Details", new { id = activity.Id });
         if (kind is BookingEmail.Cancelled or BookingEmail.ActivityCancelled && was is null)
         {
             throw new ArgumentException("A cancellation email needs the booking's status before it was cancelled.", nameof(was));
@@ -135,7 +135,7 @@ public sealed class ActivityEmails(Outbox outbox, TimeProvider clock)
             ["When"] = When(activity),
             ["WhenShort"] = UkTime.Date(activity.StartsAt),
             ["Where"] = where,
-            ["Link"] = kind == BookingEmail.FeedbackRequest ? outbox.Link($"/activities/{activity.Id}/feedback") : link,
+            ["Link"] = kind == BookingEmail.FeedbackRequest ? outbox.PageLink("/Activities/Feedback", new { id = activity.Id }) : link,
             ["Reason"] = reason ?? activity.CancelReason ?? "",
             ["ReasonLine"] = reason is null ? "" : $" Reason: {reason}",
         };

@@ -1,5 +1,6 @@
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ namespace LspCapacity.Web.Email;
 /// Queues email into the outbox of the given context; it is written by that context's next
 /// SaveChangesAsync, together with the change that caused it. Never sends anything itself.
 /// </summary>
-public sealed class Outbox(TimeProvider clock, IOptions<EmailOptions> options, IOptions<AppOptions> app)
+public sealed class Outbox(TimeProvider clock, IOptions<EmailOptions> options, IOptions<AppOptions> app, LinkGenerator links)
 {
     /// <summary>
     /// Adds an email unless one with the same de-duplication key is already queued or sent.
@@ -105,7 +106,17 @@ public sealed class Outbox(TimeProvider clock, IOptions<EmailOptions> options, I
     public string FromAddress => options.Value.FromAddress;
     public string FromName => options.Value.FromName;
 
-    public string Link(string path) => app.Value.Link(path);
+    /// <summary>
+    /// The absolute address of a page, built from its <c>@page</c> route (values fill the route, the rest
+    /// go in the query): the one way emails, calendar invitations and feeds link into the service. The
+    /// routes are written in lower case already; the app-wide LowercaseUrls would also lower a value such as
+    /// an invitation token, which is case-sensitive, so it is off here.
+    /// </summary>
+    public string PageLink(string page, object? values = null) =>
+        app.Value.Link(links.GetPathByPage(page, values: values, options: KeepCase)
+            ?? throw new InvalidOperationException($"No route to the page {page} with these values."));
+
+    private static readonly LinkOptions KeepCase = new() { LowercaseUrls = false };
 }
 
 /// <summary>An email to queue: who to, which template with which values, and what to attach.</summary>

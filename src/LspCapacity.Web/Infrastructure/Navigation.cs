@@ -1,14 +1,44 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+
 namespace LspCapacity.Web.Infrastructure;
+
+/// <summary>The part of the service a page belongs to: the layout highlights its navigation item.</summary>
+public enum SiteSection
+{
+    Home,
+    Account,
+    Activities,
+    MyBookings,
+    Needs,
+    Placements,
+    Reviews,
+    Library,
+    Partnerships,
+    Dashboard,
+    People,
+    Outbox,
+}
+
+/// <summary>Sets and reads a page's <see cref="SiteSection"/>; pages set it in their handler (or view), the layout reads it.</summary>
+public static class SiteSections
+{
+    private const string Key = "Section";
+
+    public static void SetSection(this ViewDataDictionary viewData, SiteSection section) => viewData[Key] = section;
+
+    public static SiteSection? Section(this ViewDataDictionary viewData) => viewData[Key] as SiteSection?;
+}
 
 /// <summary>A link of a section's sub-navigation.</summary>
 public sealed record NavLink(string Label, string Href);
 
 /// <summary>
-/// A top-level item of the service navigation: its landing page, the page sections (ViewData["Section"])
+/// A top-level item of the service navigation: its landing page, the page sections (<see cref="SiteSection"/>)
 /// it holds, so the right item is highlighted, and the section's other pages, shown as a sub-navigation on
 /// every page of the section (plain links: everything is reachable without JavaScript).
 /// </summary>
-public sealed record NavSection(string Label, string Href, IReadOnlyList<string> Holds, IReadOnlyList<NavLink> Links);
+public sealed record NavSection(string Label, string Href, IReadOnlyList<SiteSection> Holds, IReadOnlyList<NavLink> Links);
 
 /// <summary>
 /// The service navigation, grouped so it stays on one row at desktop widths (it wrapped onto two with a
@@ -16,28 +46,32 @@ public sealed record NavSection(string Label, string Href, IReadOnlyList<string>
 /// </summary>
 public static class Navigation
 {
-    public static IReadOnlyList<NavSection> For(CurrentUser me)
+    public static IReadOnlyList<NavSection> For(CurrentUser me, IUrlHelper url)
     {
+        string Page(string page) => url.Page(page) ?? throw new InvalidOperationException($"No route to {page}.");
+        var activities = Page("/Activities/Index");
+        var dashboard = Page("/Dashboard/Index");
         var sections = new List<NavSection>
         {
-            new("Activities", "/activities", ["activities", "my"], [new("All activities", "/activities"), new("My bookings", "/my/bookings")]),
-            new("Needs analysis", "/needs/surveys", ["needs"], []),
-            new("Mentoring", "/placements", ["placements"], []),
-            new("Peer reviews", "/reviews", ["reviews"], []),
-            new("Library", "/library", ["library"], []),
-            new("Partnerships", "/partnerships", ["partnerships"], []),
+            new("Activities", activities, [SiteSection.Activities, SiteSection.MyBookings],
+                [new("All activities", activities), new("My bookings", Page("/My/Bookings"))]),
+            new("Needs analysis", Page("/Needs/Surveys/Index"), [SiteSection.Needs], []),
+            new("Mentoring", Page("/Placements/Index"), [SiteSection.Placements], []),
+            new("Peer reviews", Page("/Reviews/Index"), [SiteSection.Reviews], []),
+            new("Library", Page("/Library/Index"), [SiteSection.Library], []),
+            new("Partnerships", Page("/Partnerships/Index"), [SiteSection.Partnerships], []),
         };
         if (me.IsCoordinator)
         {
             var programme = new List<NavLink>
             {
-                new("Dashboard", "/dashboard"), new("Needs coverage", "/needs/coverage"), new("People", "/people"), new("Email", "/outbox"),
+                new("Dashboard", dashboard), new("Needs coverage", Page("/Needs/Coverage")), new("People", Page("/People/Index")), new("Email", Page("/Mail/Index")),
             };
             if (me.IsAdmin)
             {
-                programme.Add(new("Jobs", "/jobs"));
+                programme.Add(new("Jobs", Routes.Jobs));
             }
-            sections.Add(new("Programme", "/dashboard", ["dashboard", "people", "outbox"], programme));
+            sections.Add(new("Programme", dashboard, [SiteSection.Dashboard, SiteSection.People, SiteSection.Outbox], programme));
         }
         return sections;
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace LspCapacity.Web.Infrastructure;
@@ -17,6 +19,13 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int PageNumber, int PageSi
 
 public static class PagingExtensions
 {
+    /// <summary>
+    /// A list page's address (built with Url.Page) with the page number added from page 2 on. The number goes
+    /// in the query here because "page" is the route value Razor Pages names the page by, so Url.Page cannot carry it.
+    /// </summary>
+    public static string WithPageNumber(this string url, int page, bool always = false) =>
+        page > 1 || always ? QueryHelpers.AddQueryString(url, "page", page.ToString(CultureInfo.InvariantCulture)) : url;
+
     public const int DefaultPageSize = 25;
 
     /// <summary>Counts, then takes the requested page (clamped to the pages that exist).</summary>

@@ -19,12 +19,13 @@ public sealed class FieldException(string field, string message) : DomainExcepti
 public static class Refusals
 {
     /// <summary>
-    /// Lets go of every tracked change, so nothing half-done is saved later or shown, and puts the refusal beside
+    /// Lets go of every tracked change and any success message, so nothing half-done is saved later or shown, and puts the refusal beside
     /// the field a <see cref="FieldException"/> names, else beside <paramref name="field"/> ("" is the whole form).
     /// </summary>
     public static void Refused(this PageModel page, DomainException refusal, DbContext db, string field = "")
     {
         db.ChangeTracker.Clear();
+        page.TempData.ClearSuccess(); // a success message set before the refusal announced a change that did not happen
         page.ModelState.AddModelError(refusal is FieldException f ? f.Field : field, refusal.Message);
     }
 

@@ -11,7 +11,7 @@ public static class SecurityHeaders
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            if (!context.Request.Path.StartsWithSegments("/jobs"))
+            if (!context.Request.Path.StartsWithSegments(Routes.Jobs))
             {
                 headers.ContentSecurityPolicy =
                     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +

@@ -50,7 +50,7 @@ public sealed class TrustedDevices(IDataProtectionProvider protection)
             SameSite = SameSiteMode.Strict,
             MaxAge = Lifetime,
             IsEssential = true,
-            Path = "/account",
+            Path = Routes.AccountPages,
         });
     }
 }

@@ -115,7 +115,7 @@ public sealed class MinimumNumberJob(AppDbContext db, Outbox outbox, TimeProvide
                             ["Confirmed"] = activity.ConfirmedCount.ToString(UkTime.Culture),
                             ["Minimum"] = activity.MinimumNumber!.Value.ToString(UkTime.Culture),
                             ["Cutoff"] = UkTime.Until(activity.MinimumCutoff!.Value),
-                            ["Link"] = outbox.Link($"/activities/{activity.Id}/bookings"),
+                            ["Link"] = outbox.PageLink("/Activities/Manage", new { id = activity.Id }),
                         }) { RegionId = activity.RegionId }, cancellationToken))
                 {
                     queued++;

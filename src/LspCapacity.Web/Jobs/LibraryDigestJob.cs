@@ -35,8 +35,8 @@ public sealed class LibraryDigestJob(AppDbContext db, Outbox outbox, TimeProvide
                         {
                             ["Count"] = items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                             ["Noun"] = items.Count == 1 ? "study" : "studies",
-                            ["Items"] = string.Join("\n\n", items.Select(i => $"{i.Title}\n{i.Summary}\n{outbox.Link($"/library/{i.Slug}")}")),
-                            ["Unsubscribe"] = outbox.Link($"/library/unsubscribe?token={subscription.UnsubscribeToken}"),
+                            ["Items"] = string.Join("\n\n", items.Select(i => $"{i.Title}\n{i.Summary}\n{outbox.PageLink("/Library/Details", new { slug = i.Slug })}")),
+                            ["Unsubscribe"] = outbox.PageLink("/Library/Unsubscribe", new { token = subscription.UnsubscribeToken }),
                         }) { RegionId = person.RegionId }, cancellationToken))
                 {
                     queued++;

@@ -57,7 +57,7 @@ public sealed class PlacementNudgeJob(AppDbContext db, Outbox outbox, TimeProvid
                     ["OtherName"] = other.DisplayName,
                     ["Since"] = UkTime.Date(p.LastSessionOn ?? p.StartsOn),
                     ["EndsOn"] = UkTime.Date(p.EndsOn),
-                    ["Link"] = outbox.Link($"/placements/{p.Id}"),
+                    ["Link"] = outbox.PageLink("/Placements/Details", new { id = p.Id }),
                 };
                 if (quiet && !ending && await outbox.QueueAsync(db, new OutgoingEmail(
                         $"placement:{p.Id}:quiet-since:{p.LastSessionOn ?? p.StartsOn:yyyy-MM-dd}:{personId}", person.Email!, person.DisplayName,

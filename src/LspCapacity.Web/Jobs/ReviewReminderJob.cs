@@ -94,8 +94,8 @@ public sealed class ReviewReminderJob(AppDbContext db, Outbox outbox, TimeProvid
                 ["OnSite"] = UkTime.Date(r.OnSiteStartsOn) + (r.OnSiteEndsOn != r.OnSiteStartsOn ? $" to {UkTime.Date(r.OnSiteEndsOn)}" : ""),
                 ["SelfAssessmentDueOn"] = UkTime.Date(r.SelfAssessmentDueOn),
                 ["ProgressReviewOn"] = r.ProgressReviewOn is { } p ? UkTime.Date(p) : "",
-                ["Link"] = outbox.Link($"/reviews/{r.Id}"),
-                ["SelfAssessmentLink"] = outbox.Link($"/reviews/{r.Id}/self-assessment"),
+                ["Link"] = outbox.PageLink("/Reviews/Details", new { id = r.Id }),
+                ["SelfAssessmentLink"] = outbox.PageLink("/Reviews/SelfAssessment", new { id = r.Id }),
             };
 
             if (r.Stage <= ReviewStage.OnSite && r.OnSiteStartsOn > today && r.OnSiteStartsOn <= briefingBy)
@@ -126,7 +126,7 @@ public sealed class ReviewReminderJob(AppDbContext db, Outbox outbox, TimeProvid
                             ["Owner"] = action.Owner,
                             ["When"] = overdue ? $"was due on {UkTime.Date(action.DueOn)} and is overdue" : $"is due on {UkTime.Date(action.DueOn)}",
                             ["Status"] = overdue ? "overdue" : "due soon",
-                            ["ActionLink"] = outbox.Link($"/reviews/{r.Id}/actions/{action.Id}"),
+                            ["ActionLink"] = outbox.PageLink("/Reviews/Action", new { id = r.Id, actionId = action.Id }),
                         }, r.RegionId, cancellationToken);
                 }
             }

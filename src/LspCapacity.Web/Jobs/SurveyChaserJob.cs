@@ -54,7 +54,7 @@ public sealed class SurveyChaserJob(AppDbContext db, Outbox outbox, TimeProvider
                             ["Title"] = survey.Title,
                             ["PartnershipName"] = person.Partnership,
                             ["ClosesOn"] = UkTime.Date(survey.ClosesAt.AddTicks(-1)),
-                            ["Link"] = outbox.Link($"/needs/surveys/{survey.Id}/response"),
+                            ["Link"] = outbox.PageLink("/Needs/Surveys/Response", new { id = survey.Id }),
                         }) { RegionId = survey.RegionId }, cancellationToken))
                 {
                     queued++;

@@ -21,7 +21,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "home";
+        ViewData.SetSection(SiteSection.Home);
         if (!me.IsSignedIn || me.RegionId is not { } regionId)
         {
             return;

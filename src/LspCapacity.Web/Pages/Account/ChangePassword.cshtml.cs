@@ -27,11 +27,11 @@ public class ChangePasswordModel(AppDbContext db, UserManager<AppUser> users, Si
     [BindProperty]
     public NewPasswordInput Input { get; set; } = new();
 
-    public void OnGet() => ViewData["Section"] = "account";
+    public void OnGet() => ViewData.SetSection(SiteSection.Account);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "account";
+        ViewData.SetSection(SiteSection.Account);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -69,8 +69,8 @@ public class ChangePasswordModel(AppDbContext db, UserManager<AppUser> users, Si
         db.Audit(user.Id, "password.changed", user);
         await db.SaveChangesAsync(cancellationToken);
         await signIn.RefreshSignInAsync(user);
-        TempData["Success"] = "Your password has been changed.";
-        return Redirect("/account/profile");
+        TempData.SetSuccess("Your password has been changed.");
+        return RedirectToPage("/Account/Profile");
     }
 
     private PageResult LockedOut()

@@ -64,8 +64,8 @@ public class ChooseNewPasswordModel(AppDbContext db, UserManager<AppUser> users,
         db.Audit(user.Id, "password.reset", user);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Password reset completed for user {UserId}", user.Id);
-        TempData["Success"] = "Your password has been changed. Sign in with your new password.";
-        return Redirect("/account/sign-in");
+        TempData.SetSuccess("Your password has been changed. Sign in with your new password.");
+        return RedirectToPage("/Account/SignIn");
     }
 
     internal static Task QueuePasswordChangedAsync(AppDbContext db, Outbox outbox, AppUser user, TimeProvider clock, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain;
 using LspCapacity.Web.Domain.Accounts;
+using LspCapacity.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -59,8 +60,8 @@ public class InvitationModel(AppDbContext db, UserManager<AppUser> users, TimePr
             return Page();
         }
         logger.LogInformation("Invitation accepted by user {UserId}", user.Id);
-        TempData["Success"] = "Your password is set. Sign in to continue.";
-        return Redirect("/account/sign-in");
+        TempData.SetSuccess("Your password is set. Sign in to continue.");
+        return RedirectToPage("/Account/SignIn");
     }
 
     private async Task<Invitation?> FindAsync(string token)

@@ -13,7 +13,7 @@ public class ProfileModel(AppDbContext db, CurrentUser me) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "account";
+        ViewData.SetSection(SiteSection.Account);
         var id = me.RequiredId;
         var profile = await db.Users.AsNoTracking().Where(u => u.Id == id)
             .Select(u => new ProfileView(u.DisplayName, u.Email!, u.Role, u.Organisation,

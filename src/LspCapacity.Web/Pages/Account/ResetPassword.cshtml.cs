@@ -38,7 +38,7 @@ public class ResetPasswordModel(AppDbContext db, UserManager<AppUser> users, Out
         // itself is left out.
         var recipient = known ? user! : new AppUser { Id = Guid.NewGuid().ToString(), SecurityStamp = Guid.NewGuid().ToString() };
         var token = await users.GeneratePasswordResetTokenAsync(recipient);
-        var link = outbox.Link($"/account/reset-password/choose?user={Uri.EscapeDataString(recipient.Id)}&token={Uri.EscapeDataString(token)}");
+        var link = outbox.PageLink("/Account/ChooseNewPassword", new { user = recipient.Id, token });
         var key = $"password-reset:{recipient.Id}:{clock.GetUtcNow().UtcTicks}";
         if (known)
         {
@@ -59,7 +59,7 @@ public class ResetPasswordModel(AppDbContext db, UserManager<AppUser> users, Out
             logger.LogWarning("Password reset requested for an unknown or inactive account");
         }
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect("/account/reset-password?sent=true");
+        return RedirectToPage("/Account/ResetPassword", new { sent = "true" });
     }
 
     public sealed class InputModel

@@ -21,7 +21,7 @@ public class SignOutModel(AppDbContext db, SignInManager<AppUser> signIn, Sessio
             await sessions.EndAsync(db, sessionId, cancellationToken);
         }
         await signIn.SignOutAsync();
-        return Redirect("/");
+        return RedirectToPage("/Index");
     }
 
     /// <summary>"Sign out of all devices": ends every session of this person, this one included.</summary>
@@ -34,7 +34,7 @@ public class SignOutModel(AppDbContext db, SignInManager<AppUser> signIn, Sessio
             logger.LogInformation("User {UserId} signed out of all devices ({Sessions} sessions)", userId, ended);
         }
         await signIn.SignOutAsync();
-        TempData["Success"] = "You have been signed out on every device.";
-        return Redirect("/account/sign-in");
+        TempData.SetSuccess("You have been signed out on every device.");
+        return RedirectToPage("/Account/SignIn");
     }
 }

@@ -49,8 +49,8 @@ public class CreateModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
                 db.Activities.Add(activity);
                 db.Audit(me.Id, "activity.created", activity, activity.Title);
                 await db.SaveChangesAsync(cancellationToken);
-                TempData["Success"] = $"{activity.Title} has been saved as a draft. Publish it when it is ready for booking.";
-                return Redirect($"/activities/{activity.Id}");
+                TempData.SetSuccess($"{activity.Title} has been saved as a draft. Publish it when it is ready for booking.");
+                return RedirectToPage("/Activities/Details", new { id = activity.Id });
             }
             catch (DomainException e)
             {

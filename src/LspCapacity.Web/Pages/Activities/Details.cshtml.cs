@@ -73,13 +73,13 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
                 await db.SaveChangesAsync(ct);
                 return (booking.Status, activity.WhyNoPlaceFor(booking.PartnershipId), activity.PartnershipCap);
             }, cancellationToken);
-            TempData["Success"] = status switch
+            TempData.SetSuccess(status switch
             {
                 BookingStatus.Confirmed => "Your place is confirmed. We have emailed you a calendar invitation.",
                 BookingStatus.Waitlisted => BookingChanges.WaitingMessage(waitReason ?? WaitReason.Full, cap),
                 _ => "Your request has been sent. The programme team will decide and email you.",
-            };
-            return Redirect($"/activities/{id}");
+            });
+            return RedirectToPage("/Activities/Details", new { id });
         }
         catch (DomainException e)
         {
@@ -124,8 +124,8 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
             {
                 return NotFound();
             }
-            TempData["Success"] = "Your booking has been cancelled.";
-            return Redirect($"/activities/{id}");
+            TempData.SetSuccess("Your booking has been cancelled.");
+            return RedirectToPage("/Activities/Details", new { id });
         }
         catch (DomainException e)
         {
@@ -188,8 +188,8 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
             var message = await db.InTransactionAsync(async ct =>
                 await action(await db.ActivityWithLiveBookingsAsync(id, ct) ?? throw new DomainException("That activity no longer exists."),
                     clock.GetUtcNow().UtcDateTime, ct), cancellationToken);
-            TempData["Success"] = message;
-            return Redirect($"/activities/{id}");
+            TempData.SetSuccess(message);
+            return RedirectToPage("/Activities/Details", new { id });
         }
         catch (DomainException e)
         {
@@ -202,7 +202,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "activities";
+        ViewData.SetSection(SiteSection.Activities);
         var now = clock.GetUtcNow().UtcDateTime;
         var partnershipId = me.PartnershipId;
         // The viewer's partnership's confirmed places, which its cap counts (see Activity.WhyNoPlaceFor).

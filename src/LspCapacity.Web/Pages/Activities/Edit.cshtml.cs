@@ -85,9 +85,9 @@ public class EditModel(AppDbContext db, CurrentUser me, ActivityEmails emails, T
                 var saved = notified > 0
                     ? $"Saved. {notified} {(notified == 1 ? "person has" : "people have")} been told of the change by email."
                     : "Your changes have been saved.";
-                TempData["Success"] = promoted == 0 ? saved
-                    : $"{saved} {promoted} {(promoted == 1 ? "person" : "people")} from the waiting list {(promoted == 1 ? "has" : "have")} been given a place.";
-                return Redirect($"/activities/{id}");
+                TempData.SetSuccess(promoted == 0 ? saved
+                    : $"{saved} {promoted} {(promoted == 1 ? "person" : "people")} from the waiting list {(promoted == 1 ? "has" : "have")} been given a place.");
+                return RedirectToPage("/Activities/Details", new { id });
             }
             catch (DomainException e)
             {

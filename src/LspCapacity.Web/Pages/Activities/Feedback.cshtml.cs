@@ -61,14 +61,14 @@ public class FeedbackModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
         {
             // Submitted twice at once: the unique index kept the first.
         }
-        TempData["Success"] = "Thank you for your feedback.";
-        return Redirect($"/activities/{id}");
+        TempData.SetSuccess("Thank you for your feedback.");
+        return RedirectToPage("/Activities/Details", new { id });
     }
 
     /// <summary>The viewer's attended booking of this activity, once it has ended; null when they may not give feedback.</summary>
     private async Task<int?> FindAsync(int id, CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "activities";
+        ViewData.SetSection(SiteSection.Activities);
         var now = clock.GetUtcNow().UtcDateTime;
         var personId = me.RequiredId;
         // One live booking per person, so at most one confirmed place here.

@@ -30,7 +30,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, page);
-        ViewData["Section"] = "activities";
+        ViewData.SetSection(SiteSection.Activities);
         if (me.RegionId is not { } regionId)
         {
             return Forbid();
@@ -106,18 +106,12 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
         return Page();
     }
 
-    public string PageUrl(int page)
-    {
-        var parts = new List<string>();
-        if (Kind is not null) parts.Add("kind=" + Kind);
-        if (Theme is not null) parts.Add("theme=" + Theme);
-        if (!string.IsNullOrEmpty(Month)) parts.Add("month=" + Uri.EscapeDataString(Month));
-        if (PlacesLeft) parts.Add("placesleft=true");
-        if (Drafts) parts.Add("drafts=true");
-        if (Past) parts.Add("past=true");
-        if (page > 1) parts.Add("page=" + page);
-        return "/activities" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
-    }
+    public string PageUrl(int page) =>
+        Url.Page("/Activities/Index", new
+        {
+            kind = Kind, theme = Theme, month = string.IsNullOrEmpty(Month) ? null : Month,
+            placesleft = PlacesLeft ? "true" : null, drafts = Drafts ? "true" : null, past = Past ? "true" : null,
+        })!.WithPageNumber(page);
 
     public sealed record Row(int Id, string Title, ActivityKind Kind, ActivityStatus Status, DateTime StartsAt, DateTime EndsAt,
         string? Where, int PlacesLeft, BookingMode Mode, List<string> Themes, BookingStatus? MyStatus);

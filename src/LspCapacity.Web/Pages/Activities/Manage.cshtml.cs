@@ -189,8 +189,8 @@ public class ManageModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ac
                 await db.SaveChangesAsync(ct);
                 return result;
             }, cancellationToken);
-            TempData["Success"] = message;
-            return Redirect($"/activities/{id}/bookings");
+            TempData.SetSuccess(message);
+            return RedirectToPage("/Activities/Manage", new { id });
         }
         catch (DomainException e)
         {
@@ -204,7 +204,7 @@ public class ManageModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ac
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "activities";
+        ViewData.SetSection(SiteSection.Activities);
         var now = clock.GetUtcNow().UtcDateTime;
         var summary = await db.Activities.AsNoTracking().Where(a => a.Id == id)
             .Select(a => new Summary(a.Id, a.RegionId, a.Title, a.Status, a.Mode, a.StartsAt, a.EndsAt, a.Capacity, a.ConfirmedCount,

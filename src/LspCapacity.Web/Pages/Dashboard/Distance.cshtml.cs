@@ -20,7 +20,7 @@ public class DistanceModel(AppDbContext db, CurrentUser me) : PageModel
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "dashboard";
+        ViewData.SetSection(SiteSection.Dashboard);
         if (me.RegionId is not { } regionId)
         {
             return Forbid();
@@ -30,5 +30,5 @@ public class DistanceModel(AppDbContext db, CurrentUser me) : PageModel
         return Page();
     }
 
-    public static string PageUrl(int page) => "/dashboard/distance" + (page > 1 ? $"?page={page}" : "");
+    public string PageUrl(int page) => Url.Page("/Dashboard/Distance")!.WithPageNumber(page);
 }

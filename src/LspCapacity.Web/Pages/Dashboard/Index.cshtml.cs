@@ -17,7 +17,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "dashboard";
+        ViewData.SetSection(SiteSection.Dashboard);
         if (me.RegionId is not { } regionId)
         {
             return Forbid();

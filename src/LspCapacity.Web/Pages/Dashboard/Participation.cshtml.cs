@@ -35,7 +35,7 @@ public class ParticipationModel(AppDbContext db, CurrentUser me) : PageModel
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "dashboard";
+        ViewData.SetSection(SiteSection.Dashboard);
         if (me.RegionId is not { } regionId)
         {
             return Forbid();
@@ -71,10 +71,10 @@ public class ParticipationModel(AppDbContext db, CurrentUser me) : PageModel
 
     public string LinkTo(ParticipationSort sort, bool descending, int page = 1, bool? flagged = null)
     {
-        var parts = new List<string> { "sort=" + sort.ToString().ToLowerInvariant(), "dir=" + (descending ? "desc" : "asc") };
-        if (flagged ?? Flagged) parts.Add("flagged=true");
-        if (page > 1) parts.Add("page=" + page);
-        return "/dashboard/participation?" + string.Join("&", parts);
+        return Url.Page("/Dashboard/Participation", new
+        {
+            sort = sort.ToString().ToLowerInvariant(), dir = descending ? "desc" : "asc", flagged = flagged ?? Flagged ? "true" : null,
+        })!.WithPageNumber(page);
     }
 
     /// <summary>A column heading's link: the other direction when it is the current sort, else that column's natural direction.</summary>

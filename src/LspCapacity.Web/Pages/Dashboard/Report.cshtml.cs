@@ -32,7 +32,7 @@ public class ReportModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "dashboard";
+        ViewData.SetSection(SiteSection.Dashboard);
         if (me.RegionId is not { } regionId)
         {
             return Forbid();

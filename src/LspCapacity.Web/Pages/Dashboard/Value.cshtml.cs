@@ -30,7 +30,7 @@ public class ValueModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "dashboard";
+        ViewData.SetSection(SiteSection.Dashboard);
         if (me.RegionId is not { } regionId)
         {
             return Forbid();
@@ -40,5 +40,5 @@ public class ValueModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
         return Page();
     }
 
-    public static string PageUrl(int page) => "/dashboard/value" + (page > 1 ? $"?page={page}" : "");
+    public string PageUrl(int page) => Url.Page("/Dashboard/Value")!.WithPageNumber(page);
 }

@@ -26,7 +26,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "library";
+        ViewData.SetSection(SiteSection.Library);
         var item = await db.CaseStudies.AsNoTracking().Include(c => c.Themes).Include(c => c.Attachments.OrderBy(a => a.FileName))
             .AsSplitQuery()
             .FirstOrDefaultAsync(c => c.Slug == slug || (c.Slug == "" && c.Id.ToString() == slug), cancellationToken);

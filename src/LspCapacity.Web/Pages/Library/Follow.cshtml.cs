@@ -41,15 +41,15 @@ public class FollowModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
         }
         subscription.Follow(ThemeIds);
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Success"] = ThemeIds.Count == 0
+        TempData.SetSuccess(ThemeIds.Count == 0
             ? "You no longer follow any themes."
-            : "Saved. You will get a weekly email when new case studies in these themes are published.";
-        return Redirect("/library/follow");
+            : "Saved. You will get a weekly email when new case studies in these themes are published.");
+        return RedirectToPage("/Library/Follow");
     }
 
     private async Task ShowAsync(CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "library";
+        ViewData.SetSection(SiteSection.Library);
         Themes = await ThemeChoices.ListAsync(db, cancellationToken);
     }
 }

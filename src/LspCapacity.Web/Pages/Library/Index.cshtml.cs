@@ -25,7 +25,7 @@ public class IndexModel(AppDbContext db, FiguresCache cache) : PageModel
     public async Task OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, page);
-        ViewData["Section"] = "library";
+        ViewData.SetSection(SiteSection.Library);
         Themes = await ThemeChoices.ListAsync(db, cancellationToken);
         // The partnerships with published studies, and each search's ranking, change only when the library does.
         var withStudies = await cache.GetOrAddAsync(db, DataScopes.Library, "partnerships",
@@ -81,16 +81,9 @@ public class IndexModel(AppDbContext db, FiguresCache cache) : PageModel
 
     private sealed record Projected(int Id, string Slug, string Title, string Summary, PracticeKind Kind, DateTime? PublishedAt, string? Partnership, List<int> ThemeIds);
 
-    public string PageUrl(int page)
-    {
-        var parts = new List<string>();
-        if (!string.IsNullOrWhiteSpace(Q)) parts.Add("q=" + Uri.EscapeDataString(Q));
-        if (Theme is not null) parts.Add("theme=" + Theme);
-        if (Partnership is not null) parts.Add("partnership=" + Partnership);
-        if (Kind is not null) parts.Add("kind=" + Kind);
-        if (page > 1) parts.Add("page=" + page);
-        return "/library" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
-    }
+    public string PageUrl(int page) =>
+        Url.Page("/Library/Index", new { q = string.IsNullOrWhiteSpace(Q) ? null : Q, theme = Theme, partnership = Partnership, kind = Kind })!
+            .WithPageNumber(page);
 
     public sealed record Row(int Id, string Slug, string Title, string Summary, PracticeKind Kind, DateTime? PublishedAt, string? Partnership, List<string> Themes);
 }

@@ -13,7 +13,7 @@ public class MineModel(AppDbContext db, CurrentUser me) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "library";
+        ViewData.SetSection(SiteSection.Library);
         var personId = me.RequiredId;
         Items = await db.CaseStudies.AsNoTracking().Where(c => c.AuthorId == personId).OrderByDescending(c => c.UpdatedAt)
             .Select(c => new Row(c.Id, c.Slug, c.Title, c.Status, c.UpdatedAt, c.ReturnComments)).ToListAsync(cancellationToken);

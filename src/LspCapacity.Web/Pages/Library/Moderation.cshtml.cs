@@ -23,7 +23,7 @@ public class ModerationModel(AppDbContext db, CurrentUser me, TimeProvider clock
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "library";
+        ViewData.SetSection(SiteSection.Library);
         var regionId = me.RegionId;
         var region = db.CaseStudies.AsNoTracking().Where(c => me.IsAdmin || c.RegionId == regionId);
         Submitted = await region.Where(c => c.Status == CaseStudyStatus.Submitted).OrderBy(c => c.UpdatedAt).Select(Project()).ToListAsync(cancellationToken);
@@ -37,7 +37,7 @@ public class ModerationModel(AppDbContext db, CurrentUser me, TimeProvider clock
             await db.SaveChangesAsync(ct);
             db.Audit(me.Id, "case-study.published", item);
             await outbox.QueueAsync(db, new OutgoingEmail($"case-study:{item.Id}:published", author.Email, author.Name, "case-study-published",
-                new Dictionary<string, string?> { ["Title"] = item.Title, ["Link"] = outbox.Link($"/library/{item.Slug}") }) { RegionId = item.RegionId }, ct);
+                new Dictionary<string, string?> { ["Title"] = item.Title, ["Link"] = outbox.PageLink("/Library/Details", new { slug = item.Slug }) }) { RegionId = item.RegionId }, ct);
             return $"{item.Title} is published.";
         }, cancellationToken);
 
@@ -52,7 +52,7 @@ public class ModerationModel(AppDbContext db, CurrentUser me, TimeProvider clock
             item.Return(Comments, now);
             db.Audit(me.Id, "case-study.returned", item, Comments);
             await outbox.QueueAsync(db, new OutgoingEmail($"case-study:{item.Id}:returned:{now.Ticks}", author.Email, author.Name, "case-study-returned",
-                new Dictionary<string, string?> { ["Title"] = item.Title, ["Comments"] = Comments, ["Link"] = outbox.Link($"/library/write/{item.Id}") }) { RegionId = item.RegionId }, ct);
+                new Dictionary<string, string?> { ["Title"] = item.Title, ["Comments"] = Comments, ["Link"] = outbox.PageLink("/Library/Write", new { id = item.Id }) }) { RegionId = item.RegionId }, ct);
             return $"{item.Title} has been returned to its author.";
         }, cancellationToken);
 
@@ -79,13 +79,13 @@ public class ModerationModel(AppDbContext db, CurrentUser me, TimeProvider clock
         var author = await db.Users.AsNoTracking().Where(u => u.Id == item.AuthorId).Select(u => new { u.Email, u.DisplayName }).SingleAsync(cancellationToken);
         try
         {
-            TempData["Success"] = await db.InTransactionAsync(async ct =>
+            TempData.SetSuccess(await db.InTransactionAsync(async ct =>
             {
                 var message = await action(item, clock.GetUtcNow().UtcDateTime, (author.Email!, author.DisplayName), ct);
                 await db.SaveChangesAsync(ct);
                 return message;
-            }, cancellationToken);
-            return Redirect("/library/moderation");
+            }, cancellationToken));
+            return RedirectToPage("/Library/Moderation");
         }
         catch (DomainException e)
         {

@@ -96,8 +96,8 @@ public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
                     attachedAlready, options.Value.MaxAttachments);
                 db.Audit(me.Id, "case-study.attachment-added", item, attachment.FileName);
                 await db.SaveChangesAsync(cancellationToken);
-                TempData["Success"] = $"{attachment.FileName} has been attached.";
-                return Redirect($"/library/write/{id}");
+                TempData.SetSuccess($"{attachment.FileName} has been attached.");
+                return RedirectToPage("/Library/Write", new { id });
             }
             catch (DomainException e)
             {
@@ -154,10 +154,10 @@ public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
             }
             db.Audit(me.Id, submit ? "case-study.submitted" : "case-study.saved", item, item.Title);
             await db.SaveChangesAsync(cancellationToken);
-            TempData["Success"] = submit
+            TempData.SetSuccess(submit
                 ? "Submitted. A coordinator will publish it or return it with comments, and you will get an email either way."
-                : "Your draft is saved. Attach any documents, then submit it.";
-            return Redirect(submit ? "/library/mine" : $"/library/write/{item.Id}");
+                : "Your draft is saved. Attach any documents, then submit it.");
+            return submit ? RedirectToPage("/Library/Mine") : RedirectToPage("/Library/Write", new { id = item.Id });
         }
         catch (DomainException e)
         {
@@ -179,14 +179,14 @@ public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
         }
         if (!item.IsEditable)
         {
-            return (null, Redirect($"/library/{(item.Slug.Length > 0 ? item.Slug : item.Id)}"));
+            return (null, RedirectToPage("/Library/Details", new { slug = item.Slug.Length > 0 ? item.Slug : item.Id.ToString() }));
         }
         return (item, null);
     }
 
     private async Task<IActionResult> ShowAsync(int? id, CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "library";
+        ViewData.SetSection(SiteSection.Library);
         Id = id;
         if (id is { } existing)
         {

@@ -25,7 +25,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOu
     public async Task OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, page);
-        ViewData["Section"] = "outbox";
+        ViewData.SetSection(SiteSection.Outbox);
         var visible = Visible();
         FailedCount = await visible.CountAsync(m => m.Status == OutboxStatus.Failed, cancellationToken);
         PendingCount = await visible.CountAsync(m => m.Status == OutboxStatus.Pending, cancellationToken);
@@ -52,7 +52,6 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOu
         }
         catch (DomainException e)
         {
-            TempData["Success"] = null;
             return await this.RefusedAsync(e, db, async () =>
             {
                 await OnGetAsync(1, cancellationToken);
@@ -62,8 +61,8 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOu
         db.Audit(me.Id, "email.retried", message, message.DeduplicationKey);
         await db.SaveChangesAsync(cancellationToken);
         signal.EmailQueued();
-        TempData["Success"] = $"The email to {message.ToAddress} will be sent again.";
-        return Redirect("/outbox?status=Failed");
+        TempData.SetSuccess($"The email to {message.ToAddress} will be sent again.");
+        return RedirectToPage("/Mail/Index", new { status = "Failed" });
     }
 
     private IQueryable<OutboxMessage> Visible()
@@ -72,8 +71,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOu
         return me.IsAdmin ? query : query.Where(m => m.RegionId == me.RegionId);
     }
 
-    public string PageUrl(int page) =>
-        "/outbox" + (Status is null ? (page > 1 ? $"?page={page}" : "") : $"?status={Status}" + (page > 1 ? $"&page={page}" : ""));
+    public string PageUrl(int page) => Url.Page("/Mail/Index", new { status = Status })!.WithPageNumber(page);
 
     public sealed record Row(long Id, string To, string Subject, OutboxStatus Status, int Attempts, DateTime CreatedAt,
         DateTime? SentAt, DateTime NextAttemptAt, string? LastError);

@@ -15,7 +15,7 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "placements";
+        ViewData.SetSection(SiteSection.Placements);
         if (me.RegionId is not { } regionId)
         {
             return Forbid();

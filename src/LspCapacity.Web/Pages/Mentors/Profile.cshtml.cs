@@ -76,13 +76,13 @@ public class ProfileModel(AppDbContext db, CurrentUser me) : PageModel
         {
             return await this.RefusedAsync(e, db, () => ShowAsync(cancellationToken), Input.Capacity < PairingsInUse ? "Input.Capacity" : "");
         }
-        TempData["Success"] = "Your mentor profile is saved. Coordinators will see you when they match requests.";
-        return Redirect("/mentors");
+        TempData.SetSuccess("Your mentor profile is saved. Coordinators will see you when they match requests.");
+        return RedirectToPage("/Mentors/Index");
     }
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "placements";
+        ViewData.SetSection(SiteSection.Placements);
         Themes = await ThemeChoices.ListAsync(db, cancellationToken);
         PairingsInUse = await PairingsInUseAsync(cancellationToken);
         return Page();

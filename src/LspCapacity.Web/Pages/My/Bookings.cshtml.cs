@@ -24,7 +24,7 @@ public class BookingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
     public async Task OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, page);
-        ViewData["Section"] = "my";
+        ViewData.SetSection(SiteSection.MyBookings);
         var now = clock.GetUtcNow().UtcDateTime;
         Now = now;
         var personId = me.RequiredId;
@@ -48,13 +48,13 @@ public class BookingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
         user.NewCalendarToken();
         db.Audit(me.Id, replacing ? "calendar.link-reset" : "calendar.link-created", user);
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Success"] = replacing
+        TempData.SetSuccess(replacing
             ? "Your calendar link has been replaced. The old link no longer works: subscribe again with the new one."
-            : "Your calendar link is ready. Subscribe to it in your calendar program.";
-        return Redirect("/my/bookings");
+            : "Your calendar link is ready. Subscribe to it in your calendar program.");
+        return RedirectToPage("/My/Bookings");
     }
 
-    public string PageUrl(int page) => (Past ? "/my/bookings?past=true&" : "/my/bookings?") + "page=" + page;
+    public string PageUrl(int page) => Url.Page("/My/Bookings", new { past = Past ? "true" : null })!.WithPageNumber(page, always: true);
 
     public sealed record Row(int ActivityId, string Title, ActivityKind Kind, ActivityStatus ActivityStatus, DateTime StartsAt, DateTime EndsAt,
         string? Where, BookingStatus Status, Attendance? Attendance);

@@ -33,7 +33,7 @@ public class CalendarModel(AppDbContext db, ActivityEmails emails, Outbox outbox
             .ToListAsync(cancellationToken);
         var hosts = await db.Partnerships.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var events = activities.Select(a => CalendarInvites.From(a,
-            a.Venue ?? (a.HostPartnershipId is { } h ? $"hosted by {hosts[h]} LSP" : null), outbox.Link($"/activities/{a.Id}")));
+            a.Venue ?? (a.HostPartnershipId is { } h ? $"hosted by {hosts[h]} LSP" : null), outbox.PageLink("/Activities/Details", new { id = a.Id })));
         var ics = CalendarInvites.Feed(events, emails.Organiser());
         Response.Headers.CacheControl = "private, max-age=900";
         return File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "lsp-bookings.ics");

@@ -39,7 +39,7 @@ public class CoverageModel(AppDbContext db, CurrentUser me, FiguresCache cache, 
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "dashboard";
+        ViewData.SetSection(SiteSection.Dashboard);
         if (me.RegionId is not { } regionId)
         {
             return Forbid();
@@ -84,13 +84,6 @@ public class CoverageModel(AppDbContext db, CurrentUser me, FiguresCache cache, 
     private sealed record Kept(CoverageResult Result, ILookup<(int PartnershipId, int ThemeId), AttendedActivity> Activities,
         ILookup<(int PartnershipId, int ThemeId), AddressingReview> Reviews);
 
-    public string PageUrl(int page)
-    {
-        var parts = new List<string>();
-        if (Partnership is not null) parts.Add("partnership=" + Partnership);
-        if (Theme is not null) parts.Add("theme=" + Theme);
-        if (Uncovered) parts.Add("uncovered=true");
-        if (page > 1) parts.Add("page=" + page);
-        return "/needs/coverage" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
-    }
+    public string PageUrl(int page) =>
+        Url.Page("/Needs/Coverage", new { partnership = Partnership, theme = Theme, uncovered = Uncovered ? "true" : null })!.WithPageNumber(page);
 }

@@ -37,8 +37,8 @@ public class CreateModel(AppDbContext db, CurrentUser me) : PageModel
                 db.Partnerships.Add(partnership);
                 db.Audit(me.Id, "partnership.created", partnership, partnership.Name);
                 await db.SaveChangesAsync(cancellationToken);
-                TempData["Success"] = $"{partnership.Name} has been added.";
-                return Redirect($"/partnerships/{partnership.Id}");
+                TempData.SetSuccess($"{partnership.Name} has been added.");
+                return RedirectToPage("/Partnerships/Details", new { id = partnership.Id });
             }
             catch (DomainException e)
             {

@@ -39,7 +39,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "partnerships";
+        ViewData.SetSection(SiteSection.Partnerships);
         var partnership = await db.Partnerships.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new View(p.Id, p.RegionId, p.Region!.Name, p.Name, p.AreaType, p.ReceivesNrf, p.IsActive,
                 p.CountyId, p.County == null ? null : p.County.Name))
@@ -141,8 +141,8 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
         change(partnership);
         db.Audit(me.Id, action, partnership);
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Success"] = $"{partnership.Name} has been {done}.";
-        return Redirect($"/partnerships/{id}");
+        TempData.SetSuccess($"{partnership.Name} has been {done}.");
+        return RedirectToPage("/Partnerships/Details", new { id });
     }
 
     public sealed record View(int Id, int RegionId, string RegionName, string Name, AreaType AreaType, bool ReceivesNrf, bool IsActive, int? CountyId, string? County);

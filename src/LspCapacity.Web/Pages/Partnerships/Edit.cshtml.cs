@@ -57,8 +57,8 @@ public class EditModel(AppDbContext db, CurrentUser me) : PageModel
                 partnership.Update(Input.Name, Input.AreaType!.Value, Input.ReceivesNrf, Input.CountyId);
                 db.Audit(me.Id, "partnership.updated", partnership, partnership.Name);
                 await db.SaveChangesAsync(cancellationToken);
-                TempData["Success"] = $"{partnership.Name} has been updated.";
-                return Redirect($"/partnerships/{id}");
+                TempData.SetSuccess($"{partnership.Name} has been updated.");
+                return RedirectToPage("/Partnerships/Details", new { id });
             }
             catch (DomainException e)
             {

@@ -27,7 +27,7 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, page);
-        ViewData["Section"] = "partnerships";
+        ViewData.SetSection(SiteSection.Partnerships);
         var regionId = me.IsAdmin && Region is not null ? Region.Value : me.RegionId;
         if (regionId is null)
         {
@@ -71,19 +71,12 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
         return Page();
     }
 
-    public string PageUrl(int page) => QueryString(page);
-
-    private string QueryString(int page)
-    {
-        var parts = new List<string>();
-        if (!string.IsNullOrWhiteSpace(Q)) parts.Add("q=" + Uri.EscapeDataString(Q));
-        if (Type is not null) parts.Add("type=" + Type);
-        if (NrfOnly) parts.Add("nrfonly=true");
-        if (IncludeInactive) parts.Add("includeinactive=true");
-        if (Region is not null) parts.Add("region=" + Region);
-        if (page > 1) parts.Add("page=" + page);
-        return "/partnerships" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
-    }
+    public string PageUrl(int page) =>
+        Url.Page("/Partnerships/Index", new
+        {
+            q = string.IsNullOrWhiteSpace(Q) ? null : Q, type = Type,
+            nrfonly = NrfOnly ? "true" : null, includeinactive = IncludeInactive ? "true" : null, region = Region,
+        })!.WithPageNumber(page);
 
     public sealed record Row(int Id, string Name, AreaType AreaType, string? County, bool ReceivesNrf, bool IsActive, int StaffCount);
 }

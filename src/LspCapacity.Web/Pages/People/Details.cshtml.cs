@@ -70,8 +70,8 @@ public class DetailsModel(AppDbContext db, UserManager<AppUser> users, Outbox ou
             await users.UpdateSecurityStampAsync(changing);
             person = changing;
         }, cancellationToken);
-        TempData["Success"] = $"{person.DisplayName} is now {Roles.DisplayName(person.Role)}.";
-        return Redirect($"/people/{id}");
+        TempData.SetSuccess($"{person.DisplayName} is now {Roles.DisplayName(person.Role)}.");
+        return RedirectToPage("/People/Details", new { id });
     }
 
     public Task<IActionResult> OnPostDeactivateAsync(string id, CancellationToken cancellationToken) =>
@@ -107,8 +107,8 @@ public class DetailsModel(AppDbContext db, UserManager<AppUser> users, Outbox ou
         await InvitationMail.QueueAsync(db, outbox, person, me.RequiredId, me.DisplayName,
             TimeSpan.FromDays(accounts.Value.InvitationDays), clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Success"] = $"A new invitation has been sent to {person.Email}. The earlier link no longer works.";
-        return Redirect($"/people/{id}");
+        TempData.SetSuccess($"A new invitation has been sent to {person.Email}. The earlier link no longer works.");
+        return RedirectToPage("/People/Details", new { id });
     }
 
     private async Task<IActionResult> ChangeAsync(string id, string action, string done, Func<AppUser, string?> change, CancellationToken cancellationToken)
@@ -137,8 +137,8 @@ public class DetailsModel(AppDbContext db, UserManager<AppUser> users, Outbox ou
             ModelState.AddModelError("", refusal);
             return await ShowAsync(person, cancellationToken);
         }
-        TempData["Success"] = $"{person.DisplayName} {done}.";
-        return Redirect($"/people/{id}");
+        TempData.SetSuccess($"{person.DisplayName} {done}.");
+        return RedirectToPage("/People/Details", new { id });
     }
 
     private async Task<AppUser?> LoadAsync(string id, CancellationToken cancellationToken)
@@ -156,7 +156,7 @@ public class DetailsModel(AppDbContext db, UserManager<AppUser> users, Outbox ou
 
     private async Task<IActionResult> ShowAsync(AppUser? person, CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "people";
+        ViewData.SetSection(SiteSection.People);
         if (person is null)
         {
             return NotFound();

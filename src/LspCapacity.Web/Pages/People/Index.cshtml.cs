@@ -28,7 +28,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, page);
-        ViewData["Section"] = "people";
+        ViewData.SetSection(SiteSection.People);
         var now = clock.GetUtcNow().UtcDateTime;
         var query = db.Users.AsNoTracking();
         if (!me.IsAdmin)
@@ -58,14 +58,8 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
         return Page();
     }
 
-    public string PageUrl(int page)
-    {
-        var parts = new List<string>();
-        if (!string.IsNullOrWhiteSpace(Q)) parts.Add("q=" + Uri.EscapeDataString(Q));
-        if (Role is not null) parts.Add("role=" + Uri.EscapeDataString(Role));
-        if (page > 1) parts.Add("page=" + page);
-        return "/people" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
-    }
+    public string PageUrl(int page) =>
+        Url.Page("/People/Index", new { q = string.IsNullOrWhiteSpace(Q) ? null : Q, role = Role })!.WithPageNumber(page);
 
     public sealed record Row(string Id, string Name, string Email, string Role, string? Organisation, string? Partnership, PersonStatus Status);
 

@@ -26,7 +26,7 @@ public static class InvitationMail
                 ["InviterName"] = inviterName,
                 ["RegionName"] = regionName,
                 ["RoleName"] = Roles.DisplayName(user.Role),
-                ["Link"] = outbox.Link($"/account/invitation/{token}"),
+                ["Link"] = outbox.PageLink("/Account/Invitation", new { token }),
                 ["ExpiresOn"] = UkTime.DateTime(invitation.ExpiresAt),
             }, cancellationToken, user.RegionId);
         db.Audit(inviterId, "invitation.sent", user, Roles.DisplayName(user.Role));

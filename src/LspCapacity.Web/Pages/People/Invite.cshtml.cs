@@ -66,8 +66,8 @@ public class InviteModel(AppDbContext db, UserManager<AppUser> users, PersonInvi
             return Page();
         }
 
-        TempData["Success"] = $"Invitation sent to {invite.Email}.";
-        return Redirect("/people");
+        TempData.SetSuccess($"Invitation sent to {invite.Email}.");
+        return RedirectToPage("/People/Index");
     }
 
     private void AddProblems(IEnumerable<InviteProblem> problems)

@@ -82,8 +82,8 @@ public class CreateModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ou
                 await db.SaveChangesAsync(ct);
                 return placement.Id;
             }, cancellationToken);
-            TempData["Success"] = "The pairing is made and both people have been introduced by email.";
-            return Redirect($"/placements/{placementId}");
+            TempData.SetSuccess("The pairing is made and both people have been introduced by email.");
+            return RedirectToPage("/Placements/Details", new { id = placementId });
         }
         catch (DomainException e)
         {
@@ -93,7 +93,7 @@ public class CreateModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ou
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "placements";
+        ViewData.SetSection(SiteSection.Placements);
         if (me.RegionId is not { } regionId)
         {
             return Forbid();

@@ -135,20 +135,19 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
         }
         try
         {
-            TempData["Success"] = await action(placement, cancellationToken);
+            TempData.SetSuccess(await action(placement, cancellationToken));
             await db.SaveChangesAsync(cancellationToken);
-            return Redirect($"/placements/{id}");
+            return RedirectToPage("/Placements/Details", new { id });
         }
         catch (DomainException e)
         {
-            TempData.Remove("Success");
             return await this.RefusedAsync(e, db, () => ShowAsync(id, cancellationToken));
         }
     }
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "placements";
+        ViewData.SetSection(SiteSection.Placements);
         var placement = await db.Placements.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new View(p.Id, p.RegionId, p.Kind, p.Status, p.MentorId, p.MenteeId,
                 db.Users.Where(u => u.Id == p.MentorId).Select(u => u.DisplayName).First(),

@@ -36,7 +36,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, page);
-        ViewData["Section"] = "placements";
+        ViewData.SetSection(SiteSection.Placements);
         if (me.RegionId is not { } regionId)
         {
             return Forbid();
@@ -94,18 +94,12 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
 
     public DateOnly Today { get; private set; }
 
-    public string PageUrl(int page)
-    {
-        var parts = new List<string>();
-        if (Kind is not null) parts.Add("kind=" + Kind);
-        if (Status is not null) parts.Add("status=" + Status);
-        if (Partnership is not null) parts.Add("partnership=" + Partnership);
-        if (Theme is not null) parts.Add("theme=" + Theme);
-        if (Quiet) parts.Add("quiet=true");
-        if (Planned) parts.Add("planned=true");
-        if (page > 1) parts.Add("page=" + page);
-        return "/placements" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
-    }
+    public string PageUrl(int page) =>
+        Url.Page("/Placements/Index", new
+        {
+            kind = Kind, status = Status, partnership = Partnership, theme = Theme,
+            quiet = Quiet ? "true" : null, planned = Planned ? "true" : null,
+        })!.WithPageNumber(page);
 
     public sealed record Row(int Id, PlacementKind Kind, PlacementStatus Status, string Mentor, string Mentee, string Partnership,
         DateOnly StartsOn, DateOnly EndsOn, DateOnly? LastSessionOn, bool GoneQuiet);

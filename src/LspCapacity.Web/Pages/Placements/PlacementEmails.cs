@@ -32,7 +32,7 @@ public static class PlacementEmails
                     ["Goals"] = placement.Goals,
                     ["OtherName"] = other.Name,
                     ["OtherEmail"] = other.Email,
-                    ["Link"] = outbox.Link($"/placements/{placement.Id}"),
+                    ["Link"] = outbox.PageLink("/Placements/Details", new { id = placement.Id }),
                 }) { RegionId = placement.RegionId }, cancellationToken);
         }
     }

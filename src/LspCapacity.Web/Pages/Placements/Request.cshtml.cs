@@ -49,13 +49,13 @@ public class RequestModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
         {
             return await this.RefusedAsync(e, db, () => ShowAsync(cancellationToken));
         }
-        TempData["Success"] = "Your request has been sent. A coordinator will suggest someone and introduce you both by email.";
-        return Redirect("/placements");
+        TempData.SetSuccess("Your request has been sent. A coordinator will suggest someone and introduce you both by email.");
+        return RedirectToPage("/Placements/Index");
     }
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "placements";
+        ViewData.SetSection(SiteSection.Placements);
         Themes = await ThemeChoices.ListAsync(db, cancellationToken);
         return Page();
     }

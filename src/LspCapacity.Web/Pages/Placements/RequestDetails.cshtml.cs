@@ -76,8 +76,8 @@ public class RequestDetailsModel(AppDbContext db, CurrentUser me, TimeProvider c
                 await db.SaveChangesAsync(ct);
                 return placement.Id;
             }, cancellationToken);
-            TempData["Success"] = "The pairing is confirmed and both people have been introduced by email.";
-            return Redirect($"/placements/{placementId}");
+            TempData.SetSuccess("The pairing is confirmed and both people have been introduced by email.");
+            return RedirectToPage("/Placements/Details", new { id = placementId });
         }
         catch (DomainException e)
         {
@@ -105,14 +105,14 @@ public class RequestDetailsModel(AppDbContext db, CurrentUser me, TimeProvider c
         }
         db.Audit(me.Id, "placement.request-withdrawn", request);
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Success"] = "The request is withdrawn.";
-        return Redirect($"/placements/requests/{id}");
+        TempData.SetSuccess("The request is withdrawn.");
+        return RedirectToPage("/Placements/RequestDetails", new { id });
     }
 
     /// <summary>Loads the request for its requester or the region's coordinators (null), or refuses anyone else.</summary>
     private async Task<IActionResult?> ShowAsync(int id, CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "placements";
+        ViewData.SetSection(SiteSection.Placements);
         var request = await db.SupportRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (request is null)
         {

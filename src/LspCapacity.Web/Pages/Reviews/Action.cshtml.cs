@@ -55,13 +55,13 @@ public class ActionModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
         {
             return await this.RefusedAsync(e, db, () => ShowAsync(id, actionId, fill: false, cancellationToken));
         }
-        TempData["Success"] = "The progress is recorded.";
-        return Redirect($"/reviews/{id}/actions/{actionId}");
+        TempData.SetSuccess("The progress is recorded.");
+        return RedirectToPage("/Reviews/Action", new { id, actionId });
     }
 
     private async Task<IActionResult> ShowAsync(int id, int actionId, bool fill, CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "reviews";
+        ViewData.SetSection(SiteSection.Reviews);
         if (await ReviewAccess.LoadAsync(db, me, id, cancellationToken) is not { } loaded)
         {
             return NotFound();

@@ -89,20 +89,19 @@ public class ActionsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
         }
         try
         {
-            TempData["Success"] = action(review);
+            TempData.SetSuccess(action(review));
             await db.SaveChangesAsync(cancellationToken);
-            return Redirect($"/reviews/{id}/actions");
+            return RedirectToPage("/Reviews/Actions", new { id });
         }
         catch (DomainException e)
         {
-            TempData.Remove("Success");
             return await this.RefusedAsync(e, db, () => ShowAsync(id, cancellationToken));
         }
     }
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "reviews";
+        ViewData.SetSection(SiteSection.Reviews);
         if (await ReviewAccess.LoadAsync(db, me, id, cancellationToken) is not { } loaded)
         {
             return NotFound();

@@ -96,13 +96,13 @@ public class CreateModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
         db.PeerReviews.Add(review);
         db.Audit(me.Id, "review.created", review);
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Success"] = "The review is set up. Move it on to the self-assessment when scoping is done.";
-        return Redirect($"/reviews/{review.Id}");
+        TempData.SetSuccess("The review is set up. Move it on to the self-assessment when scoping is done.");
+        return RedirectToPage("/Reviews/Details", new { id = review.Id });
     }
 
     private async Task<IActionResult> ShowAsync(bool suggest, CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "reviews";
+        ViewData.SetSection(SiteSection.Reviews);
         if (me.RegionId is not { } regionId)
         {
             return Forbid();

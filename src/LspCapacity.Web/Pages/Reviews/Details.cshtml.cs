@@ -103,7 +103,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, O
             ["OldSelfAssessmentDueOn"] = UkTime.Date(before.SelfAssessmentDueOn!.Value),
             ["OldOnSite"] = OnSite(before.OnSiteStartsOn!.Value, before.OnSiteEndsOn!.Value),
             ["Reason"] = review.RescheduleReason,
-            ["Link"] = outbox.Link($"/reviews/{review.Id}"),
+            ["Link"] = outbox.PageLink("/Reviews/Details", new { id = review.Id }),
         };
         // One email per change and person: the key names the moment of the change.
         await outbox.QueueManyAsync(db, people.Select(p => new OutgoingEmail($"review:{review.Id}:rescheduled:{now:yyyyMMddHHmmssfff}:{p.Id}",
@@ -207,8 +207,8 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, O
         {
             var done = await action(review, actor);
             await db.SaveChangesAsync(cancellationToken);
-            TempData["Success"] = done;
-            return Redirect($"/reviews/{id}");
+            TempData.SetSuccess(done);
+            return RedirectToPage("/Reviews/Details", new { id });
         }
         catch (DomainException e)
         {
@@ -224,7 +224,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, O
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "reviews";
+        ViewData.SetSection(SiteSection.Reviews);
         if (await ReviewAccess.LoadAsync(db, me, id, cancellationToken) is not { } loaded)
         {
             return NotFound();

@@ -99,21 +99,20 @@ public class FindingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
         }
         try
         {
-            TempData["Success"] = action(review);
+            TempData.SetSuccess(action(review));
             db.Audit(me.Id, "review.findings-changed", review);
             await db.SaveChangesAsync(cancellationToken);
-            return Redirect($"/reviews/{id}/findings");
+            return RedirectToPage("/Reviews/Findings", new { id });
         }
         catch (DomainException e)
         {
-            TempData.Remove("Success");
             return await this.RefusedAsync(e, db, () => ShowAsync(id, fill: false, cancellationToken));
         }
     }
 
     private async Task<IActionResult> ShowAsync(int id, bool fill, CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "reviews";
+        ViewData.SetSection(SiteSection.Reviews);
         if (await ReviewAccess.LoadAsync(db, me, id, cancellationToken) is not { } loaded)
         {
             return NotFound();

@@ -24,7 +24,7 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
         PageNumber = Math.Max(1, page);
-        ViewData["Section"] = "reviews";
+        ViewData.SetSection(SiteSection.Reviews);
         if (me.RegionId is not { } regionId)
         {
             return Forbid();
@@ -53,13 +53,7 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
         return Page();
     }
 
-    public string PageUrl(int page)
-    {
-        var parts = new List<string>();
-        if (Stage is not null) parts.Add("stage=" + Stage);
-        if (page > 1) parts.Add("page=" + page);
-        return "/reviews" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
-    }
+    public string PageUrl(int page) => Url.Page("/Reviews/Index", new { stage = Stage })!.WithPageNumber(page);
 
     public sealed record Row(int Id, string Host, ReviewStage Stage, DateOnly OnSiteStartsOn, DateOnly OnSiteEndsOn, string? Lead, int TeamSize,
         bool IsMyPartnership, TeamRole? MyRole);

@@ -73,13 +73,13 @@ public class SelfAssessmentModel(AppDbContext db, CurrentUser me, TimeProvider c
             ModelState.AddModelError("", "The review moved on while you were writing: look at where it is now.");
             return await ShowAsync(id, fill: false, cancellationToken);
         }
-        TempData["Success"] = submit ? "Your self-assessment is submitted: the review team will read it before the visit." : "Your draft is saved.";
-        return Redirect(submit ? $"/reviews/{id}" : $"/reviews/{id}/self-assessment");
+        TempData.SetSuccess(submit ? "Your self-assessment is submitted: the review team will read it before the visit." : "Your draft is saved.");
+        return RedirectToPage(submit ? "/Reviews/Details" : "/Reviews/SelfAssessment", new { id });
     }
 
     private async Task<IActionResult> ShowAsync(int id, bool fill, CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "reviews";
+        ViewData.SetSection(SiteSection.Reviews);
         if (await ReviewAccess.LoadAsync(db, me, id, cancellationToken) is not { } loaded)
         {
             return NotFound();

@@ -57,8 +57,8 @@ public class CreateModel(AppDbContext db, NeedsTemplate template, CurrentUser me
             db.Surveys.Add(survey);
             db.Audit(me.Id, "survey.created", survey, survey.Title);
             await db.SaveChangesAsync(cancellationToken);
-            TempData["Success"] = $"{survey.Title} has been created from the template. Check the questions, then open it.";
-            return Redirect($"/needs/surveys/{survey.Id}");
+            TempData.SetSuccess($"{survey.Title} has been created from the template. Check the questions, then open it.");
+            return RedirectToPage("/Needs/Surveys/Details", new { id = survey.Id });
         }
         catch (DomainException e)
         {
@@ -68,7 +68,7 @@ public class CreateModel(AppDbContext db, NeedsTemplate template, CurrentUser me
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "needs";
+        ViewData.SetSection(SiteSection.Needs);
         if (me.RegionId is not { } regionId)
         {
             return Forbid();

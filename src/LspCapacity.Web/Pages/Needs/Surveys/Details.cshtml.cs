@@ -68,7 +68,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, O
                         ["RegionName"] = regionName,
                         ["PartnershipName"] = person.Partnership,
                         ["ClosesOn"] = UkTime.Date(Open.ClosesOn!.Value),
-                        ["Link"] = outbox.Link($"/needs/surveys/{survey.Id}/response"),
+                        ["Link"] = outbox.PageLink("/Needs/Surveys/Response", new { id = survey.Id }),
                     }) { RegionId = survey.RegionId }, ct);
             }
             return $"The survey is open. {staff.Count} {(staff.Count == 1 ? "person has" : "people have")} been invited to answer for their partnership.";
@@ -114,20 +114,19 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, O
         }
         try
         {
-            TempData["Success"] = await action(survey, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            TempData.SetSuccess(await action(survey, clock.GetUtcNow().UtcDateTime, cancellationToken));
             await db.SaveChangesAsync(cancellationToken);
-            return Redirect($"/needs/surveys/{id}");
+            return RedirectToPage("/Needs/Surveys/Details", new { id });
         }
         catch (DomainException e)
         {
-            TempData.Remove("Success");
             return await this.RefusedAsync(e, db, () => ShowAsync(id, cancellationToken));
         }
     }
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "needs";
+        ViewData.SetSection(SiteSection.Needs);
         var survey = await db.Surveys.AsNoTracking().Include(s => s.Sections).ThenInclude(s => s.Questions).AsSplitQuery()
             .SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (survey is null)

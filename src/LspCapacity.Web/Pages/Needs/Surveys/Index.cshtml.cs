@@ -15,7 +15,7 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "needs";
+        ViewData.SetSection(SiteSection.Needs);
         if (me.RegionId is not { } regionId)
         {
             return Forbid();

@@ -95,8 +95,8 @@ public class QuestionModel(AppDbContext db, CurrentUser me) : PageModel
         {
             return await this.RefusedAsync(e, db, field: e.Message.Contains("option", StringComparison.Ordinal) ? "Input.Options" : "");
         }
-        TempData["Success"] = questionId is null ? "The question has been added." : "The question has been changed.";
-        return Redirect($"/needs/surveys/{id}");
+        TempData.SetSuccess(questionId is null ? "The question has been added." : "The question has been changed.");
+        return RedirectToPage("/Needs/Surveys/Details", new { id });
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, int questionId, CancellationToken cancellationToken)
@@ -117,13 +117,13 @@ public class QuestionModel(AppDbContext db, CurrentUser me) : PageModel
             Editing = true;
             return await this.RefusedAsync(e, db);
         }
-        TempData["Success"] = "The question has been removed.";
-        return Redirect($"/needs/surveys/{id}");
+        TempData.SetSuccess("The question has been removed.");
+        return RedirectToPage("/Needs/Surveys/Details", new { id });
     }
 
     private async Task<(Survey? Survey, IActionResult? Refusal)> LoadAsync(int id, CancellationToken cancellationToken, bool tracked = false)
     {
-        ViewData["Section"] = "needs";
+        ViewData.SetSection(SiteSection.Needs);
         var query = db.Surveys.Include(s => s.Sections).ThenInclude(s => s.Questions).AsSplitQuery();
         var survey = await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (survey is null)

@@ -128,8 +128,9 @@ public class ResponseModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
             }
             return Page();
         }
-        var next = Section < Survey.Sections.Count ? $"/needs/surveys/{id}/response?section={Section + 1}" : $"/needs/surveys/{id}/response?check=true";
-        return Redirect(next);
+        return Section < Survey.Sections.Count
+            ? RedirectToPage("/Needs/Surveys/Response", new { id, section = Section + 1 })
+            : RedirectToPage("/Needs/Surveys/Response", new { id, check = "true" });
     }
 
     public async Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken cancellationToken)
@@ -174,8 +175,8 @@ public class ResponseModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
             }
             return Page();
         }
-        TempData["Success"] = $"{PartnershipName}'s response has been submitted. Thank you.";
-        return Redirect($"/needs/surveys/{id}");
+        TempData.SetSuccess($"{PartnershipName}'s response has been submitted. Thank you.");
+        return RedirectToPage("/Needs/Surveys/Details", new { id });
     }
 
     private int? PartnershipIdFor() => me.IsCoordinator ? PartnershipParam ?? me.PartnershipId : me.PartnershipId;
@@ -188,7 +189,7 @@ public class ResponseModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "needs";
+        ViewData.SetSection(SiteSection.Needs);
         var regionId = await db.Surveys.AsNoTracking().Where(s => s.Id == id).Select(s => (int?)s.RegionId).SingleOrDefaultAsync(cancellationToken);
         if (regionId is null)
         {

@@ -31,7 +31,7 @@ public class ResultsModel(AppDbContext db, CurrentUser me, FiguresCache cache) :
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        ViewData["Section"] = "needs";
+        ViewData.SetSection(SiteSection.Needs);
         var survey = await db.Surveys.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.RegionId, s.Title, s.Status }).SingleOrDefaultAsync(cancellationToken);
         if (survey is null)
         {
