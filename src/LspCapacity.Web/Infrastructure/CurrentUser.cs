@@ -9,7 +9,7 @@ namespace LspCapacity.Web.Infrastructure;
 /// <summary>Who is signed in, and where they work: read from the claims issued at sign-in.</summary>
 public sealed class CurrentUser(IHttpContextAccessor accessor)
 {
-    private ClaimsPrincipal Principal => accessor.HttpContext?.User ?? new ClaimsPrincipal();
+    public ClaimsPrincipal Principal => accessor.HttpContext?.User ?? new ClaimsPrincipal();
 
     public bool IsSignedIn => Principal.Identity?.IsAuthenticated == true;
     public string? Id => Principal.FindFirstValue(ClaimTypes.NameIdentifier);
@@ -24,8 +24,8 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
 
     public string Role => Roles.All.FirstOrDefault(Principal.IsInRole) ?? "";
 
-    /// <summary>Admins see every region; everyone else only their own.</summary>
-    public bool CanSeeRegion(int regionId) => IsAdmin || RegionId == regionId;
+    /// <summary>Admins see every region; everyone else only their own (<see cref="Authorization.RegionRule"/>).</summary>
+    public bool CanSeeRegion(int regionId) => Authorization.RegionRule.CanSee(Principal, regionId);
 }
 
 public static class AppClaims

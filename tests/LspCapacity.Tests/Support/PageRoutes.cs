@@ -25,6 +25,115 @@ public static partial class PageRoutes
     public static bool IsCoordinatorOnly(string viewEnginePath) =>
         CoordinatorOnly.Any(c => viewEnginePath.StartsWith(c, StringComparison.Ordinal));
 
+    /// <summary>What a person gets when they open a page: the page, a refusal, "no such record", or sent elsewhere.</summary>
+    public enum Answer
+    {
+        /// <summary>200: the page.</summary>
+        Ok,
+        /// <summary>A redirect to the sign-in page.</summary>
+        SignIn,
+        /// <summary>A redirect anywhere else (e.g. a signed-in person asking for the sign-in page).</summary>
+        Moved,
+        /// <summary>403: refused.</summary>
+        Refused,
+        /// <summary>404: the page says no such record, because there is none or because its existence is hidden from this person.</summary>
+        Missing,
+        /// <summary>400: the request is incomplete (a link's token is missing).</summary>
+        BadRequest,
+    }
+
+    /// <summary>
+    /// The people of the access table's columns. The records opened (<see cref="AccessSamples"/>) are all
+    /// in the West Midlands: Birmingham's (its placement, its support request, its draft case study, its
+    /// attended booking, its survey response), a peer review of Coventry led by the mentor, and Coventry's
+    /// digest subscription. The North West's coordinator is a coordinator of another region.
+    /// </summary>
+    public static readonly IReadOnlyList<string?> People =
+        [null, Demo.StaffBirmingham, Demo.StaffCoventry, Demo.Mentor, Demo.Coordinator, TestData.OtherCoordinator, Demo.Admin];
+
+    public sealed record Row(string Page, Answer Anyone, Answer Birmingham, Answer Coventry, Answer Mentor, Answer Coordinator,
+        Answer OtherRegionCoordinator, Answer Admin)
+    {
+        public IReadOnlyList<Answer> Answers => [Anyone, Birmingham, Coventry, Mentor, Coordinator, OtherRegionCoordinator, Admin];
+    }
+
+    private const Answer Ok = Answer.Ok, SignIn = Answer.SignIn, Moved = Answer.Moved, No = Answer.Refused, Missing = Answer.Missing,
+        Bad = Answer.BadRequest;
+
+    /// <summary>
+    /// Who may open which page: one row per page (by view path), one column per person of <see cref="People"/>,
+    /// over the records of <see cref="AccessSamples"/>. A new page fails the access test until it has its row.
+    /// </summary>
+    public static readonly IReadOnlyList<Row> Access =
+    [
+        //  page                                 anyone   B'ham    C'try    mentor   coord.   NW co.   admin
+        new("/Accessibility",                  Ok,      Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/Account/ChangePassword",         SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/Account/ChooseNewPassword",      Ok,      Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/Account/Invitation",             Ok,      Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/Account/Profile",                SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/Account/ResetPassword",          Ok,      Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/Account/SignIn",                 Ok,      Moved,   Moved,   Moved,   Moved,   Moved,   Moved),
+        new("/Account/SignOut",                SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/Activities/Create",              SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Activities/Details",             SignIn,  Ok,      Ok,      Ok,      Ok,      No,      Ok),
+        new("/Activities/Edit",                SignIn,  No,      No,      No,      Ok,      No,      Ok),
+        new("/Activities/Export",              SignIn,  No,      No,      No,      Ok,      No,      Ok),
+        new("/Activities/Feedback",            SignIn,  Ok,      No,      No,      No,      No,      No),
+        new("/Activities/Index",               SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/Activities/Manage",              SignIn,  No,      No,      No,      Ok,      No,      Ok),
+        new("/Activities/SignInSheet",         SignIn,  No,      No,      No,      Ok,      No,      Ok),
+        new("/Dashboard/Distance",             SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Dashboard/Export",               SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Dashboard/Index",                SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Dashboard/Participation",        SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Dashboard/Report",               SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Dashboard/Value",                SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Errors/Status",                  Ok,      Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/Index",                          Ok,      Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/Library/Details",                Missing, Ok,      Missing, Missing, Ok,      Missing, Ok),
+        new("/Library/Feed",                   Ok,      Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/Library/Follow",                 SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/Library/Index",                  Ok,      Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/Library/Mine",                   SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/Library/Moderation",             SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Library/Unsubscribe",            Ok,      Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/Library/Write",                  SignIn,  Ok,      No,      No,      No,      No,      No),
+        new("/Mail/Index",                     SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Mentors/Index",                  SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/Mentors/Profile",                SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/My/Bookings",                    SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/My/Calendar",                    Ok,      Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/Needs/Coverage",                 SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Needs/Surveys/Create",           SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Needs/Surveys/Details",          SignIn,  Ok,      Ok,      Ok,      Ok,      No,      Ok),
+        new("/Needs/Surveys/Export",           SignIn,  No,      No,      No,      Ok,      No,      Ok),
+        new("/Needs/Surveys/Index",            SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/Needs/Surveys/Question",         SignIn,  No,      No,      No,      Ok,      No,      Ok),
+        new("/Needs/Surveys/Response",         SignIn,  Ok,      Ok,      No,      No,      No,      No),
+        new("/Needs/Surveys/Results",          SignIn,  Ok,      Ok,      Ok,      Ok,      No,      Ok),
+        new("/Partnerships/Create",            SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Partnerships/Details",           SignIn,  Ok,      Ok,      Ok,      Ok,      No,      Ok),
+        new("/Partnerships/Edit",              SignIn,  No,      No,      No,      Ok,      No,      Ok),
+        new("/Partnerships/Index",             SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/People/Details",                 SignIn,  No,      No,      No,      Ok,      No,      Ok),
+        new("/People/Index",                   SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/People/Invite",                  SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Placements/Create",              SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Placements/Details",             SignIn,  Ok,      No,      Ok,      Ok,      No,      Ok),
+        new("/Placements/Index",               SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/Placements/Request",             SignIn,  Ok,      Ok,      No,      No,      No,      No),
+        new("/Placements/RequestDetails",      SignIn,  Ok,      No,      No,      Ok,      No,      Ok),
+        new("/Reviews/Action",                 SignIn,  No,      Ok,      Ok,      Ok,      No,      Ok),
+        new("/Reviews/Actions",                SignIn,  No,      Ok,      Ok,      Ok,      No,      Ok),
+        new("/Reviews/Create",                 SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Reviews/Details",                SignIn,  No,      Ok,      Ok,      Ok,      No,      Ok),
+        new("/Reviews/Findings",               SignIn,  No,      Ok,      Ok,      Ok,      No,      Ok),
+        new("/Reviews/Index",                  SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/Reviews/Report",                 SignIn,  No,      Ok,      Ok,      Ok,      No,      Ok),
+        new("/Reviews/SelfAssessment",         SignIn,  No,      Ok,      Ok,      Ok,      No,      Ok),
+    ];
+
     /// <summary>Each page once: its view path (e.g. "/Activities/Details") and route template (e.g. "activities/{id:int}").</summary>
     public static IReadOnlyList<(string ViewEnginePath, string Template)> Walk(IServiceProvider services) =>
         services.GetRequiredService<IEnumerable<EndpointDataSource>>()

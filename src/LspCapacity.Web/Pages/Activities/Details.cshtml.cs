@@ -4,6 +4,8 @@ using LspCapacity.Web.Domain;
 using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Email;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LspCapacity.Web.Pages.Activities;
 
 /// <summary>One activity: its details and the booking action that fits the viewer; coordinators publish, cancel and complete it.</summary>
-public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, ActivityEmails emails) : PageModel
+public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, ActivityEmails emails, IAuthorizationService authorization) : PageModel
 {
     public View Activity { get; private set; } = default!;
     public MyBooking? Mine { get; private set; }
@@ -50,7 +52,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
         {
             return NotFound();
         }
-        if (!me.CanSeeRegion(regionId))
+        if (!(await authorization.AuthorizeAsync(User, new RegionRecord(regionId), Operations.Read)).Succeeded)
         {
             return Forbid();
         }
@@ -179,7 +181,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
         {
             return NotFound();
         }
-        if (!me.IsCoordinator || !me.CanSeeRegion(regionId))
+        if (!(await authorization.AuthorizeAsync(User, new RegionRecord(regionId), Operations.Manage)).Succeeded)
         {
             return Forbid();
         }
@@ -214,7 +216,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
         {
             return NotFound();
         }
-        if (!me.CanSeeRegion(activity.RegionId) || activity.Status == ActivityStatus.Draft && !me.IsCoordinator)
+        if (!(await authorization.AuthorizeAsync(User, new RegionRecord(activity.RegionId, activity.Status == ActivityStatus.Draft), Operations.Read)).Succeeded)
         {
             return Forbid();
         }

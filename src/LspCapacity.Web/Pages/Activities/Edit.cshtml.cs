@@ -3,6 +3,8 @@ using LspCapacity.Web.Domain;
 using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Email;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +16,7 @@ namespace LspCapacity.Web.Pages.Activities;
 /// invitation and everyone waiting is told; when the change frees places, the waiting list fills them in the
 /// same save.
 /// </summary>
-public class EditModel(AppDbContext db, CurrentUser me, ActivityEmails emails, TimeProvider clock) : PageModel
+public class EditModel(AppDbContext db, CurrentUser me, ActivityEmails emails, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     [BindProperty]
     public ActivityInput Input { get; set; } = new();
@@ -28,7 +30,7 @@ public class EditModel(AppDbContext db, CurrentUser me, ActivityEmails emails, T
         {
             return NotFound();
         }
-        if (!me.CanSeeRegion(activity.RegionId))
+        if (!(await authorization.AuthorizeAsync(User, new RegionRecord(activity.RegionId), Operations.Manage)).Succeeded)
         {
             return Forbid();
         }
@@ -45,7 +47,7 @@ public class EditModel(AppDbContext db, CurrentUser me, ActivityEmails emails, T
         {
             return NotFound();
         }
-        if (!me.CanSeeRegion(found.RegionId))
+        if (!(await authorization.AuthorizeAsync(User, new RegionRecord(found.RegionId), Operations.Manage)).Succeeded)
         {
             return Forbid();
         }

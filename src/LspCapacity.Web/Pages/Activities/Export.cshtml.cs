@@ -3,6 +3,8 @@ using CsvHelper;
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LspCapacity.Web.Pages.Activities;
 
 /// <summary>An activity's attendee list and its feedback, as CSV downloads for the region's coordinators.</summary>
-public class ExportModel(AppDbContext db, CurrentUser me) : PageModel
+public class ExportModel(AppDbContext db, IAuthorizationService authorization) : PageModel
 {
     public async Task<IActionResult> OnGetAttendeesAsync(int id, CancellationToken cancellationToken)
     {
@@ -19,7 +21,7 @@ public class ExportModel(AppDbContext db, CurrentUser me) : PageModel
         {
             return NotFound();
         }
-        if (!me.CanSeeRegion(activity.RegionId))
+        if (!(await authorization.AuthorizeAsync(User, new RegionRecord(activity.RegionId), Operations.Manage)).Succeeded)
         {
             return Forbid();
         }
@@ -48,7 +50,7 @@ public class ExportModel(AppDbContext db, CurrentUser me) : PageModel
         {
             return NotFound();
         }
-        if (!me.CanSeeRegion(activity.RegionId))
+        if (!(await authorization.AuthorizeAsync(User, new RegionRecord(activity.RegionId), Operations.Manage)).Succeeded)
         {
             return Forbid();
         }

@@ -3,6 +3,8 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain;
 using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -11,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LspCapacity.Web.Pages.Activities;
 
 /// <summary>An attendee's feedback on an activity they attended: once, after it has ended.</summary>
-public class FeedbackModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public class FeedbackModel(AppDbContext db, CurrentUser me, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -73,10 +75,11 @@ public class FeedbackModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
         var personId = me.RequiredId;
         // One live booking per person, so at most one confirmed place here.
         var found = await db.Bookings.AsNoTracking()
-            .Where(b => b.ActivityId == id && b.PersonId == personId && b.Status == BookingStatus.Confirmed)
-            .Select(b => new { b.Id, b.Status, b.Attendance, b.Activity!.EndsAt, b.Activity.Title, Given = db.Feedback.Any(f => f.BookingId == b.Id) })
+            .Where(BookingRule.Of(personId)).Where(b => b.ActivityId == id && b.Status == BookingStatus.Confirmed)
+            .Select(b => new { b.Id, b.PersonId, b.Activity!.RegionId, b.Status, b.Attendance, b.Activity.EndsAt, b.Activity.Title, Given = db.Feedback.Any(f => f.BookingId == b.Id) })
             .FirstOrDefaultAsync(cancellationToken);
-        if (found is null || !Booking.CanGiveFeedback(found.Status, found.Attendance, found.EndsAt, now))
+        if (found is null || !(await authorization.AuthorizeAsync(User, new BookingRecord(found.PersonId, found.RegionId), Operations.Change)).Succeeded
+            || !Booking.CanGiveFeedback(found.Status, found.Attendance, found.EndsAt, now))
         {
             return null;
         }

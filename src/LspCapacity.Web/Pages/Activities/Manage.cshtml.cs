@@ -4,6 +4,8 @@ using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Email;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -16,7 +18,7 @@ namespace LspCapacity.Web.Pages.Activities;
 /// waiting list, book someone, move or remove a booking (with a reason for the audit trail), take the
 /// attendance register, and read the feedback.
 /// </summary>
-public class ManageModel(AppDbContext db, CurrentUser me, TimeProvider clock, ActivityEmails emails) : PageModel
+public class ManageModel(AppDbContext db, CurrentUser me, TimeProvider clock, ActivityEmails emails, IAuthorizationService authorization) : PageModel
 {
     public Summary Activity { get; private set; } = default!;
     public IReadOnlyList<Row> Bookings { get; private set; } = [];
@@ -175,7 +177,7 @@ public class ManageModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ac
         {
             return NotFound();
         }
-        if (!me.CanSeeRegion(regionId.Value))
+        if (!(await authorization.AuthorizeAsync(User, new RegionRecord(regionId), Operations.Manage)).Succeeded)
         {
             return Forbid();
         }
@@ -214,7 +216,7 @@ public class ManageModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ac
         {
             return NotFound();
         }
-        if (!me.CanSeeRegion(summary.RegionId))
+        if (!(await authorization.AuthorizeAsync(User, new RegionRecord(summary.RegionId), Operations.Manage)).Succeeded)
         {
             return Forbid();
         }

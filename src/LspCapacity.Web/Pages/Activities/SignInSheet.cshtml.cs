@@ -2,6 +2,8 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Email;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LspCapacity.Web.Pages.Activities;
 
 /// <summary>A printable sign-in sheet of the confirmed places, for the registration desk.</summary>
-public class SignInSheetModel(AppDbContext db, CurrentUser me) : PageModel
+public class SignInSheetModel(AppDbContext db, IAuthorizationService authorization) : PageModel
 {
     public string Title { get; private set; } = "";
     public string When { get; private set; } = "";
@@ -23,7 +25,7 @@ public class SignInSheetModel(AppDbContext db, CurrentUser me) : PageModel
         {
             return NotFound();
         }
-        if (!me.CanSeeRegion(activity.RegionId))
+        if (!(await authorization.AuthorizeAsync(User, new RegionRecord(activity.RegionId), Operations.Manage)).Succeeded)
         {
             return Forbid();
         }

@@ -1,6 +1,8 @@
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Library;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +13,7 @@ namespace LspCapacity.Web.Pages.Library;
 /// One case study at its stable address. Published ones are public; anything else only its author and
 /// the region's coordinators can preview.
 /// </summary>
-public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
+public class DetailsModel(AppDbContext db, IAuthorizationService authorization) : PageModel
 {
     public CaseStudy Item { get; private set; } = default!;
     public string BodyHtml { get; private set; } = "";
@@ -34,7 +36,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
         {
             return NotFound();
         }
-        if (item.Status != CaseStudyStatus.Published && !(me.Id == item.AuthorId || me.IsCoordinator && me.CanSeeRegion(item.RegionId)))
+        if (!(await authorization.AuthorizeAsync(User, CaseStudyRecord.Of(item), Operations.Read)).Succeeded)
         {
             return NotFound(); // unpublished work does not exist for anyone else
         }
@@ -62,7 +64,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
         var found = await db.CaseStudies.AsNoTracking().Where(c => c.Slug == slug || c.Id.ToString() == slug)
             .SelectMany(c => c.Attachments.Where(a => a.Id == attachmentId), (c, a) => new { c.Status, c.AuthorId, c.RegionId, a.FileName, a.ContentType, a.Content })
             .FirstOrDefaultAsync(cancellationToken);
-        if (found is null || found.Status != CaseStudyStatus.Published && !(me.Id == found.AuthorId || me.IsCoordinator && me.CanSeeRegion(found.RegionId)))
+        if (found is null || !(await authorization.AuthorizeAsync(User, new CaseStudyRecord(found.RegionId, found.AuthorId, found.Status), Operations.Read)).Succeeded)
         {
             return NotFound();
         }

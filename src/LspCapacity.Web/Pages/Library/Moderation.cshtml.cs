@@ -3,6 +3,8 @@ using LspCapacity.Web.Domain;
 using LspCapacity.Web.Domain.Library;
 using LspCapacity.Web.Email;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LspCapacity.Web.Pages.Library;
 
 /// <summary>Coordinators publish submitted case studies or return them with comments; published ones can be withdrawn.</summary>
-public class ModerationModel(AppDbContext db, CurrentUser me, TimeProvider clock, Outbox outbox) : PageModel
+public class ModerationModel(AppDbContext db, CurrentUser me, TimeProvider clock, Outbox outbox, IAuthorizationService authorization) : PageModel
 {
     public IReadOnlyList<Row> Submitted { get; private set; } = [];
     public IReadOnlyList<Row> Published { get; private set; } = [];
@@ -24,8 +26,7 @@ public class ModerationModel(AppDbContext db, CurrentUser me, TimeProvider clock
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         ViewData.SetSection(SiteSection.Library);
-        var regionId = me.RegionId;
-        var region = db.CaseStudies.AsNoTracking().Where(c => me.IsAdmin || c.RegionId == regionId);
+        var region = RegionRule.Visible(db.CaseStudies.AsNoTracking(), User, c => c.RegionId);
         Submitted = await region.Where(c => c.Status == CaseStudyStatus.Submitted).OrderBy(c => c.UpdatedAt).Select(Project()).ToListAsync(cancellationToken);
         Published = await region.Where(c => c.Status == CaseStudyStatus.Published).OrderByDescending(c => c.PublishedAt).Take(50).Select(Project()).ToListAsync(cancellationToken);
     }
@@ -72,7 +73,7 @@ public class ModerationModel(AppDbContext db, CurrentUser me, TimeProvider clock
         {
             return NotFound();
         }
-        if (!me.CanSeeRegion(item.RegionId))
+        if (!(await authorization.AuthorizeAsync(User, CaseStudyRecord.Of(item), Operations.Manage)).Succeeded)
         {
             return Forbid();
         }

@@ -3,6 +3,8 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain;
 using LspCapacity.Web.Domain.Library;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -18,7 +20,7 @@ namespace LspCapacity.Web.Pages.Library;
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 [RequestSizeLimit(MaxRequestBytes)]
 [WriteModel.RefuseOversizedRequests]
-public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOptions<LibraryOptions> options) : PageModel
+public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOptions<LibraryOptions> options, IAuthorizationService authorization) : PageModel
 {
     /// <summary>A 5 MB document and the rest of the form fit; the handler refuses a file over 5 MB that fits in this, the filter below anything bigger.</summary>
     public const int MaxRequestBytes = 6 * 1024 * 1024;
@@ -173,7 +175,7 @@ public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
         {
             return (null, NotFound());
         }
-        if (item.AuthorId != me.Id)
+        if (!(await authorization.AuthorizeAsync(User, CaseStudyRecord.Of(item), Operations.Change)).Succeeded)
         {
             return (null, Forbid());
         }

@@ -2,6 +2,8 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain;
 using LspCapacity.Web.Email;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +14,7 @@ namespace LspCapacity.Web.Pages.Mail;
 /// What the service has emailed, what is waiting and what failed, with a retry for failures.
 /// Coordinators see their region's email; account emails (password resets) only admins see.
 /// </summary>
-public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOutboxSignal signal) : PageModel
+public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOutboxSignal signal, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true)] public OutboxStatus? Status { get; set; }
     /// <summary>From ?page= (bound on the handler: "page" is also Razor Pages' own route value).</summary>
@@ -42,7 +44,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOu
         {
             return NotFound();
         }
-        if (!me.IsAdmin && message.RegionId != me.RegionId)
+        if (!(await authorization.AuthorizeAsync(User, new RegionRecord(message.RegionId), Operations.Manage)).Succeeded)
         {
             return Forbid();
         }
@@ -67,8 +69,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOu
 
     private IQueryable<OutboxMessage> Visible()
     {
-        var query = db.OutboxMessages.AsNoTracking();
-        return me.IsAdmin ? query : query.Where(m => m.RegionId == me.RegionId);
+        return RegionRule.Visible(db.OutboxMessages.AsNoTracking(), User, m => m.RegionId);
     }
 
     public string PageUrl(int page) => Url.Page("/Mail/Index", new { status = Status })!.WithPageNumber(page);

@@ -1,6 +1,7 @@
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Pages.Activities;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public class BookingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
         var now = clock.GetUtcNow().UtcDateTime;
         Now = now;
         var personId = me.RequiredId;
-        var query = db.Bookings.AsNoTracking().Where(b => b.PersonId == personId);
+        var query = db.Bookings.AsNoTracking().Where(BookingRule.Of(personId));
         query = Past ? query.Where(b => b.Activity!.EndsAt < now) : query.Where(b => b.Activity!.EndsAt >= now);
         query = Past ? query.OrderByDescending(b => b.Activity!.StartsAt) : query.OrderBy(b => b.Activity!.StartsAt);
         Bookings = await query

@@ -2,6 +2,8 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Domain.Programme;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +15,7 @@ namespace LspCapacity.Web.Pages.Partnerships;
 /// coordinators also see its needs, its placements, the activities its people attended and the peer reviews
 /// it hosted or joined.
 /// </summary>
-public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     public View Partnership { get; private set; } = default!;
     public IReadOnlyList<Link> Districts { get; private set; } = [];
@@ -48,7 +50,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
         {
             return NotFound();
         }
-        if (!me.CanSeeRegion(partnership.RegionId))
+        if (!(await authorization.AuthorizeAsync(User, new PartnershipRecord(partnership.Id, partnership.RegionId), Operations.Read)).Succeeded)
         {
             return Forbid();
         }
@@ -62,7 +64,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
         CaseStudySlugs = caseStudies.Select(c => c.Slug).ToList();
         Staff = await db.Users.AsNoTracking().Where(u => u.PartnershipId == id && u.IsActive).OrderBy(u => u.DisplayName)
             .Select(u => new Person(u.Id, u.DisplayName, u.Organisation, u.Role)).ToListAsync(cancellationToken);
-        if (me.IsCoordinator || me.PartnershipId == id)
+        if ((await authorization.AuthorizeAsync(User, new PartnershipRecord(id, partnership.RegionId), Operations.Change)).Succeeded)
         {
             var today = UkTime.Today(clock);
             var placements = await db.Placements.AsNoTracking().Where(p => p.MenteePartnershipId == id)
@@ -134,7 +136,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
         {
             return NotFound();
         }
-        if (!me.CanSeeRegion(partnership.RegionId))
+        if (!(await authorization.AuthorizeAsync(User, new PartnershipRecord(partnership.Id, partnership.RegionId), Operations.Manage)).Succeeded)
         {
             return Forbid();
         }

@@ -1,13 +1,15 @@
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace LspCapacity.Web.Pages.Partnerships;
 
-public class EditModel(AppDbContext db, CurrentUser me) : PageModel
+public class EditModel(AppDbContext db, CurrentUser me, IAuthorizationService authorization) : PageModel
 {
     [BindProperty]
     public PartnershipInput Input { get; set; } = new();
@@ -21,7 +23,7 @@ public class EditModel(AppDbContext db, CurrentUser me) : PageModel
         {
             return NotFound();
         }
-        if (!me.CanSeeRegion(partnership.RegionId))
+        if (!(await authorization.AuthorizeAsync(User, new PartnershipRecord(partnership.Id, partnership.RegionId), Operations.Manage)).Succeeded)
         {
             return Forbid();
         }
@@ -44,7 +46,7 @@ public class EditModel(AppDbContext db, CurrentUser me) : PageModel
         {
             return NotFound();
         }
-        if (!me.CanSeeRegion(partnership.RegionId))
+        if (!(await authorization.AuthorizeAsync(User, new PartnershipRecord(partnership.Id, partnership.RegionId), Operations.Manage)).Succeeded)
         {
             return Forbid();
         }

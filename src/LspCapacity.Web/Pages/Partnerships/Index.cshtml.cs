@@ -2,6 +2,8 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Domain.Programme;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -10,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LspCapacity.Web.Pages.Partnerships;
 
 /// <summary>The region's LSPs, filtered and paged. Admins can look at any region.</summary>
-public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
+public class IndexModel(AppDbContext db, CurrentUser me, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public AreaType? Type { get; set; }
@@ -33,7 +35,7 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
         {
             return Forbid();
         }
-        if (!me.CanSeeRegion(regionId.Value))
+        if (!(await authorization.AuthorizeAsync(User, new RegionRecord(regionId), Operations.Read)).Succeeded)
         {
             return Forbid();
         }

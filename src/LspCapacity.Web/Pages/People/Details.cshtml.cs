@@ -3,6 +3,8 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Email;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +16,7 @@ namespace LspCapacity.Web.Pages.People;
 
 /// <summary>One person: change their role, deactivate or reactivate them, resend their invitation.</summary>
 public class DetailsModel(AppDbContext db, UserManager<AppUser> users, Outbox outbox, CurrentUser me, TimeProvider clock,
-    IOptions<AccountOptions> accounts) : PageModel
+    IOptions<AccountOptions> accounts, IAuthorizationService authorization) : PageModel
 {
     [BindProperty]
     public RoleInput Input { get; set; } = new();
@@ -150,7 +152,8 @@ public class DetailsModel(AppDbContext db, UserManager<AppUser> users, Outbox ou
         }
         Person = person;
         // Coordinators manage only the roles they can give, and only in their own region.
-        CanManage = (me.IsAdmin || person.RegionId == me.RegionId) && Roles.AssignableBy(me.Role).Contains(person.Role);
+        CanManage = (await authorization.AuthorizeAsync(User, new RegionRecord(person.RegionId), Operations.Manage)).Succeeded
+                    && Roles.AssignableBy(me.Role).Contains(person.Role);
         return person;
     }
 
@@ -161,7 +164,7 @@ public class DetailsModel(AppDbContext db, UserManager<AppUser> users, Outbox ou
         {
             return NotFound();
         }
-        if (!me.IsAdmin && person.RegionId != me.RegionId)
+        if (!(await authorization.AuthorizeAsync(User, new RegionRecord(person.RegionId), Operations.Read)).Succeeded)
         {
             return Forbid();
         }

@@ -1,6 +1,7 @@
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public enum PersonStatus
 }
 
 /// <summary>The people of the coordinator's region (admins: everyone), with their invitation status.</summary>
-public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Role { get; set; }
@@ -30,11 +31,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
         PageNumber = Math.Max(1, page);
         ViewData.SetSection(SiteSection.People);
         var now = clock.GetUtcNow().UtcDateTime;
-        var query = db.Users.AsNoTracking();
-        if (!me.IsAdmin)
-        {
-            query = query.Where(u => u.RegionId == me.RegionId);
-        }
+        var query = RegionRule.Visible(db.Users.AsNoTracking(), User, u => u.RegionId);
         if (Role is not null && Roles.All.Contains(Role))
         {
             query = query.Where(u => u.Role == Role);

@@ -3,6 +3,9 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain;
 using LspCapacity.Web.Domain.Placements;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +16,7 @@ namespace LspCapacity.Web.Pages.Placements;
 /// One placement: the pair, goals, the session log with totals, outcomes at the end. The pair log
 /// sessions; private notes are shown to the pair only — never to coordinators.
 /// </summary>
-public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     public View Placement { get; private set; } = default!;
     public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
@@ -50,7 +53,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
                 Session.Summary, Session.PrivateNotes, Session.AgreedActions, UkTime.Today(clock), clock.GetUtcNow().UtcDateTime);
             db.Audit(me.Id, "placement.session-logged", placement, $"{session.Date:yyyy-MM-dd}, {session.DurationMinutes} minutes");
             return Task.FromResult("The session has been logged.");
-        }, memberOnly: true, cancellationToken);
+        }, Operations.Change, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostOutcomeAsync(int id, CancellationToken cancellationToken)
@@ -64,7 +67,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
             placement.RecordOutcome(me.RequiredId, Outcome.GoalsMet!.Value, Outcome.WhatChanged, Outcome.WouldRecommend == true, clock.GetUtcNow().UtcDateTime);
             db.Audit(me.Id, "placement.outcome-recorded", placement);
             return Task.FromResult("Thank you: your outcomes are recorded.");
-        }, memberOnly: true, cancellationToken);
+        }, Operations.Change, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostEndAsync(int id, CancellationToken cancellationToken)
@@ -79,7 +82,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
             placement.EndEarly(EndReason!);
             db.Audit(me.Id, "placement.ended-early", placement, EndReason);
             return Task.FromResult("The placement has been ended.");
-        }, memberOnly: false, cancellationToken);
+        }, Operations.Manage, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostCompleteAsync(int id, CancellationToken cancellationToken)
@@ -90,7 +93,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
             placement.Complete(UkTime.Today(clock));
             db.Audit(me.Id, "placement.completed", placement);
             return CompletedMessageAsync(placement, ct);
-        }, memberOnly: false, cancellationToken);
+        }, Operations.Manage, cancellationToken);
     }
 
     /// <summary>Says who still has outcomes to record, if anyone.</summary>
@@ -113,7 +116,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
         return $"The placement is completed. {name} has still to record their outcomes.";
     }
 
-    private async Task<IActionResult> ActAsync(int id, Func<Placement, CancellationToken, Task<string>> action, bool memberOnly,
+    private async Task<IActionResult> ActAsync(int id, Func<Placement, CancellationToken, Task<string>> action, OperationAuthorizationRequirement operation,
         CancellationToken cancellationToken)
     {
         var placement = await db.Placements.Include(p => p.Sessions).Include(p => p.Outcomes).AsSplitQuery()
@@ -122,9 +125,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
         {
             return NotFound();
         }
-        var member = placement.IsMember(me.RequiredId);
-        var coordinator = me.IsCoordinator && me.CanSeeRegion(placement.RegionId);
-        if (memberOnly ? !member : !(member || coordinator))
+        if (!(await authorization.AuthorizeAsync(User, PlacementPair.Of(placement), operation)).Succeeded)
         {
             return Forbid();
         }
@@ -160,8 +161,9 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
         {
             return NotFound();
         }
-        IsMember = placement.MentorId == me.Id || placement.MenteeId == me.Id;
-        if (!IsMember && !(me.IsCoordinator && me.CanSeeRegion(placement.RegionId)))
+        var pair = new PlacementPair(placement.RegionId, placement.MentorId, placement.MenteeId);
+        IsMember = PlacementRule.IsMember(User, pair);
+        if (!(await authorization.AuthorizeAsync(User, pair, Operations.Read)).Succeeded)
         {
             return Forbid();
         }

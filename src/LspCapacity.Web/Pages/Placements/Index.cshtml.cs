@@ -48,8 +48,8 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
         var requests = db.SupportRequests.AsNoTracking().Where(r => r.RegionId == regionId);
         if (!me.IsCoordinator)
         {
-            query = query.Where(p => p.MentorId == personId || p.MenteeId == personId);
-            requests = requests.Where(r => r.RequesterId == personId);
+            query = query.Where(PlacementRule.HasMember(personId));
+            requests = requests.Where(PlacementRule.RequestedBy(personId));
         }
         else
         {

@@ -5,7 +5,9 @@ using LspCapacity.Web.Domain.Needs;
 using LspCapacity.Web.Domain.Placements;
 using LspCapacity.Web.Email;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
 using LspCapacity.Web.Pages.Needs;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +18,7 @@ namespace LspCapacity.Web.Pages.Placements;
 /// A support request. Coordinators of its region see ranked mentors with the reasons and confirm one; the
 /// person who asked sees where it stands. Either may withdraw it while it is open.
 /// </summary>
-public class RequestDetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, Outbox outbox) : PageModel
+public class RequestDetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, Outbox outbox, IAuthorizationService authorization) : PageModel
 {
     public SupportRequest SupportRequest { get; private set; } = default!;
     public string RequesterName { get; private set; } = "";
@@ -45,7 +47,7 @@ public class RequestDetailsModel(AppDbContext db, CurrentUser me, TimeProvider c
         {
             return refusal;
         }
-        if (!IsCoordinatorView)
+        if (!IsCoordinatorView) // confirming a match is the region's coordinators' (Operations.Manage)
         {
             return Forbid();
         }
@@ -118,8 +120,9 @@ public class RequestDetailsModel(AppDbContext db, CurrentUser me, TimeProvider c
         {
             return NotFound();
         }
-        IsCoordinatorView = me.IsCoordinator && me.CanSeeRegion(request.RegionId);
-        if (!IsCoordinatorView && request.RequesterId != me.Id)
+        var record = new SupportRequestRecord(request.RegionId, request.RequesterId);
+        IsCoordinatorView = (await authorization.AuthorizeAsync(User, record, Operations.Manage)).Succeeded;
+        if (!(await authorization.AuthorizeAsync(User, record, Operations.Read)).Succeeded)
         {
             return Forbid();
         }

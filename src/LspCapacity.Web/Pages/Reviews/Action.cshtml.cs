@@ -3,6 +3,8 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain;
 using LspCapacity.Web.Domain.Reviews;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -11,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LspCapacity.Web.Pages.Reviews;
 
 /// <summary>One action of the plan: its progress over time, and a new update with its status.</summary>
-public class ActionModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public class ActionModel(AppDbContext db, CurrentUser me, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     public ReviewAccess.Header Review { get; private set; } = default!;
     public ReviewActor Actor { get; private set; }
@@ -35,8 +37,8 @@ public class ActionModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
         {
             return NotFound();
         }
-        var actor = review.ActorFor(me.RequiredId, me.PartnershipId, me.IsCoordinator && me.CanSeeRegion(review.RegionId));
-        if (actor == ReviewActor.None)
+        var actor = ReviewRule.ActorOf(User, review);
+        if (!(await authorization.AuthorizeAsync(User, review, Operations.Read)).Succeeded)
         {
             return Forbid();
         }
@@ -66,7 +68,7 @@ public class ActionModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
         {
             return NotFound();
         }
-        if (loaded.Actor == ReviewActor.None)
+        if (!(await authorization.AuthorizeAsync(User, loaded.Review, Operations.Read)).Succeeded)
         {
             return Forbid();
         }

@@ -3,6 +3,8 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain;
 using LspCapacity.Web.Domain.Reviews;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -14,7 +16,7 @@ namespace LspCapacity.Web.Pages.Reviews;
 /// The action plan: for each recommendation, the actions the host commits to (owner, due date, status,
 /// latest progress), and the date of the progress review.
 /// </summary>
-public class ActionsModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public class ActionsModel(AppDbContext db, CurrentUser me, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     public ReviewAccess.Header Review { get; private set; } = default!;
     public ReviewActor Actor { get; private set; }
@@ -68,7 +70,7 @@ public class ActionsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
     }
 
     private ReviewActor ActorOf(PeerReview review) =>
-        review.ActorFor(me.RequiredId, me.PartnershipId, me.IsCoordinator && me.CanSeeRegion(review.RegionId));
+        ReviewRule.ActorOf(User, review);
 
     private async Task<IActionResult> ActAsync(int id, Func<PeerReview, string> action, CancellationToken cancellationToken)
     {
@@ -78,7 +80,7 @@ public class ActionsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
         {
             return NotFound();
         }
-        if (ActorOf(review) == ReviewActor.None)
+        if (!(await authorization.AuthorizeAsync(User, review, Operations.Read)).Succeeded)
         {
             return Forbid();
         }
@@ -106,7 +108,7 @@ public class ActionsModel(AppDbContext db, CurrentUser me, TimeProvider clock) :
         {
             return NotFound();
         }
-        if (loaded.Actor == ReviewActor.None)
+        if (!(await authorization.AuthorizeAsync(User, loaded.Review, Operations.Read)).Succeeded)
         {
             return Forbid();
         }

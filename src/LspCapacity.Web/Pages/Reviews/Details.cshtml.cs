@@ -5,6 +5,8 @@ using LspCapacity.Web.Domain.Library;
 using LspCapacity.Web.Domain.Reviews;
 using LspCapacity.Web.Email;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -17,7 +19,7 @@ namespace LspCapacity.Web.Pages.Reviews;
 /// coordinators until the findings are written), the follow-up, and the host's consent to share a summary
 /// in the library.
 /// </summary>
-public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, Outbox outbox) : PageModel
+public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, Outbox outbox, IAuthorizationService authorization) : PageModel
 {
     public ReviewAccess.Header Review { get; private set; } = default!;
     public ReviewActor Actor { get; private set; }
@@ -193,8 +195,8 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, O
         {
             return NotFound();
         }
-        var actor = review.ActorFor(me.RequiredId, me.PartnershipId, me.IsCoordinator && me.CanSeeRegion(review.RegionId));
-        if (actor == ReviewActor.None)
+        var actor = ReviewRule.ActorOf(User, review);
+        if (!(await authorization.AuthorizeAsync(User, review, Operations.Read)).Succeeded)
         {
             return Forbid();
         }
@@ -229,7 +231,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, O
         {
             return NotFound();
         }
-        if (loaded.Actor == ReviewActor.None)
+        if (!(await authorization.AuthorizeAsync(User, loaded.Review, Operations.Read)).Succeeded)
         {
             return Forbid();
         }

@@ -3,6 +3,8 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain;
 using LspCapacity.Web.Domain.Reviews;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -14,7 +16,7 @@ namespace LspCapacity.Web.Pages.Reviews;
 /// The team's findings (strengths and areas for improvement per focus theme), recommendations and the
 /// report's summary: written during and after the visit, until the host agrees the report.
 /// </summary>
-public class FindingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public class FindingsModel(AppDbContext db, CurrentUser me, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     public ReviewAccess.Header Review { get; private set; } = default!;
     public ReviewActor Actor { get; private set; }
@@ -73,7 +75,7 @@ public class FindingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
         }, cancellationToken);
 
     private ReviewActor ActorOf(PeerReview review) =>
-        review.ActorFor(me.RequiredId, me.PartnershipId, me.IsCoordinator && me.CanSeeRegion(review.RegionId));
+        ReviewRule.ActorOf(User, review);
 
     private async Task<IActionResult> ActAsync(int id, string prefix, Func<PeerReview, string> action, CancellationToken cancellationToken)
     {
@@ -88,7 +90,7 @@ public class FindingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
         {
             return NotFound();
         }
-        if (ActorOf(review) == ReviewActor.None)
+        if (!(await authorization.AuthorizeAsync(User, review, Operations.Read)).Succeeded)
         {
             return Forbid();
         }
@@ -117,7 +119,7 @@ public class FindingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
         {
             return NotFound();
         }
-        if (loaded.Actor == ReviewActor.None)
+        if (!(await authorization.AuthorizeAsync(User, loaded.Review, Operations.Read)).Succeeded)
         {
             return Forbid();
         }

@@ -34,7 +34,7 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
         var query = db.PeerReviews.AsNoTracking().Where(r => r.RegionId == regionId);
         if (!me.IsCoordinator)
         {
-            query = query.Where(r => r.HostPartnershipId == partnershipId || r.Team.Any(m => m.PersonId == personId));
+            query = query.Where(ReviewRule.HasParty(personId, partnershipId));
         }
         Counts = await query.GroupBy(r => r.Stage).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);

@@ -1,6 +1,8 @@
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Reviews;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LspCapacity.Web.Pages.Reviews;
 
 /// <summary>The review's report on one page, laid out to print: summary, findings and recommendations per theme, the action plan.</summary>
-public class ReportModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public class ReportModel(AppDbContext db, CurrentUser me, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     public ReviewAccess.Header Review { get; private set; } = default!;
     public ReportQueries.Report Report { get; private set; } = default!;
@@ -26,7 +28,7 @@ public class ReportModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
         {
             return NotFound();
         }
-        if (loaded.Actor == ReviewActor.None)
+        if (!(await authorization.AuthorizeAsync(User, loaded.Review, Operations.Read)).Succeeded)
         {
             return Forbid();
         }

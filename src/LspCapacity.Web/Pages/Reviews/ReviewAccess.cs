@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LspCapacity.Web.Pages.Reviews;
 
 /// <summary>
-/// The one check every review page makes after loading it: working papers are for the team, the host
-/// partnership's staff and the region's coordinators, and nobody else.
+/// A review's header as every review page shows it, and what the signed-in person is to it; who may see
+/// it at all is <see cref="ReviewAuthorizationHandler"/>'s rule.
 /// </summary>
 public static class ReviewAccess
 {
@@ -38,12 +38,9 @@ public static class ReviewAccess
             return null;
         }
         var team = review.Team.OrderBy(m => m.Role).ThenBy(m => m.Name, StringComparer.Ordinal).ToList();
-        var actor = me.Id is { } personId
-            ? PeerReview.ActorFor(personId, me.PartnershipId, me.IsCoordinator && me.CanSeeRegion(review.RegionId), review.HostPartnershipId,
-                team.Select(m => (m.PersonId, m.Role)))
-            : ReviewActor.None;
-        return (new Header(review.Id, review.RegionId, review.HostPartnershipId, review.HostName, review.Stage, review.SelfAssessmentDueOn,
-            review.OnSiteStartsOn, review.OnSiteEndsOn, team), actor);
+        var header = new Header(review.Id, review.RegionId, review.HostPartnershipId, review.HostName, review.Stage, review.SelfAssessmentDueOn,
+            review.OnSiteStartsOn, review.OnSiteEndsOn, team);
+        return (header, ReviewRule.ActorOf(me.Principal, header));
     }
 
     /// <summary>

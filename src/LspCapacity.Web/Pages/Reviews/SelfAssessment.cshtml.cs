@@ -3,6 +3,8 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain;
 using LspCapacity.Web.Domain.Reviews;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +15,7 @@ namespace LspCapacity.Web.Pages.Reviews;
 /// The host partnership's self-assessment against the focus themes: a rating of its capacity and the
 /// evidence for each, saved as a draft by any of its staff and submitted once, by the deadline.
 /// </summary>
-public class SelfAssessmentModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public class SelfAssessmentModel(AppDbContext db, CurrentUser me, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     public ReviewAccess.Header Review { get; private set; } = default!;
     public ReviewActor Actor { get; private set; }
@@ -39,8 +41,8 @@ public class SelfAssessmentModel(AppDbContext db, CurrentUser me, TimeProvider c
         {
             return NotFound();
         }
-        var actor = review.ActorFor(me.RequiredId, me.PartnershipId, me.IsCoordinator && me.CanSeeRegion(review.RegionId));
-        if (actor == ReviewActor.None)
+        var actor = ReviewRule.ActorOf(User, review);
+        if (!(await authorization.AuthorizeAsync(User, review, Operations.Read)).Succeeded)
         {
             return Forbid();
         }
@@ -84,7 +86,7 @@ public class SelfAssessmentModel(AppDbContext db, CurrentUser me, TimeProvider c
         {
             return NotFound();
         }
-        if (loaded.Actor == ReviewActor.None)
+        if (!(await authorization.AuthorizeAsync(User, loaded.Review, Operations.Read)).Succeeded)
         {
             return Forbid();
         }

@@ -5,6 +5,8 @@ using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Domain.Needs;
 using LspCapacity.Web.Email;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +17,7 @@ namespace LspCapacity.Web.Pages.Needs.Surveys;
 /// One survey: its questions; for coordinators, opening it (which invites every partnership's staff),
 /// closing it, and each partnership's response status with a reopen action.
 /// </summary>
-public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, Outbox outbox) : PageModel
+public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, Outbox outbox, IAuthorizationService authorization) : PageModel
 {
     public Survey Survey { get; private set; } = default!;
     public IReadOnlyList<PartnershipStatus> Responses { get; private set; } = [];
@@ -108,7 +110,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, O
         {
             return NotFound();
         }
-        if (!me.IsCoordinator || !me.CanSeeRegion(survey.RegionId))
+        if (!(await authorization.AuthorizeAsync(User, new RegionRecord(survey.RegionId), Operations.Manage)).Succeeded)
         {
             return Forbid();
         }
@@ -133,7 +135,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, O
         {
             return NotFound();
         }
-        if (!me.CanSeeRegion(survey.RegionId) || survey.Status == SurveyStatus.Draft && !me.IsCoordinator)
+        if (!(await authorization.AuthorizeAsync(User, new RegionRecord(survey.RegionId, survey.Status == SurveyStatus.Draft), Operations.Read)).Succeeded)
         {
             return Forbid();
         }

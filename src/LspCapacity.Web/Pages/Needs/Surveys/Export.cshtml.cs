@@ -3,6 +3,8 @@ using CsvHelper;
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Needs;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LspCapacity.Web.Pages.Needs.Surveys;
 
 /// <summary>Every answer of every partnership to a survey, as CSV, for coordinators.</summary>
-public class ExportModel(AppDbContext db, CurrentUser me) : PageModel
+public class ExportModel(AppDbContext db, IAuthorizationService authorization) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -19,7 +21,7 @@ public class ExportModel(AppDbContext db, CurrentUser me) : PageModel
         {
             return NotFound();
         }
-        if (!me.CanSeeRegion(survey.RegionId))
+        if (!(await authorization.AuthorizeAsync(User, new RegionRecord(survey.RegionId), Operations.Manage)).Succeeded)
         {
             return Forbid();
         }

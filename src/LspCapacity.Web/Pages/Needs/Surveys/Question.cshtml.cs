@@ -3,6 +3,8 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain;
 using LspCapacity.Web.Domain.Needs;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -11,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LspCapacity.Web.Pages.Needs.Surveys;
 
 /// <summary>The survey builder: add a question to a section, change one, or remove it — while the survey is a draft.</summary>
-public class QuestionModel(AppDbContext db, CurrentUser me) : PageModel
+public class QuestionModel(AppDbContext db, CurrentUser me, IAuthorizationService authorization) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -130,7 +132,7 @@ public class QuestionModel(AppDbContext db, CurrentUser me) : PageModel
         {
             return (null, NotFound());
         }
-        if (!me.CanSeeRegion(survey.RegionId))
+        if (!(await authorization.AuthorizeAsync(User, new RegionRecord(survey.RegionId), Operations.Manage)).Succeeded)
         {
             return (null, Forbid());
         }

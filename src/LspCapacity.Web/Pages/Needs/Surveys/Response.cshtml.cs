@@ -3,6 +3,8 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain;
 using LspCapacity.Web.Domain.Needs;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +16,7 @@ namespace LspCapacity.Web.Pages.Needs.Surveys;
 /// page and a single submit. Staff see only their own partnership's response; coordinators may read
 /// any partnership's in their region (?partnership=).
 /// </summary>
-public class ResponseModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public class ResponseModel(AppDbContext db, CurrentUser me, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Section { get; set; } = 1;
     [BindProperty(SupportsGet = true)] public bool Check { get; set; }
@@ -190,32 +192,25 @@ public class ResponseModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
     {
         ViewData.SetSection(SiteSection.Needs);
-        var regionId = await db.Surveys.AsNoTracking().Where(s => s.Id == id).Select(s => (int?)s.RegionId).SingleOrDefaultAsync(cancellationToken);
-        if (regionId is null)
+        var survey = await db.Surveys.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.RegionId, s.Status }).SingleOrDefaultAsync(cancellationToken);
+        if (survey is null)
         {
             return NotFound();
         }
         var partnershipId = PartnershipIdFor();
-        if (partnershipId is null || !me.CanSeeRegion(regionId.Value))
-        {
-            return Forbid();
-        }
-        var partnership = await db.Partnerships.AsNoTracking().Where(p => p.Id == partnershipId && p.RegionId == regionId)
-            .Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
-        if (partnership is null)
+        var partnership = await db.Partnerships.AsNoTracking().Where(p => p.Id == partnershipId)
+            .Select(p => new { p.Name, p.RegionId }).SingleOrDefaultAsync(cancellationToken);
+        var access = new SurveyResponseRecord(survey.RegionId, survey.Status == SurveyStatus.Draft, partnershipId, partnership?.RegionId);
+        if (!(await authorization.AuthorizeAsync(User, access, Operations.Read)).Succeeded)
         {
             return Forbid();
         }
         Survey = await LoadSurveyAsync(id, tracked: false, cancellationToken);
-        if (Survey.Status == SurveyStatus.Draft && !me.IsCoordinator)
-        {
-            return Forbid();
-        }
-        PartnershipName = partnership;
+        PartnershipName = partnership!.Name;
         Saved = await db.SurveyResponses.AsNoTracking().Include(r => r.Answers)
             .SingleOrDefaultAsync(r => r.SurveyId == id && r.PartnershipId == partnershipId, cancellationToken);
         // Coordinators read; only the partnership's own staff write, while the survey is open and the response not submitted.
-        ReadOnly = me.PartnershipId != partnershipId || !Survey.IsOpenAt(clock.GetUtcNow().UtcDateTime)
+        ReadOnly = !(await authorization.AuthorizeAsync(User, access, Operations.Change)).Succeeded || !Survey.IsOpenAt(clock.GetUtcNow().UtcDateTime)
                    || Saved?.Status == ResponseStatus.Submitted;
         var editors = Saved?.Answers.Select(a => a.UpdatedById).OfType<string>().Distinct().ToList() ?? [];
         People = await db.Users.AsNoTracking().Where(u => editors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);

@@ -1,6 +1,8 @@
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Needs;
 using LspCapacity.Web.Infrastructure;
+using LspCapacity.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +14,7 @@ namespace LspCapacity.Web.Pages.Needs.Surveys;
 /// need levels (values in every cell, so colour is never the only cue), themes ranked by need, and
 /// the free-text answers.
 /// </summary>
-public class ResultsModel(AppDbContext db, CurrentUser me, FiguresCache cache) : PageModel
+public class ResultsModel(AppDbContext db, CurrentUser me, FiguresCache cache, IAuthorizationService authorization) : PageModel
 {
     public string Title { get; private set; } = "";
     public int ActivePartnerships { get; private set; }
@@ -37,7 +39,7 @@ public class ResultsModel(AppDbContext db, CurrentUser me, FiguresCache cache) :
         {
             return NotFound();
         }
-        if (!me.CanSeeRegion(survey.RegionId) || survey.Status == SurveyStatus.Draft && !me.IsCoordinator)
+        if (!(await authorization.AuthorizeAsync(User, new RegionRecord(survey.RegionId, survey.Status == SurveyStatus.Draft), Operations.Read)).Succeeded)
         {
             return Forbid();
         }
