@@ -16,6 +16,8 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
     public string RequiredId => Id ?? throw new InvalidOperationException("No one is signed in.");
     public string DisplayName => Principal.FindFirstValue(AppClaims.DisplayName) ?? Principal.Identity?.Name ?? "";
     public int? RegionId => int.TryParse(Principal.FindFirstValue(AppClaims.RegionId), out var id) ? id : null;
+    /// <summary>The home region, on pages under the <see cref="Policies.InARegion"/> policy (which refuses people without one).</summary>
+    public int RequiredRegionId => RegionId ?? throw new InvalidOperationException($"The page needs the {Policies.InARegion} policy: this person has no region.");
     public int? PartnershipId => int.TryParse(Principal.FindFirstValue(AppClaims.PartnershipId), out var id) ? id : null;
     public bool IsAdmin => Principal.IsInRole(Roles.Admin);
     public bool IsCoordinator => IsAdmin || Principal.IsInRole(Roles.Coordinator);

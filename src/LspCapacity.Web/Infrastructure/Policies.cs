@@ -10,11 +10,18 @@ public static class Policies
     /// <summary>Coordinators run a region; admins may do anything a coordinator may.</summary>
     public const string Coordinator = "Coordinator";
 
+    /// <summary>
+    /// Pages that work within the person's own region (its activities, surveys, dashboard…) need a home region:
+    /// a person without one is refused here, once, and the page reads <see cref="CurrentUser.RequiredRegionId"/>.
+    /// </summary>
+    public const string InARegion = "InARegion";
+
     public static void Configure(AuthorizationOptions options)
     {
         // Every page needs sign-in unless it is deliberately public ([AllowAnonymous]).
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Coordinator, p => p.RequireRole(Roles.Admin, Roles.Coordinator));
+        options.AddPolicy(InARegion, p => p.RequireAuthenticatedUser().RequireClaim(AppClaims.RegionId));
     }
 }

@@ -2,12 +2,14 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain;
 using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LspCapacity.Web.Pages.Activities;
 
 /// <summary>Schedules a new activity as a draft in the coordinator's region.</summary>
+[Authorize(Policy = Policies.InARegion)]
 public class CreateModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty]
@@ -15,10 +17,7 @@ public class CreateModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (me.RegionId is not { } regionId)
-        {
-            return Forbid();
-        }
+        var regionId = me.RequiredRegionId;
         var today = UkTime.Today(clock);
         Input = new ActivityInput
         {
@@ -33,10 +32,7 @@ public class CreateModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (me.RegionId is not { } regionId)
-        {
-            return Forbid();
-        }
+        var regionId = me.RequiredRegionId;
         await Input.ValidateAsync(db, regionId, ModelState, cancellationToken);
         var priority = ModelState.IsValid ? await Input.PriorityPartnershipsAsync(db, regionId, ModelState, cancellationToken) : [];
         if (ModelState.IsValid)

@@ -2,6 +2,7 @@ using System.Globalization;
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -10,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LspCapacity.Web.Pages.Activities;
 
 /// <summary>The catalogue: the region's upcoming published activities, filtered and paged. Coordinators also see drafts.</summary>
+[Authorize(Policy = Policies.InARegion)]
 public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ActivityKind? Kind { get; set; }
@@ -31,10 +33,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
     {
         PageNumber = Math.Max(1, page);
         ViewData.SetSection(SiteSection.Activities);
-        if (me.RegionId is not { } regionId)
-        {
-            return Forbid();
-        }
+        var regionId = me.RequiredRegionId;
         var now = clock.GetUtcNow().UtcDateTime;
         var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Position)
             .Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Dashboard;
 using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using static LspCapacity.Web.Pages.Dashboard.DashboardQueries;
@@ -8,6 +9,7 @@ using static LspCapacity.Web.Pages.Dashboard.DashboardQueries;
 namespace LspCapacity.Web.Pages.Dashboard;
 
 /// <summary>Distance travelled between the baseline and the latest follow-up survey, per theme and per partnership (paged).</summary>
+[Authorize(Policy = Policies.InARegion)]
 public class DistanceModel(AppDbContext db, CurrentUser me) : PageModel
 {
     public const int PageSize = 25;
@@ -21,10 +23,7 @@ public class DistanceModel(AppDbContext db, CurrentUser me) : PageModel
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
         ViewData.SetSection(SiteSection.Dashboard);
-        if (me.RegionId is not { } regionId)
-        {
-            return Forbid();
-        }
+        var regionId = me.RequiredRegionId;
         Result = await DistanceAsync(db, regionId, cancellationToken);
         Partnerships = ParticipationModel.Page(Result.ByPartnership, page, PageSize);
         return Page();

@@ -5,6 +5,7 @@ using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Domain.Dashboard;
 using LspCapacity.Web.Infrastructure;
 using LspCapacity.Web.Pages.Activities;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,16 +17,14 @@ namespace LspCapacity.Web.Pages.Dashboard;
 /// Every dashboard table as CSV, whole (not just the page on screen), from the same queries as the
 /// pages. Numbers are plain (invariant culture, no currency sign) so a spreadsheet reads them as numbers.
 /// </summary>
+[Authorize(Policy = Policies.InARegion)]
 public class ExportModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     public async Task<IActionResult> OnGetAsync(string table, CancellationToken cancellationToken)
     {
-        if (me.RegionId is not { } regionId)
-        {
-            return Forbid();
-        }
+        var regionId = me.RequiredRegionId;
         var now = clock.GetUtcNow().UtcDateTime;
         switch (table)
         {

@@ -1,6 +1,7 @@
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Dashboard;
 using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Options;
 namespace LspCapacity.Web.Pages.Dashboard;
 
 /// <summary>The region's programme at a glance: each figure links to the list behind it.</summary>
+[Authorize(Policy = Policies.InARegion)]
 public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOptions<Jobs.PlacementOptions> placementOptions) : PageModel
 {
     public DashboardQueries.Overview Overview { get; private set; } = default!;
@@ -18,10 +20,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         ViewData.SetSection(SiteSection.Dashboard);
-        if (me.RegionId is not { } regionId)
-        {
-            return Forbid();
-        }
+        var regionId = me.RequiredRegionId;
         Overview = await DashboardQueries.OverviewAsync(db, regionId, clock.GetUtcNow().UtcDateTime, UkTime.Today(clock),
             placementOptions.Value.QuietDays, cancellationToken);
         return Page();

@@ -2,6 +2,7 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Dashboard;
 using LspCapacity.Web.Domain.Needs;
 using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using static LspCapacity.Web.Pages.Dashboard.DashboardQueries;
@@ -13,6 +14,7 @@ namespace LspCapacity.Web.Pages.Dashboard;
 /// its need, flagged when a high need meets low participation. Sorted by any column through links,
 /// paged; an unknown sort or direction falls back to the default rather than failing.
 /// </summary>
+[Authorize(Policy = Policies.InARegion)]
 public class ParticipationModel(AppDbContext db, CurrentUser me) : PageModel
 {
     public const int PageSize = 25;
@@ -36,10 +38,7 @@ public class ParticipationModel(AppDbContext db, CurrentUser me) : PageModel
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
         ViewData.SetSection(SiteSection.Dashboard);
-        if (me.RegionId is not { } regionId)
-        {
-            return Forbid();
-        }
+        var regionId = me.RequiredRegionId;
         SortBy = ParseSort(Sort);
         // Flagged first and numbers read best largest first; names A to Z.
         Descending = Dir?.ToLowerInvariant() switch

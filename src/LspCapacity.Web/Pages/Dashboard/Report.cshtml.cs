@@ -2,6 +2,7 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Dashboard;
 using LspCapacity.Web.Domain.Reviews;
 using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,7 @@ namespace LspCapacity.Web.Pages.Dashboard;
 /// The end-of-programme report: one printable page setting the results against the programme's
 /// expected results (a needs analysis of every LSP, a programme delivered collaboratively, outcomes).
 /// </summary>
+[Authorize(Policy = Policies.InARegion)]
 public class ReportModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     public string RegionName { get; private set; } = "";
@@ -33,10 +35,7 @@ public class ReportModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         ViewData.SetSection(SiteSection.Dashboard);
-        if (me.RegionId is not { } regionId)
-        {
-            return Forbid();
-        }
+        var regionId = me.RequiredRegionId;
         GeneratedAt = clock.GetUtcNow().UtcDateTime;
         RegionName = await db.Regions.AsNoTracking().Where(r => r.Id == regionId).Select(r => r.Name).SingleAsync(cancellationToken);
         NeedsAnalysis = await NeedsAnalysisDoneAsync(db, regionId, cancellationToken);

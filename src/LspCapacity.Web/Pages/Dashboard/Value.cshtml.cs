@@ -3,6 +3,7 @@ using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Domain.Dashboard;
 using LspCapacity.Web.Infrastructure;
 using LspCapacity.Web.Pages.Activities;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using static LspCapacity.Web.Pages.Dashboard.DashboardQueries;
@@ -10,6 +11,7 @@ using static LspCapacity.Web.Pages.Dashboard.DashboardQueries;
 namespace LspCapacity.Web.Pages.Dashboard;
 
 /// <summary>Value for money: per activity (paged), per kind and for the programme: budget, committed, spent.</summary>
+[Authorize(Policy = Policies.InARegion)]
 public class ValueModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     public const int PageSize = 25;
@@ -31,10 +33,7 @@ public class ValueModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
         ViewData.SetSection(SiteSection.Dashboard);
-        if (me.RegionId is not { } regionId)
-        {
-            return Forbid();
-        }
+        var regionId = me.RequiredRegionId;
         Money = await MoneyAsync(db, regionId, UkTime.Today(clock), cancellationToken);
         Activities = await ActivityValues(db, regionId).ToPagedAsync(Math.Max(1, page), PageSize, cancellationToken);
         return Page();

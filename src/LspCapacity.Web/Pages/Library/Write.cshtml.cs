@@ -20,6 +20,7 @@ namespace LspCapacity.Web.Pages.Library;
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 [RequestSizeLimit(MaxRequestBytes)]
 [WriteModel.RefuseOversizedRequests]
+[Authorize(Policy = Policies.InARegion)]
 public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOptions<LibraryOptions> options, IAuthorizationService authorization) : PageModel
 {
     /// <summary>A 5 MB document and the rest of the form fit; the handler refuses a file over 5 MB that fits in this, the filter below anything bigger.</summary>
@@ -113,10 +114,7 @@ public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
     private async Task<IActionResult> SaveAsync(int? id, bool submit, CancellationToken cancellationToken)
     {
         ModelState.Remove(nameof(Upload));
-        if (me.RegionId is not { } regionId)
-        {
-            return Forbid();
-        }
+        var regionId = me.RequiredRegionId;
         await ThemeChoices.ValidateAsync(db, Input.ThemeIds, ModelState, "Input.ThemeIds", cancellationToken);
         if (Input.PartnershipId is { } partnershipId && !await db.Partnerships.AnyAsync(p => p.Id == partnershipId && p.RegionId == regionId, cancellationToken))
         {

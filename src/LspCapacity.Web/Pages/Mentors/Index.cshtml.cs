@@ -2,6 +2,7 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Placements;
 using LspCapacity.Web.Infrastructure;
 using LspCapacity.Web.Pages.Placements;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LspCapacity.Web.Pages.Mentors;
 
 /// <summary>The region's mentors, coaches and hosts: what they know, what they offer and, for coordinators, their load.</summary>
+[Authorize(Policy = Policies.InARegion)]
 public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
 {
     public IReadOnlyList<Row> Mentors { get; private set; } = [];
@@ -16,10 +18,7 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         ViewData.SetSection(SiteSection.Placements);
-        if (me.RegionId is not { } regionId)
-        {
-            return Forbid();
-        }
+        var regionId = me.RequiredRegionId;
         var themes = await db.Themes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
         var rows = await db.MentorProfiles.AsNoTracking().Where(m => m.RegionId == regionId)
             .Join(db.Users.Where(u => u.IsActive), m => m.PersonId, u => u.Id, (m, u) => new

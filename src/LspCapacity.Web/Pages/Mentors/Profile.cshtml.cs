@@ -3,6 +3,7 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain;
 using LspCapacity.Web.Domain.Placements;
 using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -11,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LspCapacity.Web.Pages.Mentors;
 
 /// <summary>A person's own mentor profile: mentors, and LSP staff who volunteer.</summary>
+[Authorize(Policy = Policies.InARegion)]
 public class ProfileModel(AppDbContext db, CurrentUser me) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -29,10 +31,6 @@ public class ProfileModel(AppDbContext db, CurrentUser me) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (me.RegionId is null)
-        {
-            return Forbid();
-        }
         var profile = await db.MentorProfiles.AsNoTracking().SingleOrDefaultAsync(m => m.PersonId == me.RequiredId, cancellationToken);
         Input = profile is null
             ? new InputModel { Capacity = 1, Available = true }
@@ -46,10 +44,7 @@ public class ProfileModel(AppDbContext db, CurrentUser me) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (me.RegionId is not { } regionId)
-        {
-            return Forbid();
-        }
+        var regionId = me.RequiredRegionId;
         if (Input.Kinds.Count == 0 || Input.Kinds.Any(k => !Enum.IsDefined(typeof(PlacementKind), k)))
         {
             ModelState.AddModelError("Input.Kinds", "Select the kinds of support you offer");

@@ -2,6 +2,7 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Dashboard;
 using LspCapacity.Web.Infrastructure;
 using LspCapacity.Web.Pages.Dashboard;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,7 @@ namespace LspCapacity.Web.Pages.Needs;
 /// Needs coverage: every high need (partnership × theme) with what addresses it — activities its
 /// staff attended, placements, peer reviews — uncovered needs first, paged, filtered by theme.
 /// </summary>
+[Authorize(Policy = Policies.InARegion)]
 public class CoverageModel(AppDbContext db, CurrentUser me, FiguresCache cache, TimeProvider clock) : PageModel
 {
     public const int PageSize = 25;
@@ -40,10 +42,7 @@ public class CoverageModel(AppDbContext db, CurrentUser me, FiguresCache cache, 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
         ViewData.SetSection(SiteSection.Dashboard);
-        if (me.RegionId is not { } regionId)
-        {
-            return Forbid();
-        }
+        var regionId = me.RequiredRegionId;
         // Worked out once per change to the needs figures: every need of the region with the latest
         // activities and the reviews behind it, so paging and filtering only slice what is kept.
         // Keyed by the day too: a planned placement starts covering its needs on its start date, which no saved change marks.

@@ -2,11 +2,13 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain;
 using LspCapacity.Web.Domain.Programme;
 using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LspCapacity.Web.Pages.Partnerships;
 
+[Authorize(Policy = Policies.InARegion)]
 public class CreateModel(AppDbContext db, CurrentUser me) : PageModel
 {
     [BindProperty]
@@ -14,20 +16,14 @@ public class CreateModel(AppDbContext db, CurrentUser me) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (me.RegionId is not { } regionId)
-        {
-            return Forbid();
-        }
+        var regionId = me.RequiredRegionId;
         ViewData["Counties"] = await PartnershipInput.CountiesAsync(db, regionId, cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (me.RegionId is not { } regionId)
-        {
-            return Forbid();
-        }
+        var regionId = me.RequiredRegionId;
         await Input.ValidateAsync(db, regionId, null, ModelState, cancellationToken);
         if (ModelState.IsValid)
         {

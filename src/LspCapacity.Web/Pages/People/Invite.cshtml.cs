@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,6 +15,7 @@ namespace LspCapacity.Web.Pages.People;
 /// Invites a person: the form checks the input against the rules (<see cref="PersonInvite"/>), and
 /// <see cref="PersonInviter"/> writes the account, its role, the invitation and its email in one unit of work.
 /// </summary>
+[Authorize(Policy = Policies.InARegion)]
 public class InviteModel(AppDbContext db, UserManager<AppUser> users, PersonInviter inviter, CurrentUser me) : PageModel
 {
     [BindProperty]
@@ -24,10 +26,6 @@ public class InviteModel(AppDbContext db, UserManager<AppUser> users, PersonInvi
 
     public async Task<IActionResult> OnGetAsync(int? partnership, CancellationToken cancellationToken)
     {
-        if (me.RegionId is null)
-        {
-            return Forbid();
-        }
         Input.PartnershipId = partnership;
         if (partnership is not null)
         {
@@ -39,10 +37,7 @@ public class InviteModel(AppDbContext db, UserManager<AppUser> users, PersonInvi
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (me.RegionId is not { } regionId)
-        {
-            return Forbid();
-        }
+        var regionId = me.RequiredRegionId;
         var partnershipIsTheRegions = Input.Role is not null && Roles.RequiresPartnership(Input.Role) && Input.PartnershipId is { } partnershipId
             && await db.Partnerships.AnyAsync(p => p.Id == partnershipId && p.RegionId == regionId && p.IsActive, cancellationToken);
         AddProblems(PersonInvite.CheckRole(me.Role, Input.Role, Input.PartnershipId, partnershipIsTheRegions));

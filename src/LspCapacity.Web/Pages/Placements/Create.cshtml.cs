@@ -5,6 +5,7 @@ using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Domain.Placements;
 using LspCapacity.Web.Email;
 using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -13,6 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LspCapacity.Web.Pages.Placements;
 
 /// <summary>A coordinator pairs two people directly, without a request: the same rules and introductions.</summary>
+[Authorize(Policy = Policies.InARegion)]
 public class CreateModel(AppDbContext db, CurrentUser me, TimeProvider clock, Outbox outbox) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -30,10 +32,7 @@ public class CreateModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ou
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (me.RegionId is not { } regionId)
-        {
-            return Forbid();
-        }
+        var regionId = me.RequiredRegionId;
         var mentor = await db.MentorProfiles.AsNoTracking().Where(m => m.PersonId == Input.MentorId && m.RegionId == regionId)
             .Join(db.Users.Where(u => u.IsActive), m => m.PersonId, u => u.Id, (m, u) => new { u.Id, u.PartnershipId, m.Capacity, m.Kinds })
             .SingleOrDefaultAsync(cancellationToken);
@@ -94,10 +93,7 @@ public class CreateModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ou
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
         ViewData.SetSection(SiteSection.Placements);
-        if (me.RegionId is not { } regionId)
-        {
-            return Forbid();
-        }
+        var regionId = me.RequiredRegionId;
         Mentors = await db.MentorProfiles.AsNoTracking().Where(m => m.RegionId == regionId && m.IsAvailable)
             .Join(db.Users.Where(u => u.IsActive), m => m.PersonId, u => u.Id, (m, u) => u)
             .OrderBy(u => u.DisplayName).Select(u => new SelectListItem(u.DisplayName, u.Id)).ToListAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Placements;
 using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -13,6 +14,7 @@ namespace LspCapacity.Web.Pages.Placements;
 /// Coordinators: the request queue, every placement (filtered, paged) and mentor load. Everyone else:
 /// their own placements and requests.
 /// </summary>
+[Authorize(Policy = Policies.InARegion)]
 public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOptions<Jobs.PlacementOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true)] public PlacementKind? Kind { get; set; }
@@ -37,10 +39,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
     {
         PageNumber = Math.Max(1, page);
         ViewData.SetSection(SiteSection.Placements);
-        if (me.RegionId is not { } regionId)
-        {
-            return Forbid();
-        }
+        var regionId = me.RequiredRegionId;
         var today = UkTime.Today(clock);
         var quietSince = today.AddDays(-QuietDays);
         var personId = me.RequiredId;

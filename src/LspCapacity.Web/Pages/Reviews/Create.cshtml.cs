@@ -4,6 +4,7 @@ using LspCapacity.Web.Domain;
 using LspCapacity.Web.Domain.Needs;
 using LspCapacity.Web.Domain.Reviews;
 using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -15,6 +16,7 @@ namespace LspCapacity.Web.Pages.Reviews;
 /// A coordinator sets up a review of one of the region's partnerships: focus themes (suggested from the
 /// partnership's latest needs profile), the dates, and a team of a lead and peers from elsewhere.
 /// </summary>
+[Authorize(Policy = Policies.InARegion)]
 public class CreateModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -42,10 +44,7 @@ public class CreateModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (me.RegionId is not { } regionId)
-        {
-            return Forbid();
-        }
+        var regionId = me.RequiredRegionId;
         if (Input.HostPartnershipId is { } hostId && !await db.Partnerships.AnyAsync(p => p.Id == hostId && p.RegionId == regionId && p.IsActive, cancellationToken))
         {
             ModelState.AddModelError("Input.HostPartnershipId", "Select a partnership from the list");
@@ -103,10 +102,7 @@ public class CreateModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
     private async Task<IActionResult> ShowAsync(bool suggest, CancellationToken cancellationToken)
     {
         ViewData.SetSection(SiteSection.Reviews);
-        if (me.RegionId is not { } regionId)
-        {
-            return Forbid();
-        }
+        var regionId = me.RequiredRegionId;
         Partnerships = await db.Partnerships.AsNoTracking().Where(p => p.RegionId == regionId && p.IsActive).OrderBy(p => p.Name)
             .Select(p => new SelectListItem(p.Name, p.Id.ToString())).ToListAsync(cancellationToken);
         var themes = await ThemeChoices.ListAsync(db, cancellationToken);

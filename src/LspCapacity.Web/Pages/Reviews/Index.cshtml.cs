@@ -1,6 +1,7 @@
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Reviews;
 using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,7 @@ namespace LspCapacity.Web.Pages.Reviews;
 /// Coordinators: every review in the region, filtered by stage and paged. Everyone else: the reviews
 /// they are on the team of, or that review their own partnership.
 /// </summary>
+[Authorize(Policy = Policies.InARegion)]
 public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ReviewStage? Stage { get; set; }
@@ -25,10 +27,7 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
     {
         PageNumber = Math.Max(1, page);
         ViewData.SetSection(SiteSection.Reviews);
-        if (me.RegionId is not { } regionId)
-        {
-            return Forbid();
-        }
+        var regionId = me.RequiredRegionId;
         var personId = me.RequiredId;
         var partnershipId = me.PartnershipId;
         var query = db.PeerReviews.AsNoTracking().Where(r => r.RegionId == regionId);

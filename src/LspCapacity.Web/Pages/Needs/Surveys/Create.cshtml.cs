@@ -3,6 +3,7 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain;
 using LspCapacity.Web.Domain.Needs;
 using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -11,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LspCapacity.Web.Pages.Needs.Surveys;
 
 /// <summary>Creates a draft survey from the programme's needs-analysis template.</summary>
+[Authorize(Policy = Policies.InARegion)]
 public class CreateModel(AppDbContext db, NeedsTemplate template, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty]
@@ -33,10 +35,7 @@ public class CreateModel(AppDbContext db, NeedsTemplate template, CurrentUser me
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (me.RegionId is not { } regionId)
-        {
-            return Forbid();
-        }
+        var regionId = me.RequiredRegionId;
         if (Input.Round == SurveyRound.FollowUp && Input.BaselineSurveyId is null)
         {
             ModelState.AddModelError("Input.BaselineSurveyId", "Select the baseline survey to compare with");
@@ -69,10 +68,7 @@ public class CreateModel(AppDbContext db, NeedsTemplate template, CurrentUser me
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
         ViewData.SetSection(SiteSection.Needs);
-        if (me.RegionId is not { } regionId)
-        {
-            return Forbid();
-        }
+        var regionId = me.RequiredRegionId;
         Baselines = await db.Surveys.AsNoTracking().Where(s => s.RegionId == regionId && s.Round == SurveyRound.Baseline)
             .OrderByDescending(s => s.CreatedAt).Select(s => new SelectListItem(s.Title, s.Id.ToString())).ToListAsync(cancellationToken);
         return Page();

@@ -1,6 +1,7 @@
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Needs;
 using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LspCapacity.Web.Pages.Needs.Surveys;
 
 /// <summary>The region's needs-analysis surveys, with how many partnerships have answered; for staff, their partnership's status.</summary>
+[Authorize(Policy = Policies.InARegion)]
 public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
 {
     public IReadOnlyList<Row> Surveys { get; private set; } = [];
@@ -16,10 +18,7 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         ViewData.SetSection(SiteSection.Needs);
-        if (me.RegionId is not { } regionId)
-        {
-            return Forbid();
-        }
+        var regionId = me.RequiredRegionId;
         Partnerships = await db.Partnerships.AsNoTracking().CountAsync(p => p.RegionId == regionId && p.IsActive, cancellationToken);
         var partnershipId = me.PartnershipId;
         var query = db.Surveys.AsNoTracking().Where(s => s.RegionId == regionId);
