@@ -41,6 +41,15 @@ public static class Databases
             await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
         }
         await db.Database.MigrateAsync(cancellationToken);
+        // A scope added after a database was created (the Initial migration is edited in place until the
+        // first release) gets its counter here; without it the scope's cache could never be told of a change.
+        var present = await db.DataVersions.AsNoTracking().Select(v => v.Name).ToListAsync(cancellationToken);
+        var missing = DataScopes.All.Except(present).ToList();
+        if (missing.Count > 0)
+        {
+            db.DataVersions.AddRange(missing.Select(name => new DataVersion(name)));
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     /// <summary>
