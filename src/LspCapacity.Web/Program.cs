@@ -43,6 +43,8 @@ builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<OutboxCommitInterceptor>();
 builder.Services.AddAppDatabase(databaseProvider, connectionString);
 builder.Services.AddSingleton<FiguresCache>();
+builder.Services.AddSingleton<ReferenceData>();
+builder.Services.AddPublicPageCache();
 builder.Services.AddScoped<Seeder>();
 builder.Services.AddScoped<SqliteToPostgres>();
 builder.Services.AddScoped<NeedsTemplate>();
@@ -291,6 +293,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache(); // after authentication: it must know who is signed in (PublicPageCache)
 
 app.MapRazorPages();
 app.MapHealthChecks(Routes.Health, new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions

@@ -20,27 +20,59 @@ namespace LspCapacity.Web.Data;
 public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
     private readonly List<PendingAudit> _pendingAudit = [];
-    private readonly TimeProvider _clock;
-    private readonly IOutboxSignal _outboxSignal;
+    private TimeProvider _clock = TimeProvider.System;
+    private IOutboxSignal _outboxSignal = NoOutboxSignal.Instance;
 
-    public AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider clock, IOutboxSignal outboxSignal, WriteGate writeGate)
-        : this((DbContextOptions)options, clock, outboxSignal, writeGate)
+    // Contexts are pooled (Databases.AddAppDatabase): EF builds one with its options only and hands it
+    // from request to request, so the services of the scope it serves are given to it by LeasedTo.
+    public AppDbContext(DbContextOptions<AppDbContext> options) : this((DbContextOptions)options)
     {
     }
 
-    protected AppDbContext(DbContextOptions options, TimeProvider clock, IOutboxSignal outboxSignal, WriteGate writeGate) : base(options)
+    protected AppDbContext(DbContextOptions options) : base(options)
     {
-        _clock = clock;
-        _outboxSignal = outboxSignal;
-        WriteGate = writeGate;
         // A save inside a transaction would otherwise be wrapped in a savepoint, two more statements
         // per save. Nothing here goes on after a failed save: a unit of work that fails is rolled back
-        // whole and run again (Transactions), so the savepoints were never used.
+        // whole and run again (Transactions), so the savepoints were never used. (EF's pool restores
+        // this setting, as set here, every time it hands the context out again.)
         Database.AutoSavepointsEnabled = false;
     }
 
     /// <summary>One writer at a time on SQLite (see <see cref="Data.WriteGate"/>); entered by every save and unit of work that starts a write.</summary>
-    internal WriteGate WriteGate { get; }
+    internal WriteGate WriteGate { get; private set; } = WriteGate.Open;
+
+    /// <summary>
+    /// Gives a context, new or from the pool, the clock, outbox signal and write gate of the scope it now
+    /// serves, and forgets anything a previous scope left unsaved (EF clears its own state on return).
+    /// </summary>
+    public AppDbContext LeasedTo(TimeProvider clock, IOutboxSignal outboxSignal, WriteGate writeGate)
+    {
+        _clock = clock;
+        _outboxSignal = outboxSignal;
+        WriteGate = writeGate;
+        _pendingAudit.Clear();
+        _emailQueuedInTransaction = false;
+        _versions = null;
+        return this;
+    }
+
+    private Dictionary<string, long>? _versions;
+
+    /// <summary>
+    /// Every <see cref="DataVersion"/>, read once for the context's request (three rows, one round trip)
+    /// however many cached figures and reference lists the page uses; read again after a save that
+    /// touched one. Never kept inside a transaction, which may see its own uncommitted versions.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, long>> DataVersionsAsync(CancellationToken cancellationToken)
+    {
+        if (_versions is { } known && Database.CurrentTransaction is null)
+        {
+            return known;
+        }
+        var read = await DataVersions.AsNoTracking().ToDictionaryAsync(v => v.Name, v => v.Version, cancellationToken);
+        _versions = Database.CurrentTransaction is null ? read : null;
+        return read;
+    }
 
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Domain.Programme.Programme> Programmes => Set<Domain.Programme.Programme>();
@@ -109,6 +141,10 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     {
         var queuesEmail = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
         var touched = DataScopes.Touched(ChangeTracker);
+        if (touched.Count > 0)
+        {
+            _versions = null; // this save moves them on
+        }
         int written;
         // A save inside a unit of work already holds the gate (Transactions.InTransactionAsync).
         using var pass = Database.CurrentTransaction is null ? await WriteGate.EnterAsync(cancellationToken) : default;

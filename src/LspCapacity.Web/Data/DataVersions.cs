@@ -34,13 +34,17 @@ public static class DataScopes
     /// <summary>The good-practice library's search: published case studies, their themes and partnerships.</summary>
     public const string Library = "library";
 
-    public static readonly IReadOnlyList<string> All = [Needs, Library];
+    /// <summary>Reference data every page reads: themes, regions, programmes and partnerships (<see cref="Infrastructure.ReferenceData"/>).</summary>
+    public const string Reference = "reference";
+
+    public static readonly IReadOnlyList<string> All = [Needs, Library, Reference];
 
     /// <summary>The scopes the pending changes in <paramref name="tracker"/> touch (call after DetectChanges).</summary>
     public static IReadOnlyList<string> Touched(ChangeTracker tracker)
     {
         var needs = false;
         var library = false;
+        var reference = false;
         foreach (var entry in tracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
@@ -61,23 +65,31 @@ public static class DataScopes
                         || entry.Property(nameof(Activity.StartsAt)).IsModified || entry.Property(nameof(Activity.RegionId)).IsModified;
                     break;
                 case ActivityTheme or Survey or SurveySection or Question or SurveyResponse or Answer
-                    or Placement or PlacementTheme or PeerReview or ReviewFocusTheme or Theme:
+                    or Placement or PlacementTheme or PeerReview or ReviewFocusTheme:
                     needs = true;
                     break;
-                case Partnership:
-                    needs = library = true;
+                case Theme:
+                    needs = reference = true;
                     break;
-                case CaseStudy or CaseStudyTheme:
+                case Partnership:
+                    needs = library = reference = true;
+                    break;
+                case Region or Domain.Programme.Programme or ProgrammeObjective:
+                    reference = true;
+                    break;
+                case CaseStudy or CaseStudyTheme or CaseStudyAttachment:
                     library = true;
                     break;
             }
         }
-        return (needs, library) switch
+        if (!needs && !library && !reference)
         {
-            (true, true) => All,
-            (true, false) => [Needs],
-            (false, true) => [Library],
-            _ => [],
-        };
+            return [];
+        }
+        var touched = new List<string>(3);
+        if (needs) touched.Add(Needs);
+        if (library) touched.Add(Library);
+        if (reference) touched.Add(Reference);
+        return touched;
     }
 }

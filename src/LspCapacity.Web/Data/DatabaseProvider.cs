@@ -41,28 +41,43 @@ public static class Databases
             await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
         }
         await db.Database.MigrateAsync(cancellationToken);
+        // A scope added after a database was created (the Initial migration is edited in place until the
+        // first release) gets its counter here; without it the scope's cache could never be told of a change.
+        var present = await db.DataVersions.AsNoTracking().Select(v => v.Name).ToListAsync(cancellationToken);
+        var missing = DataScopes.All.Except(present).ToList();
+        if (missing.Count > 0)
+        {
+            db.DataVersions.AddRange(missing.Select(name => new DataVersion(name)));
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     /// <summary>
-    /// Registers <see cref="AppDbContext"/> on the chosen engine (with its own migration set). The options
-    /// are built once (they hold only the connection string and singleton interceptors), not for every
-    /// request: a context built from the same options object finds EF's internal services at once.
+    /// Registers <see cref="AppDbContext"/> on the chosen engine (with its own migration set), pooled: a
+    /// request's context comes from EF's pool and goes back to it (creating a context and EF's internal
+    /// services for it was the largest allocator of a request). The options are built once (they hold only
+    /// the connection string and singleton interceptors). A context is given the scope's clock, outbox
+    /// signal and write gate as it is leased (<see cref="AppDbContext.LeasedTo"/>).
     /// </summary>
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
     {
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, options) => options
+            services.AddPooledDbContextFactory<PostgresAppDbContext>((sp, options) => options
                 .UseNpgsql(connectionString)
-                .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
+                .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
+            services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PostgresAppDbContext>>().CreateDbContext()
+                .LeasedTo(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOutboxSignal>(), WriteGate.Open));
         }
         else
         {
             services.AddSingleton<SqlitePragmas>();
             services.AddSingleton(new WriteGate(serialise: true));
-            services.AddDbContext<AppDbContext>((sp, options) => options
+            services.AddPooledDbContextFactory<AppDbContext>((sp, options) => options
                 .UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<OutboxCommitInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
+                .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<OutboxCommitInterceptor>()));
+            services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext()
+                .LeasedTo(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOutboxSignal>(), sp.GetRequiredService<WriteGate>()));
         }
         return services;
     }

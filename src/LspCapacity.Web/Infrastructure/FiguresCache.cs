@@ -8,7 +8,7 @@ namespace LspCapacity.Web.Infrastructure;
 /// <summary>
 /// Keeps figures that are costly to work out and change far less often than they are read (survey
 /// results, needs coverage, library search rankings), keyed by their scope's <see cref="DataVersion"/>.
-/// Every read asks the database for the version first — one indexed row — so a figure is served only
+/// Every request asks the database for the versions first — three rows, once a request — so a figure is served only
 /// while nothing it depends on has changed, on whichever web node the change was made: never stale, and
 /// no node needs telling. A cache is an in-memory copy; the database stays the truth.
 /// </summary>
@@ -70,8 +70,9 @@ public sealed class FiguresCache : IDisposable
         }
     }
 
-    public static Task<long> VersionAsync(AppDbContext db, string scope, CancellationToken cancellationToken) =>
-        db.DataVersions.AsNoTracking().Where(v => v.Name == scope).Select(v => v.Version).SingleAsync(cancellationToken);
+    /// <summary>The scope's version, from the request's one read of every version (<see cref="AppDbContext.DataVersionsAsync"/>).</summary>
+    public static async Task<long> VersionAsync(AppDbContext db, string scope, CancellationToken cancellationToken) =>
+        (await db.DataVersionsAsync(cancellationToken))[scope];
 
     public void Dispose() => _entries.Dispose();
 }

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LspCapacity.Web.Pages;
 
 /// <summary>Home: an introduction for visitors; for people signed in, their programme and what needs them.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPageCache.StaticPolicy)] // visitors only
 public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     public ProgrammeSummary? Programme { get; private set; }

@@ -1,3 +1,4 @@
+using System.Net;
 using LspCapacity.Tests.Support;
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Library;
@@ -160,6 +161,36 @@ public class QueryCountTests
         await PublishCaseStudiesAsync(app, 60);
         Assert.Equal(few, await QueriesForAsync(app, Demo.StaffCoventry, url));
         Assert.Equal(await QueriesForAsync(app, Demo.StaffCoventry, "/library?q=pooled+budgets&page=2"), few);
+    }
+
+    [Fact]
+    public async Task LibraryPages_RunTheSameQueries_ForFewAndManyStudies_AndAVisitorsSecondLookReadsOnlyTheVersions()
+    {
+        await using var app = new AppFactory();
+        await PublishCaseStudiesAsync(app, 1);
+        var slug = await app.WithDbAsync(db => db.CaseStudies.Where(c => c.Status == CaseStudyStatus.Published).OrderBy(c => c.Id).Select(c => c.Slug == "" ? c.Id.ToString() : c.Slug).FirstAsync());
+        var urls = new[] { "/library", "/library?theme=1", $"/library/{slug}", "/library/feed.xml", "/activities" };
+        var few = new Dictionary<string, int>();
+        foreach (var url in urls)
+        {
+            few[url] = await QueriesForAsync(app, Demo.StaffCoventry, url); // signed in: never from the output cache
+        }
+        await PublishCaseStudiesAsync(app, 60);
+        foreach (var url in urls)
+        {
+            Assert.True(few[url] == await QueriesForAsync(app, Demo.StaffCoventry, url), $"{url} ran a different number of queries with more studies");
+        }
+
+        // A visitor's second look at a public page is served from the output cache after one read of the versions.
+        var visitor = app.CreateAnonymousClient();
+        foreach (var url in new[] { "/library", "/library?q=pooled+budgets", $"/library/{slug}", "/library/feed.xml" })
+        {
+            await visitor.GetAsync(url);
+            app.Queries.Reset();
+            var again = await visitor.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            Assert.True(1 == app.Queries.Count, $"{url}: a cached look ran {app.Queries.Count} commands");
+        }
     }
 
     private static Task PublishCaseStudiesAsync(AppFactory app, int count) => app.WithDbAsync(async db =>

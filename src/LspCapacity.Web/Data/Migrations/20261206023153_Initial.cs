@@ -1376,7 +1376,8 @@ namespace LspCapacity.Web.Data.Migrations
                 values: new object[,]
                 {
                     { "library", 0L },
-                    { "needs", 0L }
+                    { "needs", 0L },
+                    { "reference", 0L }
                 });
 
             migrationBuilder.CreateIndex(

@@ -40,6 +40,11 @@ namespace LspCapacity.Web.Data.Migrations
                         {
                             Name = "library",
                             Version = 0L
+                        },
+                        new
+                        {
+                            Name = "reference",
+                            Version = 0L
                         });
                 });
 

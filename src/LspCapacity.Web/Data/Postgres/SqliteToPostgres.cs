@@ -61,7 +61,7 @@ public sealed class SqliteToPostgres(AppDbContext source, TimeProvider clock, IL
         await source.Database.MigrateAsync(cancellationToken); // the source schema must be the current one
 
         await using (var target = new PostgresAppDbContext(
-            new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(targetConnectionString).Options, clock, new NoOutboxSignal()))
+            new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(targetConnectionString).Options).LeasedTo(clock, NoOutboxSignal.Instance, WriteGate.Open))
         {
             await Databases.MigrateAsync(target, cancellationToken);
             if (await target.Regions.AnyAsync(cancellationToken) || await target.Users.AnyAsync(cancellationToken))
@@ -130,7 +130,7 @@ public sealed class SqliteToPostgres(AppDbContext source, TimeProvider clock, IL
     private Dictionary<string, Type> ArrayColumns(string targetConnectionString)
     {
         using var target = new PostgresAppDbContext(
-            new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(targetConnectionString).Options, clock, new NoOutboxSignal());
+            new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(targetConnectionString).Options).LeasedTo(clock, NoOutboxSignal.Instance, WriteGate.Open);
         return target.Model.GetRelationalModel().Tables
             .SelectMany(t => t.Columns.Select(c => (Table: t, Column: c)))
             .Where(x => x.Column.ProviderClrType != typeof(byte[])

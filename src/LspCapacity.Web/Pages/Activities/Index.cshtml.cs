@@ -12,7 +12,7 @@ namespace LspCapacity.Web.Pages.Activities;
 
 /// <summary>The catalogue: the region's upcoming published activities, filtered and paged. Coordinators also see drafts.</summary>
 [Authorize(Policy = Policies.InARegion)]
-public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, ReferenceData reference) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ActivityKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public int? Theme { get; set; }
@@ -35,10 +35,9 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
         ViewData.SetSection(SiteSection.Activities);
         var regionId = me.RequiredRegionId;
         var now = clock.GetUtcNow().UtcDateTime;
-        var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Position)
-            .Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
+        var themes = await reference.ThemesAsync(db, cancellationToken); // from memory while the version stands
         Themes = themes.Select(t => new SelectListItem(t.Name, t.Id.ToString(CultureInfo.InvariantCulture))).ToList();
-        var themeNames = themes.ToDictionary(t => t.Id, t => t.Name);
+        var themeNames = await reference.ThemeNamesAsync(db, cancellationToken);
         var thisMonth = UkTime.ToUk(now);
         Months = Enumerable.Range(0, 12).Select(i => new DateTime(thisMonth.Year, thisMonth.Month, 1).AddMonths(i))
             .Select(m => new SelectListItem(m.ToString("MMMM yyyy", UkTime.Culture), m.ToString("yyyy-MM", CultureInfo.InvariantCulture)))
@@ -81,7 +80,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
         }
         query = Past ? query.OrderByDescending(a => a.StartsAt) : query.OrderBy(a => a.StartsAt);
         // Theme ids, not a join to Themes: SQLite materialised that join over every activity's themes
-        // and scanned it for each row of the page. The names come from the themes already read above.
+        // and scanned it for each row of the page. The names come from the themes held in memory.
         var found = await query
             .Select(a => new
             {

@@ -13,7 +13,8 @@ namespace LspCapacity.Web.Pages.Library;
 /// One case study at its stable address. Published ones are public; anything else only its author and
 /// the region's coordinators can preview.
 /// </summary>
-public class DetailsModel(AppDbContext db, IAuthorizationService authorization) : PageModel
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPageCache.Policy)] // visitors only
+public class DetailsModel(AppDbContext db, IAuthorizationService authorization, ReferenceData reference) : PageModel
 {
     public CaseStudy Item { get; private set; } = default!;
     public string BodyHtml { get; private set; } = "";
@@ -42,14 +43,17 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization) 
         }
         Item = item;
         BodyHtml = SafeMarkdown.ToHtml(item.Body);
-        Partnership = await db.Partnerships.AsNoTracking().Where(p => p.Id == item.PartnershipId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken);
+        // Names of the partnership and the themes from memory (ReferenceData), not two more round trips.
+        Partnership = item.PartnershipId is { } partnershipId
+            ? (await reference.PartnershipNamesAsync(db, cancellationToken)).GetValueOrDefault(partnershipId)
+            : null;
         if (item.SourceActivityId is { } activityId)
         {
             SourceActivity = await db.Activities.AsNoTracking().Where(a => a.Id == activityId)
                 .Select(a => new SourceActivityView(a.Id, a.Title, a.StartsAt)).FirstOrDefaultAsync(cancellationToken);
         }
         var themeIds = item.Themes.Select(t => t.ThemeId).ToList();
-        Themes = await db.Themes.AsNoTracking().Where(t => themeIds.Contains(t.Id)).OrderBy(t => t.Position).Select(t => t.Name).ToListAsync(cancellationToken);
+        Themes = (await reference.ThemesAsync(db, cancellationToken)).Where(t => themeIds.Contains(t.Id)).Select(t => t.Name).ToList();
         Related = (await db.CaseStudies.AsNoTracking()
                 .Where(c => c.Id != item.Id && c.Status == CaseStudyStatus.Published && c.Themes.Any(t => themeIds.Contains(t.ThemeId)))
                 .OrderByDescending(c => c.Themes.Count(t => themeIds.Contains(t.ThemeId))).ThenByDescending(c => c.PublishedAt)

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using LspCapacity.Web.Data;
+using LspCapacity.Web.Infrastructure;
 using LspCapacity.Web.Domain.Library;
 using LspCapacity.Web.Email;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LspCapacity.Web.Pages.Library;
 
 /// <summary>An Atom feed of the latest published case studies.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPageCache.Policy)] // visitors only
 public class FeedModel(AppDbContext db, Outbox outbox, TimeProvider clock) : PageModel
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LspCapacity.Web.Pages.Library;
 
 /// <summary>The public good-practice library: search, filters by theme, partnership and kind, paged.</summary>
-public class IndexModel(AppDbContext db, FiguresCache cache) : PageModel
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPageCache.Policy)] // visitors only
+public class IndexModel(AppDbContext db, FiguresCache cache, ReferenceData reference) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public int? Theme { get; set; }
@@ -26,8 +27,9 @@ public class IndexModel(AppDbContext db, FiguresCache cache) : PageModel
     {
         PageNumber = Math.Max(1, page);
         ViewData.SetSection(SiteSection.Library);
-        Themes = await ThemeChoices.ListAsync(db, cancellationToken);
-        // The partnerships with published studies, and each search's ranking, change only when the library does.
+        // The themes and the partnerships with published studies come from memory while their versions
+        // stand (one read of the versions for the page), as does each search's ranking.
+        Themes = await ThemeChoices.ListAsync(reference, db, cancellationToken);
         var withStudies = await cache.GetOrAddAsync(db, DataScopes.Library, "partnerships",
             ct => db.Partnerships.AsNoTracking()
                 .Where(p => db.CaseStudies.Any(c => c.PartnershipId == p.Id && c.Status == CaseStudyStatus.Published))
@@ -39,7 +41,7 @@ public class IndexModel(AppDbContext db, FiguresCache cache) : PageModel
         if (Partnership is { } partnershipId) query = query.Where(c => c.PartnershipId == partnershipId);
         if (Kind is { } kind) query = query.Where(c => c.Kind == kind);
 
-        var themeNames = await db.Themes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        var themeNames = await reference.ThemeNamesAsync(db, cancellationToken);
         if (!string.IsNullOrWhiteSpace(Q))
         {
             // Rank order from FTS5, filters from the query; only the page shown is projected (not every match).
@@ -69,12 +71,12 @@ public class IndexModel(AppDbContext db, FiguresCache cache) : PageModel
     }
 
     // Theme ids, not a join to Themes: SQLite materialised that join over every case study's themes
-    // and scanned it for each row. Names come from the (eight) themes read once per request.
+    // and scanned it for each row. Names come from the themes held in memory (ReferenceData).
     private System.Linq.Expressions.Expression<Func<CaseStudy, Projected>> Project() => c => new Projected(c.Id, c.Slug, c.Title, c.Summary, c.Kind, c.PublishedAt,
         db.Partnerships.Where(p => p.Id == c.PartnershipId).Select(p => p.Name).FirstOrDefault(),
         c.Themes.Select(t => t.ThemeId).ToList());
 
-    private static Row ToRow(Projected p, Dictionary<int, string> themeNames) =>
+    private static Row ToRow(Projected p, IReadOnlyDictionary<int, string> themeNames) =>
         new(p.Id, p.Slug, p.Title, p.Summary, p.Kind, p.PublishedAt, p.Partnership, p.ThemeIds.Select(id => themeNames[id]).ToList());
 
     private sealed record PartnershipChoice(int Id, string Name);

@@ -1378,7 +1378,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 values: new object[,]
                 {
                     { "library", 0L },
-                    { "needs", 0L }
+                    { "needs", 0L },
+                    { "reference", 0L }
                 });
 
             migrationBuilder.CreateIndex(

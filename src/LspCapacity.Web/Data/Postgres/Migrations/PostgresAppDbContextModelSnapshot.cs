@@ -46,6 +46,11 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         {
                             Name = "library",
                             Version = 0L
+                        },
+                        new
+                        {
+                            Name = "reference",
+                            Version = 0L
                         });
                 });
 

@@ -1,0 +1,32 @@
+using LspCapacity.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace LspCapacity.Web.Infrastructure;
+
+/// <summary>
+/// Reference data that nearly every page reads and that changes a few times a year — the themes, the
+/// partnerships' names — held in memory under the <see cref="DataScopes.Reference"/> version, as survey
+/// results are (<see cref="FiguresCache"/>): a page asks for the versions once (one round trip for every
+/// cached list it uses) instead of reading each list again, and a change saved on any node moves the
+/// version on, so the next request everywhere reads the lists afresh.
+/// </summary>
+public sealed class ReferenceData(FiguresCache cache)
+{
+    public sealed record ThemeItem(int Id, string Name, int Position, bool IsActive);
+
+    /// <summary>Every theme, in the programme's order.</summary>
+    public Task<IReadOnlyList<ThemeItem>> ThemesAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        cache.GetOrAddAsync<IReadOnlyList<ThemeItem>>(db, DataScopes.Reference, "themes", async ct =>
+            await db.Themes.AsNoTracking().OrderBy(t => t.Position)
+                .Select(t => new ThemeItem(t.Id, t.Name, t.Position, t.IsActive)).ToListAsync(ct), cancellationToken);
+
+    /// <summary>Theme names by id.</summary>
+    public async Task<IReadOnlyDictionary<int, string>> ThemeNamesAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        (await cache.GetOrAddAsync(db, DataScopes.Reference, "theme-names", async ct =>
+            (await ThemesAsync(db, ct)).ToDictionary(t => t.Id, t => t.Name), cancellationToken));
+
+    /// <summary>Every partnership's name by id.</summary>
+    public Task<Dictionary<int, string>> PartnershipNamesAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        cache.GetOrAddAsync(db, DataScopes.Reference, "partnership-names",
+            ct => db.Partnerships.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct), cancellationToken);
+}
