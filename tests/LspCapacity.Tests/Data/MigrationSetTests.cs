@@ -1,6 +1,5 @@
 using LspCapacity.Web.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace LspCapacity.Tests.Data;
 

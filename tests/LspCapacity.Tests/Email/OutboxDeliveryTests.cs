@@ -306,20 +306,20 @@ public sealed class OutboxDeliveryTests : SmtpAppTest
 
 public sealed class PickupDeliveryTests : IAsyncLifetime
 {
-    private readonly AppFactory App = new();
+    private readonly AppFactory _app = new();
 
     public Task InitializeAsync()
     {
-        App.CreateAnonymousClient();
+        _app.CreateAnonymousClient();
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await App.DisposeAsync();
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task PickupMode_WritesOneParseableEmlPerMessage_AndNeverTwice()
     {
-        await using (var scope = App.Services.CreateAsyncScope())
+        await using (var scope = _app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
@@ -331,14 +331,14 @@ public sealed class PickupDeliveryTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        await App.DeliverOutboxAsync();
-        await App.DeliverOutboxAsync();
+        await _app.DeliverOutboxAsync();
+        await _app.DeliverOutboxAsync();
         // As if the process died after writing the files but before marking the rows sent.
-        await App.WithDbAsync(db => db.OutboxMessages.Where(m => m.DeduplicationKey.StartsWith("pickup:"))
+        await _app.WithDbAsync(db => db.OutboxMessages.Where(m => m.DeduplicationKey.StartsWith("pickup:"))
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, OutboxStatus.Pending)));
-        Assert.Equal(3, await App.DeliverOutboxAsync());
+        Assert.Equal(3, await _app.DeliverOutboxAsync());
 
-        var files = Directory.GetFiles(App.PickupFolder, "*.eml");
+        var files = Directory.GetFiles(_app.PickupFolder, "*.eml");
         Assert.Equal(3, files.Length);
         var messages = files.Select(f => MimeMessage.Load(f)).ToList();
         Assert.Equal(["p0@example.org", "p1@example.org", "p2@example.org"], messages.Select(m => m.To.Mailboxes.Single().Address).Order());

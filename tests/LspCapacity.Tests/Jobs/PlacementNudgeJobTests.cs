@@ -1,9 +1,7 @@
 using LspCapacity.Tests.Support;
-using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Placements;
 using LspCapacity.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LspCapacity.Tests.Jobs;
 

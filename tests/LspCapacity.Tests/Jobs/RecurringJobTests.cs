@@ -1,7 +1,6 @@
 using System.Reflection;
 using Hangfire;
 using Hangfire.Common;
-using Hangfire.Server;
 using Hangfire.Storage;
 using LspCapacity.Tests.Support;
 using LspCapacity.Web.Jobs;

@@ -1,5 +1,4 @@
 using LspCapacity.Tests.Support;
-using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Reviews;
 using LspCapacity.Web.Jobs;
 using Microsoft.EntityFrameworkCore;

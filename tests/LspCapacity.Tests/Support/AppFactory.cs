@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -27,16 +26,21 @@ public class AppFactory : WebApplicationFactory<Program>
 
     private readonly bool _ownsDatabase;
 
-    public AppFactory() : this(TestDatabase.PostgresServer is { } server ? TestDatabase.CreatePostgresDatabase(server) : null, ownsDatabase: true)
+    /// <summary>Starts on a copy of the test run's template database (see <see cref="StartsFromTemplate"/>).</summary>
+    private readonly bool _fromTemplate;
+
+    public AppFactory() : this(TestDatabase.PostgresServer is { } server ? TestDatabase.NewPostgresDatabase(server) : null, ownsDatabase: true)
     {
     }
 
-    private AppFactory(string? postgresConnectionString, bool ownsDatabase)
+    private AppFactory(string? postgresConnectionString, bool ownsDatabase, bool fromTemplate = true)
     {
         DataFolder = Path.Combine(Path.GetTempPath(), "lspcapacity-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataFolder);
         PostgresConnectionString = postgresConnectionString;
         _ownsDatabase = ownsDatabase && postgresConnectionString is not null;
+        // SQLite always has a new file of its own; on PostgreSQL only a database this factory names and drops.
+        _fromTemplate = fromTemplate && (postgresConnectionString is null || ownsDatabase);
     }
 
     /// <summary>The app on SQLite whatever the test run's engine (e.g. the source of a move to PostgreSQL).</summary>
@@ -44,6 +48,20 @@ public class AppFactory : WebApplicationFactory<Program>
 
     /// <summary>The app on an existing PostgreSQL database, which it leaves in place when disposed.</summary>
     public static AppFactory OnPostgres(string connectionString) => new(connectionString, ownsDatabase: false);
+
+    /// <summary>The app that migrates and seeds the test run's template database (<see cref="TestDatabase"/>), started.</summary>
+    internal static AppFactory TemplateBuilder(string? postgresConnectionString)
+    {
+        var app = new AppFactory(postgresConnectionString, ownsDatabase: false, fromTemplate: false);
+        app.StartServer();
+        return app;
+    }
+
+    /// <summary>
+    /// True when the app started on a copy of the template: it was set up as every test class's app is
+    /// (the seed settings untouched, the clock at its start), so a fresh migrate-and-seed would give the same data.
+    /// </summary>
+    public bool StartsFromTemplate { get; private set; }
 
     /// <summary>A second web node: its own host and data folder, on the same PostgreSQL database as <paramref name="other"/>.</summary>
     public static AppFactory SecondNodeOf(AppFactory other) =>
@@ -71,6 +89,19 @@ public class AppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (_fromTemplate && Clock.GetUtcNow() == TestClock.Start
+            && !Settings.Keys.Any(k => k.StartsWith("Seed:", StringComparison.OrdinalIgnoreCase) || k.StartsWith("Database:", StringComparison.OrdinalIgnoreCase)))
+        {
+            if (PostgresConnectionString is null)
+            {
+                TestDatabase.CopySqliteTemplate(DataFolder);
+            }
+            else
+            {
+                TestDatabase.CreatePostgresDatabaseFromTemplate(PostgresConnectionString);
+            }
+            StartsFromTemplate = true;
+        }
         builder.UseEnvironment("Testing");
         var settings = new Dictionary<string, string?>
         {

@@ -5,7 +5,10 @@ public sealed class TestClock(DateTimeOffset start) : TimeProvider
 {
     private DateTimeOffset _now = start;
 
-    public TestClock() : this(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero))
+    /// <summary>Where every test clock starts: 25 November 2026, 10:00 UTC.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+
+    public TestClock() : this(Start)
     {
     }
 

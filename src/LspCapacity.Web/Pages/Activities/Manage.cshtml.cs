@@ -1,6 +1,5 @@
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain;
-using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Email;
 using LspCapacity.Web.Infrastructure;

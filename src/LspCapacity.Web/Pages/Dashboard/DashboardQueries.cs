@@ -6,7 +6,6 @@ using LspCapacity.Web.Domain.Needs;
 using LspCapacity.Web.Domain.Placements;
 using LspCapacity.Web.Domain.Reviews;
 using LspCapacity.Web.Email;
-using LspCapacity.Web.Infrastructure;
 using LspCapacity.Web.Pages.Needs;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,4 @@
 using LspCapacity.Web.Data;
-using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Domain.Programme;
 using LspCapacity.Web.Infrastructure;
 using LspCapacity.Web.Infrastructure.Authorization;

@@ -1,4 +1,3 @@
-using System.Net;
 using LspCapacity.Tests.Pages.Dashboard;
 using LspCapacity.Tests.Support;
 using LspCapacity.Web.Domain.Placements;
