@@ -28,6 +28,8 @@ public class CaseStudyConfiguration : IEntityTypeConfiguration<CaseStudy>
         // No database foreign key to PeerReviews: on SQLite adding one would rebuild CaseStudies and drop
         // the library's full-text triggers. Reviews are never deleted, so the link cannot dangle.
         builder.HasIndex(c => c.SourceReviewId);
+        // Likewise the project it came from (projects are never deleted).
+        builder.HasIndex(c => c.ProjectId);
         builder.HasIndex(c => c.Slug);
         builder.HasIndex(c => new { c.Status, c.PublishedAt });
         builder.HasIndex(c => new { c.RegionId, c.Status }); // the dashboard's "awaiting moderation", without reading each study

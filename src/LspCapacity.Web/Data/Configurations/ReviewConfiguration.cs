@@ -21,6 +21,7 @@ public class PeerReviewConfiguration : IEntityTypeConfiguration<PeerReview>
         builder.Property(r => r.EarlyFollowUpReason).HasMaxLength(1000);
         builder.HasOne<Region>().WithMany().HasForeignKey(r => r.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Partnership>().WithMany().HasForeignKey(r => r.HostPartnershipId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Projects.Project>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.RegionId, r.Stage });
         builder.HasIndex(r => r.HostPartnershipId);
         builder.HasMany(r => r.FocusThemes).WithOne().HasForeignKey(t => t.ReviewId).OnDelete(DeleteBehavior.Cascade);
