@@ -384,6 +384,9 @@ namespace LspCapacity.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -395,6 +398,8 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PartnershipId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("ActivityId", "PersonId")
                         .IsUnique()
@@ -552,6 +557,9 @@ namespace LspCapacity.Web.Data.Migrations
                     b.Property<int?>("PartnershipId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
@@ -596,6 +604,8 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasIndex("AuthorId");
 
                     b.HasIndex("PartnershipId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("Slug");
 
@@ -980,6 +990,9 @@ namespace LspCapacity.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RegionId")
                         .HasColumnType("INTEGER");
 
@@ -1005,6 +1018,8 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasIndex("MenteePartnershipId");
 
                     b.HasIndex("MentorId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("RequestId");
 
@@ -1787,6 +1802,9 @@ namespace LspCapacity.Web.Data.Migrations
                     b.Property<DateOnly?>("ProgressReviewOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PublicSummary")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -1845,6 +1863,8 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("HostPartnershipId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("RegionId", "Stage");
 
@@ -2390,6 +2410,11 @@ namespace LspCapacity.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Activity");
                 });
 
@@ -2582,6 +2607,11 @@ namespace LspCapacity.Web.Data.Migrations
                         .HasForeignKey("MentorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("LspCapacity.Web.Domain.Placements.SupportRequest", null)
                         .WithMany()
@@ -2858,6 +2888,11 @@ namespace LspCapacity.Web.Data.Migrations
                         .HasForeignKey("HostPartnershipId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("LspCapacity.Web.Domain.Programme.Region", null)
                         .WithMany()

@@ -44,7 +44,7 @@ public static class ProjectQueries
     }
 
     /// <summary>The measures of the region's closed projects (their final values) against their targets.</summary>
-    public sealed record Results(IReadOnlyList<MeasureResult> Measures)
+    public sealed record TargetResults(IReadOnlyList<MeasureResult> Measures)
     {
         public int ProjectsClosed => Measures.Select(m => m.ProjectId).Distinct().Count();
         public int Met => Measures.Count(m => m.Met == true);
@@ -75,7 +75,7 @@ public static class ProjectQueries
     public sealed record QuietProject(int Id, string Title, string Partnership, DateOnly? LastUpdateOn, DateOnly AcceptedOn);
 
     /// <summary>What the dashboard's front page shows: counts, the linked share, results and quiet projects.</summary>
-    public sealed record Overview(StatusCounts ByStatus, SupportLinked Linked, Results Results, int Quiet);
+    public sealed record Overview(StatusCounts ByStatus, SupportLinked Linked, TargetResults Results, int Quiet);
 
     public static async Task<Overview> OverviewAsync(AppDbContext db, int regionId, DateOnly today, CancellationToken cancellationToken) =>
         new(await ByStatusAsync(db, regionId, cancellationToken), await LinkedAsync(db, regionId, today, cancellationToken),
@@ -128,7 +128,7 @@ public static class ProjectQueries
     }
 
     /// <summary>Every measure of the region's closed projects, by project title then measure order.</summary>
-    public static async Task<Results> ResultsAsync(AppDbContext db, int regionId, CancellationToken cancellationToken)
+    public static async Task<TargetResults> ResultsAsync(AppDbContext db, int regionId, CancellationToken cancellationToken)
     {
         var rows = await db.Projects.AsNoTracking().Where(p => p.RegionId == regionId && p.Status == ProjectStatus.Closed)
             .SelectMany(p => p.Measures, (p, m) => new
@@ -137,7 +137,7 @@ public static class ProjectQueries
                 m.Position, m.Name, m.Unit, m.BaselineValue, m.TargetValue, m.LatestValue, m.FinalValue,
             })
             .ToListAsync(cancellationToken);
-        return new Results(rows.OrderBy(r => r.Title, StringComparer.Ordinal).ThenBy(r => r.ProjectId).ThenBy(r => r.Position)
+        return new TargetResults(rows.OrderBy(r => r.Title, StringComparer.Ordinal).ThenBy(r => r.ProjectId).ThenBy(r => r.Position)
             .Select(r => new MeasureResult(r.ProjectId, r.Title, r.Partnership, r.Name, r.Unit, r.BaselineValue, r.TargetValue, r.LatestValue, r.FinalValue))
             .ToList());
     }

@@ -18,7 +18,7 @@ public class ProjectsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
     public IReadOnlyList<ThemeRow> ByTheme { get; private set; } = [];
     public IReadOnlyList<PartnershipRow> ByPartnership { get; private set; } = [];
     public SupportLinked Linked { get; private set; } = default!;
-    public Results Results { get; private set; } = default!;
+    public TargetResults Results { get; private set; } = default!;
     public IReadOnlyList<QuietProject> Quiet { get; private set; } = [];
 
     public BarChart ThemeChart => new("projects-by-theme", "Projects by theme (proposed, active and closed)",

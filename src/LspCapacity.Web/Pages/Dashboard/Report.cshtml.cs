@@ -30,7 +30,7 @@ public class ReportModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
     /// <summary>Practical results: the region's improvement projects, the support linked to them and what changed.</summary>
     public ProjectQueries.StatusCounts Projects { get; private set; } = default!;
     public ProjectQueries.SupportLinked Linked { get; private set; } = default!;
-    public ProjectQueries.Results Results { get; private set; } = default!;
+    public ProjectQueries.TargetResults Results { get; private set; } = default!;
     public IReadOnlyList<ProjectQueries.ClosedProject> Closed { get; private set; } = [];
 
     public BarChart DistanceChart => new("report-distance", "Mean change in capacity rating by theme since the baseline",

@@ -396,6 +396,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -407,6 +410,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PartnershipId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("ActivityId", "PersonId")
                         .IsUnique()
@@ -572,6 +577,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.Property<int?>("PartnershipId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -616,6 +624,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.HasIndex("AuthorId");
 
                     b.HasIndex("PartnershipId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("Slug");
 
@@ -1018,6 +1028,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("RegionId")
                         .HasColumnType("integer");
 
@@ -1043,6 +1056,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.HasIndex("MenteePartnershipId");
 
                     b.HasIndex("MentorId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("RequestId");
 
@@ -1859,6 +1874,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.Property<DateOnly?>("ProgressReviewOn")
                         .HasColumnType("date");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PublicSummary")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -1917,6 +1935,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("HostPartnershipId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("RegionId", "Stage");
 
@@ -2478,6 +2498,11 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Activity");
                 });
 
@@ -2670,6 +2695,11 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .HasForeignKey("MentorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("LspCapacity.Web.Domain.Placements.SupportRequest", null)
                         .WithMany()
@@ -2946,6 +2976,11 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .HasForeignKey("HostPartnershipId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("LspCapacity.Web.Domain.Programme.Region", null)
                         .WithMany()

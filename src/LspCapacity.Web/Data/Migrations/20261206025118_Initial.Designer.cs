@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LspCapacity.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206024209_Initial")]
+    [Migration("20261206025118_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -387,6 +387,9 @@ namespace LspCapacity.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -398,6 +401,8 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PartnershipId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("ActivityId", "PersonId")
                         .IsUnique()
@@ -555,6 +560,9 @@ namespace LspCapacity.Web.Data.Migrations
                     b.Property<int?>("PartnershipId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
@@ -599,6 +607,8 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasIndex("AuthorId");
 
                     b.HasIndex("PartnershipId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("Slug");
 
@@ -983,6 +993,9 @@ namespace LspCapacity.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RegionId")
                         .HasColumnType("INTEGER");
 
@@ -1008,6 +1021,8 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasIndex("MenteePartnershipId");
 
                     b.HasIndex("MentorId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("RequestId");
 
@@ -1790,6 +1805,9 @@ namespace LspCapacity.Web.Data.Migrations
                     b.Property<DateOnly?>("ProgressReviewOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PublicSummary")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -1848,6 +1866,8 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("HostPartnershipId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("RegionId", "Stage");
 
@@ -2393,6 +2413,11 @@ namespace LspCapacity.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Activity");
                 });
 
@@ -2585,6 +2610,11 @@ namespace LspCapacity.Web.Data.Migrations
                         .HasForeignKey("MentorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("LspCapacity.Web.Domain.Placements.SupportRequest", null)
                         .WithMany()
@@ -2861,6 +2891,11 @@ namespace LspCapacity.Web.Data.Migrations
                         .HasForeignKey("HostPartnershipId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("LspCapacity.Web.Domain.Programme.Region", null)
                         .WithMany()

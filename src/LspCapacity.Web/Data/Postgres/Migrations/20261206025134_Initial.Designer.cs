@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LspCapacity.Web.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261206024220_Initial")]
+    [Migration("20261206025134_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -399,6 +399,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -410,6 +413,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PartnershipId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("ActivityId", "PersonId")
                         .IsUnique()
@@ -575,6 +580,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.Property<int?>("PartnershipId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -619,6 +627,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.HasIndex("AuthorId");
 
                     b.HasIndex("PartnershipId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("Slug");
 
@@ -1021,6 +1031,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("RegionId")
                         .HasColumnType("integer");
 
@@ -1046,6 +1059,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.HasIndex("MenteePartnershipId");
 
                     b.HasIndex("MentorId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("RequestId");
 
@@ -1862,6 +1877,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.Property<DateOnly?>("ProgressReviewOn")
                         .HasColumnType("date");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PublicSummary")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -1920,6 +1938,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("HostPartnershipId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("RegionId", "Stage");
 
@@ -2481,6 +2501,11 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Activity");
                 });
 
@@ -2673,6 +2698,11 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .HasForeignKey("MentorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("LspCapacity.Web.Domain.Placements.SupportRequest", null)
                         .WithMany()
@@ -2949,6 +2979,11 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .HasForeignKey("HostPartnershipId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("LspCapacity.Web.Domain.Programme.Region", null)
                         .WithMany()
