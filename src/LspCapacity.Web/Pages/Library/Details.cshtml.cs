@@ -1,6 +1,7 @@
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Library;
 using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace LspCapacity.Web.Pages.Library;
 /// One case study at its stable address. Published ones are public; anything else only its author and
 /// the region's coordinators can preview.
 /// </summary>
-public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
+public class DetailsModel(AppDbContext db, CurrentUser me, IAuthorizationService authorization) : PageModel
 {
     public CaseStudy Item { get; private set; } = default!;
     public string BodyHtml { get; private set; } = "";
@@ -21,6 +22,9 @@ public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
     public SourceActivityView? SourceActivity { get; private set; }
 
     public sealed record SourceActivityView(int Id, string Title, DateTime StartsAt);
+
+    /// <summary>The improvement project it came from, if any, and whether the reader may open the project's page.</summary>
+    public (int Id, string Title, bool CanRead)? SourceProject { get; private set; }
     public IReadOnlyList<string> Themes { get; private set; } = [];
     public IReadOnlyList<(string Slug, string Title)> Related { get; private set; } = [];
 
@@ -45,6 +49,11 @@ public class DetailsModel(AppDbContext db, CurrentUser me) : PageModel
         {
             SourceActivity = await db.Activities.AsNoTracking().Where(a => a.Id == activityId)
                 .Select(a => new SourceActivityView(a.Id, a.Title, a.StartsAt)).FirstOrDefaultAsync(cancellationToken);
+        }
+        if (item.ProjectId is { } projectId && await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken) is { } project)
+        {
+            var canRead = me.IsSignedIn && (await authorization.AuthorizeAsync(User, project, Infrastructure.Authorization.Operations.Read)).Succeeded;
+            SourceProject = (project.Id, project.Title, canRead);
         }
         var themeIds = item.Themes.Select(t => t.ThemeId).ToList();
         Themes = await db.Themes.AsNoTracking().Where(t => themeIds.Contains(t.Id)).OrderBy(t => t.Position).Select(t => t.Name).ToListAsync(cancellationToken);
