@@ -180,6 +180,7 @@ builder.Services.AddScoped<LibraryDigestJob>();
 builder.Services.AddScoped<ReviewReminderJob>();
 builder.Services.Configure<ActivityOptions>(config.GetSection(ActivityOptions.Section));
 builder.Services.Configure<PlacementOptions>(config.GetSection(PlacementOptions.Section));
+builder.Services.Configure<ProjectOptions>(config.GetSection(ProjectOptions.Section));
 builder.Services.Configure<NeedsOptions>(config.GetSection(NeedsOptions.Section));
 builder.Services.Configure<ReviewOptions>(config.GetSection(ReviewOptions.Section));
 builder.Services.Configure<LspCapacity.Web.Pages.Library.LibraryOptions>(config.GetSection(LspCapacity.Web.Pages.Library.LibraryOptions.Section));

@@ -24,6 +24,7 @@ public static class Navigation
             new("Needs analysis", "/needs/surveys", ["needs"], []),
             new("Mentoring", "/placements", ["placements"], []),
             new("Peer reviews", "/reviews", ["reviews"], []),
+            new("Projects", "/projects", ["projects"], []),
             new("Library", "/library", ["library"], []),
             new("Partnerships", "/partnerships", ["partnerships"], []),
         };

@@ -18,7 +18,8 @@ namespace LspCapacity.Web.Pages.Library;
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 [RequestSizeLimit(MaxRequestBytes)]
 [WriteModel.RefuseOversizedRequests]
-public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOptions<LibraryOptions> options) : PageModel
+public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOptions<LibraryOptions> options,
+    Microsoft.AspNetCore.Authorization.IAuthorizationService authorization) : PageModel
 {
     /// <summary>A 5 MB document and the rest of the form fit; the handler refuses a file over 5 MB that fits in this, the filter below anything bigger.</summary>
     public const int MaxRequestBytes = 6 * 1024 * 1024;
@@ -59,6 +60,11 @@ public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
                 Outcomes = item.Outcomes, ContactName = item.ContactName, ContactEmail = item.ContactEmail, ThemeIds = item.Themes.Select(t => t.ThemeId).ToList(),
                 SourceActivityId = item.SourceActivityId, ProjectId = item.ProjectId,
             };
+        }
+        else if (int.TryParse(Request.Query["fromProject"], out var projectId)
+                 && await Projects.CaseStudyFromProject.PrefillAsync(db, authorization, User, projectId, cancellationToken) is { } prefilled)
+        {
+            Input = prefilled; // a closed project's results, for the author to edit and submit
         }
         else
         {
