@@ -38,7 +38,7 @@ public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
     public IReadOnlyList<SelectListItem> Activities { get; private set; } = [];
 
     /// <summary>The supported (or closed) projects of the case study's partnership, for the form.</summary>
-    public IReadOnlyList<SelectListItem> Projects { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> ProjectChoices { get; private set; } = [];
     public static IEnumerable<SelectListItem> Kinds => Enum.GetValues<PracticeKind>().Select(k => new SelectListItem(k.ToString(), k.ToString()));
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
@@ -159,7 +159,7 @@ public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
                 Input.ContactEmail, Input.ThemeIds, now, Input.SourceActivityId);
             try
             {
-                item.ServeProject(await Pages.Projects.SupportLinks.RequireAsync(db, Input.ProjectId, cancellationToken));
+                item.ServeProject(await Projects.SupportLinks.RequireAsync(db, Input.ProjectId, cancellationToken));
             }
             catch (DomainException e)
             {
@@ -218,7 +218,7 @@ public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
         Themes = await ThemeChoices.ListAsync(db, cancellationToken);
         Partnerships = await db.Partnerships.AsNoTracking().Where(p => p.RegionId == me.RegionId && p.IsActive).OrderBy(p => p.Name)
             .Select(p => new SelectListItem(p.Name, p.Id.ToString())).ToListAsync(cancellationToken);
-        Projects = await Pages.Projects.SupportLinks.ChoicesAsync(db, Input.PartnershipId, closedToo: true, cancellationToken);
+        ProjectChoices = await Projects.SupportLinks.ChoicesAsync(db, Input.PartnershipId, closedToo: true, cancellationToken);
         Activities = await db.Activities.AsNoTracking()
             .Where(a => a.RegionId == me.RegionId && (a.Status == Domain.Activities.ActivityStatus.Published || a.Status == Domain.Activities.ActivityStatus.Completed))
             .OrderByDescending(a => a.StartsAt).Take(200).Select(a => new SelectListItem(a.Title, a.Id.ToString())).ToListAsync(cancellationToken);

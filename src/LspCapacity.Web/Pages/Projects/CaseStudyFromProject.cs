@@ -48,6 +48,7 @@ public static class CaseStudyFromProject
             Outcomes = string.Join("\n", measures),
             ContactName = lead.DisplayName,
             ContactEmail = lead.Email,
+            ProjectId = project.Id, // the case study links the project it came from
         };
     }
 }

@@ -25,6 +25,9 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
     public IReadOnlyList<(int Id, string FileName, long Size)> Documents { get; private set; } = [];
     public bool CanChange { get; private set; }
     public bool CanManage { get; private set; }
+
+    /// <summary>The places, placements, peer reviews and case studies linked to the project (see ProjectSupport).</summary>
+    public ProjectSupport Support { get; private set; } = default!;
     public bool IsLead => me.Id is { } id && Project.IsLead(id);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
@@ -56,6 +59,8 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
         var readings = project.Updates.SelectMany(u => u.Readings).ToList();
         Series = project.Measures.OrderBy(m => m.Position)
             .Select(m => MeasureSeries.For(m, readings.Where(r => r.MeasureId == m.Id).Select(r => (r.On, r.Value)))).ToList();
+        // Names of the people booked and paired are for the partnership's staff and coordinators, not for its supporters.
+        Support = await ProjectSupport.LoadAsync(db, id, showNames: CanChange || CanManage, cancellationToken);
         Documents = (await db.ProjectDocuments.AsNoTracking().Where(d => d.ProjectId == id).OrderBy(d => d.FileName)
             .Select(d => new { d.Id, d.FileName, d.Size }).ToListAsync(cancellationToken)).Select(d => (d.Id, d.FileName, d.Size)).ToList();
         return Page();

@@ -51,12 +51,12 @@ public static class ProjectAccess
 {
     /// <summary>
     /// The projects <paramref name="personId"/> supports without belonging to them: mentor or mentee of a
-    /// placement linked to the project, member of the team of a peer review linked to it. The links
-    /// (nullable ProjectId on placements and reviews) are added with the support links; until then no
-    /// one supports a project this way. The one place this rule lives: the handler and the list use it.
+    /// placement linked to the project, member of the team of a peer review linked to it. The one place
+    /// this rule lives: the handler and the list use it.
     /// </summary>
     public static IQueryable<int> SupportedProjectIds(AppDbContext db, string personId) =>
-        db.Projects.Where(p => false).Select(p => p.Id);
+        db.Placements.Where(p => p.ProjectId != null && (p.MentorId == personId || p.MenteeId == personId)).Select(p => p.ProjectId!.Value)
+            .Concat(db.PeerReviews.Where(r => r.ProjectId != null && r.Team.Any(m => m.PersonId == personId)).Select(r => r.ProjectId!.Value));
 
     public static Task<bool> IsSupportingAsync(AppDbContext db, int projectId, string personId) =>
         SupportedProjectIds(db, personId).AnyAsync(id => id == projectId);
