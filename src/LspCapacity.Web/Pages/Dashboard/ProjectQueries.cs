@@ -61,6 +61,19 @@ public static class ProjectQueries
         }
     }
 
+    /// <summary>An active project with the support linked to it so far.</summary>
+    public sealed record ActiveProject(int Id, string Title, string Partnership, int Places, int Attended, int Placements, int Reviews, DateOnly? LastUpdateOn);
+
+    /// <summary>The region's active projects by partnership and title, each with its linked places, placements and reviews: one query.</summary>
+    public static async Task<IReadOnlyList<ActiveProject>> ActiveAsync(AppDbContext db, int regionId, CancellationToken cancellationToken) =>
+        (await db.Projects.AsNoTracking().Where(p => p.RegionId == regionId && p.Status == ProjectStatus.Active)
+            .Select(p => new ActiveProject(p.Id, p.Title, db.Partnerships.Where(x => x.Id == p.PartnershipId).Select(x => x.Name).First(),
+                db.Bookings.Count(b => b.ProjectId == p.Id && b.Status == BookingStatus.Confirmed),
+                db.Bookings.Count(b => b.ProjectId == p.Id && b.Status == BookingStatus.Confirmed && b.Attendance == Attendance.Attended),
+                db.Placements.Count(x => x.ProjectId == p.Id), db.PeerReviews.Count(x => x.ProjectId == p.Id), p.LastUpdateOn))
+            .ToListAsync(cancellationToken))
+        .OrderBy(p => p.Partnership, StringComparer.Ordinal).ThenBy(p => p.Title, StringComparer.Ordinal).ThenBy(p => p.Id).ToList();
+
     /// <summary>A closed project's practical results, as the end-of-programme report lists them.</summary>
     public sealed record ClosedProject(int Id, string Title, string Partnership, DateTime? ClosedAt, string WhatChanged, string SupportContribution);
 

@@ -20,6 +20,7 @@ public class ProjectsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
     public SupportLinked Linked { get; private set; } = default!;
     public TargetResults Results { get; private set; } = default!;
     public IReadOnlyList<QuietProject> Quiet { get; private set; } = [];
+    public IReadOnlyList<ActiveProject> Active { get; private set; } = [];
 
     public BarChart ThemeChart => new("projects-by-theme", "Projects by theme (proposed, active and closed)",
         ByTheme.Select(t =>
@@ -48,6 +49,7 @@ public class ProjectsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
         Linked = await LinkedAsync(db, regionId, today, cancellationToken);
         Results = await ResultsAsync(db, regionId, cancellationToken);
         Quiet = await QuietAsync(db, regionId, today, cancellationToken);
+        Active = await ActiveAsync(db, regionId, cancellationToken);
         return Page();
     }
 }

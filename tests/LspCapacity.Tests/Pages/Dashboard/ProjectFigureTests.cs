@@ -59,6 +59,8 @@ public partial class ProjectFigureTests(KnownProjects known) : IClassFixture<Kno
         Assert.Equal(2, results.Count);
         Assert.Equal(["Young people on the forum (young people)", "10", "20", "22", "Met"], results[0].Skip(1));
         Assert.Equal(["Days to answer a complaint (days)", "40", "25", "31", "Not met"], results[1].Skip(1));
+        Assert.Equal(["Knowsley performance board", "Knowsley", "2 (2)", "0", "0", "16 October 2026"], Cells(Row(page, "active-projects", "Knowsley performance board")));
+        Assert.Equal(["Liverpool commissioning", "Liverpool", "0 (0)", "1", "0", "None yet"], Cells(Row(page, "active-projects", "Liverpool commissioning")));
         var quiet = Assert.Single(page.QuerySelectorAll("#quiet tbody tr"));
         Assert.Equal("Knowsley performance board", Text(quiet.QuerySelector("th")));
         Assert.Equal($"/projects/{known.P1}", quiet.QuerySelector("a")!.GetAttribute("href"));
