@@ -267,6 +267,9 @@ public class EveryPageTests(BrowserApp browser, ITestOutputHelper output) : ICla
             ["requests"] = request.Id.ToString(UkTime.Culture),
             ["reviews"] = review.Id.ToString(UkTime.Culture),
             ["actions"] = action.Id.ToString(UkTime.Culture),
+            // The demo's active Birmingham project: its lead (staff.birmingham) can edit, update and close it.
+            ["projects"] = (await db.Projects.Where(p => p.PartnershipId == partnerships["Birmingham"] && p.Status == LspCapacity.Web.Domain.Projects.ProjectStatus.Active)
+                .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync()).ToString(UkTime.Culture),
             ["/Library/Unsubscribe"] = $"?token={subscription.UnsubscribeToken}",
         };
     }

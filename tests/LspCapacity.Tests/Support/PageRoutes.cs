@@ -18,7 +18,7 @@ public static partial class PageRoutes
         "/People/", "/Mail/", "/Partnerships/Create", "/Partnerships/Edit",
         "/Activities/Create", "/Activities/Edit", "/Activities/Manage", "/Activities/SignInSheet", "/Activities/Export",
         "/Needs/Surveys/Create", "/Needs/Surveys/Export", "/Needs/Surveys/Question",
-        "/Placements/Create", "/Library/Moderation", "/Reviews/Create",
+        "/Placements/Create", "/Library/Moderation", "/Reviews/Create", "/Projects/Decide",
         "/Dashboard/", "/Needs/Coverage",
     ];
 

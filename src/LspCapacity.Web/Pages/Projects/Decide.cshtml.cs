@@ -36,11 +36,7 @@ public class DecideModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ou
         {
             return refusal;
         }
-        if (Project.Status != ProjectStatus.Proposed)
-        {
-            return RedirectToPage("/Projects/Details", new { id });
-        }
-        return await ShowAsync(cancellationToken);
+        return await ShowAsync(cancellationToken); // a decided project shows what was decided, without the forms
     }
 
     public Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken cancellationToken)
