@@ -173,6 +173,7 @@ builder.Services.AddScoped<MailSender>();
 builder.Services.AddScoped<OutboxDeliveryJob>();
 builder.Services.AddScoped<SurveyChaserJob>();
 builder.Services.AddScoped<PlacementNudgeJob>();
+builder.Services.AddScoped<ProjectRemindersJob>();
 builder.Services.AddScoped<AccountHousekeepingJob>();
 builder.Services.AddScoped<ActivityReminderJob>();
 builder.Services.AddScoped<FeedbackRequestJob>();
