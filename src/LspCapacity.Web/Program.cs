@@ -6,7 +6,6 @@ using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using LspCapacity.Web.Data;
-using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Email;
 using LspCapacity.Web.Infrastructure;
 using LspCapacity.Web.Infrastructure.Authorization;
@@ -143,6 +142,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizePage("/Placements/Create", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Library/Moderation", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Reviews/Create", Policies.Coordinator);
+    options.Conventions.AuthorizePage("/Projects/Decide", Policies.Coordinator);
     // The deliberately public pages; everything else needs sign-in (the fallback policy).
     foreach (var page in PublicPages.All)
     {
@@ -177,6 +177,7 @@ builder.Services.AddScoped<MailSender>();
 builder.Services.AddScoped<OutboxDeliveryJob>();
 builder.Services.AddScoped<SurveyChaserJob>();
 builder.Services.AddScoped<PlacementNudgeJob>();
+builder.Services.AddScoped<ProjectRemindersJob>();
 builder.Services.AddScoped<AccountHousekeepingJob>();
 builder.Services.AddScoped<ActivityReminderJob>();
 builder.Services.AddScoped<FeedbackRequestJob>();
@@ -185,6 +186,7 @@ builder.Services.AddScoped<LibraryDigestJob>();
 builder.Services.AddScoped<ReviewReminderJob>();
 builder.Services.Configure<ActivityOptions>(config.GetSection(ActivityOptions.Section));
 builder.Services.Configure<PlacementOptions>(config.GetSection(PlacementOptions.Section));
+builder.Services.Configure<ProjectOptions>(config.GetSection(ProjectOptions.Section));
 builder.Services.Configure<NeedsOptions>(config.GetSection(NeedsOptions.Section));
 builder.Services.Configure<ReviewOptions>(config.GetSection(ReviewOptions.Section));
 builder.Services.Configure<LspCapacity.Web.Pages.Library.LibraryOptions>(config.GetSection(LspCapacity.Web.Pages.Library.LibraryOptions.Section));

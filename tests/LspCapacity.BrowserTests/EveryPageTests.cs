@@ -236,9 +236,24 @@ public class EveryPageTests(BrowserApp browser, ITestOutputHelper output) : ICla
         review.MoveOn(ReviewStage.ReportAgreed, ReviewActor.Lead, users[Demo.Mentor], today, now);
         await db.SaveChangesAsync();
 
+        // Birmingham's improvement projects: an active one its staff's place on the workshop was for, and one closed
+        // with results it agreed to make public (the library's results filter).
+        var project = SupportedProjects.New(db, regionId, partnerships["Birmingham"], users[Demo.StaffBirmingham], "Board owns the LAA targets",
+            themes.Take(1).ToArray(), now, today);
+        var closed = SupportedProjects.New(db, regionId, partnerships["Birmingham"], users[Demo.StaffBirmingham], "Youth forum on the board",
+            themes.Skip(1).Take(1).ToArray(), now, today, acceptedDaysAgo: 90);
+        await db.SaveChangesAsync();
+        closed.Close(users[Demo.StaffBirmingham], "Young people sit on the board.", closed.Measures.Select(m => new Web.Domain.Projects.FinalValueInput(m.Id, 22)),
+            [], "Mentoring.", null, publicConsent: true, now);
+        var birminghamPlace = bookings.Single(b => b.PersonId == users[Demo.StaffBirmingham]);
+        birminghamPlace.ServeProject(new Web.Domain.Projects.ProjectForSupport(project.Id, partnerships["Birmingham"], project.Title, true, false));
+        await db.SaveChangesAsync();
+
         var caseStudy = await db.CaseStudies.Where(c => c.Status == CaseStudyStatus.Published).OrderBy(c => c.Id).FirstAsync();
         return new Dictionary<string, string>
         {
+            ["bookings"] = birminghamPlace.Id.ToString(UkTime.Culture),
+            ["results"] = closed.Id.ToString(UkTime.Culture),
             ["invitation"] = "no-such-invitation",
             ["activities"] = ended.Id.ToString(UkTime.Culture),
             ["errors"] = "404",
@@ -252,6 +267,9 @@ public class EveryPageTests(BrowserApp browser, ITestOutputHelper output) : ICla
             ["requests"] = request.Id.ToString(UkTime.Culture),
             ["reviews"] = review.Id.ToString(UkTime.Culture),
             ["actions"] = action.Id.ToString(UkTime.Culture),
+            // The demo's active Birmingham project: its lead (staff.birmingham) can edit, update and close it.
+            ["projects"] = (await db.Projects.Where(p => p.PartnershipId == partnerships["Birmingham"] && p.Status == LspCapacity.Web.Domain.Projects.ProjectStatus.Active)
+                .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync()).ToString(UkTime.Culture),
             ["/Library/Unsubscribe"] = $"?token={subscription.UnsubscribeToken}",
         };
     }

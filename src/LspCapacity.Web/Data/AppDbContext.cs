@@ -5,6 +5,7 @@ using LspCapacity.Web.Domain.Needs;
 using LspCapacity.Web.Domain.Library;
 using LspCapacity.Web.Domain.Placements;
 using LspCapacity.Web.Domain.Programme;
+using LspCapacity.Web.Domain.Projects;
 using LspCapacity.Web.Domain.Reviews;
 using LspCapacity.Web.Email;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -94,6 +95,12 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     public DbSet<CaseStudy> CaseStudies => Set<CaseStudy>();
     public DbSet<LibrarySubscription> LibrarySubscriptions => Set<LibrarySubscription>();
     public DbSet<PeerReview> PeerReviews => Set<PeerReview>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<ProjectUpdate> ProjectUpdates => Set<ProjectUpdate>();
+    public DbSet<ProjectMeasure> ProjectMeasures => Set<ProjectMeasure>();
+    public DbSet<ProjectMilestone> ProjectMilestones => Set<ProjectMilestone>();
+    public DbSet<ProjectResults> ProjectResults => Set<ProjectResults>();
+    public DbSet<ProjectDocument> ProjectDocuments => Set<ProjectDocument>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 
     /// <summary>ASP.NET Core Data Protection's keys: shared by every web node, so a cookie from one works on all.</summary>

@@ -3,6 +3,7 @@ using LspCapacity.Web.Domain.Library;
 using LspCapacity.Web.Domain.Needs;
 using LspCapacity.Web.Domain.Placements;
 using LspCapacity.Web.Domain.Programme;
+using LspCapacity.Web.Domain.Projects;
 using LspCapacity.Web.Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -28,7 +29,7 @@ public class DataVersion
 /// <summary>The families of cached figures, and which saved changes alter each: the one place that says so.</summary>
 public static class DataScopes
 {
-    /// <summary>Needs figures: survey means and results, needs coverage (attendance, placements, peer reviews).</summary>
+    /// <summary>Needs figures: survey means and results, needs coverage (attendance, placements, peer reviews, projects).</summary>
     public const string Needs = "needs";
 
     /// <summary>The good-practice library's search: published case studies, their themes and partnerships.</summary>
@@ -63,6 +64,13 @@ public static class DataScopes
                 case Activity:
                     needs |= entry.State != EntityState.Modified || entry.Property(nameof(Activity.Title)).IsModified
                         || entry.Property(nameof(Activity.StartsAt)).IsModified || entry.Property(nameof(Activity.RegionId)).IsModified;
+                    break;
+                // A project covers the needs it answers once accepted: its status and needs count, not its updates.
+                case Project:
+                    needs |= entry.State != EntityState.Modified || entry.Property(nameof(Project.Status)).IsModified;
+                    break;
+                case ProjectNeed:
+                    needs = true;
                     break;
                 case ActivityTheme or Survey or SurveySection or Question or SurveyResponse or Answer
                     or Placement or PlacementTheme or PeerReview or ReviewFocusTheme:

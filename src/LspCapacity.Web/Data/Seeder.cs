@@ -58,6 +58,7 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
             await SeedDemoMentoringAsync(cancellationToken);
             await SeedDemoCaseStudiesAsync(Read<List<CaseStudySeed>>(folder, Path.Combine("demo", "case-studies.json")), cancellationToken);
             await SeedDemoReviewAsync(cancellationToken);
+            await SeedDemoProjectsAsync(Read<List<ProjectSeed>>(folder, Path.Combine("demo", "projects.json")), cancellationToken);
         }
     }
 
@@ -295,6 +296,65 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Improvement projects at different stages (proposed, active with updates, closed with results), dated
+    /// relative to today; the coordinator accepted the ones past the proposal.
+    /// </summary>
+    private async Task SeedDemoProjectsAsync(List<ProjectSeed> seeds, CancellationToken cancellationToken)
+    {
+        var coordinator = await users.FindByEmailAsync("coordinator@lsp.example");
+        if (coordinator is null)
+        {
+            return;
+        }
+        var regionId = coordinator.RegionId!.Value;
+        var themes = await db.Themes.ToDictionaryAsync(t => t.Code, t => t.Id, cancellationToken);
+        var partnerships = await db.Partnerships.Where(p => p.RegionId == regionId).ToDictionaryAsync(p => p.Name, p => p.Id, cancellationToken);
+        var today = Infrastructure.UkTime.Today(clock);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var seed in seeds)
+        {
+            var partnershipId = partnerships[seed.Partnership];
+            var lead = await users.FindByEmailAsync(seed.Lead);
+            if (lead is null || await db.Projects.AnyAsync(p => p.PartnershipId == partnershipId && p.Title == seed.Title, cancellationToken))
+            {
+                continue;
+            }
+            var project = new Domain.Projects.Project(regionId, partnershipId, lead.Id, now);
+            project.Describe(seed.Title, seed.Problem, seed.Themes.Select(t => themes[t]), [],
+                seed.LaaBlocks.Aggregate(Domain.Projects.LaaBlocks.None, (all, b) => all | b),
+                seed.Neighbourhoods.Select(n => new Domain.Projects.NeighbourhoodPlan(n.Name, n.Deprived)), lead.Id, seed.Partners,
+                today.AddDays(seed.StartsInDays), today.AddDays(seed.EndsInDays), now);
+            project.PlanMilestones(seed.Milestones.Select(m => new Domain.Projects.MilestonePlan(null, m.Title, today.AddDays(m.DueInDays))), now);
+            project.PlanMeasures(seed.Measures.Select(m => new Domain.Projects.MeasurePlan(null, m.Name, m.Unit, m.Baseline, today.AddDays(m.BaselineInDays),
+                m.Target, today.AddDays(m.TargetInDays))), now);
+            db.Projects.Add(project);
+            await db.SaveChangesAsync(cancellationToken); // milestones and measures need their ids before updates name them
+            if (seed.Stage == Domain.Projects.ProjectStatus.Proposed)
+            {
+                continue;
+            }
+            project.Accept(coordinator.Id, seed.SupportPlan ?? "", now);
+            var milestones = project.Milestones.OrderBy(m => m.DueOn).ToList();
+            var measures = project.Measures.OrderBy(m => m.Position).ToList();
+            for (var i = 0; i < seed.Updates.Count; i++)
+            {
+                var update = seed.Updates[i];
+                var on = today.AddDays(-update.DaysAgo);
+                var done = seed.Milestones.Select((m, index) => (m, index)).Where(x => x.m.DoneInUpdate == i).Select(x => milestones[x.index].Id);
+                var readings = update.Values.Select((v, index) => (v, index)).Where(x => x.v is not null)
+                    .Select(x => new Domain.Projects.MeasureReadingInput(measures[x.index].Id, x.v!.Value, on));
+                project.PostUpdate(lead.Id, update.Rag, update.Narrative, done, readings, on, Infrastructure.UkTime.ToUtc(on.ToDateTime(new TimeOnly(10, 0))));
+            }
+            if (seed.Results is { } results)
+            {
+                project.Close(lead.Id, results.WhatChanged, measures.Select((m, index) => new Domain.Projects.FinalValueInput(m.Id, results.FinalValues[index])),
+                    results.EvidenceLinks, results.SupportContribution, results.DoDifferently, results.PublicConsent, now);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
     private async Task<int> RegionIdAsync(string code, CancellationToken cancellationToken) =>
         await db.Regions.Where(r => r.Code == code).Select(r => r.Id).SingleAsync(cancellationToken);
 
@@ -317,5 +377,15 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
         Domain.Activities.BookingMode Mode, int? MinimumNumber, int? MinimumCutoffDaysBefore, Dictionary<Domain.Activities.CostCategory, decimal> Costs);
     private sealed record CaseStudySeed(string Title, string Partnership, Domain.Library.PracticeKind Kind, List<string> Themes, string Summary,
         string Body, string? Outcomes, string? Contact);
+    private sealed record ProjectSeed(string Title, string Partnership, string Lead, Domain.Projects.ProjectStatus Stage, string Problem,
+        List<string> Themes, List<Domain.Projects.LaaBlocks> LaaBlocks, List<NeighbourhoodSeed> Neighbourhoods, List<string> Partners,
+        int StartsInDays, int EndsInDays, List<MilestoneSeed> Milestones, List<MeasureSeed> Measures, string? SupportPlan,
+        List<ProjectUpdateSeed> Updates, ProjectResultsSeed? Results);
+    private sealed record NeighbourhoodSeed(string Name, bool Deprived);
+    private sealed record MilestoneSeed(string Title, int DueInDays, int? DoneInUpdate);
+    private sealed record MeasureSeed(string Name, string Unit, decimal Baseline, int BaselineInDays, decimal Target, int TargetInDays);
+    private sealed record ProjectUpdateSeed(int DaysAgo, Domain.Projects.RagStatus Rag, string Narrative, List<decimal?> Values);
+    private sealed record ProjectResultsSeed(string WhatChanged, List<decimal> FinalValues, string SupportContribution, string? DoDifferently,
+        List<string> EvidenceLinks, bool PublicConsent);
     private sealed record PersonSeed(string Email, string Name, string Role, string? Organisation, string Region, string? Partnership);
 }

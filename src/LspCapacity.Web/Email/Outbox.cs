@@ -1,6 +1,5 @@
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Infrastructure;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

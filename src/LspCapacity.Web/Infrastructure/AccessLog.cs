@@ -37,6 +37,7 @@ public static class PublicPages
         "/Library/Index", // the published good-practice library is public
         "/Library/Details",
         "/Library/Feed",
+        "/Library/Result", // a closed project's results summary, public only with its lead's consent
         "/Library/Unsubscribe", // from the digest email, without signing in: the token is the key
         "/Accessibility", // the accessibility statement, linked from every page's footer
     ];

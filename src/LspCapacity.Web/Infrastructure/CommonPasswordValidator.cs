@@ -1,5 +1,4 @@
 using LspCapacity.Web.Data;
-using LspCapacity.Web.Domain.Accounts;
 using Microsoft.AspNetCore.Identity;
 
 namespace LspCapacity.Web.Infrastructure;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using LspCapacity.Web.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace LspCapacity.Web.Infrastructure;

@@ -15,6 +15,7 @@ public enum SiteSection
     Reviews,
     Library,
     Partnerships,
+    Projects,
     Dashboard,
     People,
     Outbox,
@@ -58,6 +59,7 @@ public static class Navigation
             new("Needs analysis", Page("/Needs/Surveys/Index"), [SiteSection.Needs], []),
             new("Mentoring", Page("/Placements/Index"), [SiteSection.Placements], []),
             new("Peer reviews", Page("/Reviews/Index"), [SiteSection.Reviews], []),
+            new("Projects", Page("/Projects/Index"), [SiteSection.Projects], []),
             new("Library", Page("/Library/Index"), [SiteSection.Library], []),
             new("Partnerships", Page("/Partnerships/Index"), [SiteSection.Partnerships], []),
         };

@@ -1,6 +1,5 @@
 using LspCapacity.Web.Data;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace LspCapacity.Web.Infrastructure;
 

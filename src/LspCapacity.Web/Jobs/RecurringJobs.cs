@@ -16,6 +16,7 @@ public static class RecurringJobs
     public const string LibraryDigest = "library-digest";
     public const string ReviewReminders = "review-reminders";
     public const string AccountHousekeeping = "account-housekeeping";
+    public const string ProjectReminders = "project-reminders";
 
     /// <summary>
     /// How long a run of a queuing job waits for another run of the same job to finish. Every node's
@@ -50,6 +51,9 @@ public static class RecurringJobs
 
         // Peer reviews: team briefings, self-assessment deadlines, actions due and overdue, follow-ups, each morning.
         jobs.AddOrUpdate<ReviewReminderJob>(ReviewReminders, j => j.RemindAsync(CancellationToken.None), "15 8 * * *", uk);
+
+        // Improvement projects: leads asked for an update (none for a month) and told of overdue milestones, on the first of the month.
+        jobs.AddOrUpdate<ProjectRemindersJob>(ProjectReminders, j => j.RemindAsync(CancellationToken.None), "30 8 1 * *", uk);
 
         // Accounts: sessions past their longest life and idle failure counters, each night.
         jobs.AddOrUpdate<AccountHousekeepingJob>(AccountHousekeeping, j => j.TidyAsync(CancellationToken.None), "30 3 * * *", uk);

@@ -1,5 +1,4 @@
 using LspCapacity.Web.Data;
-using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using LspCapacity.Tests.Support;
-using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Library;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,6 +3,7 @@ using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Domain.Library;
 using LspCapacity.Web.Domain.Needs;
 using LspCapacity.Web.Domain.Placements;
+using LspCapacity.Web.Domain.Projects;
 using LspCapacity.Web.Domain.Reviews;
 using LspCapacity.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -108,6 +109,11 @@ public static class AccessSamples
         await db.SaveChangesAsync();
 
         var placement = await db.Placements.Where(p => p.MenteeId == users[Demo.StaffBirmingham]).Select(p => p.Id).FirstAsync();
+        // Birmingham's improvement projects from the demo data: one active, one closed with its results made public.
+        var activeProject = await db.Projects.Where(p => p.PartnershipId == partnerships["Birmingham"] && p.Status == ProjectStatus.Active)
+            .Select(p => p.Id).FirstAsync();
+        var closedProject = await db.Projects.Where(p => p.PartnershipId == partnerships["Birmingham"] && p.Status == ProjectStatus.Closed)
+            .Select(p => p.Id).FirstAsync();
         return new Dictionary<string, string>
         {
             ["invitation"] = "no-such-invitation",
@@ -123,6 +129,9 @@ public static class AccessSamples
             ["requests"] = request.Id.ToString(UkTime.Culture),
             ["reviews"] = review.Id.ToString(UkTime.Culture),
             ["actions"] = action.Id.ToString(UkTime.Culture),
+            ["projects"] = activeProject.ToString(UkTime.Culture),
+            ["results"] = closedProject.ToString(UkTime.Culture),
+            ["bookings"] = booking.Id.ToString(UkTime.Culture),
             ["/Library/Unsubscribe"] = $"?token={subscription.UnsubscribeToken}",
             ["/My/Calendar"] = $"?token={calendarToken}",
         };

@@ -18,7 +18,7 @@ public static partial class PageRoutes
         "/People/", "/Mail/", "/Partnerships/Create", "/Partnerships/Edit",
         "/Activities/Create", "/Activities/Edit", "/Activities/Manage", "/Activities/SignInSheet", "/Activities/Export",
         "/Needs/Surveys/Create", "/Needs/Surveys/Export", "/Needs/Surveys/Question",
-        "/Placements/Create", "/Library/Moderation", "/Reviews/Create",
+        "/Placements/Create", "/Library/Moderation", "/Reviews/Create", "/Projects/Decide",
         "/Dashboard/", "/Needs/Coverage",
     ];
 
@@ -57,8 +57,7 @@ public static partial class PageRoutes
         public IReadOnlyList<Answer> Answers => [Anyone, Birmingham, Coventry, Mentor, Coordinator, OtherRegionCoordinator, Admin];
     }
 
-    private const Answer Ok = Answer.Ok, SignIn = Answer.SignIn, Moved = Answer.Moved, No = Answer.Refused, Missing = Answer.Missing,
-        Bad = Answer.BadRequest;
+    private const Answer Ok = Answer.Ok, SignIn = Answer.SignIn, Moved = Answer.Moved, No = Answer.Refused, Missing = Answer.Missing;
 
     /// <summary>
     /// Who may open which page: one row per page (by view path), one column per person of <see cref="People"/>,
@@ -87,6 +86,7 @@ public static partial class PageRoutes
         new("/Dashboard/Export",               SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
         new("/Dashboard/Index",                SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
         new("/Dashboard/Participation",        SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Dashboard/Projects",             SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
         new("/Dashboard/Report",               SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
         new("/Dashboard/Value",                SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
         new("/Errors/Status",                  Ok,      Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
@@ -97,11 +97,13 @@ public static partial class PageRoutes
         new("/Library/Index",                  Ok,      Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
         new("/Library/Mine",                   SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
         new("/Library/Moderation",             SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Library/Result",                 Ok,      Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
         new("/Library/Unsubscribe",            Ok,      Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
         new("/Library/Write",                  SignIn,  Ok,      No,      No,      No,      No,      No),
         new("/Mail/Index",                     SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
         new("/Mentors/Index",                  SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
         new("/Mentors/Profile",                SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/My/BookingProject",              SignIn,  Ok,      No,      No,      No,      No,      No),
         new("/My/Bookings",                    SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
         new("/My/Calendar",                    Ok,      Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
         new("/Needs/Coverage",                 SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
@@ -124,6 +126,13 @@ public static partial class PageRoutes
         new("/Placements/Index",               SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
         new("/Placements/Request",             SignIn,  Ok,      Ok,      No,      No,      No,      No),
         new("/Placements/RequestDetails",      SignIn,  Ok,      No,      No,      Ok,      No,      Ok),
+        new("/Projects/Close",                 SignIn,  Ok,      No,      No,      No,      No,      No),
+        new("/Projects/Create",                SignIn,  Ok,      Ok,      No,      No,      No,      No),
+        new("/Projects/Decide",                SignIn,  No,      No,      No,      Ok,      No,      Ok),
+        new("/Projects/Details",               SignIn,  Ok,      No,      No,      Ok,      No,      Ok),
+        new("/Projects/Edit",                  SignIn,  Ok,      No,      No,      No,      No,      Ok),
+        new("/Projects/Index",                 SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/Projects/Update",                SignIn,  Ok,      No,      No,      No,      No,      No),
         new("/Reviews/Action",                 SignIn,  No,      Ok,      Ok,      Ok,      No,      Ok),
         new("/Reviews/Actions",                SignIn,  No,      Ok,      Ok,      Ok,      No,      Ok),
         new("/Reviews/Create",                 SignIn,  No,      No,      No,      Ok,      Ok,      Ok),

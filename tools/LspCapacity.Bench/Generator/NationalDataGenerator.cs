@@ -8,6 +8,7 @@ using LspCapacity.Web.Domain.Library;
 using LspCapacity.Web.Domain.Needs;
 using LspCapacity.Web.Domain.Placements;
 using LspCapacity.Web.Domain.Programme;
+using LspCapacity.Web.Domain.Projects;
 using LspCapacity.Web.Domain.Reviews;
 using LspCapacity.Web.Email;
 using LspCapacity.Web.Pages.Activities;
@@ -96,6 +97,7 @@ public sealed class NationalDataGenerator(string databasePath, Scale scale, int 
         await Step("case studies (FTS5 index kept by the Library migration's triggers)", () => InTransaction(connection, AddCaseStudies));
         await Step("sent email", () => InTransaction(connection, AddSentEmail));
         await Step("peer reviews", () => InTransaction(connection, AddReviews));
+        await Step("improvement projects, their updates and the support linked to them", () => InTransaction(connection, AddProjects));
         Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
         log.WriteLine($"Done in {total.Elapsed.TotalSeconds:F1} s: {databasePath} ({new FileInfo(databasePath).Length / 1024 / 1024} MB)");
     }
@@ -834,6 +836,163 @@ public sealed class NationalDataGenerator(string databasePath, Scale scale, int 
                             },
                             _rng.NextDouble() < 0.5 ? members[0].Id : hostStaff[_rng.Next(hostStaff.Length)].Id, time);
                     }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// About three improvement projects per partnership at every stage (proposed, active, closed with results, declined),
+    /// with milestones, two measures and monthly updates; some active ones have gone quiet. Each accepted project has
+    /// places (confirmed bookings of its partnership's people), a placement of its partnership and sometimes a peer
+    /// review of it linked, as the pages and figures expect.
+    /// </summary>
+    private void AddProjects(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        List<(int Id, int PartnershipId)> Read(string sql)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            using var reader = command.ExecuteReader();
+            var rows = new List<(int, int)>();
+            while (reader.Read())
+            {
+                rows.Add((reader.GetInt32(0), reader.GetInt32(1)));
+            }
+            return rows;
+        }
+        var placementsByPartnership = Read("SELECT Id, MenteePartnershipId FROM Placements WHERE Status = 'Active'")
+            .GroupBy(p => p.PartnershipId).ToDictionary(g => g.Key, g => new Queue<int>(g.Select(p => p.Id)));
+        var reviewsByPartnership = Read("SELECT Id, HostPartnershipId FROM PeerReviews")
+            .GroupBy(r => r.PartnershipId).ToDictionary(g => g.Key, g => new Queue<int>(g.Select(r => r.Id)));
+        var staffById = _staff.ToDictionary(s => s.Id);
+        var bookingsByPartnership = _confirmed.Where(b => staffById.ContainsKey(b.PersonId))
+            .GroupBy(b => staffById[b.PersonId].PartnershipId!.Value).ToDictionary(g => g.Key, g => new Queue<int>(g.Select(b => b.Id)));
+        var staffByPartnership = _staff.GroupBy(s => s.PartnershipId!.Value).ToDictionary(g => g.Key, g => g.ToArray());
+        var baselineByRegion = _surveys.Where(s => !s.FollowUp).GroupBy(s => s.RegionId).ToDictionary(g => g.Key, g => g.First().SurveyId);
+
+        using var projects = new BulkInsert(connection, transaction, "Projects", "Id", "RegionId", "PartnershipId", "ProposedById", "Title", "Problem",
+            "LaaBlocks", "LeadId", "PartnerOrganisations", "StartsOn", "EndsOn", "Status", "SupportPlan", "DeclineReason", "DecidedById", "DecidedAt",
+            "LastUpdateOn", "ClosedAt", "CreatedAt", "UpdatedAt");
+        using var themes = new BulkInsert(connection, transaction, "ProjectTheme", "ProjectId", "ThemeId");
+        using var needs = new BulkInsert(connection, transaction, "ProjectNeed", "ProjectId", "SurveyId", "ThemeId", "Level");
+        using var places = new BulkInsert(connection, transaction, "ProjectNeighbourhood", "ProjectId", "Name", "IsDeprived");
+        using var milestones = new BulkInsert(connection, transaction, "ProjectMilestones", "Id", "ProjectId", "Title", "DueOn", "DoneOn");
+        using var measures = new BulkInsert(connection, transaction, "ProjectMeasures", "Id", "ProjectId", "Position", "Name", "Unit", "BaselineValue",
+            "BaselineOn", "TargetValue", "TargetOn", "LatestValue", "LatestOn", "FinalValue");
+        using var updates = new BulkInsert(connection, transaction, "ProjectUpdates", "Id", "ProjectId", "AuthorId", "Rag", "Narrative", "PostedOn",
+            "PostedAt", "MilestonesDone");
+        using var readings = new BulkInsert(connection, transaction, "ProjectMeasureReading", "UpdateId", "MeasureId", "Value", "On");
+        using var results = new BulkInsert(connection, transaction, "ProjectResults", "ProjectId", "WhatChanged", "EvidenceLinks", "SupportContribution",
+            "DoDifferently", "PublicConsent", "RecordedById", "RecordedAt");
+        using var link = connection.CreateCommand();
+        link.Transaction = transaction;
+        var linkProject = link.Parameters.Add(new SqliteParameter("$project", 0));
+        var linkId = link.Parameters.Add(new SqliteParameter("$id", 0));
+        void Link(string table, int id, int projectId)
+        {
+            link.CommandText = $"UPDATE \"{table}\" SET ProjectId = $project WHERE Id = $id";
+            linkProject.Value = projectId;
+            linkId.Value = id;
+            link.ExecuteNonQuery();
+        }
+
+        var today = DateOnly.FromDateTime(anchor);
+        var (id, milestoneId, measureId, updateId) = (0, 0, 0, 0);
+        foreach (var partnership in _partnerships)
+        {
+            var staff = staffByPartnership[partnership.Id];
+            for (var n = 0; n < 3; n++)
+            {
+                id++;
+                var lead = staff[_rng.Next(staff.Length)];
+                var status = Roll(0.15, ProjectStatus.Proposed, 0.55, ProjectStatus.Active,
+                    _rng.NextDouble() < 0.65 ? ProjectStatus.Closed : ProjectStatus.Declined);
+                var created = anchor.AddDays(-_rng.Next(200, 400));
+                var decided = status == ProjectStatus.Proposed ? (DateTime?)null : created.AddDays(14);
+                var starts = DateOnly.FromDateTime(created).AddDays(30);
+                var ends = starts.AddDays(365);
+                var closed = status == ProjectStatus.Closed ? anchor.AddDays(-_rng.Next(5, 60)) : (DateTime?)null;
+                // Active projects: most updated within the month, a few quiet for longer.
+                var updateCount = status is ProjectStatus.Active or ProjectStatus.Closed ? 3 + _rng.Next(4) : 0;
+                var lastUpdate = updateCount == 0 ? (DateOnly?)null
+                    : status == ProjectStatus.Active && _rng.NextDouble() < 0.15 ? today.AddDays(-_rng.Next(31, 90)) : today.AddDays(-_rng.Next(1, 25));
+                if (closed is { } c && lastUpdate > DateOnly.FromDateTime(c))
+                {
+                    lastUpdate = DateOnly.FromDateTime(c).AddDays(-1);
+                }
+                var title = $"{Words.Pick(_rng, Words.Verbs)} {Words.Pick(_rng, Words.Subjects)} in {partnership.Name}";
+                projects.Row(id, partnership.RegionId, partnership.Id, lead.Id, title, Words.Paragraph(_rng, 2),
+                    (int)(_rng.NextDouble() < 0.5 ? LaaBlocks.SaferAndStrongerCommunities : LaaBlocks.ChildrenAndYoungPeople | LaaBlocks.HealthierCommunitiesAndOlderPeople),
+                    lead.Id, "[\"Police\",\"Primary Care Trust\"]", starts, ends, status,
+                    decided is null || status == ProjectStatus.Declined ? null : "Mentoring and places on the programme's seminars.",
+                    status == ProjectStatus.Declined ? "Outside the programme's themes." : null, decided is null ? null : lead.Id, decided,
+                    lastUpdate, closed, created, closed ?? anchor.AddDays(-1));
+                var projectThemes = _themeIds.OrderBy(_ => _rng.Next()).Take(1 + _rng.Next(2)).ToList();
+                foreach (var theme in projectThemes)
+                {
+                    themes.Row(id, theme);
+                }
+                if (baselineByRegion.TryGetValue(partnership.RegionId, out var surveyId))
+                {
+                    needs.Row(id, surveyId, projectThemes[0], NeedLevel.High);
+                }
+                places.Row(id, $"{Words.Pick(_rng, Words.Places)} ward", _rng.NextDouble() < 0.5);
+                var firstMilestone = milestoneId + 1;
+                for (var m = 0; m < 2; m++)
+                {
+                    milestoneId++;
+                    var due = starts.AddDays(90 * (m + 1));
+                    milestones.Row(milestoneId, id, m == 0 ? "Partners sign the plan" : "First results reported", due,
+                        status is ProjectStatus.Active or ProjectStatus.Closed && due < today ? due : null);
+                }
+                var measureIds = new List<(int Id, decimal Baseline, decimal Target)>();
+                for (var m = 0; m < 2; m++)
+                {
+                    measureId++;
+                    var baseline = (decimal)(20 + _rng.Next(40));
+                    var target = m == 0 ? baseline + 10 + _rng.Next(20) : Math.Max(1, baseline - 5 - _rng.Next(10));
+                    var final = status == ProjectStatus.Closed ? baseline + (target - baseline) * (decimal)(0.4 + _rng.NextDouble()) : (decimal?)null;
+                    var latest = updateCount > 0 ? baseline + (target - baseline) * (decimal)(0.2 + 0.6 * _rng.NextDouble()) : (decimal?)null;
+                    measures.Row(measureId, id, m + 1, m == 0 ? "Residents taking part" : "Days to resolve a case", m == 0 ? "people" : "days",
+                        baseline, starts, target, ends, latest is null ? null : Math.Round(latest.Value, 1), lastUpdate,
+                        final is null ? null : Math.Round(final.Value, 1));
+                    measureIds.Add((measureId, baseline, target));
+                }
+                for (var u = 0; u < updateCount; u++)
+                {
+                    updateId++;
+                    var on = lastUpdate!.Value.AddDays(-30 * (updateCount - 1 - u));
+                    updates.Row(updateId, id, lead.Id, (RagStatus)(1 + _rng.Next(3)), Words.Paragraph(_rng, 2), on,
+                        on.ToDateTime(new TimeOnly(16, 0), DateTimeKind.Utc), u == 0 ? $"[{firstMilestone}]" : "[]");
+                    var (mid, baseline, target) = measureIds[0];
+                    readings.Row(updateId, mid, Math.Round(baseline + (target - baseline) * (u + 1) / (updateCount + 1), 1), on);
+                }
+                if (status == ProjectStatus.Closed)
+                {
+                    results.Row(id, Words.Paragraph(_rng, 3), "[\"https://example.org/evidence\"]", Words.Paragraph(_rng, 2), null,
+                        _rng.NextDouble() < 0.5, lead.Id, closed);
+                }
+                if (status is not (ProjectStatus.Active or ProjectStatus.Closed))
+                {
+                    continue;
+                }
+                // The support it had: a few places, a placement, and now and then a peer review.
+                if (bookingsByPartnership.TryGetValue(partnership.Id, out var bookings))
+                {
+                    for (var b = 0; b < 4 && bookings.Count > 0; b++)
+                    {
+                        Link("Bookings", bookings.Dequeue(), id);
+                    }
+                }
+                if (placementsByPartnership.TryGetValue(partnership.Id, out var placements) && placements.Count > 0)
+                {
+                    Link("Placements", placements.Dequeue(), id);
+                }
+                if (_rng.NextDouble() < 0.3 && reviewsByPartnership.TryGetValue(partnership.Id, out var reviews) && reviews.Count > 0)
+                {
+                    Link("PeerReviews", reviews.Dequeue(), id);
                 }
             }
         }

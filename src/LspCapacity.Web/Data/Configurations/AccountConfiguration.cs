@@ -1,4 +1,3 @@
-using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Domain.Audit;
 using LspCapacity.Web.Domain.Programme;

@@ -1,5 +1,3 @@
-using LspCapacity.Web.Data;
-using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Domain.Programme;
 using Microsoft.EntityFrameworkCore;
@@ -76,6 +74,7 @@ public class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.CancelReason).HasMaxLength(1000);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(b => b.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Partnership>().WithMany().HasForeignKey(b => b.PartnershipId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Projects.Project>().WithMany().HasForeignKey(b => b.ProjectId).OnDelete(DeleteBehavior.Restrict);
         // One live booking per person per activity, whatever the concurrency.
         builder.HasIndex(b => new { b.ActivityId, b.PersonId }).IsUnique()
             .HasFilter("\"Status\" IN ('Confirmed', 'Waitlisted', 'Requested')")

@@ -1,5 +1,3 @@
-using LspCapacity.Web.Data;
-using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Domain.Library;
 using LspCapacity.Web.Domain.Programme;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +27,8 @@ public class CaseStudyConfiguration : IEntityTypeConfiguration<CaseStudy>
         // No database foreign key to PeerReviews: on SQLite adding one would rebuild CaseStudies and drop
         // the library's full-text triggers. Reviews are never deleted, so the link cannot dangle.
         builder.HasIndex(c => c.SourceReviewId);
+        // Likewise the project it came from (projects are never deleted).
+        builder.HasIndex(c => c.ProjectId);
         builder.HasIndex(c => c.Slug);
         builder.HasIndex(c => new { c.Status, c.PublishedAt });
         builder.HasIndex(c => new { c.RegionId, c.Status }); // the dashboard's "awaiting moderation", without reading each study

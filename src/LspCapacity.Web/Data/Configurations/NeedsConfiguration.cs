@@ -1,5 +1,3 @@
-using LspCapacity.Web.Data;
-using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Domain.Needs;
 using LspCapacity.Web.Domain.Programme;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,3 @@
-using LspCapacity.Web.Data;
-using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Domain.Placements;
 using LspCapacity.Web.Domain.Programme;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +47,7 @@ public class PlacementConfiguration : IEntityTypeConfiguration<Placement>
         builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.MenteeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Partnership>().WithMany().HasForeignKey(p => p.MenteePartnershipId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<SupportRequest>().WithMany().HasForeignKey(p => p.RequestId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Projects.Project>().WithMany().HasForeignKey(p => p.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.RegionId, p.Status });
         builder.HasIndex(p => p.MentorId);
         builder.HasIndex(p => p.MenteeId);

@@ -1,5 +1,3 @@
-using LspCapacity.Web.Data;
-using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Domain.Programme;
 using LspCapacity.Web.Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +20,7 @@ public class PeerReviewConfiguration : IEntityTypeConfiguration<PeerReview>
         builder.Property(r => r.EarlyFollowUpReason).HasMaxLength(1000);
         builder.HasOne<Region>().WithMany().HasForeignKey(r => r.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Partnership>().WithMany().HasForeignKey(r => r.HostPartnershipId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Projects.Project>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.RegionId, r.Stage });
         builder.HasIndex(r => r.HostPartnershipId);
         builder.HasMany(r => r.FocusThemes).WithOne().HasForeignKey(t => t.ReviewId).OnDelete(DeleteBehavior.Cascade);

@@ -15,40 +15,9 @@ namespace LspCapacity.Web.Data.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.5");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("LspCapacity.Web.Data.DataVersion", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Version")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("DataVersions");
-
-                    b.HasData(
-                        new
-                        {
-                            Name = "needs",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Name = "library",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Name = "reference",
-                            Version = 0L
-                        });
-                });
-
-            modelBuilder.Entity("LspCapacity.Web.Domain.Accounts.AppUser", b =>
+            modelBuilder.Entity("LspCapacity.Web.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -147,6 +116,37 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasIndex("RegionId", "DisplayName");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Data.DataVersion", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DataVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "needs",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Name = "library",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Name = "reference",
+                            Version = 0L
+                        });
                 });
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Accounts.Invitation", b =>
@@ -389,6 +389,9 @@ namespace LspCapacity.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -400,6 +403,8 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PartnershipId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("ActivityId", "PersonId")
                         .IsUnique()
@@ -557,6 +562,9 @@ namespace LspCapacity.Web.Data.Migrations
                     b.Property<int?>("PartnershipId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
@@ -601,6 +609,8 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasIndex("AuthorId");
 
                     b.HasIndex("PartnershipId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("Slug");
 
@@ -985,6 +995,9 @@ namespace LspCapacity.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RegionId")
                         .HasColumnType("INTEGER");
 
@@ -1010,6 +1023,8 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasIndex("MenteePartnershipId");
 
                     b.HasIndex("MentorId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("RequestId");
 
@@ -1344,6 +1359,387 @@ namespace LspCapacity.Web.Data.Migrations
                     b.ToTable("Themes");
                 });
 
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.Project", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LaaBlocks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastUpdateOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("PartnerOrganisations")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupportPlan")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("LeadId");
+
+                    b.HasIndex("ProposedById");
+
+                    b.HasIndex("PartnershipId", "Status");
+
+                    b.HasIndex("RegionId", "Status");
+
+                    b.ToTable("Projects");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("ProjectDocuments");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectMeasure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("BaselineOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("BaselineValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FinalValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LatestOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("LatestValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("TargetOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TargetValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("ProjectMeasures");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectMeasureReading", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UpdateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdateId");
+
+                    b.HasIndex("MeasureId", "On");
+
+                    b.ToTable("ProjectMeasureReading");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectMilestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "DueOn");
+
+                    b.ToTable("ProjectMilestones");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectNeed", b =>
+                {
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProjectId", "SurveyId", "ThemeId");
+
+                    b.HasIndex("SurveyId");
+
+                    b.HasIndex("ThemeId", "SurveyId");
+
+                    b.ToTable("ProjectNeed");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectNeighbourhood", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDeprived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("ProjectNeighbourhood");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectResults", b =>
+                {
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DoDifferently")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("EvidenceLinks")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PublicConsent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupportContribution")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatChanged")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProjectId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.ToTable("ProjectResults");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectTheme", b =>
+                {
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProjectId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("ProjectTheme");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("MilestonesDone")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PostedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PostedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rag")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("ProjectId", "PostedAt");
+
+                    b.ToTable("ProjectUpdates");
+                });
+
             modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ActionUpdate", b =>
                 {
                     b.Property<int>("Id")
@@ -1411,6 +1807,9 @@ namespace LspCapacity.Web.Data.Migrations
                     b.Property<DateOnly?>("ProgressReviewOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PublicSummary")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -1469,6 +1868,8 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("HostPartnershipId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("RegionId", "Stage");
 
@@ -1918,7 +2319,7 @@ namespace LspCapacity.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("LspCapacity.Web.Domain.Accounts.AppUser", b =>
+            modelBuilder.Entity("LspCapacity.Web.Data.AppUser", b =>
                 {
                     b.HasOne("LspCapacity.Web.Domain.Programme.Partnership", null)
                         .WithMany()
@@ -1933,18 +2334,16 @@ namespace LspCapacity.Web.Data.Migrations
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Accounts.Invitation", b =>
                 {
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", "User")
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Accounts.UserSession", b =>
                 {
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2008,11 +2407,16 @@ namespace LspCapacity.Web.Data.Migrations
                         .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Activity");
                 });
@@ -2037,7 +2441,7 @@ namespace LspCapacity.Web.Data.Migrations
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Library.CaseStudy", b =>
                 {
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2086,7 +2490,7 @@ namespace LspCapacity.Web.Data.Migrations
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Library.LibrarySubscription", b =>
                 {
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2107,7 +2511,7 @@ namespace LspCapacity.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UpdatedById")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2144,7 +2548,7 @@ namespace LspCapacity.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("SubmittedById")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2174,7 +2578,7 @@ namespace LspCapacity.Web.Data.Migrations
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Placements.MentorProfile", b =>
                 {
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2189,7 +2593,7 @@ namespace LspCapacity.Web.Data.Migrations
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Placements.Placement", b =>
                 {
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("MenteeId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2201,11 +2605,16 @@ namespace LspCapacity.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("MentorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("LspCapacity.Web.Domain.Placements.SupportRequest", null)
                         .WithMany()
@@ -2215,7 +2624,7 @@ namespace LspCapacity.Web.Data.Migrations
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Placements.PlacementOutcome", b =>
                 {
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2230,7 +2639,7 @@ namespace LspCapacity.Web.Data.Migrations
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Placements.PlacementSession", b =>
                 {
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("LoggedById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2266,7 +2675,7 @@ namespace LspCapacity.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("RequesterId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2311,6 +2720,155 @@ namespace LspCapacity.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.Project", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectDocument", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectMeasure", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany("Measures")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectMeasureReading", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Projects.ProjectMeasure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Projects.ProjectUpdate", null)
+                        .WithMany("Readings")
+                        .HasForeignKey("UpdateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectMilestone", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectNeed", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany("Needs")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Needs.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectNeighbourhood", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany("Neighbourhoods")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectResults", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithOne("Results")
+                        .HasForeignKey("LspCapacity.Web.Domain.Projects.ProjectResults", "ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectTheme", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectUpdate", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ActionUpdate", b =>
                 {
                     b.HasOne("LspCapacity.Web.Domain.Reviews.ReviewAction", null)
@@ -2319,7 +2877,7 @@ namespace LspCapacity.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("ById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2333,6 +2891,11 @@ namespace LspCapacity.Web.Data.Migrations
                         .HasForeignKey("HostPartnershipId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("LspCapacity.Web.Domain.Programme.Region", null)
                         .WithMany()
@@ -2358,7 +2921,7 @@ namespace LspCapacity.Web.Data.Migrations
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ReviewFinding", b =>
                 {
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2408,7 +2971,7 @@ namespace LspCapacity.Web.Data.Migrations
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ReviewTeamMember", b =>
                 {
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2435,7 +2998,7 @@ namespace LspCapacity.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UpdatedById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2470,7 +3033,7 @@ namespace LspCapacity.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2479,7 +3042,7 @@ namespace LspCapacity.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2494,7 +3057,7 @@ namespace LspCapacity.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2503,7 +3066,7 @@ namespace LspCapacity.Web.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2555,6 +3118,30 @@ namespace LspCapacity.Web.Data.Migrations
             modelBuilder.Entity("LspCapacity.Web.Domain.Programme.Programme", b =>
                 {
                     b.Navigation("Objectives");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.Project", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("Measures");
+
+                    b.Navigation("Milestones");
+
+                    b.Navigation("Needs");
+
+                    b.Navigation("Neighbourhoods");
+
+                    b.Navigation("Results");
+
+                    b.Navigation("Themes");
+
+                    b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectUpdate", b =>
+                {
+                    b.Navigation("Readings");
                 });
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.PeerReview", b =>

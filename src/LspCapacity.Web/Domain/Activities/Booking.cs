@@ -1,3 +1,5 @@
+using LspCapacity.Web.Domain.Projects;
+
 namespace LspCapacity.Web.Domain.Activities;
 
 /// <summary>A person's place (or place in the queue) on an activity. Changed only through <see cref="Activity"/>.</summary>
@@ -35,6 +37,9 @@ public class Booking
     public Attendance? Attendance { get; private set; }
     public DateTime? FeedbackRequestedAt { get; private set; }
 
+    /// <summary>The partnership's supported improvement project this place is for, if any (chosen when booking or later).</summary>
+    public int? ProjectId { get; private set; }
+
     /// <summary>Confirmed, waiting or awaiting approval: the person still expects something.</summary>
     public bool IsLive => Status is BookingStatus.Confirmed or BookingStatus.Waitlisted or BookingStatus.Requested;
 
@@ -56,6 +61,13 @@ public class Booking
         status == BookingStatus.Confirmed && attendance == Activities.Attendance.Attended && activityEndsAt > now;
 
     public void MarkFeedbackRequested(DateTime now) => FeedbackRequestedAt ??= now;
+
+    /// <summary>Names the supported project this place is for (null: none); only an accepted project of the booking's partnership.</summary>
+    public void ServeProject(ProjectForSupport? project)
+    {
+        project?.CheckServes(PartnershipId, "a place");
+        ProjectId = project?.Id;
+    }
 }
 
 /// <summary>What an attendee thought of an activity, and what they will apply locally.</summary>

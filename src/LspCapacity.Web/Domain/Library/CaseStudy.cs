@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
+using LspCapacity.Web.Domain.Projects;
+
 namespace LspCapacity.Web.Domain.Library;
 
 public enum CaseStudyStatus
@@ -57,6 +59,9 @@ public partial class CaseStudy
 
     /// <summary>The peer review whose host consented to share this summary, if any.</summary>
     public int? SourceReviewId { get; private set; }
+
+    /// <summary>The partnership's supported improvement project this practice came from, if any.</summary>
+    public int? ProjectId { get; private set; }
     public string? Outcomes { get; private set; }
     public string? ContactName { get; private set; }
     public string? ContactEmail { get; private set; }
@@ -101,6 +106,24 @@ public partial class CaseStudy
             _themes.Add(new CaseStudyTheme(id));
         }
         UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Names the supported project the practice came from (null: none): a project of the case study's
+    /// partnership, accepted into the programme or completed with its results. Only while it can be edited.
+    /// </summary>
+    public void ServeProject(ProjectForSupport? project)
+    {
+        if (!IsEditable && project?.Id != ProjectId)
+        {
+            throw new DomainException("Only a draft or a returned case study can be changed.");
+        }
+        if (project is not null && PartnershipId is null)
+        {
+            throw new DomainException("Choose the partnership whose project it came from.");
+        }
+        project?.CheckServes(PartnershipId, "a case study", completedToo: true);
+        ProjectId = project?.Id;
     }
 
     /// <summary>Marks a new case study as the shared summary of a peer review; the link survives later edits.</summary>

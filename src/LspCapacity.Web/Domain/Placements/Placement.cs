@@ -1,3 +1,5 @@
+using LspCapacity.Web.Domain.Projects;
+
 namespace LspCapacity.Web.Domain.Placements;
 
 public enum PlacementKind
@@ -91,6 +93,16 @@ public class Placement
     public string? TimeCommitment { get; private set; }
     public PlacementStatus Status { get; private set; }
     public string? EndReason { get; private set; }
+
+    /// <summary>The mentee's partnership's supported improvement project this placement serves, if any.</summary>
+    public int? ProjectId { get; private set; }
+
+    /// <summary>Names the supported project the placement serves (null: none); only an accepted project of the mentee's partnership.</summary>
+    public void ServeProject(ProjectForSupport? project)
+    {
+        project?.CheckServes(MenteePartnershipId, "a placement");
+        ProjectId = project?.Id;
+    }
     public DateOnly? LastSessionOn { get; private set; }
     public IReadOnlyList<PlacementTheme> Themes => _themes;
     public IReadOnlyList<PlacementSession> Sessions => _sessions;

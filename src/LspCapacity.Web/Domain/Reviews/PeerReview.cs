@@ -1,3 +1,5 @@
+using LspCapacity.Web.Domain.Projects;
+
 namespace LspCapacity.Web.Domain.Reviews;
 
 /// <summary>Someone who may be put on a review team: the person, their partnership (none for people from elsewhere) and name.</summary>
@@ -121,6 +123,9 @@ public class PeerReview
     public string? PublishConsentById { get; private set; }
     public string? PublicSummary { get; private set; }
     public DateTime CreatedAt { get; private set; }
+
+    /// <summary>The host partnership's supported improvement project the review serves, if any.</summary>
+    public int? ProjectId { get; private set; }
 
     public IReadOnlyList<ReviewFocusTheme> FocusThemes => _focusThemes;
     public IReadOnlyList<ReviewTeamMember> Team => _team;
@@ -514,6 +519,21 @@ public class PeerReview
         PublicSummary = Guard.Required(summary, "The summary");
         PublishConsentAt = now;
         PublishConsentById = personId;
+    }
+
+    /// <summary>
+    /// The host or a coordinator names the host's supported project the review serves (null: none), until
+    /// the review is closed; only an accepted project of the host partnership.
+    /// </summary>
+    public void ServeProject(ReviewActor actor, ProjectForSupport? project)
+    {
+        Require(actor, ReviewActor.Host | ReviewActor.Coordinator, "Only the host partnership's staff or a coordinator can say which project the review serves.");
+        if (IsClosed)
+        {
+            throw new DomainException("The review is closed: the project it served can no longer be changed.");
+        }
+        project?.CheckServes(HostPartnershipId, "a peer review");
+        ProjectId = project?.Id;
     }
 
     private static void Require(ReviewActor actor, ReviewActor allowed, string refusal)

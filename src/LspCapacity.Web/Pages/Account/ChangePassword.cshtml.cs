@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using LspCapacity.Web.Data;
-using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Email;
 using LspCapacity.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;

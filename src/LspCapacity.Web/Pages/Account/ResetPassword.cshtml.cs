@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using LspCapacity.Web.Data;
-using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Domain.Audit;
 using LspCapacity.Web.Email;
 using LspCapacity.Web.Infrastructure;

@@ -8,6 +8,7 @@ using LspCapacity.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace LspCapacity.Web.Pages.Activities;
@@ -34,6 +35,12 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
     /// <summary>Published case studies that came out of this activity.</summary>
     public IReadOnlyList<(string Slug, string Title)> CaseStudies { get; private set; } = [];
 
+    /// <summary>The supported project of the viewer's partnership that the place is for (optional, chosen when booking).</summary>
+    [BindProperty] public int? ProjectId { get; set; }
+
+    /// <summary>The viewer's partnership's active projects, for the booking form.</summary>
+    public IReadOnlyList<SelectListItem> ProjectChoices { get; private set; } = [];
+
     [BindProperty]
     [Required(ErrorMessage = "Enter why the activity is cancelled")]
     [StringLength(1000, ErrorMessage = "The reason must be 1,000 characters or fewer")]
@@ -56,6 +63,17 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
         {
             return Forbid();
         }
+        Domain.Projects.ProjectForSupport? project;
+        try
+        {
+            project = await Projects.SupportLinks.RequireAsync(db, ProjectId, cancellationToken);
+            project?.CheckServes(me.PartnershipId, "a place");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(nameof(ProjectId), e.Message);
+            return await ShowAsync(id, cancellationToken);
+        }
         await emails.PrepareForAsync(db, me.RequiredId, cancellationToken);
         try
         {
@@ -64,6 +82,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
                 var activity = await db.ActivityForPersonAsync(id, me.RequiredId, ct)
                                ?? throw new DomainException("That activity no longer exists.");
                 var booking = activity.Book(me.RequiredId, me.PartnershipId, clock.GetUtcNow().UtcDateTime);
+                booking.ServeProject(project);
                 await db.SaveChangesAsync(ct);
                 db.Audit(me.Id, "booking.created", booking, booking.Status.ToString()); // written with the email: the booking has its key now
                 await emails.QueueAsync(db, activity, booking, booking.Status switch
@@ -241,8 +260,13 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
         Mine = await db.Bookings.AsNoTracking()
             .Where(b => b.ActivityId == id && b.PersonId == personId)
             .OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id) // a rebooking in the same instant is still the latest
-            .Select(b => new MyBooking(b.Id, b.Status, b.CreatedAt, b.Attendance))
+            .Select(b => new MyBooking(b.Id, b.Status, b.CreatedAt, b.Attendance, b.ProjectId,
+                db.Projects.Where(p => p.Id == b.ProjectId).Select(p => p.Title).FirstOrDefault()))
             .FirstOrDefaultAsync(cancellationToken);
+        if (Mine is not { IsLive: true } && BookingClosedReason is null)
+        {
+            ProjectChoices = await Projects.SupportLinks.ChoicesAsync(db, me.PartnershipId, closedToo: false, cancellationToken);
+        }
         WaitingCount = await db.Bookings.AsNoTracking().CountAsync(b => b.ActivityId == id && b.Status == BookingStatus.Waitlisted, cancellationToken);
         if (Mine is { Status: BookingStatus.Waitlisted } waiting)
         {
@@ -259,7 +283,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
 
     public sealed record CostView(CostCategory Category, string? Description, decimal Amount);
 
-    public sealed record MyBooking(int Id, BookingStatus Status, DateTime CreatedAt, Attendance? Attendance)
+    public sealed record MyBooking(int Id, BookingStatus Status, DateTime CreatedAt, Attendance? Attendance, int? ProjectId, string? ProjectTitle)
     {
         public bool IsLive => Status is BookingStatus.Confirmed or BookingStatus.Waitlisted or BookingStatus.Requested;
     }

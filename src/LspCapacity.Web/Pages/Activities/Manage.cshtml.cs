@@ -224,7 +224,8 @@ public class ManageModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ac
             .OrderBy(b => b.Status).ThenBy(b => b.CreatedAt).ThenBy(b => b.Id)
             .Join(db.Users, b => b.PersonId, u => u.Id, (b, u) => new Row(b.Id, u.Id, u.DisplayName, u.Email!, u.Organisation,
                 db.Partnerships.Where(p => p.Id == b.PartnershipId).Select(p => p.Name).FirstOrDefault(),
-                b.Status, b.CreatedAt, b.Attendance, b.CancelReason, b.BookedInPriorityWindow))
+                b.Status, b.CreatedAt, b.Attendance, b.CancelReason, b.BookedInPriorityWindow,
+                b.ProjectId, db.Projects.Where(p => p.Id == b.ProjectId).Select(p => p.Title).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         var live = Bookings.Where(b => b.Status is BookingStatus.Confirmed or BookingStatus.Waitlisted or BookingStatus.Requested)
             .Select(b => b.PersonId).ToList();
@@ -253,7 +254,15 @@ public class ManageModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ac
         DateTime EndsAt, int Capacity, int Confirmed, decimal TotalCost, bool Started);
 
     public sealed record Row(int Id, string PersonId, string Name, string Email, string? Organisation, string? Partnership,
-        BookingStatus Status, DateTime CreatedAt, Attendance? Attendance, string? CancelReason, bool Priority);
+        BookingStatus Status, DateTime CreatedAt, Attendance? Attendance, string? CancelReason, bool Priority, int? ProjectId, string? ProjectTitle);
+
+    /// <summary>Confirmed places, and those for a supported project of the person's partnership.</summary>
+    public (int Places, int ForProjects) ConfirmedForProjects =>
+        (Bookings.Count(b => b.Status == BookingStatus.Confirmed), Bookings.Count(b => b.Status == BookingStatus.Confirmed && b.ProjectId != null));
+
+    /// <summary>People marked attended, and those of them who came for a supported project.</summary>
+    public (int Attended, int ForProjects) AttendedForProjects =>
+        (Bookings.Count(b => b.Attendance == Attendance.Attended), Bookings.Count(b => b.Attendance == Attendance.Attended && b.ProjectId != null));
 
     public sealed record FeedbackSummary(int Count, double? Usefulness, double? Quality, IReadOnlyList<string> ApplyLocally);
 }

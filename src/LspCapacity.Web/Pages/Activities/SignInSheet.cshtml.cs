@@ -1,7 +1,6 @@
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Email;
-using LspCapacity.Web.Infrastructure;
 using LspCapacity.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

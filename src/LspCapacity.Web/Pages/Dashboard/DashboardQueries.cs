@@ -340,10 +340,13 @@ public static class DashboardQueries
     // --- Needs coverage -----------------------------------------------------------------------------------
 
     public sealed record NeedCoverage(int PartnershipId, string Partnership, int ThemeId, string Theme, int ThemePosition, double Mean,
-        int ActivitiesAttended, int Placements, int Reviews)
+        int ActivitiesAttended, int Placements, int Reviews, int Projects = 0)
     {
-        /// <summary>Something addresses the need: an activity in the theme attended by the partnership's staff, a placement in the theme or a review focused on it.</summary>
-        public bool Covered => ActivitiesAttended + Placements + Reviews > 0;
+        /// <summary>
+        /// Something addresses the need: an activity in the theme attended by the partnership's staff, a placement in the theme,
+        /// a review focused on it, or an improvement project of the partnership in the theme accepted into the programme (active or closed).
+        /// </summary>
+        public bool Covered => ActivitiesAttended + Placements + Reviews + Projects > 0;
     }
 
     public sealed record CoverageResult(NeedsQueries.SurveyRef? NeedsSurvey, IReadOnlyList<NeedCoverage> Needs, IReadOnlyList<(int Id, string Name)> Themes)
@@ -374,12 +377,18 @@ public static class DashboardQueries
             .Select(g => new { g.Key.MenteePartnershipId, g.Key.ThemeId, Count = g.Count() })
             .ToDictionaryAsync(x => (x.MenteePartnershipId, x.ThemeId), x => x.Count, cancellationToken);
         var reviews = await Reviews.AddressingNeedsAsync(db, regionId, cancellationToken);
+        var projects = await db.Projects.AsNoTracking()
+            .Where(p => p.RegionId == regionId && (p.Status == Domain.Projects.ProjectStatus.Active || p.Status == Domain.Projects.ProjectStatus.Closed))
+            .SelectMany(p => p.Themes, (p, t) => new { p.PartnershipId, t.ThemeId })
+            .GroupBy(x => new { x.PartnershipId, x.ThemeId })
+            .Select(g => new { g.Key.PartnershipId, g.Key.ThemeId, Count = g.Count() })
+            .ToDictionaryAsync(x => (x.PartnershipId, x.ThemeId), x => x.Count, cancellationToken);
         var themeById = themes.ToDictionary(t => t.Id);
 
         var needs = means.Where(m => m.Level == NeedLevel.High && names.ContainsKey(m.PartnershipId) && themeById.ContainsKey(m.ThemeId))
             .Select(m => new NeedCoverage(m.PartnershipId, names[m.PartnershipId], m.ThemeId, themeById[m.ThemeId].Name, themeById[m.ThemeId].Position,
                 m.Mean, attended.GetValueOrDefault((m.PartnershipId, m.ThemeId)), placements.GetValueOrDefault((m.PartnershipId, m.ThemeId)),
-                reviews.GetValueOrDefault((m.PartnershipId, m.ThemeId))))
+                reviews.GetValueOrDefault((m.PartnershipId, m.ThemeId)), projects.GetValueOrDefault((m.PartnershipId, m.ThemeId))))
             .OrderBy(n => n.Covered).ThenBy(n => n.Partnership, StringComparer.Ordinal).ThenBy(n => n.ThemePosition)
             .ToList();
         return new CoverageResult(survey, needs, themes.Select(t => (t.Id, t.Name)).ToList());
@@ -431,6 +440,25 @@ public static class DashboardQueries
             .ToListAsync(cancellationToken);
         var wanted = needs.Select(n => (n.PartnershipId, n.ThemeId)).ToHashSet();
         return rows.Where(r => wanted.Contains((r.PartnershipId, r.ThemeId))).OrderBy(r => r.OnSiteStartsOn).ThenBy(r => r.ReviewId)
+            .ToLookup(r => (r.PartnershipId, r.ThemeId));
+    }
+
+    public sealed record AddressingProject(int PartnershipId, int ThemeId, int ProjectId, string Title, Domain.Projects.ProjectStatus Status);
+
+    /// <summary>The accepted (active or closed) projects behind the given needs: the partnership's projects in the theme, in one query.</summary>
+    public static async Task<ILookup<(int PartnershipId, int ThemeId), AddressingProject>> AddressingProjectsAsync(AppDbContext db, int regionId,
+        IReadOnlyCollection<NeedCoverage> needs, CancellationToken cancellationToken)
+    {
+        var partnershipIds = needs.Select(n => n.PartnershipId).Distinct().ToList();
+        var themeIds = needs.Select(n => n.ThemeId).Distinct().ToList();
+        var rows = await db.Projects.AsNoTracking()
+            .Where(p => p.RegionId == regionId && partnershipIds.Contains(p.PartnershipId)
+                        && (p.Status == Domain.Projects.ProjectStatus.Active || p.Status == Domain.Projects.ProjectStatus.Closed))
+            .SelectMany(p => p.Themes.Where(t => themeIds.Contains(t.ThemeId)),
+                (p, t) => new AddressingProject(p.PartnershipId, t.ThemeId, p.Id, p.Title, p.Status))
+            .ToListAsync(cancellationToken);
+        var wanted = needs.Select(n => (n.PartnershipId, n.ThemeId)).ToHashSet();
+        return rows.Where(r => wanted.Contains((r.PartnershipId, r.ThemeId))).OrderBy(r => r.Title, StringComparer.Ordinal).ThenBy(r => r.ProjectId)
             .ToLookup(r => (r.PartnershipId, r.ThemeId));
     }
 

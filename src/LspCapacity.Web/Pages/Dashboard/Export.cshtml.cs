@@ -3,6 +3,7 @@ using CsvHelper;
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Domain.Dashboard;
+using LspCapacity.Web.Domain.Projects;
 using LspCapacity.Web.Infrastructure;
 using LspCapacity.Web.Pages.Activities;
 using Microsoft.AspNetCore.Authorization;
@@ -89,20 +90,93 @@ public class ExportModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
                     d.ByPartnership.Select(p => new[] { CsvCells.Safe(p.Name) }
                         .Concat(p.Cells.Select(c => Change(c?.Travelled))).Append(Change(p.Change)).ToArray()));
             }
+            case "projects":
+            case "project-updates":
+            case "project-measures":
+                return await ProjectsCsvAsync(table, regionId, cancellationToken);
             default: // "coverage": the route allows nothing else
             {
                 var c = await CoverageAsync(db, regionId, UkTime.Today(clock), cancellationToken);
                 var activities = await AttendedActivitiesAsync(db, regionId, c.Needs.ToList(), perNeed: null, cancellationToken);
-                return Csv(table, ["Partnership", "Theme", "Mean rating", "Activities attended", "Activity titles", "Placements", "Peer reviews", "Covered"],
+                return Csv(table, ["Partnership", "Theme", "Mean rating", "Activities attended", "Activity titles", "Placements", "Peer reviews",
+                        "Improvement projects", "Covered"],
                     c.Needs.Select(n => new[]
                     {
                         CsvCells.Safe(n.Partnership), CsvCells.Safe(n.Theme), Rating(n.Mean), N(n.ActivitiesAttended),
                         CsvCells.Safe(string.Join("; ", activities[(n.PartnershipId, n.ThemeId)].Select(a => a.Title))),
-                        N(n.Placements), N(n.Reviews), YesNo(n.Covered),
+                        N(n.Placements), N(n.Reviews), N(n.Projects), YesNo(n.Covered),
                     }));
             }
         }
     }
+
+    /// <summary>The region's improvement projects, their progress updates, or their measures of success.</summary>
+    private async Task<IActionResult> ProjectsCsvAsync(string table, int regionId, CancellationToken cancellationToken)
+    {
+        var projects = db.Projects.AsNoTracking().Where(p => p.RegionId == regionId);
+        if (table == "project-updates")
+        {
+            var updates = await projects.SelectMany(p => p.Updates, (p, u) => new
+            {
+                p.Title, Partnership = db.Partnerships.Where(x => x.Id == p.PartnershipId).Select(x => x.Name).First(),
+                u.Id, u.PostedOn, u.Rag, u.Narrative, Author = db.Users.Where(x => x.Id == u.AuthorId).Select(x => x.DisplayName).First(),
+                Milestones = u.MilestonesDone, u.PostedAt,
+            }).ToListAsync(cancellationToken);
+            var readings = (await projects.SelectMany(p => p.Updates).SelectMany(u => u.Readings, (u, r) => new { UpdateId = u.Id, r.MeasureId, r.Value, r.On })
+                .Join(db.ProjectMeasures, r => r.MeasureId, m => m.Id, (r, m) => new { r.UpdateId, m.Name, m.Unit, r.Value, r.On })
+                .ToListAsync(cancellationToken)).ToLookup(r => r.UpdateId);
+            return Csv(table, ["Project", "Partnership", "Posted on", "RAG status", "What has happened", "Posted by", "Milestones done", "Measures reported"],
+                updates.OrderBy(u => u.Title, StringComparer.Ordinal).ThenBy(u => u.PostedAt).ThenBy(u => u.Id).Select(u => new[]
+                {
+                    CsvCells.Safe(u.Title), CsvCells.Safe(u.Partnership), Day(u.PostedOn), u.Rag.ToString(), CsvCells.Safe(u.Narrative), CsvCells.Safe(u.Author),
+                    N(u.Milestones.Count),
+                    CsvCells.Safe(string.Join("; ", readings[u.Id].Select(r => $"{r.Name}: {Value(r.Value)} {r.Unit} on {Day(r.On)}"))),
+                }));
+        }
+        if (table == "project-measures")
+        {
+            var measures = await projects.SelectMany(p => p.Measures, (p, m) => new
+            {
+                p.Title, Partnership = db.Partnerships.Where(x => x.Id == p.PartnershipId).Select(x => x.Name).First(), p.Status,
+                m.Position, m.Name, m.Unit, m.BaselineValue, m.BaselineOn, m.TargetValue, m.TargetOn, m.LatestValue, m.LatestOn, m.FinalValue,
+            }).ToListAsync(cancellationToken);
+            return Csv(table, ["Project", "Partnership", "Project status", "Measure", "Unit", "Baseline", "Baseline date", "Target", "Target date",
+                    "Latest value", "Latest date", "Final value", "Target met", "Progress from baseline to target (%)"],
+                measures.OrderBy(m => m.Title, StringComparer.Ordinal).ThenBy(m => m.Position).Select(m => new[]
+                {
+                    CsvCells.Safe(m.Title), CsvCells.Safe(m.Partnership), m.Status.ToString(), CsvCells.Safe(m.Name), CsvCells.Safe(m.Unit),
+                    Value(m.BaselineValue), Day(m.BaselineOn), Value(m.TargetValue), Day(m.TargetOn), Value(m.LatestValue), Day(m.LatestOn),
+                    Value(m.FinalValue), m.FinalValue is { } final ? YesNo(ProjectFigures.TargetMet(m.BaselineValue, m.TargetValue, final)) : "",
+                    Pct(m.FinalValue is { } f ? ProjectFigures.Progress(m.BaselineValue, m.TargetValue, f) : null),
+                }));
+        }
+        var rows = await projects.Select(p => new
+        {
+            p.Id, p.Title, Partnership = db.Partnerships.Where(x => x.Id == p.PartnershipId).Select(x => x.Name).First(), p.Status, p.LaaBlocks,
+            Lead = db.Users.Where(x => x.Id == p.LeadId).Select(x => x.DisplayName).FirstOrDefault(), p.StartsOn, p.EndsOn, p.DecidedAt,
+            p.LastUpdateOn, p.ClosedAt,
+            Places = db.Bookings.Count(b => b.ProjectId == p.Id && b.Status == BookingStatus.Confirmed),
+            Attended = db.Bookings.Count(b => b.ProjectId == p.Id && b.Attendance == Attendance.Attended),
+            Placements = db.Placements.Count(x => x.ProjectId == p.Id),
+            Reviews = db.PeerReviews.Count(x => x.ProjectId == p.Id),
+            CaseStudies = db.CaseStudies.Count(x => x.ProjectId == p.Id),
+        }).ToListAsync(cancellationToken);
+        var themeNames = await db.Themes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        var themes = (await projects.SelectMany(p => p.Themes, (p, t) => new { p.Id, t.ThemeId }).ToListAsync(cancellationToken))
+            .ToLookup(x => x.Id, x => themeNames[x.ThemeId]);
+        return Csv(table, ["Project", "Partnership", "Status", "Themes", "Local Area Agreement blocks", "Lead officer", "Starts", "Ends", "Decided",
+                "Last update", "Closed", "Places confirmed for it", "Places attended for it", "Placements", "Peer reviews", "Case studies"],
+            rows.OrderBy(p => p.Partnership, StringComparer.Ordinal).ThenBy(p => p.Title, StringComparer.Ordinal).ThenBy(p => p.Id).Select(p => new[]
+            {
+                CsvCells.Safe(p.Title), CsvCells.Safe(p.Partnership), p.Status.ToString(), CsvCells.Safe(string.Join("; ", themes[p.Id])),
+                string.Join("; ", ProjectText.Blocks(p.LaaBlocks)), CsvCells.Safe(p.Lead), Day(p.StartsOn), Day(p.EndsOn),
+                p.DecidedAt is { } decided ? Uk(decided) : "", Day(p.LastUpdateOn), p.ClosedAt is { } closed ? Uk(closed) : "",
+                N(p.Places), N(p.Attended), N(p.Placements), N(p.Reviews), N(p.CaseStudies),
+            }));
+    }
+
+    private static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", Invariant) ?? "";
+    private static string Value(decimal? value) => value?.ToString("0.####", Invariant) ?? "";
 
     private static string N(int value) => value.ToString(Invariant);
     private static string Money(decimal? value) => value?.ToString("0.00", Invariant) ?? "";

@@ -13,6 +13,7 @@ namespace LspCapacity.Web.Pages.Dashboard;
 public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOptions<Jobs.PlacementOptions> placementOptions) : PageModel
 {
     public DashboardQueries.Overview Overview { get; private set; } = default!;
+    public ProjectQueries.Overview Projects { get; private set; } = default!;
 
     public BarChart FillChart => new("fill-rates", "Fill rate of the next activities",
         Overview.NextActivities.Select(a => new BarChart.Bar(a.Title, (a.FillRate ?? 0) * 100, Figures.Percent(a.FillRate))).ToList());
@@ -23,6 +24,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
         var regionId = me.RequiredRegionId;
         Overview = await DashboardQueries.OverviewAsync(db, regionId, clock.GetUtcNow().UtcDateTime, UkTime.Today(clock),
             placementOptions.Value.QuietDays, cancellationToken);
+        Projects = await ProjectQueries.OverviewAsync(db, regionId, UkTime.Today(clock), cancellationToken);
         return Page();
     }
 }

@@ -29,6 +29,12 @@ public class ReportModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
     public IReadOnlyList<(ReviewStage Stage, int Count)> Reviews { get; private set; } = [];
     public IReadOnlyList<string> Objectives { get; private set; } = [];
 
+    /// <summary>Practical results: the region's improvement projects, the support linked to them and what changed.</summary>
+    public ProjectQueries.StatusCounts Projects { get; private set; } = default!;
+    public ProjectQueries.SupportLinked Linked { get; private set; } = default!;
+    public ProjectQueries.TargetResults Results { get; private set; } = default!;
+    public IReadOnlyList<ProjectQueries.ClosedProject> Closed { get; private set; } = [];
+
     public BarChart DistanceChart => new("report-distance", "Mean change in capacity rating by theme since the baseline",
         Distance.ByTheme.Select(t => new BarChart.Bar(t.Theme, t.Change, Figures.Signed(t.Change))).ToList());
 
@@ -46,6 +52,10 @@ public class ReportModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
         Distance = await DistanceAsync(db, regionId, cancellationToken);
         Outcomes = await PlacementOutcomesAsync(db, regionId, cancellationToken);
         Reviews = await DashboardQueries.Reviews.ByStageAsync(db, regionId, cancellationToken);
+        Projects = await ProjectQueries.ByStatusAsync(db, regionId, cancellationToken);
+        Linked = await ProjectQueries.LinkedAsync(db, regionId, UkTime.Today(clock), cancellationToken);
+        Results = await ProjectQueries.ResultsAsync(db, regionId, cancellationToken);
+        Closed = await ProjectQueries.ClosedAsync(db, regionId, cancellationToken);
         if (Money.Programme.ProgrammeId is { } programmeId)
         {
             Objectives = await db.Programmes.AsNoTracking().Where(p => p.Id == programmeId).SelectMany(p => p.Objectives)

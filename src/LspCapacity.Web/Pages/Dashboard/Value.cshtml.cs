@@ -1,5 +1,4 @@
 using LspCapacity.Web.Data;
-using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Domain.Dashboard;
 using LspCapacity.Web.Infrastructure;
 using LspCapacity.Web.Pages.Activities;

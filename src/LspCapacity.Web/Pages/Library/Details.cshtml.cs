@@ -14,7 +14,7 @@ namespace LspCapacity.Web.Pages.Library;
 /// the region's coordinators can preview.
 /// </summary>
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPageCache.Policy)] // visitors only
-public class DetailsModel(AppDbContext db, IAuthorizationService authorization, ReferenceData reference) : PageModel
+public class DetailsModel(AppDbContext db, CurrentUser me, IAuthorizationService authorization, ReferenceData reference) : PageModel
 {
     public CaseStudy Item { get; private set; } = default!;
     public string BodyHtml { get; private set; } = "";
@@ -24,6 +24,9 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization, 
     public SourceActivityView? SourceActivity { get; private set; }
 
     public sealed record SourceActivityView(int Id, string Title, DateTime StartsAt);
+
+    /// <summary>The improvement project it came from, if any, and whether the reader may open the project's page.</summary>
+    public (int Id, string Title, bool CanRead)? SourceProject { get; private set; }
     public IReadOnlyList<string> Themes { get; private set; } = [];
     public IReadOnlyList<(string Slug, string Title)> Related { get; private set; } = [];
 
@@ -51,6 +54,11 @@ public class DetailsModel(AppDbContext db, IAuthorizationService authorization, 
         {
             SourceActivity = await db.Activities.AsNoTracking().Where(a => a.Id == activityId)
                 .Select(a => new SourceActivityView(a.Id, a.Title, a.StartsAt)).FirstOrDefaultAsync(cancellationToken);
+        }
+        if (item.ProjectId is { } projectId && await db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken) is { } project)
+        {
+            var canRead = me.IsSignedIn && (await authorization.AuthorizeAsync(User, project, Infrastructure.Authorization.Operations.Read)).Succeeded;
+            SourceProject = (project.Id, project.Title, canRead);
         }
         var themeIds = item.Themes.Select(t => t.ThemeId).ToList();
         Themes = (await reference.ThemesAsync(db, cancellationToken)).Where(t => themeIds.Contains(t.Id)).Select(t => t.Name).ToList();

@@ -16,6 +16,10 @@ public class IndexModel(AppDbContext db, FiguresCache cache, ReferenceData refer
     [BindProperty(SupportsGet = true)] public int? Theme { get; set; }
     [BindProperty(SupportsGet = true)] public int? Partnership { get; set; }
     [BindProperty(SupportsGet = true)] public PracticeKind? Kind { get; set; }
+
+    /// <summary>From ?results=true: closed improvement projects' results summaries (public with their lead's consent), not case studies.</summary>
+    [BindProperty(SupportsGet = true)] public bool Results { get; set; }
+    public Paged<ResultRow> ResultItems { get; private set; } = default!;
     /// <summary>From ?page= (bound on the handler: "page" is also Razor Pages' own route value).</summary>
     public int PageNumber { get; private set; } = 1;
 
@@ -36,6 +40,11 @@ public class IndexModel(AppDbContext db, FiguresCache cache, ReferenceData refer
                 .OrderBy(p => p.Name).Select(p => new PartnershipChoice(p.Id, p.Name)).ToListAsync(ct), cancellationToken);
         Partnerships = withStudies.Select(p => new SelectListItem(p.Name, p.Id.ToString())).ToList();
 
+        if (Results)
+        {
+            await ResultsAsync(cancellationToken);
+            return;
+        }
         var query = db.CaseStudies.AsNoTracking().Where(c => c.Status == CaseStudyStatus.Published);
         if (Theme is { } themeId) query = query.Where(c => c.Themes.Any(t => t.ThemeId == themeId));
         if (Partnership is { } partnershipId) query = query.Where(c => c.PartnershipId == partnershipId);
@@ -70,6 +79,26 @@ public class IndexModel(AppDbContext db, FiguresCache cache, ReferenceData refer
         }
     }
 
+    /// <summary>The public results summaries, newest first, by theme, partnership and title words; paged like the case studies.</summary>
+    private async Task ResultsAsync(CancellationToken cancellationToken)
+    {
+        var query = PublicResults.Query(db);
+        if (Theme is { } themeId) query = query.Where(p => p.Themes.Any(t => t.ThemeId == themeId));
+        if (Partnership is { } partnershipId) query = query.Where(p => p.PartnershipId == partnershipId);
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var words = Q.Trim();
+            query = query.Where(p => p.Title.Contains(words) || p.Results!.WhatChanged.Contains(words));
+        }
+        ResultItems = await query.OrderByDescending(p => p.ClosedAt).ThenByDescending(p => p.Id)
+            .Select(p => new ResultRow(p.Id, p.Title, db.Partnerships.Where(x => x.Id == p.PartnershipId).Select(x => x.Name).First(),
+                p.Results!.WhatChanged, p.ClosedAt))
+            .ToPagedAsync(PageNumber, 20, cancellationToken);
+        Items = new Paged<Row>([], ResultItems.PageNumber, ResultItems.PageSize, ResultItems.TotalCount);
+    }
+
+    public sealed record ResultRow(int Id, string Title, string Partnership, string WhatChanged, DateTime? ClosedAt);
+
     // Theme ids, not a join to Themes: SQLite materialised that join over every case study's themes
     // and scanned it for each row. Names come from the themes held in memory (ReferenceData).
     private System.Linq.Expressions.Expression<Func<CaseStudy, Projected>> Project() => c => new Projected(c.Id, c.Slug, c.Title, c.Summary, c.Kind, c.PublishedAt,
@@ -84,8 +113,14 @@ public class IndexModel(AppDbContext db, FiguresCache cache, ReferenceData refer
     private sealed record Projected(int Id, string Slug, string Title, string Summary, PracticeKind Kind, DateTime? PublishedAt, string? Partnership, List<int> ThemeIds);
 
     public string PageUrl(int page) =>
-        Url.Page("/Library/Index", new { q = string.IsNullOrWhiteSpace(Q) ? null : Q, theme = Theme, partnership = Partnership, kind = Kind })!
-            .WithPageNumber(page);
+        Url.Page("/Library/Index", new
+        {
+            q = string.IsNullOrWhiteSpace(Q) ? null : Q,
+            theme = Theme,
+            partnership = Partnership,
+            kind = Results ? null : Kind,
+            results = Results ? true : (bool?)null,
+        })!.WithPageNumber(page);
 
     public sealed record Row(int Id, string Slug, string Title, string Summary, PracticeKind Kind, DateTime? PublishedAt, string? Partnership, List<string> Themes);
 }

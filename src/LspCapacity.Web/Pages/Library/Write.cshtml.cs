@@ -38,6 +38,9 @@ public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
     public IReadOnlyList<SelectListItem> Themes { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Partnerships { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Activities { get; private set; } = [];
+
+    /// <summary>The supported (or closed) projects of the case study's partnership, for the form.</summary>
+    public IReadOnlyList<SelectListItem> ProjectChoices { get; private set; } = [];
     public static IEnumerable<SelectListItem> Kinds => Enum.GetValues<PracticeKind>().Select(k => new SelectListItem(k.ToString(), k.ToString()));
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
@@ -57,8 +60,13 @@ public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
             {
                 Title = item!.Title, Summary = item.Summary, Body = item.Body, Kind = item.Kind == 0 ? null : item.Kind, PartnershipId = item.PartnershipId,
                 Outcomes = item.Outcomes, ContactName = item.ContactName, ContactEmail = item.ContactEmail, ThemeIds = item.Themes.Select(t => t.ThemeId).ToList(),
-                SourceActivityId = item.SourceActivityId,
+                SourceActivityId = item.SourceActivityId, ProjectId = item.ProjectId,
             };
+        }
+        else if (int.TryParse(Request.Query["fromProject"], out var projectId)
+                 && await Projects.CaseStudyFromProject.PrefillAsync(db, authorization, User, projectId, cancellationToken) is { } prefilled)
+        {
+            Input = prefilled; // a closed project's results, for the author to edit and submit
         }
         else
         {
@@ -148,6 +156,16 @@ public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
             }
             item.Edit(Input.Title, Input.Summary, Input.Body, Input.Kind!.Value, Input.PartnershipId, Input.Outcomes, Input.ContactName,
                 Input.ContactEmail, Input.ThemeIds, now, Input.SourceActivityId);
+            try
+            {
+                item.ServeProject(await Projects.SupportLinks.RequireAsync(db, Input.ProjectId, cancellationToken));
+            }
+            catch (DomainException e)
+            {
+                ModelState.AddModelError("Input.ProjectId", e.Message);
+                db.ChangeTracker.Clear();
+                return await ShowAsync(id, cancellationToken);
+            }
             if (submit)
             {
                 item.Submit(now);
@@ -198,6 +216,7 @@ public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
         Themes = await ThemeChoices.ListAsync(db, cancellationToken);
         Partnerships = await db.Partnerships.AsNoTracking().Where(p => p.RegionId == me.RegionId && p.IsActive).OrderBy(p => p.Name)
             .Select(p => new SelectListItem(p.Name, p.Id.ToString())).ToListAsync(cancellationToken);
+        ProjectChoices = await Projects.SupportLinks.ChoicesAsync(db, Input.PartnershipId, closedToo: true, cancellationToken);
         Activities = await db.Activities.AsNoTracking()
             .Where(a => a.RegionId == me.RegionId && (a.Status == Domain.Activities.ActivityStatus.Published || a.Status == Domain.Activities.ActivityStatus.Completed))
             .OrderByDescending(a => a.StartsAt).Take(200).Select(a => new SelectListItem(a.Title, a.Id.ToString())).ToListAsync(cancellationToken);
@@ -262,6 +281,9 @@ public class WriteModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
 
         [Display(Name = "activity")]
         public int? SourceActivityId { get; set; }
+
+        [Display(Name = "project")]
+        public int? ProjectId { get; set; }
 
         [StringLength(4000, ErrorMessage = "Outcomes must be 4,000 characters or fewer")]
         public string? Outcomes { get; set; }

@@ -35,7 +35,7 @@ public class BookingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
         Bookings = await query
             .Select(b => new Row(b.ActivityId, b.Activity!.Title, b.Activity.Kind, b.Activity.Status, b.Activity.StartsAt, b.Activity.EndsAt,
                 b.Activity.Venue ?? db.Partnerships.Where(p => p.Id == b.Activity.HostPartnershipId).Select(p => p.Name + " LSP").FirstOrDefault(),
-                b.Status, b.Attendance))
+                b.Status, b.Attendance, b.Id, b.ProjectId, db.Projects.Where(p => p.Id == b.ProjectId).Select(p => p.Title).FirstOrDefault()))
             .ToPagedAsync(PageNumber, 25, cancellationToken);
         var token = await db.Users.AsNoTracking().Where(u => u.Id == personId).Select(u => u.CalendarToken).SingleAsync(cancellationToken);
         FeedUrl = token is null ? null : $"{Request.Scheme}://{Request.Host}/my/calendar.ics?token={token}";
@@ -58,5 +58,5 @@ public class BookingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
     public string PageUrl(int page) => Url.Page("/My/Bookings", new { past = Past ? "true" : null })!.WithPageNumber(page, always: true);
 
     public sealed record Row(int ActivityId, string Title, ActivityKind Kind, ActivityStatus ActivityStatus, DateTime StartsAt, DateTime EndsAt,
-        string? Where, BookingStatus Status, Attendance? Attendance);
+        string? Where, BookingStatus Status, Attendance? Attendance, int BookingId, int? ProjectId, string? ProjectTitle);
 }

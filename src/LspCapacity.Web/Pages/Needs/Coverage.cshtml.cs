@@ -30,6 +30,7 @@ public class CoverageModel(AppDbContext db, CurrentUser me, FiguresCache cache, 
     public Paged<NeedCoverage> Needs { get; private set; } = default!;
     public ILookup<(int PartnershipId, int ThemeId), AttendedActivity> Activities { get; private set; } = default!;
     public ILookup<(int PartnershipId, int ThemeId), AddressingReview> Reviews { get; private set; } = default!;
+    public ILookup<(int PartnershipId, int ThemeId), AddressingProject> Projects { get; private set; } = default!;
     public IReadOnlyList<(string Theme, int High, int Covered)> ByTheme { get; private set; } = [];
 
     /// <summary>The region's active partnerships, for the filter (a heatmap cell links here with one of them and a theme).</summary>
@@ -52,6 +53,7 @@ public class CoverageModel(AppDbContext db, CurrentUser me, FiguresCache cache, 
         Result = figures.Result;
         Activities = figures.Activities;
         Reviews = figures.Reviews;
+        Projects = figures.Projects;
         if (Theme is { } themeId && Result.Themes.All(t => t.Id != themeId))
         {
             Theme = null; // an unknown theme shows every theme rather than nothing
@@ -75,13 +77,15 @@ public class CoverageModel(AppDbContext db, CurrentUser me, FiguresCache cache, 
         var result = await CoverageAsync(db, regionId, today, cancellationToken);
         var attended = result.Needs.Where(n => n.ActivitiesAttended > 0).ToList();
         var reviewed = result.Needs.Where(n => n.Reviews > 0).ToList();
+        var projected = result.Needs.Where(n => n.Projects > 0).ToList();
         return new Kept(result,
             await AttendedActivitiesAsync(db, regionId, attended, ActivitiesShown, cancellationToken),
-            await AddressingReviewsAsync(db, regionId, reviewed, cancellationToken));
+            await AddressingReviewsAsync(db, regionId, reviewed, cancellationToken),
+            await AddressingProjectsAsync(db, regionId, projected, cancellationToken));
     }
 
     private sealed record Kept(CoverageResult Result, ILookup<(int PartnershipId, int ThemeId), AttendedActivity> Activities,
-        ILookup<(int PartnershipId, int ThemeId), AddressingReview> Reviews);
+        ILookup<(int PartnershipId, int ThemeId), AddressingReview> Reviews, ILookup<(int PartnershipId, int ThemeId), AddressingProject> Projects);
 
     public string PageUrl(int page) =>
         Url.Page("/Needs/Coverage", new { partnership = Partnership, theme = Theme, uncovered = Uncovered ? "true" : null })!.WithPageNumber(page);

@@ -38,6 +38,9 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
     /// <summary>Peer reviews of the partnership, and those whose team its people joined.</summary>
     public IReadOnlyList<ReviewTaken> Reviews { get; private set; } = [];
 
+    /// <summary>The partnership's improvement projects, open ones first: its staff and the region's coordinators see them.</summary>
+    public IReadOnlyList<ProjectRow> Projects { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         ViewData.SetSection(SiteSection.Partnerships);
@@ -101,6 +104,11 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
                     r.Team.Count(m => m.PartnershipId == id && m.Role == Domain.Reviews.TeamRole.Lead),
                     r.Team.Count(m => m.PartnershipId == id && m.Role == Domain.Reviews.TeamRole.Peer)))
                 .ToListAsync(cancellationToken);
+            Projects = await db.Projects.AsNoTracking().Where(x => x.PartnershipId == id)
+                .OrderBy(x => x.Status == Domain.Projects.ProjectStatus.Active ? 0 : x.Status == Domain.Projects.ProjectStatus.Proposed ? 1
+                    : x.Status == Domain.Projects.ProjectStatus.Closed ? 2 : 3).ThenByDescending(x => x.StartsOn).ThenBy(x => x.Id)
+                .Select(x => new ProjectRow(x.Id, x.Title, x.Status, x.StartsOn, x.EndsOn, x.LastUpdateOn))
+                .ToListAsync(cancellationToken);
             var latest = await db.SurveyResponses.AsNoTracking()
                 .Where(r => r.PartnershipId == id && r.Status == Domain.Needs.ResponseStatus.Submitted)
                 .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.SurveyId)
@@ -156,6 +164,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
         public string Title => $"Peer review of {HostName}";
     }
 
+    public sealed record ProjectRow(int Id, string Title, Domain.Projects.ProjectStatus Status, DateOnly StartsOn, DateOnly EndsOn, DateOnly? LastUpdateOn);
     public sealed record PlacementRollup(string Theme, int Placements, int Active, double Hours, double? GoalsMet);
     public sealed record NeedsProfile(int SurveyId, string SurveyTitle, DateTime SubmittedAt, bool IsFollowUp, IReadOnlyList<ThemeNeed> Themes);
 

@@ -34,6 +34,10 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
     [StringLength(1000, ErrorMessage = "The reason must be 1,000 characters or fewer")]
     public string? EndReason { get; set; }
 
+    /// <summary>The supported project the placement serves: a project of the mentee's partnership (empty: none).</summary>
+    [BindProperty] public int? ProjectId { get; set; }
+    public IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> ProjectChoices { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         Session = new SessionInput { Date = UkTime.Today(clock), Mode = SessionMode.InPerson };
@@ -82,6 +86,26 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
             placement.EndEarly(EndReason!);
             db.Audit(me.Id, "placement.ended-early", placement, EndReason);
             return Task.FromResult("The placement has been ended.");
+        }, Operations.Manage, cancellationToken);
+    }
+
+    /// <summary>The pair or a coordinator says which supported project of the mentee's partnership the placement serves.</summary>
+    public async Task<IActionResult> OnPostProjectAsync(int id, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        return await ActAsync(id, async (placement, ct) =>
+        {
+            try
+            {
+                placement.ServeProject(await Projects.SupportLinks.RequireAsync(db, ProjectId, ct));
+            }
+            catch (DomainException e)
+            {
+                ModelState.AddModelError(nameof(ProjectId), e.Message);
+                throw;
+            }
+            db.Audit(me.Id, "placement.project-chosen", placement, ProjectId?.ToString() ?? "none");
+            return ProjectId is null ? "The placement is no longer linked to a project." : "The placement is linked to the project it serves.";
         }, Operations.Manage, cancellationToken);
     }
 
@@ -155,7 +179,8 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
                 db.Users.Where(u => u.Id == p.MenteeId).Select(u => u.DisplayName).First(),
                 db.Partnerships.Where(x => x.Id == p.MenteePartnershipId).Select(x => x.Name).First(),
                 p.Goals, p.StartsOn, p.EndsOn, p.HostOrganisation, p.TimeCommitment, p.EndReason, p.LastSessionOn,
-                p.Themes.Join(db.Themes, pt => pt.ThemeId, t => t.Id, (_, t) => t.Name).ToList()))
+                p.Themes.Join(db.Themes, pt => pt.ThemeId, t => t.Id, (_, t) => t.Name).ToList(),
+                p.MenteePartnershipId, p.ProjectId, db.Projects.Where(x => x.Id == p.ProjectId).Select(x => x.Title).FirstOrDefault()))
             .SingleOrDefaultAsync(cancellationToken);
         if (placement is null)
         {
@@ -179,13 +204,22 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
             .Select(o => new OutcomeView(db.Users.Where(u => u.Id == o.PersonId).Select(u => u.DisplayName).First(), o.GoalsMet, o.WhatChanged, o.WouldRecommend))
             .ToListAsync(cancellationToken);
         IsPlanned = placement.Status == PlacementStatus.Active && UkTime.Today(clock) < placement.StartsOn;
+        if (placement.Status == PlacementStatus.Active)
+        {
+            ProjectChoices = await Projects.SupportLinks.ChoicesAsync(db, placement.MenteePartnershipId, closedToo: false, cancellationToken);
+            if (ModelState.IsValid)
+            {
+                ProjectId = placement.ProjectId;
+            }
+        }
         CanRecordOutcome = IsMember && (placement.Status != PlacementStatus.Active || UkTime.Today(clock) >= placement.EndsOn.AddDays(-14));
         return Page();
     }
 
     public sealed record View(int Id, int RegionId, PlacementKind Kind, PlacementStatus Status, string MentorId, string MenteeId,
         string MentorName, string MenteeName, string Partnership, string Goals, DateOnly StartsOn, DateOnly EndsOn,
-        string? HostOrganisation, string? TimeCommitment, string? EndReason, DateOnly? LastSessionOn, List<string> Themes);
+        string? HostOrganisation, string? TimeCommitment, string? EndReason, DateOnly? LastSessionOn, List<string> Themes,
+        int MenteePartnershipId, int? ProjectId, string? ProjectTitle);
 
     public sealed record SessionView(DateOnly Date, int DurationMinutes, SessionMode Mode, string Summary, string? PrivateNotes,
         string? AgreedActions, string LoggedBy);

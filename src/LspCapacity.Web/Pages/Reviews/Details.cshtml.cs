@@ -47,6 +47,11 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, O
 
     public DateOnly Today { get; private set; }
 
+    /// <summary>The host's supported project the review serves (empty: none).</summary>
+    [BindProperty] public int? ProjectId { get; set; }
+    public IReadOnlyList<SelectListItem> ProjectChoices { get; private set; } = [];
+    public (int Id, string Title)? Project { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await ShowAsync(id, cancellationToken);
 
     public Task<IActionResult> OnPostMoveOnAsync(int id, CancellationToken cancellationToken) =>
@@ -141,6 +146,22 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, O
             review.RemoveMember(actor, RemovePersonId ?? "");
             db.Audit(me.Id, "review.member-removed", review, RemovePersonId);
             return Task.FromResult("The team has changed.");
+        }, cancellationToken);
+
+    /// <summary>The host or a coordinator names the host's supported project the review serves.</summary>
+    public Task<IActionResult> OnPostProjectAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, nameof(ProjectId), async (review, actor) =>
+        {
+            try
+            {
+                review.ServeProject(actor, await Projects.SupportLinks.RequireAsync(db, ProjectId, cancellationToken));
+            }
+            catch (DomainException e) when (e is not FieldException)
+            {
+                throw new FieldException(nameof(ProjectId), e.Message);
+            }
+            db.Audit(me.Id, "review.project-chosen", review, ProjectId?.ToString() ?? "none");
+            return ProjectId is null ? "The review is no longer linked to a project." : "The review is linked to the project it serves.";
         }, cancellationToken);
 
     public Task<IActionResult> OnPostFollowUpAsync(int id, CancellationToken cancellationToken)
@@ -262,6 +283,18 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, O
         var caseStudy = await db.CaseStudies.AsNoTracking().Where(c => c.SourceReviewId == id).OrderByDescending(c => c.Id)
             .Select(c => new { c.Slug, c.Title, c.Status }).FirstOrDefaultAsync(cancellationToken);
         CaseStudy = caseStudy is null ? null : (caseStudy.Slug, caseStudy.Title, caseStudy.Status);
+        var project = await db.PeerReviews.AsNoTracking().Where(r => r.Id == id && r.ProjectId != null)
+            .Select(r => new { Id = r.ProjectId!.Value, Title = db.Projects.Where(p => p.Id == r.ProjectId).Select(p => p.Title).First() })
+            .FirstOrDefaultAsync(cancellationToken);
+        Project = project is null ? null : (project.Id, project.Title);
+        if (CanChooseProject)
+        {
+            ProjectChoices = await Projects.SupportLinks.ChoicesAsync(db, Review.HostPartnershipId, closedToo: false, cancellationToken);
+            if (ModelState.IsValid)
+            {
+                ProjectId = Project?.Id;
+            }
+        }
         if (Actor.HasFlag(ReviewActor.Coordinator) && Review.Stage < ReviewStage.Findings)
         {
             Candidates = (await ReviewAccess.CandidatesAsync(db, Review.RegionId, cancellationToken))
@@ -276,6 +309,9 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, O
 
     /// <summary>Moving on now starts the follow-up before the progress review date: the coordinator says why.</summary>
     public bool FollowUpWouldBeEarly => Review.Stage == ReviewStage.ActionPlan && Details.ProgressReviewOn is { } due && Today < due;
+
+    /// <summary>The host or a coordinator names the project the review serves, until it is closed.</summary>
+    public bool CanChooseProject => Review.Stage != ReviewStage.Closed && (Actor & (ReviewActor.Host | ReviewActor.Coordinator)) != ReviewActor.None;
 
     /// <summary>Coordinators change the dates until the findings are being written.</summary>
     public bool CanReschedule => Actor.HasFlag(ReviewActor.Coordinator) && Review.Stage < ReviewStage.Findings;

@@ -1,5 +1,4 @@
 using LspCapacity.Web.Data;
-using LspCapacity.Web.Domain.Reviews;
 using LspCapacity.Web.Infrastructure;
 using LspCapacity.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Authorization;

@@ -1,7 +1,6 @@
 using System.Net;
 using LspCapacity.Tests.Support;
 using LspCapacity.Web.Data;
-using LspCapacity.Web.Domain.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;

@@ -185,8 +185,8 @@ public partial class DashboardTests : IClassFixture<KnownRegion>
         Assert.Contains("a peer review of the partnership focused on the theme", Text(page.QuerySelector("#definitions")));
         var rows = page.QuerySelectorAll("#needs tbody tr").Select(Cells).ToList();
         Assert.Equal(2, rows.Count);
-        Assert.Equal(["Liverpool", _app.ThemeBName, "1.5", "None", "0", "None", "Not covered"], rows[0]); // uncovered first
-        Assert.Equal(["Knowsley", _app.ThemeAName, "2.5", $"1: {KnownRegion.X1}", "0", "1: On site 14 January 2027 (Scoping)", "Covered"], rows[1]);
+        Assert.Equal(["Liverpool", _app.ThemeBName, "1.5", "None", "0", "None", "None", "Not covered"], rows[0]); // uncovered first (no improvement project either)
+        Assert.Equal(["Knowsley", _app.ThemeAName, "2.5", $"1: {KnownRegion.X1}", "0", "1: On site 14 January 2027 (Scoping)", "None", "Covered"], rows[1]);
         Assert.NotNull(page.QuerySelector($"#needs a[href='/activities/{_app.X1Id}']"));
         Assert.NotNull(page.QuerySelector($"#needs tr[data-need='{_app.Knowsley}-{_app.ThemeA}'] a[href='/reviews/{_app.KnowsleyReviewId}']"));
         Assert.Null(page.QuerySelector($"#needs a[href='/reviews/{_app.SeftonReviewId}']"));
@@ -212,8 +212,8 @@ public partial class DashboardTests : IClassFixture<KnownRegion>
         Assert.Equal(2, unknownPartnership.QuerySelectorAll("#needs tbody tr").Length);
 
         var csv = await CsvAsync("coverage");
-        Assert.Equal(["Liverpool", _app.ThemeBName, "1.5", "0", "", "0", "0", "no"], csv[0]);
-        Assert.Equal(["Knowsley", _app.ThemeAName, "2.5", "1", KnownRegion.X1, "0", "1", "yes"], csv[1]);
+        Assert.Equal(["Liverpool", _app.ThemeBName, "1.5", "0", "", "0", "0", "0", "no"], csv[0]);
+        Assert.Equal(["Knowsley", _app.ThemeAName, "2.5", "1", KnownRegion.X1, "0", "1", "0", "yes"], csv[1]);
     }
 
     [Fact]

@@ -18,43 +18,12 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.5")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("LspCapacity.Web.Data.DataVersion", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<long>("Version")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("DataVersions");
-
-                    b.HasData(
-                        new
-                        {
-                            Name = "needs",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Name = "library",
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Name = "reference",
-                            Version = 0L
-                        });
-                });
-
-            modelBuilder.Entity("LspCapacity.Web.Domain.Accounts.AppUser", b =>
+            modelBuilder.Entity("LspCapacity.Web.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -153,6 +122,37 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.HasIndex("RegionId", "DisplayName");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Data.DataVersion", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DataVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "needs",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Name = "library",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Name = "reference",
+                            Version = 0L
+                        });
                 });
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Accounts.Invitation", b =>
@@ -401,6 +401,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -412,6 +415,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PartnershipId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("ActivityId", "PersonId")
                         .IsUnique()
@@ -577,6 +582,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.Property<int?>("PartnershipId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -621,6 +629,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.HasIndex("AuthorId");
 
                     b.HasIndex("PartnershipId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("Slug");
 
@@ -1023,6 +1033,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("RegionId")
                         .HasColumnType("integer");
 
@@ -1048,6 +1061,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.HasIndex("MenteePartnershipId");
 
                     b.HasIndex("MentorId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("RequestId");
 
@@ -1398,6 +1413,401 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.ToTable("Themes");
                 });
 
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.Project", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("LaaBlocks")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("LastUpdateOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LeadId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.PrimitiveCollection<List<string>>("PartnerOrganisations")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ProposedById")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SupportPlan")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("LeadId");
+
+                    b.HasIndex("ProposedById");
+
+                    b.HasIndex("PartnershipId", "Status");
+
+                    b.HasIndex("RegionId", "Status");
+
+                    b.ToTable("Projects");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("ProjectDocuments");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectMeasure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("BaselineOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("BaselineValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal?>("FinalValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateOnly?>("LatestOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("LatestValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("TargetOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("TargetValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("ProjectMeasures");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectMeasureReading", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<int>("UpdateId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdateId");
+
+                    b.HasIndex("MeasureId", "On");
+
+                    b.ToTable("ProjectMeasureReading");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectMilestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "DueOn");
+
+                    b.ToTable("ProjectMilestones");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectNeed", b =>
+                {
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("ProjectId", "SurveyId", "ThemeId");
+
+                    b.HasIndex("SurveyId");
+
+                    b.HasIndex("ThemeId", "SurveyId");
+
+                    b.ToTable("ProjectNeed");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectNeighbourhood", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsDeprived")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("ProjectNeighbourhood");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectResults", b =>
+                {
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DoDifferently")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.PrimitiveCollection<List<string>>("EvidenceLinks")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<bool>("PublicConsent")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SupportContribution")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("WhatChanged")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("ProjectId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.ToTable("ProjectResults");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectTheme", b =>
+                {
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ProjectId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("ProjectTheme");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.PrimitiveCollection<List<int>>("MilestonesDone")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("PostedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("PostedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rag")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("ProjectId", "PostedAt");
+
+                    b.ToTable("ProjectUpdates");
+                });
+
             modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ActionUpdate", b =>
                 {
                     b.Property<int>("Id")
@@ -1469,6 +1879,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.Property<DateOnly?>("ProgressReviewOn")
                         .HasColumnType("date");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PublicSummary")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -1527,6 +1940,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("HostPartnershipId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("RegionId", "Stage");
 
@@ -1992,7 +2407,7 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("LspCapacity.Web.Domain.Accounts.AppUser", b =>
+            modelBuilder.Entity("LspCapacity.Web.Data.AppUser", b =>
                 {
                     b.HasOne("LspCapacity.Web.Domain.Programme.Partnership", null)
                         .WithMany()
@@ -2007,18 +2422,16 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Accounts.Invitation", b =>
                 {
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", "User")
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Accounts.UserSession", b =>
                 {
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2082,11 +2495,16 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Activity");
                 });
@@ -2111,7 +2529,7 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Library.CaseStudy", b =>
                 {
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2160,7 +2578,7 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Library.LibrarySubscription", b =>
                 {
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2181,7 +2599,7 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UpdatedById")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2218,7 +2636,7 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("SubmittedById")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2248,7 +2666,7 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Placements.MentorProfile", b =>
                 {
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2263,7 +2681,7 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Placements.Placement", b =>
                 {
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("MenteeId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2275,11 +2693,16 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("MentorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("LspCapacity.Web.Domain.Placements.SupportRequest", null)
                         .WithMany()
@@ -2289,7 +2712,7 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Placements.PlacementOutcome", b =>
                 {
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2304,7 +2727,7 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Placements.PlacementSession", b =>
                 {
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("LoggedById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2340,7 +2763,7 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("RequesterId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2385,6 +2808,155 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.Project", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectDocument", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectMeasure", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany("Measures")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectMeasureReading", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Projects.ProjectMeasure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Projects.ProjectUpdate", null)
+                        .WithMany("Readings")
+                        .HasForeignKey("UpdateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectMilestone", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectNeed", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany("Needs")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Needs.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectNeighbourhood", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany("Neighbourhoods")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectResults", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithOne("Results")
+                        .HasForeignKey("LspCapacity.Web.Domain.Projects.ProjectResults", "ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectTheme", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectUpdate", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ActionUpdate", b =>
                 {
                     b.HasOne("LspCapacity.Web.Domain.Reviews.ReviewAction", null)
@@ -2393,7 +2965,7 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("ById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2407,6 +2979,11 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .HasForeignKey("HostPartnershipId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("LspCapacity.Web.Domain.Programme.Region", null)
                         .WithMany()
@@ -2432,7 +3009,7 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ReviewFinding", b =>
                 {
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2482,7 +3059,7 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.ReviewTeamMember", b =>
                 {
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2509,7 +3086,7 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UpdatedById")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2544,7 +3121,7 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2553,7 +3130,7 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2568,7 +3145,7 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2577,7 +3154,7 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("LspCapacity.Web.Domain.Accounts.AppUser", null)
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2629,6 +3206,30 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
             modelBuilder.Entity("LspCapacity.Web.Domain.Programme.Programme", b =>
                 {
                     b.Navigation("Objectives");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.Project", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("Measures");
+
+                    b.Navigation("Milestones");
+
+                    b.Navigation("Needs");
+
+                    b.Navigation("Neighbourhoods");
+
+                    b.Navigation("Results");
+
+                    b.Navigation("Themes");
+
+                    b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Projects.ProjectUpdate", b =>
+                {
+                    b.Navigation("Readings");
                 });
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Reviews.PeerReview", b =>

@@ -375,54 +375,6 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "PeerReviews",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RegionId = table.Column<int>(type: "integer", nullable: false),
-                    HostPartnershipId = table.Column<int>(type: "integer", nullable: false),
-                    Stage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    StageChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Scope = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    ScopingOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    SelfAssessmentDueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    OnSiteStartsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    OnSiteEndsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    SelfAssessmentSubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    SelfAssessmentSubmittedById = table.Column<string>(type: "text", nullable: true),
-                    ReportSummary = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
-                    ReportAgreedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ReportAgreedById = table.Column<string>(type: "text", nullable: true),
-                    ProgressReviewOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    FollowUpSummary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    RescheduledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RescheduleReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    EarlyFollowUpReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    PublishConsentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    PublishConsentById = table.Column<string>(type: "text", nullable: true),
-                    PublicSummary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_PeerReviews", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_PeerReviews_Partnerships_HostPartnershipId",
-                        column: x => x.HostPartnershipId,
-                        principalTable: "Partnerships",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_PeerReviews_Regions_RegionId",
-                        column: x => x.RegionId,
-                        principalTable: "Regions",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "ProgrammeObjective",
                 columns: table => new
                 {
@@ -628,46 +580,6 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Bookings",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ActivityId = table.Column<int>(type: "integer", nullable: false),
-                    PersonId = table.Column<string>(type: "text", nullable: false),
-                    PartnershipId = table.Column<int>(type: "integer", nullable: true),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    StatusChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    BookedInPriorityWindow = table.Column<bool>(type: "boolean", nullable: false),
-                    CancelReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Attendance = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    FeedbackRequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Bookings", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Bookings_Activities_ActivityId",
-                        column: x => x.ActivityId,
-                        principalTable: "Activities",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_Bookings_AspNetUsers_PersonId",
-                        column: x => x.PersonId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Bookings_Partnerships_PartnershipId",
-                        column: x => x.PartnershipId,
-                        principalTable: "Partnerships",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "CaseStudies",
                 columns: table => new
                 {
@@ -683,6 +595,7 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     PartnershipId = table.Column<int>(type: "integer", nullable: true),
                     SourceActivityId = table.Column<int>(type: "integer", nullable: true),
                     SourceReviewId = table.Column<int>(type: "integer", nullable: true),
+                    ProjectId = table.Column<int>(type: "integer", nullable: true),
                     Outcomes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     ContactName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     ContactEmail = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
@@ -802,6 +715,67 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Projects",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegionId = table.Column<int>(type: "integer", nullable: false),
+                    PartnershipId = table.Column<int>(type: "integer", nullable: false),
+                    ProposedById = table.Column<string>(type: "text", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Problem = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    LaaBlocks = table.Column<int>(type: "integer", nullable: false),
+                    LeadId = table.Column<string>(type: "text", nullable: false),
+                    PartnerOrganisations = table.Column<List<string>>(type: "text[]", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SupportPlan = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    DeclineReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DecidedById = table.Column<string>(type: "text", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastUpdateOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Projects", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Projects_AspNetUsers_DecidedById",
+                        column: x => x.DecidedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Projects_AspNetUsers_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Projects_AspNetUsers_ProposedById",
+                        column: x => x.ProposedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Projects_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Projects_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SupportRequests",
                 columns: table => new
                 {
@@ -888,6 +862,512 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         name: "FK_UserSessions_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SectionId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Required = table.Column<bool>(type: "boolean", nullable: false),
+                    Help = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Options = table.Column<List<string>>(type: "text[]", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyQuestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyQuestions_SurveySection_SectionId",
+                        column: x => x.SectionId,
+                        principalTable: "SurveySection",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseStudyAttachment",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseStudyId = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseStudyAttachment", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseStudyAttachment_CaseStudies_CaseStudyId",
+                        column: x => x.CaseStudyId,
+                        principalTable: "CaseStudies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseStudyTheme",
+                columns: table => new
+                {
+                    CaseStudyId = table.Column<int>(type: "integer", nullable: false),
+                    ThemeId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseStudyTheme", x => new { x.CaseStudyId, x.ThemeId });
+                    table.ForeignKey(
+                        name: "FK_CaseStudyTheme_CaseStudies_CaseStudyId",
+                        column: x => x.CaseStudyId,
+                        principalTable: "CaseStudies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CaseStudyTheme_Themes_ThemeId",
+                        column: x => x.ThemeId,
+                        principalTable: "Themes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Bookings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ActivityId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<string>(type: "text", nullable: false),
+                    PartnershipId = table.Column<int>(type: "integer", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StatusChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    BookedInPriorityWindow = table.Column<bool>(type: "boolean", nullable: false),
+                    CancelReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Attendance = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    FeedbackRequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ProjectId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Bookings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Bookings_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Bookings_AspNetUsers_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Bookings_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Bookings_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PeerReviews",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegionId = table.Column<int>(type: "integer", nullable: false),
+                    HostPartnershipId = table.Column<int>(type: "integer", nullable: false),
+                    Stage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StageChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Scope = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ScopingOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SelfAssessmentDueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    OnSiteStartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    OnSiteEndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SelfAssessmentSubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SelfAssessmentSubmittedById = table.Column<string>(type: "text", nullable: true),
+                    ReportSummary = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    ReportAgreedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReportAgreedById = table.Column<string>(type: "text", nullable: true),
+                    ProgressReviewOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FollowUpSummary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RescheduledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RescheduleReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    EarlyFollowUpReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PublishConsentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PublishConsentById = table.Column<string>(type: "text", nullable: true),
+                    PublicSummary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ProjectId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PeerReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PeerReviews_Partnerships_HostPartnershipId",
+                        column: x => x.HostPartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PeerReviews_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PeerReviews_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProjectDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProjectId = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProjectDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProjectDocuments_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProjectMeasures",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProjectId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    BaselineValue = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    BaselineOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    TargetValue = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    TargetOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    LatestValue = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    LatestOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FinalValue = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProjectMeasures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProjectMeasures_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProjectMilestones",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProjectId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DoneOn = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProjectMilestones", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProjectMilestones_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProjectNeed",
+                columns: table => new
+                {
+                    ProjectId = table.Column<int>(type: "integer", nullable: false),
+                    SurveyId = table.Column<int>(type: "integer", nullable: false),
+                    ThemeId = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProjectNeed", x => new { x.ProjectId, x.SurveyId, x.ThemeId });
+                    table.ForeignKey(
+                        name: "FK_ProjectNeed_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ProjectNeed_Surveys_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "Surveys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProjectNeed_Themes_ThemeId",
+                        column: x => x.ThemeId,
+                        principalTable: "Themes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProjectNeighbourhood",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProjectId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IsDeprived = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProjectNeighbourhood", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProjectNeighbourhood_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProjectResults",
+                columns: table => new
+                {
+                    ProjectId = table.Column<int>(type: "integer", nullable: false),
+                    WhatChanged = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    EvidenceLinks = table.Column<List<string>>(type: "text[]", nullable: false),
+                    SupportContribution = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    DoDifferently = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    PublicConsent = table.Column<bool>(type: "boolean", nullable: false),
+                    RecordedById = table.Column<string>(type: "text", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProjectResults", x => x.ProjectId);
+                    table.ForeignKey(
+                        name: "FK_ProjectResults_AspNetUsers_RecordedById",
+                        column: x => x.RecordedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProjectResults_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProjectTheme",
+                columns: table => new
+                {
+                    ProjectId = table.Column<int>(type: "integer", nullable: false),
+                    ThemeId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProjectTheme", x => new { x.ProjectId, x.ThemeId });
+                    table.ForeignKey(
+                        name: "FK_ProjectTheme_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ProjectTheme_Themes_ThemeId",
+                        column: x => x.ThemeId,
+                        principalTable: "Themes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProjectUpdates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProjectId = table.Column<int>(type: "integer", nullable: false),
+                    AuthorId = table.Column<string>(type: "text", nullable: false),
+                    Rag = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Narrative = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    PostedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    PostedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    MilestonesDone = table.Column<List<int>>(type: "integer[]", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProjectUpdates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProjectUpdates_AspNetUsers_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProjectUpdates_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Placements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegionId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    MentorId = table.Column<string>(type: "text", nullable: false),
+                    MenteeId = table.Column<string>(type: "text", nullable: false),
+                    MenteePartnershipId = table.Column<int>(type: "integer", nullable: false),
+                    RequestId = table.Column<int>(type: "integer", nullable: true),
+                    Goals = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    HostOrganisation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    TimeCommitment = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    EndReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ProjectId = table.Column<int>(type: "integer", nullable: true),
+                    LastSessionOn = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Placements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Placements_AspNetUsers_MenteeId",
+                        column: x => x.MenteeId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Placements_AspNetUsers_MentorId",
+                        column: x => x.MentorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Placements_Partnerships_MenteePartnershipId",
+                        column: x => x.MenteePartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Placements_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Placements_SupportRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "SupportRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ResponseId = table.Column<int>(type: "integer", nullable: false),
+                    QuestionId = table.Column<int>(type: "integer", nullable: false),
+                    Rating = table.Column<int>(type: "integer", nullable: true),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Choices = table.Column<List<string>>(type: "text[]", nullable: false),
+                    UpdatedById = table.Column<string>(type: "text", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyAnswers_AspNetUsers_UpdatedById",
+                        column: x => x.UpdatedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SurveyAnswers_SurveyQuestions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "SurveyQuestions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SurveyAnswers_SurveyResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "SurveyResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Feedback",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BookingId = table.Column<int>(type: "integer", nullable: false),
+                    Usefulness = table.Column<int>(type: "integer", nullable: false),
+                    Quality = table.Column<int>(type: "integer", nullable: false),
+                    ApplyLocally = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Comments = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Feedback", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Feedback_Bookings_BookingId",
+                        column: x => x.BookingId,
+                        principalTable: "Bookings",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1041,217 +1521,29 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "SurveyQuestions",
+                name: "ProjectMeasureReading",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SectionId = table.Column<int>(type: "integer", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Required = table.Column<bool>(type: "boolean", nullable: false),
-                    Help = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Options = table.Column<List<string>>(type: "text[]", nullable: false)
+                    UpdateId = table.Column<int>(type: "integer", nullable: false),
+                    MeasureId = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SurveyQuestions", x => x.Id);
+                    table.PrimaryKey("PK_ProjectMeasureReading", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_SurveyQuestions_SurveySection_SectionId",
-                        column: x => x.SectionId,
-                        principalTable: "SurveySection",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Feedback",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    BookingId = table.Column<int>(type: "integer", nullable: false),
-                    Usefulness = table.Column<int>(type: "integer", nullable: false),
-                    Quality = table.Column<int>(type: "integer", nullable: false),
-                    ApplyLocally = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Comments = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Feedback", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Feedback_Bookings_BookingId",
-                        column: x => x.BookingId,
-                        principalTable: "Bookings",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "CaseStudyAttachment",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseStudyId = table.Column<int>(type: "integer", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
-                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CaseStudyAttachment", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_CaseStudyAttachment_CaseStudies_CaseStudyId",
-                        column: x => x.CaseStudyId,
-                        principalTable: "CaseStudies",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "CaseStudyTheme",
-                columns: table => new
-                {
-                    CaseStudyId = table.Column<int>(type: "integer", nullable: false),
-                    ThemeId = table.Column<int>(type: "integer", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CaseStudyTheme", x => new { x.CaseStudyId, x.ThemeId });
-                    table.ForeignKey(
-                        name: "FK_CaseStudyTheme_CaseStudies_CaseStudyId",
-                        column: x => x.CaseStudyId,
-                        principalTable: "CaseStudies",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_CaseStudyTheme_Themes_ThemeId",
-                        column: x => x.ThemeId,
-                        principalTable: "Themes",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Placements",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RegionId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    MentorId = table.Column<string>(type: "text", nullable: false),
-                    MenteeId = table.Column<string>(type: "text", nullable: false),
-                    MenteePartnershipId = table.Column<int>(type: "integer", nullable: false),
-                    RequestId = table.Column<int>(type: "integer", nullable: true),
-                    Goals = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    HostOrganisation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    TimeCommitment = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    EndReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    LastSessionOn = table.Column<DateOnly>(type: "date", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Placements", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Placements_AspNetUsers_MenteeId",
-                        column: x => x.MenteeId,
-                        principalTable: "AspNetUsers",
+                        name: "FK_ProjectMeasureReading_ProjectMeasures_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "ProjectMeasures",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Placements_AspNetUsers_MentorId",
-                        column: x => x.MentorId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Placements_Partnerships_MenteePartnershipId",
-                        column: x => x.MenteePartnershipId,
-                        principalTable: "Partnerships",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Placements_SupportRequests_RequestId",
-                        column: x => x.RequestId,
-                        principalTable: "SupportRequests",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ReviewActions",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ReviewId = table.Column<int>(type: "integer", nullable: false),
-                    RecommendationId = table.Column<int>(type: "integer", nullable: false),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ReviewActions", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ReviewActions_PeerReviews_ReviewId",
-                        column: x => x.ReviewId,
-                        principalTable: "PeerReviews",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_ReviewActions_ReviewRecommendations_RecommendationId",
-                        column: x => x.RecommendationId,
-                        principalTable: "ReviewRecommendations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "SurveyAnswers",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ResponseId = table.Column<int>(type: "integer", nullable: false),
-                    QuestionId = table.Column<int>(type: "integer", nullable: false),
-                    Rating = table.Column<int>(type: "integer", nullable: true),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Choices = table.Column<List<string>>(type: "text[]", nullable: false),
-                    UpdatedById = table.Column<string>(type: "text", nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_SurveyAnswers", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_SurveyAnswers_AspNetUsers_UpdatedById",
-                        column: x => x.UpdatedById,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_SurveyAnswers_SurveyQuestions_QuestionId",
-                        column: x => x.QuestionId,
-                        principalTable: "SurveyQuestions",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_SurveyAnswers_SurveyResponses_ResponseId",
-                        column: x => x.ResponseId,
-                        principalTable: "SurveyResponses",
+                        name: "FK_ProjectMeasureReading_ProjectUpdates_UpdateId",
+                        column: x => x.UpdateId,
+                        principalTable: "ProjectUpdates",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1339,6 +1631,38 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         name: "FK_PlacementTheme_Themes_ThemeId",
                         column: x => x.ThemeId,
                         principalTable: "Themes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewActions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReviewId = table.Column<int>(type: "integer", nullable: false),
+                    RecommendationId = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewActions_PeerReviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "PeerReviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReviewActions_ReviewRecommendations_RecommendationId",
+                        column: x => x.RecommendationId,
+                        principalTable: "ReviewRecommendations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1498,6 +1822,11 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 columns: new[] { "PersonId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Bookings_ProjectId",
+                table: "Bookings",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseStudies_AuthorId",
                 table: "CaseStudies",
                 column: "AuthorId");
@@ -1506,6 +1835,11 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 name: "IX_CaseStudies_PartnershipId",
                 table: "CaseStudies",
                 column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseStudies_ProjectId",
+                table: "CaseStudies",
+                column: "ProjectId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseStudies_RegionId_Status",
@@ -1625,6 +1959,11 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 column: "HostPartnershipId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PeerReviews_ProjectId",
+                table: "PeerReviews",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PeerReviews_RegionId_Stage",
                 table: "PeerReviews",
                 columns: new[] { "RegionId", "Stage" });
@@ -1654,6 +1993,11 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 name: "IX_Placements_MentorId",
                 table: "Placements",
                 column: "MentorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Placements_ProjectId",
+                table: "Placements",
+                column: "ProjectId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Placements_RegionId_Status",
@@ -1690,6 +2034,91 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 table: "Programmes",
                 columns: new[] { "RegionId", "Name" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectDocuments_ProjectId",
+                table: "ProjectDocuments",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectMeasureReading_MeasureId_On",
+                table: "ProjectMeasureReading",
+                columns: new[] { "MeasureId", "On" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectMeasureReading_UpdateId",
+                table: "ProjectMeasureReading",
+                column: "UpdateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectMeasures_ProjectId",
+                table: "ProjectMeasures",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectMilestones_ProjectId_DueOn",
+                table: "ProjectMilestones",
+                columns: new[] { "ProjectId", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectNeed_SurveyId",
+                table: "ProjectNeed",
+                column: "SurveyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectNeed_ThemeId_SurveyId",
+                table: "ProjectNeed",
+                columns: new[] { "ThemeId", "SurveyId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectNeighbourhood_ProjectId",
+                table: "ProjectNeighbourhood",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectResults_RecordedById",
+                table: "ProjectResults",
+                column: "RecordedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_DecidedById",
+                table: "Projects",
+                column: "DecidedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_LeadId",
+                table: "Projects",
+                column: "LeadId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_PartnershipId_Status",
+                table: "Projects",
+                columns: new[] { "PartnershipId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_ProposedById",
+                table: "Projects",
+                column: "ProposedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_RegionId_Status",
+                table: "Projects",
+                columns: new[] { "RegionId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectTheme_ThemeId",
+                table: "ProjectTheme",
+                column: "ThemeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectUpdates_AuthorId",
+                table: "ProjectUpdates",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectUpdates_ProjectId_PostedAt",
+                table: "ProjectUpdates",
+                columns: new[] { "ProjectId", "PostedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Regions_Code",
@@ -1928,6 +2357,27 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 name: "ProgrammeObjective");
 
             migrationBuilder.DropTable(
+                name: "ProjectDocuments");
+
+            migrationBuilder.DropTable(
+                name: "ProjectMeasureReading");
+
+            migrationBuilder.DropTable(
+                name: "ProjectMilestones");
+
+            migrationBuilder.DropTable(
+                name: "ProjectNeed");
+
+            migrationBuilder.DropTable(
+                name: "ProjectNeighbourhood");
+
+            migrationBuilder.DropTable(
+                name: "ProjectResults");
+
+            migrationBuilder.DropTable(
+                name: "ProjectTheme");
+
+            migrationBuilder.DropTable(
                 name: "ReviewActionUpdates");
 
             migrationBuilder.DropTable(
@@ -1967,6 +2417,12 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 name: "Programmes");
 
             migrationBuilder.DropTable(
+                name: "ProjectMeasures");
+
+            migrationBuilder.DropTable(
+                name: "ProjectUpdates");
+
+            migrationBuilder.DropTable(
                 name: "ReviewActions");
 
             migrationBuilder.DropTable(
@@ -1988,9 +2444,6 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 name: "SurveySection");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
-
-            migrationBuilder.DropTable(
                 name: "PeerReviews");
 
             migrationBuilder.DropTable(
@@ -1998,6 +2451,12 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Themes");
+
+            migrationBuilder.DropTable(
+                name: "Projects");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Partnerships");

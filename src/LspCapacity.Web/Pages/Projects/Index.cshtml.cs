@@ -1,0 +1,67 @@
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain.Projects;
+using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace LspCapacity.Web.Pages.Projects;
+
+/// <summary>
+/// The improvement projects a person may see (their partnership's, their region's, the ones they
+/// support), filtered by status, theme and partnership, paged. A fixed number of queries whatever the size.
+/// </summary>
+public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public ProjectStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Theme { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Partnership { get; set; }
+
+    public Paged<Row> Projects { get; private set; } = default!;
+    public IReadOnlyList<SelectListItem> Themes { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Partnerships { get; private set; } = [];
+    public bool CanRegister => me.IsLspStaff && me.PartnershipId is not null;
+
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
+    {
+        ViewData.SetSection(SiteSection.Projects);
+        var query = ProjectAccess.Visible(db, me);
+        if (Status is { } status)
+        {
+            query = query.Where(p => p.Status == status);
+        }
+        if (Theme is { } themeId)
+        {
+            query = query.Where(p => p.Themes.Any(t => t.ThemeId == themeId));
+        }
+        if (Partnership is { } partnershipId)
+        {
+            query = query.Where(p => p.PartnershipId == partnershipId);
+        }
+        Projects = await query
+            .OrderBy(p => p.Status == ProjectStatus.Proposed ? 0 : p.Status == ProjectStatus.Active ? 1 : 2)
+            .ThenByDescending(p => p.StartsOn).ThenByDescending(p => p.Id)
+            .Select(p => new Row(p.Id, p.Title, db.Partnerships.Where(x => x.Id == p.PartnershipId).Select(x => x.Name).First(),
+                p.Status, p.StartsOn, p.EndsOn, p.LastUpdateOn,
+                p.Updates.OrderByDescending(u => u.PostedAt).Select(u => (RagStatus?)u.Rag).FirstOrDefault()))
+            .ToPagedAsync(Math.Max(1, page), cancellationToken: cancellationToken);
+        Themes = await ThemeChoices.ListAsync(db, cancellationToken);
+        if (me.IsCoordinator)
+        {
+            var partnerships = db.Partnerships.AsNoTracking();
+            if (!me.IsAdmin)
+            {
+                partnerships = partnerships.Where(p => p.RegionId == me.RegionId);
+            }
+            Partnerships = await partnerships.OrderBy(p => p.Name).Select(p => new SelectListItem(p.Name, p.Id.ToString())).ToListAsync(cancellationToken);
+        }
+        return Page();
+    }
+
+    public string PageUrl(int page) =>
+        Url.Page("/Projects/Index", new { status = Status, theme = Theme, partnership = Partnership, page })!;
+
+    public sealed record Row(int Id, string Title, string Partnership, ProjectStatus Status, DateOnly StartsOn, DateOnly EndsOn,
+        DateOnly? LastUpdateOn, RagStatus? LatestRag);
+}
