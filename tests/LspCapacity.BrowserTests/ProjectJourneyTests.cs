@@ -22,22 +22,22 @@ public class ProjectJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await staff.GetByLabel("Safer and Stronger Communities").CheckAsync();
         await staff.GetByLabel("Neighbourhood 1", new() { Exact = true }).FillAsync("Foleshill");
         await staff.GetByLabel("Neighbourhood 1 is a deprived (NRF) area").CheckAsync();
-        await staff.GetByLabel("Start date").FillAsync("2026-12-01");
-        await staff.GetByLabel("End date").FillAsync("2027-06-30");
+        await staff.FillDateAsync("Start date", new DateOnly(2026, 12, 1));
+        await staff.FillDateAsync("End date", new DateOnly(2027, 6, 30));
         await staff.GetByLabel("Milestone 1", new() { Exact = true }).FillAsync("Owners agreed at the board");
-        await staff.GetByLabel("Milestone 1 due").FillAsync("2027-02-01");
+        await staff.FillDateAsync("Milestone 1 due", new DateOnly(2027, 2, 1));
         await staff.GetByLabel("Measure 1: name").FillAsync("Targets with a named owner");
         await staff.GetByLabel("Measure 1: unit").FillAsync("%");
         await staff.GetByLabel("Measure 1: baseline value").FillAsync("20");
-        await staff.GetByLabel("Measure 1: baseline date").FillAsync("2026-11-01");
+        await staff.FillDateAsync("Measure 1: baseline date", new DateOnly(2026, 11, 1));
         await staff.GetByLabel("Measure 1: target value").FillAsync("100");
         // A target dated before its baseline: the error is shown and what was typed is kept.
-        await staff.GetByLabel("Measure 1: target date").FillAsync("2026-10-01");
+        await staff.FillDateAsync("Measure 1: target date", new DateOnly(2026, 10, 1));
         await staff.GetByRole(AriaRole.Button, new() { Name = "Register the project" }).ClickAsync();
         await Assertions.Expect(staff.Locator(".govuk-error-summary")).ToContainTextAsync("The target date of measure 1 must be on or after its baseline date");
         await Assertions.Expect(staff.GetByLabel("Measure 1: name")).ToHaveValueAsync("Targets with a named owner");
         await staff.AssertAccessibleAsync();
-        await staff.GetByLabel("Measure 1: target date").FillAsync("2027-06-30");
+        await staff.FillDateAsync("Measure 1: target date", new DateOnly(2027, 6, 30));
         await staff.GetByRole(AriaRole.Button, new() { Name = "Register the project" }).ClickAsync();
         await Assertions.Expect(staff.Locator("h1")).ToHaveTextAsync("Owners for every LAA target");
         await Assertions.Expect(staff.Locator("main")).ToContainTextAsync("Proposed");
@@ -61,7 +61,7 @@ public class ProjectJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await staff.GetByLabel("Green: on track").CheckAsync();
         await staff.GetByLabel("What has happened since the last update?").FillAsync("Half the partners have named owners.");
         await staff.GetByLabel("Targets with a named owner: latest value").FillAsync("55");
-        await staff.GetByLabel("Targets with a named owner: date of the value").FillAsync("2026-11-25");
+        await staff.FillDateAsync("Targets with a named owner: date of the value", new DateOnly(2026, 11, 25));
         await staff.GetByRole(AriaRole.Button, new() { Name = "Post the update" }).ClickAsync();
         await Assertions.Expect(staff.Locator(".govuk-notification-banner")).ToContainTextAsync("progress update has been posted");
         await Assertions.Expect(staff.Locator("main")).ToContainTextAsync("Half the partners have named owners.");

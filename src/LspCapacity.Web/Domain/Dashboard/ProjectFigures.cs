@@ -31,7 +31,7 @@ public static class ProjectFigures
         target == baseline ? null : (double)((value - baseline) / (target - baseline));
 
     /// <summary>A measure's value as people enter it: no trailing zeros ("12.5", "40"); "–" when there is none.</summary>
-    public static string Number(decimal? value) => value is { } v ? v.ToString("0.##", Infrastructure.UkTime.Culture) : "–";
+    public static string Number(decimal? value) => value is { } v ? v.ToString("0.##", UkCalendar.Culture) : "–";
 
     /// <summary>No update for <paramref name="days"/> days or more, counting from acceptance (or registration) when there is none.</summary>
     public static bool IsQuiet(DateOnly? lastUpdateOn, DateOnly acceptedOn, DateOnly today, int days = QuietDays) =>

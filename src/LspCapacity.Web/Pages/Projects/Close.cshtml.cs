@@ -4,7 +4,6 @@ using LspCapacity.Web.Domain;
 using LspCapacity.Web.Domain.Library;
 using LspCapacity.Web.Domain.Projects;
 using LspCapacity.Web.Infrastructure;
-using LspCapacity.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -133,8 +132,8 @@ public class CloseModel(AppDbContext db, CurrentUser me, TimeProvider clock, IAu
         {
             return NotFound();
         }
-        // Partnership staff may change a project; of them, only its lead records the results (the domain's rule too).
-        if (!(await authorization.AuthorizeAsync(User, project, Operations.Change)).Succeeded || !project.IsLead(me.RequiredId))
+        // Only its lead records the results (ProjectOperations.Report; the domain's rule too).
+        if (!(await authorization.AuthorizeAsync(User, project, ProjectOperations.Report)).Succeeded)
         {
             return Forbid();
         }

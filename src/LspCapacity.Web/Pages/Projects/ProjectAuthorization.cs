@@ -14,13 +14,23 @@ namespace LspCapacity.Web.Pages.Projects;
 /// Who may do what to an improvement project. Read: the partnership's staff, the region's coordinators
 /// (admins everywhere) and the people supporting it. Change (edit while open, post updates, record
 /// results; the domain keeps updates and results to the lead): the partnership's staff. Manage (accept,
-/// decline, support plan): the region's coordinators.
+/// decline, support plan): the region's coordinators. <see cref="ProjectOperations.Report"/> (post progress,
+/// record the results): the project's lead alone, not even an admin.
 /// </summary>
 public sealed class ProjectAuthorizationHandler(AppDbContext db) : AuthorizationHandler<OperationAuthorizationRequirement, Project>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Project project)
     {
         var user = context.User;
+        if (requirement.Name == ProjectOperations.Report.Name)
+        {
+            if (user.IsInRole(Roles.LspStaff) && ClaimedId(user, AppClaims.PartnershipId) == project.PartnershipId
+                && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id && project.IsLead(id))
+            {
+                context.Succeed(requirement);
+            }
+            return;
+        }
         if (user.IsInRole(Roles.Admin))
         {
             context.Succeed(requirement);
@@ -44,6 +54,13 @@ public sealed class ProjectAuthorizationHandler(AppDbContext db) : Authorization
 
     private static int? ClaimedId(ClaimsPrincipal user, string claim) =>
         int.TryParse(user.FindFirstValue(claim), out var id) ? id : null;
+}
+
+/// <summary>What only a project's lead does to it, beside the shared <see cref="Operations"/>.</summary>
+public static class ProjectOperations
+{
+    /// <summary>Post a progress update; close the project with its results.</summary>
+    public static readonly OperationAuthorizationRequirement Report = new() { Name = nameof(Report) };
 }
 
 /// <summary>Which projects a person may see in lists, the same rule as <see cref="ProjectAuthorizationHandler"/>'s Read.</summary>

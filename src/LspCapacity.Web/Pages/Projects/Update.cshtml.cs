@@ -4,7 +4,6 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain;
 using LspCapacity.Web.Domain.Projects;
 using LspCapacity.Web.Infrastructure;
-using LspCapacity.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -114,8 +113,8 @@ public class UpdateModel(AppDbContext db, CurrentUser me, TimeProvider clock, IA
         {
             return NotFound();
         }
-        // Partnership staff may change a project; of them, only its lead reports progress (the domain's rule too).
-        if (!(await authorization.AuthorizeAsync(User, project, Operations.Change)).Succeeded || !project.IsLead(me.RequiredId))
+        // Only its lead reports progress (ProjectOperations.Report; the domain's rule too).
+        if (!(await authorization.AuthorizeAsync(User, project, ProjectOperations.Report)).Succeeded)
         {
             return Forbid();
         }
