@@ -42,9 +42,11 @@ public sealed class ProjectInput
     public string? PartnerOrganisations { get; set; }
 
     [Required(ErrorMessage = "Enter the start date")]
+    [Display(Name = "start date")]
     public DateOnly? StartsOn { get; set; }
 
     [Required(ErrorMessage = "Enter the end date")]
+    [Display(Name = "end date")]
     public DateOnly? EndsOn { get; set; }
 
     public List<MilestoneRow> Milestones { get; set; } = [];
@@ -64,6 +66,7 @@ public sealed class ProjectInput
 
         [StringLength(200, ErrorMessage = "A milestone's title must be 200 characters or fewer")]
         public string? Title { get; set; }
+        [Display(Name = "milestone's due date")]
         public DateOnly? DueOn { get; set; }
         public bool IsBlank => string.IsNullOrWhiteSpace(Title) && DueOn is null;
     }
@@ -78,8 +81,10 @@ public sealed class ProjectInput
         [StringLength(50, ErrorMessage = "A unit must be 50 characters or fewer")]
         public string? Unit { get; set; }
         public string? Baseline { get; set; }
+        [Display(Name = "baseline date")]
         public DateOnly? BaselineOn { get; set; }
         public string? Target { get; set; }
+        [Display(Name = "target date")]
         public DateOnly? TargetOn { get; set; }
 
         public bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Unit) && string.IsNullOrWhiteSpace(Baseline)

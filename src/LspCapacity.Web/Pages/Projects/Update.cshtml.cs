@@ -152,6 +152,7 @@ public class UpdateModel(AppDbContext db, CurrentUser me, TimeProvider clock, IA
     {
         public int MeasureId { get; set; }
         public string? Value { get; set; }
+        [Display(Name = "date of the value")]
         public DateOnly? On { get; set; }
     }
 }
