@@ -10,7 +10,6 @@ using LspCapacity.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 
 namespace LspCapacity.BrowserTests;
 

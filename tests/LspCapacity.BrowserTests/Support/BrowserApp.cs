@@ -16,7 +16,7 @@ public sealed class BrowserApp : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         App.UseKestrel(0);
         App.StartServer();
@@ -53,7 +53,7 @@ public sealed class BrowserApp : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_browser is not null)
         {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace LspCapacity.BrowserTests.Support;
 
 /// <summary>
@@ -8,7 +10,8 @@ public sealed class BrowserFactAttribute : FactAttribute
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    public BrowserFactAttribute()
+    public BrowserFactAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
     {
         if (!File.Exists(ChromiumPath) && Environment.GetEnvironmentVariable("LSP_REQUIRE_BROWSER") != "1")
         {

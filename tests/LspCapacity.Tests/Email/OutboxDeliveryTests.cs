@@ -308,13 +308,13 @@ public sealed class PickupDeliveryTests : IAsyncLifetime
 {
     private readonly AppFactory _app = new();
 
-    public Task InitializeAsync()
+    public ValueTask InitializeAsync()
     {
         _app.CreateAnonymousClient();
-        return Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task PickupMode_WritesOneParseableEmlPerMessage_AndNeverTwice()

@@ -10,13 +10,13 @@ public sealed class AccountHousekeepingJobTests : IAsyncLifetime
 {
     private readonly AppFactory _app = new();
 
-    public Task InitializeAsync()
+    public ValueTask InitializeAsync()
     {
         _app.CreateAnonymousClient();
-        return Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     private Task<(int Sessions, int Counters)> TidyAsync() => _app.RunAsync<AccountHousekeepingJob, (int, int)>(j => j.TidyAsync());
 

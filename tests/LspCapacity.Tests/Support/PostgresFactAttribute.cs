@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace LspCapacity.Tests.Support;
 
 /// <summary>
@@ -7,7 +9,8 @@ namespace LspCapacity.Tests.Support;
 /// </summary>
 public sealed class PostgresFactAttribute : FactAttribute
 {
-    public PostgresFactAttribute()
+    public PostgresFactAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
     {
         if (!TestDatabase.IsPostgres)
         {

@@ -6,14 +6,14 @@ public abstract class SmtpAppTest : IAsyncLifetime
     protected SmtpTestServer Smtp { get; } = new();
     protected AppFactory App { get; private set; } = default!;
 
-    public Task InitializeAsync()
+    public ValueTask InitializeAsync()
     {
         App = new AppFactory { SmtpPort = Smtp.Port };
         App.CreateAnonymousClient(); // start it: migrate and seed
-        return Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
         await Smtp.DisposeAsync();

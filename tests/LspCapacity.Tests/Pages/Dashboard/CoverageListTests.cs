@@ -9,13 +9,13 @@ public sealed partial class CoverageListTests : IAsyncLifetime
 {
     private readonly KnownRegion _app = new(); // its own instance: the extra activities change the hand-worked figures
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await _app.InitializeAsync();
         await _app.AddAttendedActivitiesAsync(4); // Knowsley×A: X1 (10 days ago) and Extra 1..4 (19, 26, 33, 40 days ago)
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

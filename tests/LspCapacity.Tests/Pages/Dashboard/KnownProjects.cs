@@ -31,7 +31,7 @@ public sealed class KnownProjects : IAsyncLifetime
     public int P3 { get; private set; }
     public int P4 { get; private set; }
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         await ((IAsyncLifetime)Region).InitializeAsync();
         var r = Region;
@@ -75,5 +75,5 @@ public sealed class KnownProjects : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync() => await Region.DisposeAsync();
+    public async ValueTask DisposeAsync() => await Region.DisposeAsync();
 }

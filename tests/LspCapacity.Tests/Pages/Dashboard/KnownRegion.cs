@@ -59,7 +59,7 @@ public sealed class KnownRegion : AppFactory, IAsyncLifetime
     public int SeftonReviewId { get; private set; }
     public int KnowsleyReviewId { get; private set; }
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         (RegionId, Knowsley) = await this.AddOtherRegionAsync();
         await using var scope = Services.CreateAsyncScope();
@@ -225,6 +225,4 @@ public sealed class KnownRegion : AppFactory, IAsyncLifetime
         await db.SaveChangesAsync();
         return survey.Id;
     }
-
-    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 }

@@ -65,7 +65,8 @@ public class SurveyTests : IClassFixture<AppFactory>
         Assert.Contains(survey.Sections.SelectMany(s => s.Questions), q => q.Kind == QuestionKind.FreeText && q.Required);
 
         var invitations = (await _app.OutboxAsync()).Where(m => m.DeduplicationKey.StartsWith($"survey:{id}:invitation:", StringComparison.Ordinal)).ToList();
-        Assert.Equal([Demo.StaffBirmingham, Demo.StaffCoventry], invitations.Select(m => m.ToAddress).Order());
+        // The demo staff, and any Birmingham colleague another test in this class (same app) has added.
+        Assert.Equal([Demo.StaffBirmingham, Demo.StaffCoventry], invitations.Select(m => m.ToAddress).Where(a => !a.StartsWith("person", StringComparison.Ordinal)).Order());
         var email = Assert.Single(await _app.DeliveredToAsync(Demo.StaffBirmingham), m => (m.TextBody ?? "").Contains($"/needs/surveys/{id}/response"));
         Assert.Contains("Birmingham", email.Subject);
     }

@@ -22,9 +22,9 @@ public class PeopleUnitOfWorkTests : IClassFixture<PeopleUnitOfWorkTests.SqliteA
     {
         public AppFactory App { get; } = AppFactory.OnSqlite();
 
-        public Task InitializeAsync() => Task.CompletedTask;
+        public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-        public Task DisposeAsync() => App.DisposeAsync().AsTask();
+        public ValueTask DisposeAsync() => App.DisposeAsync();
     }
 
     /// <summary>Shows the form, then posts it while another writer holds the gate: the post must wait for the gate.</summary>

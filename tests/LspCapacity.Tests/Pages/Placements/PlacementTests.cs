@@ -145,7 +145,8 @@ public class PlacementTests : IClassFixture<AppFactory>
         var volunteerId = await _app.UserIdAsync(volunteer);
         await _app.WithDbAsync(async db =>
         {
-            var profile = new MentorProfile(volunteerId, await db.Regions.Select(r => r.Id).SingleAsync());
+            // The demo region: another test in this class adds a second region to the shared app.
+            var profile = new MentorProfile(volunteerId, await db.Regions.Where(r => r.Code == "west-midlands").Select(r => r.Id).SingleAsync());
             profile.Update(null, null, 2, 0, [PlacementKind.Coaching], [theme], true);
             db.MentorProfiles.Add(profile);
             await db.SaveChangesAsync();
@@ -236,7 +237,7 @@ public class PlacementTests : IClassFixture<AppFactory>
         var today = DateOnly.FromDateTime(now);
         async Task<int> EndingPlacementAsync(params string[] recorded) => await _app.WithDbAsync(async db =>
         {
-            var placement = new Placement(await db.Regions.Select(r => r.Id).FirstAsync(), PlacementKind.Coaching, mentorId, menteeId,
+            var placement = new Placement(await db.Regions.Where(r => r.Code == "west-midlands").Select(r => r.Id).SingleAsync(), PlacementKind.Coaching, mentorId, menteeId,
                 await _app.PartnershipIdAsync("Coventry"), "Finish well.", today.AddMonths(-5), today.AddDays(5),
                 [await db.Themes.Select(t => t.Id).FirstAsync()], null, null, null);
             foreach (var person in recorded)
