@@ -90,10 +90,14 @@ public class IndexModel(AppDbContext db, FiguresCache cache, ReferenceData refer
             var words = Q.Trim();
             query = query.Where(p => p.Title.Contains(words) || p.Results!.WhatChanged.Contains(words));
         }
-        ResultItems = await query.OrderByDescending(p => p.ClosedAt).ThenByDescending(p => p.Id)
-            .Select(p => new ResultRow(p.Id, p.Title, db.Partnerships.Where(x => x.Id == p.PartnershipId).Select(x => x.Name).First(),
-                p.Results!.WhatChanged, p.ClosedAt))
+        var found = await query.OrderByDescending(p => p.ClosedAt).ThenByDescending(p => p.Id)
+            .Select(p => new { p.Id, p.Title, p.PartnershipId, p.Results!.WhatChanged, p.ClosedAt })
             .ToPagedAsync(PageNumber, 20, cancellationToken);
+        // Partnership names from memory (ReferenceData), as the case studies' are, not a subquery per row.
+        var names = await reference.PartnershipNamesAsync(db, cancellationToken);
+        ResultItems = new Paged<ResultRow>(
+            found.Items.Select(p => new ResultRow(p.Id, p.Title, names.GetValueOrDefault(p.PartnershipId, ""), p.WhatChanged, p.ClosedAt)).ToList(),
+            found.PageNumber, found.PageSize, found.TotalCount);
         Items = new Paged<Row>([], ResultItems.PageNumber, ResultItems.PageSize, ResultItems.TotalCount);
     }
 
