@@ -1,11 +1,13 @@
 using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Domain.Audit;
+using LspCapacity.Web.Domain.Brokerage;
 using LspCapacity.Web.Domain.Needs;
 using LspCapacity.Web.Domain.Library;
 using LspCapacity.Web.Domain.Placements;
 using LspCapacity.Web.Domain.Programme;
 using LspCapacity.Web.Domain.Projects;
+using LspCapacity.Web.Domain.Proposals;
 using LspCapacity.Web.Domain.Reviews;
 using LspCapacity.Web.Email;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -101,6 +103,10 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     public DbSet<ProjectMilestone> ProjectMilestones => Set<ProjectMilestone>();
     public DbSet<ProjectResults> ProjectResults => Set<ProjectResults>();
     public DbSet<ProjectDocument> ProjectDocuments => Set<ProjectDocument>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Offer> Offers => Set<Offer>();
+    public DbSet<Commitment> Commitments => Set<Commitment>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 
     /// <summary>ASP.NET Core Data Protection's keys: shared by every web node, so a cookie from one works on all.</summary>

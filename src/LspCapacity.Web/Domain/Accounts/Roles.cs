@@ -7,6 +7,15 @@ public static class Roles
     public const string LspStaff = "LspStaff";
     public const string Mentor = "Mentor";
 
+    /// <summary>An independent broker for a region (issue 20): not a coordinator.</summary>
+    public const string Broker = "Broker";
+
+    /// <summary>A contact at a support provider on the brokerage register (issue 20): keeps their organisation's offers.</summary>
+    public const string ProviderContact = "ProviderContact";
+
+    /// <summary>The national LSP team (issue 21): reads every region, changes nothing.</summary>
+    public const string National = "National";
+
     public static readonly IReadOnlyList<string> All = [Admin, Coordinator, LspStaff, Mentor];
 
     public static string DisplayName(string role) => role switch

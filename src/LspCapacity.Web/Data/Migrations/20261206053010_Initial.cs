@@ -86,6 +86,24 @@ namespace LspCapacity.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Organisations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Website = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Organisations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Regions",
                 columns: table => new
                 {
@@ -368,6 +386,48 @@ namespace LspCapacity.Web.Data.Migrations
                         name: "FK_AspNetUsers_Regions_RegionId",
                         column: x => x.RegionId,
                         principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Offers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    DayRate = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    DaysAvailable = table.Column<int>(type: "INTEGER", nullable: false),
+                    SecondeeHomeOrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReleaseTerms = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    IsWithdrawn = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Offers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Offers_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Offers_Organisations_SecondeeHomeOrganisationId",
+                        column: x => x.SecondeeHomeOrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Offers_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -774,6 +834,71 @@ namespace LspCapacity.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Proposals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartnershipId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProposedById = table.Column<string>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Need = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    WhoWouldCome = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    HostOffer = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RoughCost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ApprovedBudget = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    MergedIntoId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ActivityId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Proposals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Proposals_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Proposals_AspNetUsers_ProposedById",
+                        column: x => x.ProposedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Proposals_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Proposals_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Proposals_Proposals_MergedIntoId",
+                        column: x => x.MergedIntoId,
+                        principalTable: "Proposals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Proposals_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SupportRequests",
                 columns: table => new
                 {
@@ -862,6 +987,112 @@ namespace LspCapacity.Web.Data.Migrations
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Commitments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartnershipId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OfferId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Days = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: false),
+                    DayRate = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    CommittedCost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DeliveredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DaysUsed = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: true),
+                    ActualCost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
+                    RatingComment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Commitments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Offers_OfferId",
+                        column: x => x.OfferId,
+                        principalTable: "Offers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OfferRegion",
+                columns: table => new
+                {
+                    OfferId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfferRegion", x => new { x.OfferId, x.RegionId });
+                    table.ForeignKey(
+                        name: "FK_OfferRegion_Offers_OfferId",
+                        column: x => x.OfferId,
+                        principalTable: "Offers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_OfferRegion_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OfferTheme",
+                columns: table => new
+                {
+                    OfferId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ThemeId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfferTheme", x => new { x.OfferId, x.ThemeId });
+                    table.ForeignKey(
+                        name: "FK_OfferTheme_Offers_OfferId",
+                        column: x => x.OfferId,
+                        principalTable: "Offers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_OfferTheme_Themes_ThemeId",
+                        column: x => x.ThemeId,
+                        principalTable: "Themes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1250,6 +1481,30 @@ namespace LspCapacity.Web.Data.Migrations
                         principalTable: "Projects",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProposalTheme",
+                columns: table => new
+                {
+                    ProposalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ThemeId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProposalTheme", x => new { x.ProposalId, x.ThemeId });
+                    table.ForeignKey(
+                        name: "FK_ProposalTheme_Proposals_ProposalId",
+                        column: x => x.ProposalId,
+                        principalTable: "Proposals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ProposalTheme_Themes_ThemeId",
+                        column: x => x.ThemeId,
+                        principalTable: "Themes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1875,6 +2130,31 @@ namespace LspCapacity.Web.Data.Migrations
                 column: "ThemeId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Commitments_OfferId",
+                table: "Commitments",
+                column: "OfferId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_OrganisationId",
+                table: "Commitments",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_PartnershipId",
+                table: "Commitments",
+                column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_ProgrammeId_Status",
+                table: "Commitments",
+                columns: new[] { "ProgrammeId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_RegionId",
+                table: "Commitments",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CostLine_ActivityId",
                 table: "CostLine",
                 column: "ActivityId");
@@ -1918,6 +2198,37 @@ namespace LspCapacity.Web.Data.Migrations
                 name: "IX_MentorProfiles_RegionId",
                 table: "MentorProfiles",
                 column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfferRegion_RegionId",
+                table: "OfferRegion",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Offers_OrganisationId_ProgrammeId",
+                table: "Offers",
+                columns: new[] { "OrganisationId", "ProgrammeId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Offers_ProgrammeId",
+                table: "Offers",
+                column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Offers_SecondeeHomeOrganisationId",
+                table: "Offers",
+                column: "SecondeeHomeOrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfferTheme_ThemeId",
+                table: "OfferTheme",
+                column: "ThemeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_Name",
+                table: "Organisations",
+                column: "Name",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxAttachments_OutboxMessageId",
@@ -2119,6 +2430,41 @@ namespace LspCapacity.Web.Data.Migrations
                 columns: new[] { "ProjectId", "PostedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Proposals_ActivityId",
+                table: "Proposals",
+                column: "ActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Proposals_MergedIntoId",
+                table: "Proposals",
+                column: "MergedIntoId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Proposals_PartnershipId",
+                table: "Proposals",
+                column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Proposals_ProgrammeId",
+                table: "Proposals",
+                column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Proposals_ProposedById",
+                table: "Proposals",
+                column: "ProposedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Proposals_RegionId_Status",
+                table: "Proposals",
+                columns: new[] { "RegionId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProposalTheme_ThemeId",
+                table: "ProposalTheme",
+                column: "ThemeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Regions_Code",
                 table: "Regions",
                 column: "Code",
@@ -2317,6 +2663,9 @@ namespace LspCapacity.Web.Data.Migrations
                 name: "CaseStudyTheme");
 
             migrationBuilder.DropTable(
+                name: "Commitments");
+
+            migrationBuilder.DropTable(
                 name: "CostLine");
 
             migrationBuilder.DropTable(
@@ -2339,6 +2688,12 @@ namespace LspCapacity.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "MentorProfiles");
+
+            migrationBuilder.DropTable(
+                name: "OfferRegion");
+
+            migrationBuilder.DropTable(
+                name: "OfferTheme");
 
             migrationBuilder.DropTable(
                 name: "OutboxAttachments");
@@ -2377,6 +2732,9 @@ namespace LspCapacity.Web.Data.Migrations
                 name: "ProjectTheme");
 
             migrationBuilder.DropTable(
+                name: "ProposalTheme");
+
+            migrationBuilder.DropTable(
                 name: "ReviewActionUpdates");
 
             migrationBuilder.DropTable(
@@ -2407,19 +2765,22 @@ namespace LspCapacity.Web.Data.Migrations
                 name: "Bookings");
 
             migrationBuilder.DropTable(
+                name: "Offers");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
                 name: "Placements");
 
             migrationBuilder.DropTable(
-                name: "Programmes");
-
-            migrationBuilder.DropTable(
                 name: "ProjectMeasures");
 
             migrationBuilder.DropTable(
                 name: "ProjectUpdates");
+
+            migrationBuilder.DropTable(
+                name: "Proposals");
 
             migrationBuilder.DropTable(
                 name: "ReviewActions");
@@ -2431,10 +2792,16 @@ namespace LspCapacity.Web.Data.Migrations
                 name: "SurveyResponses");
 
             migrationBuilder.DropTable(
-                name: "Activities");
+                name: "Organisations");
 
             migrationBuilder.DropTable(
                 name: "SupportRequests");
+
+            migrationBuilder.DropTable(
+                name: "Activities");
+
+            migrationBuilder.DropTable(
+                name: "Programmes");
 
             migrationBuilder.DropTable(
                 name: "ReviewRecommendations");

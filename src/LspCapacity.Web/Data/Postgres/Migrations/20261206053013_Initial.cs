@@ -88,6 +88,24 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Organisations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Website = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Organisations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Regions",
                 columns: table => new
                 {
@@ -370,6 +388,48 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         name: "FK_AspNetUsers_Regions_RegionId",
                         column: x => x.RegionId,
                         principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Offers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    DayRate = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    DaysAvailable = table.Column<int>(type: "integer", nullable: false),
+                    SecondeeHomeOrganisationId = table.Column<int>(type: "integer", nullable: true),
+                    ReleaseTerms = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    IsWithdrawn = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Offers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Offers_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Offers_Organisations_SecondeeHomeOrganisationId",
+                        column: x => x.SecondeeHomeOrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Offers_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -776,6 +836,71 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Proposals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegionId = table.Column<int>(type: "integer", nullable: false),
+                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
+                    PartnershipId = table.Column<int>(type: "integer", nullable: false),
+                    ProposedById = table.Column<string>(type: "text", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Need = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    WhoWouldCome = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    HostOffer = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RoughCost = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ApprovedBudget = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    MergedIntoId = table.Column<int>(type: "integer", nullable: true),
+                    ActivityId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Proposals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Proposals_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Proposals_AspNetUsers_ProposedById",
+                        column: x => x.ProposedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Proposals_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Proposals_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Proposals_Proposals_MergedIntoId",
+                        column: x => x.MergedIntoId,
+                        principalTable: "Proposals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Proposals_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SupportRequests",
                 columns: table => new
                 {
@@ -864,6 +989,112 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Commitments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
+                    RegionId = table.Column<int>(type: "integer", nullable: false),
+                    PartnershipId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    OfferId = table.Column<int>(type: "integer", nullable: false),
+                    RequestId = table.Column<int>(type: "integer", nullable: true),
+                    Days = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: false),
+                    DayRate = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    CommittedCost = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DeliveredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DaysUsed = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: true),
+                    ActualCost = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    Rating = table.Column<int>(type: "integer", nullable: true),
+                    RatingComment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Commitments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Offers_OfferId",
+                        column: x => x.OfferId,
+                        principalTable: "Offers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OfferRegion",
+                columns: table => new
+                {
+                    OfferId = table.Column<int>(type: "integer", nullable: false),
+                    RegionId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfferRegion", x => new { x.OfferId, x.RegionId });
+                    table.ForeignKey(
+                        name: "FK_OfferRegion_Offers_OfferId",
+                        column: x => x.OfferId,
+                        principalTable: "Offers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_OfferRegion_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OfferTheme",
+                columns: table => new
+                {
+                    OfferId = table.Column<int>(type: "integer", nullable: false),
+                    ThemeId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfferTheme", x => new { x.OfferId, x.ThemeId });
+                    table.ForeignKey(
+                        name: "FK_OfferTheme_Offers_OfferId",
+                        column: x => x.OfferId,
+                        principalTable: "Offers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_OfferTheme_Themes_ThemeId",
+                        column: x => x.ThemeId,
+                        principalTable: "Themes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1252,6 +1483,30 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         principalTable: "Projects",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProposalTheme",
+                columns: table => new
+                {
+                    ProposalId = table.Column<int>(type: "integer", nullable: false),
+                    ThemeId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProposalTheme", x => new { x.ProposalId, x.ThemeId });
+                    table.ForeignKey(
+                        name: "FK_ProposalTheme_Proposals_ProposalId",
+                        column: x => x.ProposalId,
+                        principalTable: "Proposals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ProposalTheme_Themes_ThemeId",
+                        column: x => x.ThemeId,
+                        principalTable: "Themes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1877,6 +2132,31 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 column: "ThemeId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Commitments_OfferId",
+                table: "Commitments",
+                column: "OfferId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_OrganisationId",
+                table: "Commitments",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_PartnershipId",
+                table: "Commitments",
+                column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_ProgrammeId_Status",
+                table: "Commitments",
+                columns: new[] { "ProgrammeId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_RegionId",
+                table: "Commitments",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CostLine_ActivityId",
                 table: "CostLine",
                 column: "ActivityId");
@@ -1920,6 +2200,37 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 name: "IX_MentorProfiles_RegionId",
                 table: "MentorProfiles",
                 column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfferRegion_RegionId",
+                table: "OfferRegion",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Offers_OrganisationId_ProgrammeId",
+                table: "Offers",
+                columns: new[] { "OrganisationId", "ProgrammeId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Offers_ProgrammeId",
+                table: "Offers",
+                column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Offers_SecondeeHomeOrganisationId",
+                table: "Offers",
+                column: "SecondeeHomeOrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfferTheme_ThemeId",
+                table: "OfferTheme",
+                column: "ThemeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_Name",
+                table: "Organisations",
+                column: "Name",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxAttachments_OutboxMessageId",
@@ -2121,6 +2432,41 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 columns: new[] { "ProjectId", "PostedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Proposals_ActivityId",
+                table: "Proposals",
+                column: "ActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Proposals_MergedIntoId",
+                table: "Proposals",
+                column: "MergedIntoId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Proposals_PartnershipId",
+                table: "Proposals",
+                column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Proposals_ProgrammeId",
+                table: "Proposals",
+                column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Proposals_ProposedById",
+                table: "Proposals",
+                column: "ProposedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Proposals_RegionId_Status",
+                table: "Proposals",
+                columns: new[] { "RegionId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProposalTheme_ThemeId",
+                table: "ProposalTheme",
+                column: "ThemeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Regions_Code",
                 table: "Regions",
                 column: "Code",
@@ -2318,6 +2664,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 name: "CaseStudyTheme");
 
             migrationBuilder.DropTable(
+                name: "Commitments");
+
+            migrationBuilder.DropTable(
                 name: "CostLine");
 
             migrationBuilder.DropTable(
@@ -2340,6 +2689,12 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "MentorProfiles");
+
+            migrationBuilder.DropTable(
+                name: "OfferRegion");
+
+            migrationBuilder.DropTable(
+                name: "OfferTheme");
 
             migrationBuilder.DropTable(
                 name: "OutboxAttachments");
@@ -2378,6 +2733,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 name: "ProjectTheme");
 
             migrationBuilder.DropTable(
+                name: "ProposalTheme");
+
+            migrationBuilder.DropTable(
                 name: "ReviewActionUpdates");
 
             migrationBuilder.DropTable(
@@ -2408,19 +2766,22 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 name: "Bookings");
 
             migrationBuilder.DropTable(
+                name: "Offers");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
                 name: "Placements");
 
             migrationBuilder.DropTable(
-                name: "Programmes");
-
-            migrationBuilder.DropTable(
                 name: "ProjectMeasures");
 
             migrationBuilder.DropTable(
                 name: "ProjectUpdates");
+
+            migrationBuilder.DropTable(
+                name: "Proposals");
 
             migrationBuilder.DropTable(
                 name: "ReviewActions");
@@ -2432,10 +2793,16 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 name: "SurveyResponses");
 
             migrationBuilder.DropTable(
-                name: "Activities");
+                name: "Organisations");
 
             migrationBuilder.DropTable(
                 name: "SupportRequests");
+
+            migrationBuilder.DropTable(
+                name: "Activities");
+
+            migrationBuilder.DropTable(
+                name: "Programmes");
 
             migrationBuilder.DropTable(
                 name: "ReviewRecommendations");

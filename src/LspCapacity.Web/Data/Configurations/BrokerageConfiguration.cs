@@ -1,0 +1,83 @@
+using LspCapacity.Web.Domain.Brokerage;
+using LspCapacity.Web.Domain.Programme;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LspCapacity.Web.Data.Configurations;
+
+public class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> builder)
+    {
+        builder.Property(o => o.Name).HasMaxLength(200);
+        builder.Property(o => o.Website).HasMaxLength(400);
+        builder.Property(o => o.Description).HasMaxLength(4000);
+        builder.Property(o => o.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.HasIndex(o => o.Name).IsUnique();
+        builder.Ignore(o => o.IsPartnerOrganisation);
+    }
+}
+
+public class OfferConfiguration : IEntityTypeConfiguration<Offer>
+{
+    public void Configure(EntityTypeBuilder<Offer> builder)
+    {
+        builder.Property(o => o.Title).HasMaxLength(200);
+        builder.Property(o => o.Description).HasMaxLength(4000);
+        builder.Property(o => o.ReleaseTerms).HasMaxLength(2000);
+        builder.Property(o => o.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(o => o.DayRate).HasPrecision(12, 2);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(o => o.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(o => o.SecondeeHomeOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Programme.Programme>().WithMany().HasForeignKey(o => o.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(o => new { o.OrganisationId, o.ProgrammeId });
+        builder.HasMany(o => o.Themes).WithOne().HasForeignKey(t => t.OfferId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(o => o.Regions).WithOne().HasForeignKey(r => r.OfferId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.Themes).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(o => o.Regions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(o => o.IsFree);
+    }
+}
+
+public class OfferThemeConfiguration : IEntityTypeConfiguration<OfferTheme>
+{
+    public void Configure(EntityTypeBuilder<OfferTheme> builder)
+    {
+        builder.HasKey(t => new { t.OfferId, t.ThemeId });
+        builder.HasOne<Theme>().WithMany().HasForeignKey(t => t.ThemeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(t => t.ThemeId);
+    }
+}
+
+public class OfferRegionConfiguration : IEntityTypeConfiguration<OfferRegion>
+{
+    public void Configure(EntityTypeBuilder<OfferRegion> builder)
+    {
+        builder.HasKey(r => new { r.OfferId, r.RegionId });
+        builder.HasOne<Region>().WithMany().HasForeignKey(r => r.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => r.RegionId);
+    }
+}
+
+public class CommitmentConfiguration : IEntityTypeConfiguration<Commitment>
+{
+    public void Configure(EntityTypeBuilder<Commitment> builder)
+    {
+        builder.Property(c => c.Days).HasPrecision(8, 2);
+        builder.Property(c => c.DaysUsed).HasPrecision(8, 2);
+        builder.Property(c => c.DayRate).HasPrecision(12, 2);
+        builder.Property(c => c.CommittedCost).HasPrecision(12, 2);
+        builder.Property(c => c.ActualCost).HasPrecision(12, 2);
+        builder.Property(c => c.RatingComment).HasMaxLength(2000);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<Domain.Programme.Programme>().WithMany().HasForeignKey(c => c.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Region>().WithMany().HasForeignKey(c => c.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Partnership>().WithMany().HasForeignKey(c => c.PartnershipId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Offer>().WithMany().HasForeignKey(c => c.OfferId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.ProgrammeId, c.Status });
+        builder.HasIndex(c => c.PartnershipId);
+        builder.HasIndex(c => c.OrganisationId);
+        builder.Ignore(c => c.Cost);
+    }
+}
