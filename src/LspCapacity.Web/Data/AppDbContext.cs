@@ -104,6 +104,7 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     public DbSet<ProjectResults> ProjectResults => Set<ProjectResults>();
     public DbSet<ProjectDocument> ProjectDocuments => Set<ProjectDocument>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<ProposalEndorsement> ProposalEndorsements => Set<ProposalEndorsement>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Offer> Offers => Set<Offer>();
     public DbSet<Commitment> Commitments => Set<Commitment>();

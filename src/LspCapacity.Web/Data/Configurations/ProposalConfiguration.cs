@@ -40,3 +40,17 @@ public class ProposalThemeConfiguration : IEntityTypeConfiguration<ProposalTheme
         builder.HasIndex(t => t.ThemeId);
     }
 }
+
+public class ProposalEndorsementConfiguration : IEntityTypeConfiguration<ProposalEndorsement>
+{
+    public void Configure(EntityTypeBuilder<ProposalEndorsement> builder)
+    {
+        builder.Property(e => e.Comment).HasMaxLength(2000);
+        builder.HasOne<Proposal>().WithMany().HasForeignKey(e => e.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Partnership>().WithMany().HasForeignKey(e => e.PartnershipId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Restrict);
+        // One endorsement per person; the partnership is counted once however many of its staff endorse.
+        builder.HasIndex(e => new { e.ProposalId, e.UserId }).IsUnique();
+        builder.HasIndex(e => new { e.ProposalId, e.PartnershipId });
+    }
+}

@@ -2036,6 +2036,46 @@ namespace LspCapacity.Web.Data.Migrations
                     b.ToTable("Proposals");
                 });
 
+            modelBuilder.Entity("LspCapacity.Web.Domain.Proposals.ProposalEndorsement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kinds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ProposalId", "PartnershipId");
+
+                    b.HasIndex("ProposalId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ProposalEndorsements");
+                });
+
             modelBuilder.Entity("LspCapacity.Web.Domain.Proposals.ProposalTheme", b =>
                 {
                     b.Property<int>("ProposalId")
@@ -3296,6 +3336,27 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasOne("LspCapacity.Web.Domain.Programme.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Proposals.ProposalEndorsement", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

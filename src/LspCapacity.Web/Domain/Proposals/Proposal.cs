@@ -106,3 +106,46 @@ public class ProposalTheme
     public int ProposalId { get; private set; }
     public int ThemeId { get; private set; }
 }
+
+/// <summary>What an endorsing partnership says about a proposal (any combination).</summary>
+[Flags]
+public enum EndorsementKinds
+{
+    None = 0,
+
+    /// <summary>"We need this too."</summary>
+    NeedThisToo = 1,
+
+    /// <summary>"We would come."</summary>
+    WouldCome = 2,
+
+    /// <summary>"We can co-deliver."</summary>
+    CanCoDeliver = 4,
+}
+
+/// <summary>
+/// One person's endorsement of a proposal for their partnership. Several staff of one partnership may
+/// endorse; the partnership counts once. (Shared skeleton: the proposals work adds the rules.)
+/// </summary>
+public class ProposalEndorsement
+{
+    private ProposalEndorsement() { }
+
+    public ProposalEndorsement(int proposalId, int partnershipId, string userId, EndorsementKinds kinds, string? comment, DateTime now)
+    {
+        ProposalId = proposalId;
+        PartnershipId = partnershipId;
+        UserId = userId;
+        Kinds = kinds;
+        Comment = Guard.Optional(comment);
+        CreatedAt = now;
+    }
+
+    public int Id { get; private set; }
+    public int ProposalId { get; private set; }
+    public int PartnershipId { get; private set; }
+    public string UserId { get; private set; } = "";
+    public EndorsementKinds Kinds { get; private set; }
+    public string? Comment { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+}

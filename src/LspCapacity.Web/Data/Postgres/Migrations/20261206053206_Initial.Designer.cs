@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LspCapacity.Web.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261206053013_Initial")]
+    [Migration("20261206053206_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2115,6 +2115,48 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.ToTable("Proposals");
                 });
 
+            modelBuilder.Entity("LspCapacity.Web.Domain.Proposals.ProposalEndorsement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kinds")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ProposalId", "PartnershipId");
+
+                    b.HasIndex("ProposalId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ProposalEndorsements");
+                });
+
             modelBuilder.Entity("LspCapacity.Web.Domain.Proposals.ProposalTheme", b =>
                 {
                     b.Property<int>("ProposalId")
@@ -3395,6 +3437,27 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.HasOne("LspCapacity.Web.Domain.Programme.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Proposals.ProposalEndorsement", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
