@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
@@ -16,14 +15,17 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-// `copy-to-postgres "<connection string>"` moves this (SQLite) installation's data to PostgreSQL and exits.
+// `copy-to-postgres "<connection string>"` moves this (SQLite) installation's data to PostgreSQL and exits;
+// `backup <folder>` and `restore <file>` back up and restore the SQLite database (Data/Backups.cs).
 var copyToPostgres = args is [SqliteToPostgres.Command, var target, ..] ? target : null;
-var builder = WebApplication.CreateBuilder(copyToPostgres is null ? args : args[2..]);
+var isCommand = copyToPostgres is not null || args is [Backups.BackupCommand or Backups.RestoreCommand, ..];
+var builder = WebApplication.CreateBuilder(isCommand ? args[Math.Min(2, args.Length)..] : args);
 // British English for every thread, the background jobs' included: formats, and the language third-party
 // pages declare (Hangfire's dashboard said lang="iv", the invariant culture, on a server without a locale).
 CultureInfo.DefaultThreadCurrentCulture = UkTime.Culture;
 CultureInfo.DefaultThreadCurrentUICulture = UkTime.Culture;
 var config = builder.Configuration;
+builder.AddAppObservability();
 
 // --- Options ---------------------------------------------------------------------------------
 builder.Services.Configure<AppOptions>(config.GetSection(AppOptions.Section));
@@ -38,6 +40,13 @@ Directory.CreateDirectory(dataFolder);
 // --- Data ------------------------------------------------------------------------------------
 var databaseProvider = Databases.Provider(config);
 var connectionString = Databases.ConnectionString(config, databaseProvider, dataFolder);
+if (await Backups.RunCommandAsync(args, databaseProvider, connectionString, dataFolder, Console.Out, Console.Error) is { } exitCode)
+{
+    Environment.ExitCode = exitCode;
+    return;
+}
+// While this app runs, restore refuses to replace its database.
+using var running = databaseProvider == DatabaseProvider.Sqlite ? RunningLock.Take(Backups.DatabasePath(connectionString)) : null;
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<OutboxCommitInterceptor>();
 builder.Services.AddAppDatabase(databaseProvider, connectionString);
@@ -106,20 +115,14 @@ builder.Services.ConfigureApplicationCookie(options =>
 });
 builder.Services.AddDataProtection()
     .SetApplicationName("LspCapacity")
-    .PersistKeysToDbContext<AppDbContext>(); // shared by every web node
+    .PersistKeysToDbContext<AppDbContext>() // shared by every web node
+    .ProtectKeysAtRest(config, builder.Environment, databaseProvider, dataFolder);
 builder.Services.AddAuthorization(Policies.Configure);
 builder.Services.AddAppAuthorizationHandlers();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
-builder.Services.AddRateLimiter(options =>
-{
-    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    // Sign-in, password reset and change password: a fixed number of POSTs per client address per minute.
-    options.AddPolicy(AccountRateLimit.Policy, context => HttpMethods.IsPost(context.Request.Method)
-        ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = accounts.PermitsPerMinute, Window = TimeSpan.FromMinutes(1) })
-        : RateLimitPartition.GetNoLimiter("get"));
-});
+builder.Services.AddRateLimiter(options => AccountRateLimit.Configure(options, accounts));
+builder.Services.AddForwardedHeadersFromConfig(config);
 
 // --- Pages -----------------------------------------------------------------------------------
 builder.Services.AddRazorPages(options =>
@@ -168,6 +171,7 @@ builder.Services.AddAntiforgery(o =>
     o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
 });
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+builder.Services.AddProductionTransportSecurity(builder.Environment); // Secure cookies and HSTS in Production
 
 // --- Email and jobs --------------------------------------------------------------------------
 builder.Services.AddScoped<Outbox>();
@@ -184,6 +188,8 @@ builder.Services.AddScoped<FeedbackRequestJob>();
 builder.Services.AddScoped<MinimumNumberJob>();
 builder.Services.AddScoped<LibraryDigestJob>();
 builder.Services.AddScoped<ReviewReminderJob>();
+builder.Services.AddScoped<BackupJob>();
+builder.Services.Configure<BackupOptions>(config.GetSection(BackupOptions.Section));
 builder.Services.Configure<ActivityOptions>(config.GetSection(ActivityOptions.Section));
 builder.Services.Configure<PlacementOptions>(config.GetSection(PlacementOptions.Section));
 builder.Services.Configure<ProjectOptions>(config.GetSection(ProjectOptions.Section));
@@ -279,7 +285,12 @@ if (copyToPostgres is not null)
 }
 
 // --- Pipeline --------------------------------------------------------------------------------
+app.UseForwardedHeaders(); // first: every later piece sees the client's address and scheme, not the proxy's
 app.UseExceptionHandler(Routes.ServerError);
+if (app.Environment.IsProduction())
+{
+    app.UseHsts();
+}
 app.UseStatusCodePagesWithReExecute(Routes.StatusCode);
 app.UseSecurityHeaders();
 // Every request in en-GB, whatever the browser asks for: the service is written in British English.
@@ -292,16 +303,14 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 });
 app.UseStaticFiles();
 app.UseRouting();
+app.UseAuthentication(); // before the rate limiter: change password is limited per signed-in person
+app.UseAccountFormsFirst();
 app.UseRateLimiter();
-app.UseAuthentication();
 app.UseAuthorization();
 app.UseOutputCache(); // after authentication: it must know who is signed in (PublicPageCache)
 
 app.MapRazorPages();
-app.MapHealthChecks(Routes.Health, new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
-{
-    ResponseWriter = JobStorageHealthCheck.WriteResponse,
-}).AllowAnonymous();
+app.MapAppHealthChecks();
 app.MapHangfireDashboard(Routes.Jobs, new DashboardOptions
 {
     Authorization = [], // the endpoint's Admin policy decides

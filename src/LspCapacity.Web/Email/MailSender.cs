@@ -36,11 +36,24 @@ public sealed class MailSender(IOptions<EmailOptions> options, IOptions<AppOptio
     public async Task<SendResult> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var mime = ToMime(message);
+        // One span per message handed on (a child of the delivery job's, when tracing is on), with where
+        // it went and how it ended; never the address or the subject, which are personal data.
+        using var activity = AppTelemetry.Source.StartActivity(_options.Mode == DeliveryMode.Pickup ? "email pickup" : "smtp send",
+            System.Diagnostics.ActivityKind.Client);
+        if (activity is not null && _options.Mode != DeliveryMode.Pickup)
+        {
+            activity.SetTag("server.address", _options.Smtp.Host);
+            activity.SetTag("server.port", _options.Smtp.Port);
+        }
         var result = await TrySendAsync(mime, message, cancellationToken);
+        var outcome = result.Outcome.ToString().ToLowerInvariant();
+        activity?.SetTag("lspcapacity.email.outcome", outcome);
         if (result.Outcome != SendOutcome.Sent)
         {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, result.Error);
             await DisconnectAsync();
         }
+        AppTelemetry.EmailsSent.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
         return result;
     }
 

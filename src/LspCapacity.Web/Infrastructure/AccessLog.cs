@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace LspCapacity.Web.Infrastructure;
 
@@ -17,9 +19,59 @@ public static class AccessLog
     }
 }
 
+/// <summary>
+/// The limit on sign-in, password reset and change password POSTs, partitioned twice: by client address
+/// and the account being signed in to (<see cref="AccountOptions.PermitsPerMinute"/>), and by client
+/// address alone with a higher ceiling (<see cref="AccountOptions.PermitsPerAddressPerMinute"/>). The
+/// client address is the real one behind a configured proxy (<see cref="ProxyOptions"/>).
+/// </summary>
 public static class AccountRateLimit
 {
     public const string Policy = "account";
+
+    public static void Configure(RateLimiterOptions options, AccountOptions accounts)
+    {
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        options.AddPolicy(Policy, context => HttpMethods.IsPost(context.Request.Method)
+            ? RateLimitPartition.GetFixedWindowLimiter(Address(context) + "|" + Account(context),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = accounts.PermitsPerMinute, Window = TimeSpan.FromMinutes(1) })
+            : RateLimitPartition.GetNoLimiter(""));
+        options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsLimitedPost(context)
+            ? RateLimitPartition.GetFixedWindowLimiter(Address(context),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = accounts.PermitsPerAddressPerMinute, Window = TimeSpan.FromMinutes(1) })
+            : RateLimitPartition.GetNoLimiter(""));
+    }
+
+    /// <summary>
+    /// Reads a limited POST's form before the limiter asks whose account it is (the limiter's partition
+    /// choice cannot wait for the body); goes after routing (which names the endpoint) and authentication.
+    /// </summary>
+    public static IApplicationBuilder UseAccountFormsFirst(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (IsLimitedPost(context) && context.Request.HasFormContentType)
+        {
+            await context.Request.ReadFormAsync(context.RequestAborted);
+        }
+        await next(context);
+    });
+
+    private static bool IsLimitedPost(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method)
+        && context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == Policy;
+
+    private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>The signed-in person (change password), else the email address the form names (sign-in, reset).</summary>
+    private static string Account(HttpContext context)
+    {
+        if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+        {
+            return "user:" + userId;
+        }
+        return context.Request.HasFormContentType && context.Request.Form.TryGetValue("Input.Email", out var email)
+            ? "email:" + email.ToString().Trim().ToUpperInvariant()
+            : "";
+    }
 }
 
 /// <summary>The pages anyone may open without signing in. Everything else needs sign-in.</summary>

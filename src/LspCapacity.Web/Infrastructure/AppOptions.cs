@@ -30,8 +30,14 @@ public class AccountOptions
     public int MaxFailedAttempts { get; set; } = 6;
     public int LockoutMinutes { get; set; } = 15;
 
-    /// <summary>Sign-in, reset and change-password POSTs allowed per client address per minute.</summary>
+    /// <summary>
+    /// Sign-in, reset and change-password POSTs allowed per minute for one account from one client address:
+    /// a colleague's typos behind the same office address do not use up anyone else's.
+    /// </summary>
     public int PermitsPerMinute { get; set; } = 10;
+
+    /// <summary>The same POSTs allowed per minute from one client address, whatever the account (stops a spray across accounts).</summary>
+    public int PermitsPerAddressPerMinute { get; set; } = 100;
 
     /// <summary>
     /// How long a node trusts a session it has seen alive before asking the database again: the longest

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Hangfire;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -20,19 +19,5 @@ public sealed class JobStorageHealthCheck(JobStorage storage) : IHealthCheck
         {
             return Task.FromResult(HealthCheckResult.Unhealthy("Job storage is not answering.", e));
         }
-    }
-
-    public static Task WriteResponse(HttpContext context, HealthReport report)
-    {
-        context.Response.ContentType = "application/json; charset=utf-8";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new
-            {
-                status = e.Value.Status.ToString(),
-                description = e.Value.Description,
-            }),
-        }));
     }
 }

@@ -7,8 +7,10 @@ namespace LspCapacity.Web.Infrastructure;
 /// </summary>
 public static class Routes
 {
-    /// <summary>The health check (MapHealthChecks).</summary>
+    /// <summary>The health checks (ProductionEdges.MapAppHealthChecks): database and jobs; the process alone; ready to serve.</summary>
     public const string Health = "/health";
+    public const string HealthLive = "/health/live";
+    public const string HealthReady = "/health/ready";
 
     /// <summary>The Hangfire dashboard (MapHangfireDashboard), for admins.</summary>
     public const string Jobs = "/jobs";

@@ -17,6 +17,7 @@ public static class RecurringJobs
     public const string ReviewReminders = "review-reminders";
     public const string AccountHousekeeping = "account-housekeeping";
     public const string ProjectReminders = "project-reminders";
+    public const string NightlyBackup = "nightly-backup";
 
     /// <summary>
     /// How long a run of a queuing job waits for another run of the same job to finish. Every node's
@@ -57,6 +58,9 @@ public static class RecurringJobs
 
         // Accounts: sessions past their longest life and idle failure counters, each night.
         jobs.AddOrUpdate<AccountHousekeepingJob>(AccountHousekeeping, j => j.TidyAsync(CancellationToken.None), "30 3 * * *", uk);
+
+        // The embedded database's nightly backup (Backup:*); nothing on PostgreSQL, which has its own tools.
+        jobs.AddOrUpdate<BackupJob>(NightlyBackup, j => j.BackUpAsync(CancellationToken.None), "15 2 * * *", uk);
     }
 }
 

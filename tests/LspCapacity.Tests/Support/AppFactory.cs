@@ -81,6 +81,12 @@ public class AppFactory : WebApplicationFactory<Program>
     /// <summary>Set before the first client is created to deliver email over SMTP to this port.</summary>
     public int? SmtpPort { get; set; }
 
+    /// <summary>The hosting environment (Production turns on JSON logs, HSTS and Secure cookies).</summary>
+    public string EnvironmentName { get; set; } = "Testing";
+
+    /// <summary>When set, every request arrives from this address (as from a proxy or a client), not TestServer's none.</summary>
+    public System.Net.IPAddress? ConnectionAddress { get; set; }
+
     /// <summary>Extra configuration, applied last.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
@@ -101,7 +107,7 @@ public class AppFactory : WebApplicationFactory<Program>
             }
             StartsFromTemplate = true;
         }
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         var settings = new Dictionary<string, string?>
         {
             ["App:DataFolder"] = DataFolder,
@@ -109,6 +115,9 @@ public class AppFactory : WebApplicationFactory<Program>
             ["Seed:DemoData"] = "true",
             ["Jobs:RunServer"] = "false",
             ["Accounts:PermitsPerMinute"] = "1000",
+            ["Accounts:PermitsPerAddressPerMinute"] = "100000",
+            // One certificate for the test run encrypts the Data Protection keys (making one per app costs a key pair each).
+            ["DataProtection:CertificatePath"] = TestDatabase.DataProtectionCertificate,
             ["Email:Mode"] = SmtpPort is null ? "Pickup" : "Smtp",
             ["Email:Smtp:Host"] = "127.0.0.1",
             ["Email:Smtp:Port"] = (SmtpPort ?? 25).ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -132,6 +141,10 @@ public class AppFactory : WebApplicationFactory<Program>
 
         builder.ConfigureTestServices(services =>
         {
+            if (ConnectionAddress is { } address)
+            {
+                services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new ConnectionAddressFilter(address));
+            }
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<ILoggerProvider>(Logs);
@@ -232,4 +245,18 @@ public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions>
         Response.StatusCode = 403;
         return Task.CompletedTask;
     }
+}
+
+/// <summary>Gives every request a client address, first in the pipeline (TestServer leaves it empty).</summary>
+internal sealed class ConnectionAddressFilter(System.Net.IPAddress address) : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use(nextMiddleware => context =>
+        {
+            context.Connection.RemoteIpAddress = address;
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }

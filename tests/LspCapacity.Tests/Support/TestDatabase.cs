@@ -30,6 +30,23 @@ public static class TestDatabase
 
     public static bool IsPostgres => PostgresServer is not null;
 
+    private static readonly Lazy<string> DataProtectionCertificateFile = new(() =>
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "lspcapacity-tests", "keys-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "data-protection.pfx");
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=LspCapacity tests", key,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        File.WriteAllBytes(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDeleteFolder(folder);
+        return path;
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The PFX that encrypts every test app's Data Protection keys (DataProtection:CertificatePath).</summary>
+    public static string DataProtectionCertificate => DataProtectionCertificateFile.Value;
+
     /// <summary>The migrated and seeded SQLite file of this test run (built on first use).</summary>
     public static string SqliteTemplate => SqliteTemplateFile.Value;
 

@@ -1,0 +1,151 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain.Accounts;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace LspCapacity.Web.Infrastructure;
+
+/// <summary>
+/// The proxies whose <c>X-Forwarded-For</c>/<c>X-Forwarded-Proto</c> the app believes (section
+/// <c>ForwardedHeaders</c>). Without any, only a proxy on the same machine (loopback) is believed.
+/// </summary>
+public sealed class ProxyOptions
+{
+    public const string Section = "ForwardedHeaders";
+
+    /// <summary>Addresses of the load balancers or reverse proxies in front of the app, e.g. 10.0.0.5.</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Networks they are in, in CIDR notation, e.g. 10.0.0.0/24.</summary>
+    public List<string> KnownNetworks { get; set; } = [];
+}
+
+/// <summary>
+/// What running behind a load balancer on the internet needs: real client addresses from trusted
+/// proxies, HSTS and Secure cookies in Production, health probes that tell nothing to strangers, and
+/// Data Protection keys encrypted at rest.
+/// </summary>
+public static class ProductionEdges
+{
+    public static void AddForwardedHeadersFromConfig(this IServiceCollection services, IConfiguration config)
+    {
+        var proxies = config.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions();
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            if (proxies.KnownProxies.Count + proxies.KnownNetworks.Count == 0)
+            {
+                return; // the defaults: a proxy on this machine
+            }
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var proxy in proxies.KnownProxies)
+            {
+                o.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+            foreach (var network in proxies.KnownNetworks)
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+    }
+
+    /// <summary>In Production: HSTS for a year, and every cookie Secure (the proxy terminates TLS and says so in X-Forwarded-Proto).</summary>
+    public static void AddProductionTransportSecurity(this IServiceCollection services, IWebHostEnvironment environment)
+    {
+        if (!environment.IsProduction())
+        {
+            return;
+        }
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.ConfigureApplicationCookie(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+    }
+
+    /// <summary>
+    /// <c>/health/live</c>: the process answers (no checks). <c>/health/ready</c> and <c>/health</c>: the
+    /// database and the job storage. Anonymous callers get the status alone; admins get each check's words.
+    /// </summary>
+    public static void MapAppHealthChecks(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks(Routes.HealthLive, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks(Routes.HealthReady, new HealthCheckOptions { ResponseWriter = WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks(Routes.Health, new HealthCheckOptions { ResponseWriter = WriteAsync }).AllowAnonymous();
+    }
+
+    private static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        object body = context.User.IsInRole(Roles.Admin)
+            ? new
+            {
+                status = report.Status.ToString(),
+                checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+            }
+            : new { status = report.Status.ToString() };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body));
+    }
+
+    /// <summary>
+    /// Keys are kept in the database (every node shares them) and encrypted there with a certificate, so
+    /// a copy of the database alone cannot forge sign-in cookies: <c>DataProtection:CertificatePath</c>
+    /// (a PFX, with <c>DataProtection:CertificatePassword</c>) when configured, which several nodes must
+    /// share; else, on SQLite, one made on first start in the data folder (<c>keys/data-protection.pfx</c>,
+    /// kept out of the database and taken with the backups). PostgreSQL without a certificate: refused in
+    /// Production; elsewhere the keys are stored unencrypted, with a warning.
+    /// </summary>
+    public static IDataProtectionBuilder ProtectKeysAtRest(this IDataProtectionBuilder builder, IConfiguration config,
+        IWebHostEnvironment environment, DatabaseProvider provider, string dataFolder)
+    {
+        var certificate = LoadCertificate(config, provider, dataFolder);
+        if (certificate is not null)
+        {
+            return builder.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
+        if (environment.IsProduction())
+        {
+            throw new InvalidOperationException(
+                "Set DataProtection:CertificatePath (and CertificatePassword) to a PFX every web node shares: on PostgreSQL " +
+                "the Data Protection keys that sign cookies would otherwise be stored unencrypted in the database. See README, 'Running it in production'.");
+        }
+        return builder;
+    }
+
+    public static string GeneratedCertificatePath(string dataFolder) => Path.Combine(dataFolder, "keys", "data-protection.pfx");
+
+    private static X509Certificate2? LoadCertificate(IConfiguration config, DatabaseProvider provider, string dataFolder)
+    {
+        if (config["DataProtection:CertificatePath"] is { Length: > 0 } configured)
+        {
+            return X509CertificateLoader.LoadPkcs12FromFile(configured, config["DataProtection:CertificatePassword"]);
+        }
+        if (provider != DatabaseProvider.Sqlite)
+        {
+            return null;
+        }
+        var path = GeneratedCertificatePath(dataFolder);
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using var key = RSA.Create(3072);
+            var request = new CertificateRequest("CN=LspCapacity Data Protection", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(100));
+            var temporary = path + ".new";
+            File.WriteAllBytes(temporary, made.Export(X509ContentType.Pkcs12));
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+            File.Move(temporary, path, overwrite: false);
+        }
+        return X509CertificateLoader.LoadPkcs12FromFile(path, null);
+    }
+}
