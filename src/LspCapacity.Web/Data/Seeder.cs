@@ -406,6 +406,7 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var today = Infrastructure.UkTime.Today(clock);
+        var programmeId = programme.Id;
 
         async Task<Domain.Brokerage.Offer> OfferAsync(string organisation, Domain.Brokerage.OrganisationKind kind, Domain.Brokerage.OfferKind offerKind, string title)
         {
@@ -419,7 +420,7 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
             var offer = await db.Offers.FirstOrDefaultAsync(o => o.OrganisationId == org.Id && o.Title == title, cancellationToken);
             if (offer is null)
             {
-                offer = new Domain.Brokerage.Offer(org.Id, programme.Id, offerKind, title, now);
+                offer = new Domain.Brokerage.Offer(org.Id, programmeId, offerKind, title, now);
                 db.Offers.Add(offer);
                 await db.SaveChangesAsync(cancellationToken);
             }

@@ -139,7 +139,7 @@ public sealed class FairShareQueries(AppDbContext db, IOptions<FairShareOptions>
             .ToDictionaryAsync(x => x.Id, cancellationToken);
 
         var survey = await NeedsQueries.LatestAnsweredAsync(db, regionId, cancellationToken);
-        var needs = (survey is null ? [] : await NeedsQueries.MeansAsync(db, survey.Id, null, cancellationToken)).ToLookup(m => m.PartnershipId);
+        var needs = (survey is null ? new List<NeedsQueries.ThemeMean>() : await NeedsQueries.MeansAsync(db, survey.Id, null, cancellationToken)).ToLookup(m => m.PartnershipId);
 
         var rows = partnerships.Select(p =>
         {

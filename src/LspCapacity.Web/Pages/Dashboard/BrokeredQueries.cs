@@ -1,6 +1,5 @@
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Brokerage;
-using LspCapacity.Web.Domain.Dashboard;
 using Microsoft.EntityFrameworkCore;
 
 namespace LspCapacity.Web.Pages.Dashboard;

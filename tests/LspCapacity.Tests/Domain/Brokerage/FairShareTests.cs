@@ -56,7 +56,7 @@ public class FairShareCalculationTests
         var lines = FairShares.Calculate(FairShareRule.Default, 10_000m, Partnerships.Select(p => p with { Received = 0 }).ToList());
 
         Assert.All(lines, l => Assert.False(l.FarBelow));
-        Assert.Equal(10_000m, lines.Sum(l => -l.Gap), 0.02m);
+        Assert.InRange(lines.Sum(l => -l.Gap), 9_999.98m, 10_000.02m); // the shares add up to the budget, give or take rounding
     }
 
     [Fact]
