@@ -45,9 +45,9 @@ public partial class FairSharesTests : IClassFixture<KnownBrokerage>
 
         Assert.Equal(["3", "£21,428.57", "£999.99 3 places", "£0.00 0.0 hours", "£0.00 0 days", "£999.99 5% of share", "-£20,428.58", "£2,104.28", "Far below"],
             Cells(Row(page, "fair-shares", "Knowsley")).Skip(1));
-        Assert.Equal(["3", "£21,428.57", "£0.00 0 places", "£60.00 1.5 hours", "£1,200.00 2 days", "£1,260.00 6% of share", "-£20,168.57", "£2,104.28", "At or near"],
+        Assert.Equal(["3", "£21,428.57", "£0.00 0 places", "£60.00 1.5 hours", "£1,200.00 2 days", "£1,260.00 6% of share", "-£20,168.57", "£2,104.28", "Not far below"],
             Cells(Row(page, "fair-shares", "Liverpool")).Skip(1));
-        Assert.Equal(["1", "£7,142.86", "£0.00 0 places", "£0.00 0.0 hours", "£2,650.00 5.5 days", "£2,650.00 37% of share", "-£4,492.86", "£701.43", "At or near"],
+        Assert.Equal(["1", "£7,142.86", "£0.00 0 places", "£0.00 0.0 hours", "£2,650.00 5.5 days", "£2,650.00 37% of share", "-£4,492.86", "£701.43", "Not far below"],
             Cells(Row(page, "fair-shares", "Sefton")).Skip(1));
         Assert.Equal("1", Text(page.QuerySelector("#far-below-count")));
         Assert.Contains("Knowsley: 5%", Text(page.QuerySelector("#fair-shares-desc")));
