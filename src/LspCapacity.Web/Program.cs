@@ -196,6 +196,8 @@ builder.Services.Configure<ProjectOptions>(config.GetSection(ProjectOptions.Sect
 builder.Services.Configure<NeedsOptions>(config.GetSection(NeedsOptions.Section));
 builder.Services.Configure<ReviewOptions>(config.GetSection(ReviewOptions.Section));
 builder.Services.Configure<LspCapacity.Web.Pages.Library.LibraryOptions>(config.GetSection(LspCapacity.Web.Pages.Library.LibraryOptions.Section));
+builder.Services.Configure<LspCapacity.Web.Pages.Brokerage.FairShareOptions>(config.GetSection(LspCapacity.Web.Pages.Brokerage.FairShareOptions.Section));
+builder.Services.AddScoped<LspCapacity.Web.Pages.Brokerage.FairShareQueries>();
 builder.Services.AddSingleton<OutboxHeadStart>();
 builder.Services.AddScoped<IOutboxSignal, HangfireOutboxSignal>();
 // Registered before AddHangfire so every Hangfire service (client, recurring manager, server) of this

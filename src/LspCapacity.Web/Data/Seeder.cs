@@ -59,6 +59,7 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
             await SeedDemoCaseStudiesAsync(Read<List<CaseStudySeed>>(folder, Path.Combine("demo", "case-studies.json")), cancellationToken);
             await SeedDemoReviewAsync(cancellationToken);
             await SeedDemoProjectsAsync(Read<List<ProjectSeed>>(folder, Path.Combine("demo", "projects.json")), cancellationToken);
+            await SeedDemoFairSharesAsync(cancellationToken);
         }
     }
 
@@ -388,4 +389,78 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
     private sealed record ProjectResultsSeed(string WhatChanged, List<decimal> FinalValues, string SupportContribution, string? DoDifferently,
         List<string> EvidenceLinks, bool PublicConsent);
     private sealed record PersonSeed(string Email, string Name, string Role, string? Organisation, string Region, string? Partnership);
+
+    /// <summary>
+    /// Brokered work for the fair-shares page and value for money (issue 20): a few delivered (and rated) and committed
+    /// commitments of West Midlands partnerships. Organisations and offers are looked up by name first, so the provider
+    /// register's own demo organisations can coexist; nothing is added when the programme already has commitments.
+    /// </summary>
+    private async Task SeedDemoFairSharesAsync(CancellationToken cancellationToken)
+    {
+        var regionId = await db.Regions.Where(r => r.Code == "west-midlands").Select(r => (int?)r.Id).SingleOrDefaultAsync(cancellationToken);
+        var programme = regionId is null ? null : await db.Programmes.Where(p => p.RegionId == regionId).OrderByDescending(p => p.StartsOn)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (programme is null || await db.Commitments.AnyAsync(c => c.ProgrammeId == programme.Id, cancellationToken))
+        {
+            return;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = Infrastructure.UkTime.Today(clock);
+        var programmeId = programme.Id;
+
+        async Task<Domain.Brokerage.Offer> OfferAsync(string organisation, Domain.Brokerage.OrganisationKind kind, Domain.Brokerage.OfferKind offerKind, string title)
+        {
+            var org = await db.Organisations.FirstOrDefaultAsync(o => o.Name == organisation, cancellationToken);
+            if (org is null)
+            {
+                org = new Domain.Brokerage.Organisation(organisation, kind, now);
+                db.Organisations.Add(org);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            var offer = await db.Offers.FirstOrDefaultAsync(o => o.OrganisationId == org.Id && o.Title == title, cancellationToken);
+            if (offer is null)
+            {
+                offer = new Domain.Brokerage.Offer(org.Id, programmeId, offerKind, title, now);
+                db.Offers.Add(offer);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            return offer;
+        }
+        var facilitation = await OfferAsync("Centre for Local Governance Studies", Domain.Brokerage.OrganisationKind.University,
+            Domain.Brokerage.OfferKind.Facilitation, "Board away-day facilitation");
+        var consultancy = await OfferAsync("Midlands Performance Associates", Domain.Brokerage.OrganisationKind.Consultancy,
+            Domain.Brokerage.OfferKind.Consultancy, "Performance framework review");
+        var secondee = await OfferAsync("West Midlands Fire Service", Domain.Brokerage.OrganisationKind.FireAndRescue,
+            Domain.Brokerage.OfferKind.Secondee, "Community safety analyst secondment");
+        var partnerships = await db.Partnerships.Where(p => p.RegionId == regionId)
+            .ToDictionaryAsync(p => p.Name, p => p.Id, cancellationToken);
+
+        // (partnership, offer, days, day rate, delivered: days used and actual cost, rating)
+        var work = new (string Partnership, Domain.Brokerage.Offer Offer, decimal Days, decimal Rate, (decimal Days, decimal Cost, int Rating)? Delivered)[]
+        {
+            ("Birmingham", consultancy, 8, 650, (8, 5200, 4)),
+            ("Coventry", facilitation, 2, 500, (2, 1000, 5)),
+            ("Sandwell", consultancy, 6, 650, null),
+            ("Walsall", secondee, 20, 180, (18, 3240, 4)),
+            ("Stoke-on-Trent", facilitation, 3, 500, (3, 1500, 3)),
+            ("Herefordshire", consultancy, 4, 650, null),
+            ("Warwickshire", secondee, 10, 180, null),
+        };
+        foreach (var w in work)
+        {
+            if (!partnerships.TryGetValue(w.Partnership, out var partnershipId))
+            {
+                continue;
+            }
+            var commitment = new Domain.Brokerage.Commitment(programme.Id, programme.RegionId, partnershipId, w.Offer.OrganisationId, w.Offer.Id,
+                w.Days, w.Rate, now.AddDays(-40));
+            if (w.Delivered is { } d)
+            {
+                commitment.RecordDelivery(d.Days, d.Cost, today.AddDays(-10));
+                commitment.Rate(d.Rating, null);
+            }
+            db.Commitments.Add(commitment);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
 }

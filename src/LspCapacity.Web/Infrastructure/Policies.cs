@@ -16,12 +16,16 @@ public static class Policies
     /// </summary>
     public const string InARegion = "InARegion";
 
+    /// <summary>The fair-shares page (issue 20): the region's coordinators and brokers, and admins; each within their home region.</summary>
+    public const string FairShares = "FairShares";
+
     public static void Configure(AuthorizationOptions options)
     {
         // Every page needs sign-in unless it is deliberately public ([AllowAnonymous]).
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Coordinator, p => p.RequireRole(Roles.Admin, Roles.Coordinator));
+        options.AddPolicy(FairShares, p => p.RequireRole(Roles.Admin, Roles.Coordinator, Roles.Broker).RequireClaim(AppClaims.RegionId));
         options.AddPolicy(InARegion, p => p.RequireAuthenticatedUser().RequireClaim(AppClaims.RegionId));
     }
 }

@@ -82,6 +82,7 @@ public static partial class PageRoutes
         new("/Activities/Index",               SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
         new("/Activities/Manage",              SignIn,  No,      No,      No,      Ok,      No,      Ok),
         new("/Activities/SignInSheet",         SignIn,  No,      No,      No,      Ok,      No,      Ok),
+        new("/Brokerage/FairShares",           SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
         new("/Dashboard/Distance",             SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
         new("/Dashboard/Export",               SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
         new("/Dashboard/Index",                SignIn,  No,      No,      No,      Ok,      Ok,      Ok),

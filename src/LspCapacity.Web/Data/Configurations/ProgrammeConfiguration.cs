@@ -26,6 +26,13 @@ public class ProgrammeConfiguration : IEntityTypeConfiguration<Domain.Programme.
         builder.HasIndex(p => new { p.RegionId, p.Name }).IsUnique();
         builder.HasMany(p => p.Objectives).WithOne().HasForeignKey(o => o.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Objectives).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.ComplexProperty(p => p.FairShares, rule =>
+        {
+            rule.Property(r => r.Basis).HasConversion<string>().HasMaxLength(20);
+            rule.Property(r => r.HighNeedWeight).HasPrecision(8, 2);
+            rule.Property(r => r.MediumNeedWeight).HasPrecision(8, 2);
+            rule.Property(r => r.NrfUpliftPercent).HasPrecision(8, 2);
+        });
     }
 }
 

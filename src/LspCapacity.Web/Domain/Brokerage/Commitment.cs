@@ -64,4 +64,44 @@ public class Commitment
         CommitmentStatus.Cancelled => 0,
         _ => CommittedCost,
     };
+
+    #region Delivery and rating (minimal, for fair shares and value for money; the brokerage workflow may extend)
+
+    /// <summary>The provider delivered the work: the days used and the actual cost move it from committed to spent.</summary>
+    public void RecordDelivery(decimal daysUsed, decimal actualCost, DateOnly on)
+    {
+        if (Status == CommitmentStatus.Cancelled)
+        {
+            throw new DomainException("Cancelled work cannot be delivered.");
+        }
+        if (daysUsed <= 0)
+        {
+            throw new DomainException("Enter the days used, more than 0.");
+        }
+        if (actualCost < 0)
+        {
+            throw new DomainException("The actual cost cannot be negative.");
+        }
+        Status = CommitmentStatus.Delivered;
+        DaysUsed = daysUsed;
+        ActualCost = actualCost;
+        DeliveredOn = on;
+    }
+
+    /// <summary>The partnership's rating of delivered work, 1 (poor) to 5 (excellent).</summary>
+    public void Rate(int rating, string? comment)
+    {
+        if (Status != CommitmentStatus.Delivered)
+        {
+            throw new DomainException("Only delivered work can be rated.");
+        }
+        if (rating is < 1 or > 5)
+        {
+            throw new DomainException("Choose a rating from 1 to 5.");
+        }
+        Rating = rating;
+        RatingComment = Guard.Optional(comment);
+    }
+
+    #endregion
 }

@@ -26,6 +26,9 @@ public class Programme
     public decimal Budget { get; private set; }
     public IReadOnlyList<ProgrammeObjective> Objectives => _objectives;
 
+    /// <summary>How the support budget is divided into fair shares between the region's partnerships (issue 20).</summary>
+    public Brokerage.FairShareRule FairShares { get; private set; } = Brokerage.FairShareRule.Default;
+
     public void SetDates(DateOnly startsOn, DateOnly endsOn)
     {
         if (endsOn < startsOn)
@@ -56,6 +59,12 @@ public class Programme
     }
 
     public bool IsRunningOn(DateOnly day) => day >= StartsOn && day <= EndsOn;
+
+    #region Fair shares
+
+    public void SetFairShareRule(Brokerage.FairShareRule rule) => FairShares = rule;
+
+    #endregion
 }
 
 public class ProgrammeObjective

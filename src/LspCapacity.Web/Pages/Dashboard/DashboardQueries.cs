@@ -238,17 +238,24 @@ public static class DashboardQueries
         public decimal? CostPerAttendedPlace => Figures.CostPerAttendedPlace(Spent, AttendedAtCompleted);
     }
 
+    /// <param name="Committed">Activities' committed costs (brokered work apart: <paramref name="BrokeredCommitted"/>).</param>
+    /// <param name="Spent">Activities' spent costs (brokered work apart: <paramref name="BrokeredSpent"/>).</param>
     public sealed record ProgrammeMoney(int? ProgrammeId, string? ProgrammeName, decimal Budget, decimal Committed, decimal Spent,
-        int AttendedAtCompleted, double? AverageRating)
+        int AttendedAtCompleted, double? AverageRating, decimal BrokeredCommitted = 0, decimal BrokeredSpent = 0)
     {
-        public decimal Remaining => Figures.Remaining(Budget, Committed, Spent);
+        public decimal TotalCommitted => Committed + BrokeredCommitted;
+        public decimal TotalSpent => Spent + BrokeredSpent;
+
+        /// <summary>The budget less everything committed and spent: activities and brokered work.</summary>
+        public decimal Remaining => Figures.Remaining(Budget, TotalCommitted, TotalSpent);
         public decimal? CostPerAttendedPlace => Figures.CostPerAttendedPlace(Spent, AttendedAtCompleted);
     }
 
-    public sealed record MoneyResult(IReadOnlyList<KindValue> Kinds, ProgrammeMoney Programme);
+    public sealed record MoneyResult(IReadOnlyList<KindValue> Kinds, ProgrammeMoney Programme, BrokeredQueries.BrokeredResult Brokered);
 
-    public const string CommittedRule = "Committed: the costs of published activities that have not been completed yet (scheduled, so the money is promised).";
-    public const string SpentRule = "Spent: the costs of completed activities.";
+    public const string CommittedRule = "Committed: the costs of published activities that have not been completed yet (scheduled, so the money is promised), "
+        + "and of brokered work accepted but not delivered yet.";
+    public const string SpentRule = "Spent: the costs of completed activities, and the actual costs of delivered brokered work.";
     public const string CostPerPlaceRule = "Cost per attended place: an activity's total cost (all its cost lines) divided by the places marked attended in its register. For a kind or the programme, the costs of completed activities divided by the places attended at them.";
     public const string RatingRule = "Average rating: the mean of the usefulness and quality ratings (1 to 5) in every feedback given.";
     public const string LeftOutRule = "Drafts and cancelled activities are not counted.";
@@ -288,10 +295,11 @@ public static class DashboardQueries
                 Cost(kind, ActivityStatus.Published), Cost(kind, ActivityStatus.Completed), attended.GetValueOrDefault(kind),
                 r is null ? null : Rating(r.Sum, r.Count));
         }).ToList();
+        var brokered = await BrokeredQueries.BrokeredAsync(db, programme?.Id, cancellationToken);
         var money = new ProgrammeMoney(programme?.Id, programme?.Name, programme?.Budget ?? 0,
             Cost(null, ActivityStatus.Published), Cost(null, ActivityStatus.Completed), attended.Values.Sum(),
-            Rating(ratings.Values.Sum(r => r.Sum), ratings.Values.Sum(r => r.Count)));
-        return new MoneyResult(kinds, money);
+            Rating(ratings.Values.Sum(r => r.Sum), ratings.Values.Sum(r => r.Count)), brokered.Committed, brokered.Spent);
+        return new MoneyResult(kinds, money, brokered);
     }
 
     // --- Distance travelled -----------------------------------------------------------------------------

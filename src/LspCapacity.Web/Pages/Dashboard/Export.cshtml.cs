@@ -74,7 +74,7 @@ public class ExportModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
                 var p = (await MoneyAsync(db, regionId, UkTime.Today(clock), cancellationToken)).Programme;
                 return Csv(table, ["Programme", "Budget (GBP)", "Committed (GBP)", "Spent (GBP)", "Remaining (GBP)", "Places attended at completed activities",
                         "Cost per attended place (GBP)", "Average rating (1-5)"],
-                    [[CsvCells.Safe(p.ProgrammeName), Money(p.Budget), Money(p.Committed), Money(p.Spent), Money(p.Remaining), N(p.AttendedAtCompleted),
+                    [[CsvCells.Safe(p.ProgrammeName), Money(p.Budget), Money(p.TotalCommitted), Money(p.TotalSpent), Money(p.Remaining), N(p.AttendedAtCompleted),
                         Money(p.CostPerAttendedPlace), Rating(p.AverageRating)]]);
             }
             case "distance-themes":

@@ -10,10 +10,14 @@ namespace LspCapacity.Web.Pages.Dashboard;
 
 /// <summary>The region's programme at a glance: each figure links to the list behind it.</summary>
 [Authorize(Policy = Policies.InARegion)]
-public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOptions<Jobs.PlacementOptions> placementOptions) : PageModel
+public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOptions<Jobs.PlacementOptions> placementOptions,
+    Brokerage.FairShareQueries fairShares) : PageModel
 {
     public DashboardQueries.Overview Overview { get; private set; } = default!;
     public ProjectQueries.Overview Projects { get; private set; } = default!;
+
+    /// <summary>The partnerships far below their fair share of the programme's support (issue 20).</summary>
+    public IReadOnlyList<Brokerage.FairSharePosition> FarBelowFairShare { get; private set; } = [];
 
     public BarChart FillChart => new("fill-rates", "Fill rate of the next activities",
         Overview.NextActivities.Select(a => new BarChart.Bar(a.Title, (a.FillRate ?? 0) * 100, Figures.Percent(a.FillRate))).ToList());
@@ -25,6 +29,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
         Overview = await DashboardQueries.OverviewAsync(db, regionId, clock.GetUtcNow().UtcDateTime, UkTime.Today(clock),
             placementOptions.Value.QuietDays, cancellationToken);
         Projects = await ProjectQueries.OverviewAsync(db, regionId, UkTime.Today(clock), cancellationToken);
+        FarBelowFairShare = (await fairShares.ForRegionAsync(regionId, UkTime.Today(clock), cancellationToken)).FarBelow;
         return Page();
     }
 }

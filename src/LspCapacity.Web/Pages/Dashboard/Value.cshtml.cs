@@ -21,8 +21,8 @@ public class ValueModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
     public BarChart BudgetChart => new("budget", "Programme budget, committed, spent and remaining (pounds)",
     [
         new("Budget", (double)Money.Programme.Budget, Figures.Money(Money.Programme.Budget)),
-        new("Committed", (double)Money.Programme.Committed, Figures.Money(Money.Programme.Committed)),
-        new("Spent", (double)Money.Programme.Spent, Figures.Money(Money.Programme.Spent)),
+        new("Committed", (double)Money.Programme.TotalCommitted, Figures.Money(Money.Programme.TotalCommitted)),
+        new("Spent", (double)Money.Programme.TotalSpent, Figures.Money(Money.Programme.TotalSpent)),
         new("Remaining", (double)Money.Programme.Remaining, Figures.Money(Money.Programme.Remaining)),
     ]);
 

@@ -1524,6 +1524,31 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "FairShares", "LspCapacity.Web.Domain.Programme.Programme.FairShares#FairShareRule", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Basis")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<int>("FarBelowPercent")
+                                .HasColumnType("integer");
+
+                            b1.Property<decimal>("HighNeedWeight")
+                                .HasPrecision(8, 2)
+                                .HasColumnType("numeric(8,2)");
+
+                            b1.Property<decimal>("MediumNeedWeight")
+                                .HasPrecision(8, 2)
+                                .HasColumnType("numeric(8,2)");
+
+                            b1.Property<decimal>("NrfUpliftPercent")
+                                .HasPrecision(8, 2)
+                                .HasColumnType("numeric(8,2)");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("RegionId", "Name")

@@ -234,7 +234,12 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     Aim = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
                     EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Budget = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
+                    Budget = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    FairShares_Basis = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FairShares_FarBelowPercent = table.Column<int>(type: "integer", nullable: false),
+                    FairShares_HighNeedWeight = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: false),
+                    FairShares_MediumNeedWeight = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: false),
+                    FairShares_NrfUpliftPercent = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {

@@ -232,7 +232,12 @@ namespace LspCapacity.Web.Data.Migrations
                     Aim = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Budget = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
+                    Budget = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    FairShares_Basis = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FairShares_FarBelowPercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    FairShares_HighNeedWeight = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: false),
+                    FairShares_MediumNeedWeight = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: false),
+                    FairShares_NrfUpliftPercent = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
