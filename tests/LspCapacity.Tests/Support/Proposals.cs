@@ -1,5 +1,4 @@
 using System.Net;
-using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Needs;
 using LspCapacity.Web.Domain.Proposals;
 using Microsoft.EntityFrameworkCore;
