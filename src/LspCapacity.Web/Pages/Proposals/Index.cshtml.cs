@@ -61,8 +61,8 @@ public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference
             query = query.Where(p => p.PartnershipId == partnershipId);
         }
         Evidence = await NeedEvidence.LoadAsync(db, regionId, cancellationToken);
-        var rows = query.Select(p => new RowData(p.Id, p.Title, p.Kind, p.Status, p.PartnershipId, p.HostOffer, p.CreatedAt,
-            db.ProposalEndorsements.Where(e => e.ProposalId == p.Id).Select(e => e.PartnershipId).Distinct().Count(),
+        IQueryable<RowData> Rows(IQueryable<Proposal> proposals) => proposals.Select(p => new RowData(p.Id, p.Title, p.Kind, p.Status, p.PartnershipId,
+            p.HostOffer, p.CreatedAt, db.ProposalEndorsements.Where(e => e.ProposalId == p.Id).Select(e => e.PartnershipId).Distinct().Count(),
             p.Themes.Select(t => t.ThemeId).ToList()));
         Paged<RowData> found;
         if (Sort == ProposalSort.Need)
@@ -73,15 +73,16 @@ public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference
             var number = Math.Clamp(page, 1, pages);
             var ids = all.OrderByDescending(p => Evidence.PartnershipsWithHighNeed(p.Themes)).ThenByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
                 .Skip((number - 1) * PagingExtensions.DefaultPageSize).Take(PagingExtensions.DefaultPageSize).Select(p => p.Id).ToList();
-            var items = await rows.Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
+            var items = await Rows(query.Where(p => ids.Contains(p.Id))).ToListAsync(cancellationToken);
             found = new Paged<RowData>(items.OrderBy(r => ids.IndexOf(r.Id)).ToList(), number, PagingExtensions.DefaultPageSize, all.Count);
         }
         else
         {
             var ordered = Sort == ProposalSort.Newest
-                ? rows.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
-                : rows.OrderByDescending(r => r.Endorsing).ThenByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id);
-            found = await ordered.ToPagedAsync(Math.Max(1, page), cancellationToken: cancellationToken);
+                ? query.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
+                : query.OrderByDescending(p => db.ProposalEndorsements.Where(e => e.ProposalId == p.Id).Select(e => e.PartnershipId).Distinct().Count())
+                    .ThenByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id);
+            found = await Rows(ordered).ToPagedAsync(Math.Max(1, page), cancellationToken: cancellationToken);
         }
         var partnershipNames = await reference.PartnershipNamesAsync(db, cancellationToken);
         var themeNames = await reference.ThemeNamesAsync(db, cancellationToken);
