@@ -269,6 +269,9 @@ public class EveryPageTests(BrowserApp browser, ITestOutputHelper output) : ICla
             // The demo's active Birmingham project: its lead (staff.birmingham) can edit, update and close it.
             ["projects"] = (await db.Projects.Where(p => p.PartnershipId == partnerships["Birmingham"] && p.Status == LspCapacity.Web.Domain.Projects.ProjectStatus.Active)
                 .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync()).ToString(UkTime.Culture),
+            // The demo's open Birmingham proposal, endorsed by Coventry and by two of Wolverhampton's staff.
+            ["proposals"] = (await db.Proposals.Where(p => p.PartnershipId == partnerships["Birmingham"])
+                .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync()).ToString(UkTime.Culture),
             ["/Library/Unsubscribe"] = $"?token={subscription.UnsubscribeToken}",
         };
     }

@@ -60,6 +60,7 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
             await SeedDemoReviewAsync(cancellationToken);
             await SeedDemoProjectsAsync(Read<List<ProjectSeed>>(folder, Path.Combine("demo", "projects.json")), cancellationToken);
             await SeedDemoFairSharesAsync(cancellationToken);
+            await SeedDemoProposalsAsync(Read<List<ProposalSeed>>(folder, Path.Combine("demo", "proposals.json")), cancellationToken);
         }
     }
 
@@ -356,6 +357,56 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
         }
     }
 
+    /// <summary>
+    /// Practitioners' proposals of the West Midlands with their endorsements (some by several staff of one partnership),
+    /// dated relative to today. A deferred one has its status set here: deciding is the programme board's work.
+    /// </summary>
+    private async Task SeedDemoProposalsAsync(List<ProposalSeed> seeds, CancellationToken cancellationToken)
+    {
+        var regionId = await RegionIdAsync("west-midlands", cancellationToken);
+        var today = Infrastructure.UkTime.Today(clock);
+        var programmeId = await db.Programmes.Where(p => p.RegionId == regionId)
+            .OrderByDescending(p => p.StartsOn <= today && p.EndsOn >= today).ThenByDescending(p => p.StartsOn)
+            .Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        if (programmeId is null)
+        {
+            return;
+        }
+        var themes = await db.Themes.ToDictionaryAsync(t => t.Code, t => t.Id, cancellationToken);
+        var partnerships = await db.Partnerships.Where(p => p.RegionId == regionId).ToDictionaryAsync(p => p.Name, p => p.Id, cancellationToken);
+        var people = await db.Users.Where(u => u.Email != null && u.Email.EndsWith("@lsp.example"))
+            .ToDictionaryAsync(u => u.Email!, u => new { u.Id, u.PartnershipId }, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var seed in seeds)
+        {
+            var partnershipId = partnerships[seed.Partnership];
+            if (!people.TryGetValue(seed.Proposer, out var proposer)
+                || await db.Proposals.AnyAsync(p => p.PartnershipId == partnershipId && p.Title == seed.Title, cancellationToken))
+            {
+                continue;
+            }
+            var proposal = new Domain.Proposals.Proposal(regionId, programmeId.Value, partnershipId, proposer.Id, now.AddDays(-seed.DaysAgo));
+            proposal.Describe(seed.Title, seed.Kind, seed.Themes.Select(t => themes[t]), seed.Need, seed.WhoWouldCome, seed.HostOffer, seed.RoughCost,
+                now.AddDays(-seed.DaysAgo));
+            db.Proposals.Add(proposal);
+            await db.SaveChangesAsync(cancellationToken); // endorsements name its id
+            foreach (var endorsement in seed.Endorsements)
+            {
+                if (people.TryGetValue(endorsement.By, out var person))
+                {
+                    db.ProposalEndorsements.Add(proposal.Endorse(null, person.Id, person.PartnershipId, regionId,
+                        endorsement.Kinds.Aggregate(Domain.Proposals.EndorsementKinds.None, (all, k) => all | k), endorsement.Comment,
+                        now.AddDays(-endorsement.DaysAgo)));
+                }
+            }
+            if (seed.Status != Domain.Proposals.ProposalStatus.Open)
+            {
+                db.Entry(proposal).Property(p => p.Status).CurrentValue = seed.Status;
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
     private async Task<int> RegionIdAsync(string code, CancellationToken cancellationToken) =>
         await db.Regions.Where(r => r.Code == code).Select(r => r.Id).SingleAsync(cancellationToken);
 
@@ -388,6 +439,10 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
     private sealed record ProjectUpdateSeed(int DaysAgo, Domain.Projects.RagStatus Rag, string Narrative, List<decimal?> Values);
     private sealed record ProjectResultsSeed(string WhatChanged, List<decimal> FinalValues, string SupportContribution, string? DoDifferently,
         List<string> EvidenceLinks, bool PublicConsent);
+    private sealed record ProposalSeed(string Title, string Partnership, string Proposer, Domain.Proposals.ProposalKind Kind, List<string> Themes,
+        string Need, string WhoWouldCome, Domain.Proposals.HostOffer HostOffer, decimal? RoughCost, Domain.Proposals.ProposalStatus Status, int DaysAgo,
+        List<EndorsementSeed> Endorsements);
+    private sealed record EndorsementSeed(string By, List<Domain.Proposals.EndorsementKinds> Kinds, string? Comment, int DaysAgo);
     private sealed record PersonSeed(string Email, string Name, string Role, string? Organisation, string Region, string? Partnership);
 
     /// <summary>

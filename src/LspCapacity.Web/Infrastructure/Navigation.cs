@@ -16,6 +16,7 @@ public enum SiteSection
     Library,
     Partnerships,
     Projects,
+    Proposals,
     Dashboard,
     People,
     Outbox,
@@ -63,6 +64,12 @@ public static class Navigation
             new("Library", Page("/Library/Index"), [SiteSection.Library], []),
             new("Partnerships", Page("/Partnerships/Index"), [SiteSection.Partnerships], []),
         };
+        if (me.IsLspStaff || me.IsCoordinator)
+        {
+            // Practitioners propose and endorse; coordinators take proposals to the board.
+            sections.Insert(sections.FindIndex(s => s.Label == "Projects") + 1,
+                new("Proposals", Page("/Proposals/Index"), [SiteSection.Proposals], []));
+        }
         if (me.IsCoordinator)
         {
             var programme = new List<NavLink>

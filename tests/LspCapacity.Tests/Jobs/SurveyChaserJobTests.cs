@@ -51,12 +51,12 @@ public sealed class SurveyChaserJobTests : SmtpAppTest
         Assert.Equal(0, await ChaseAsync()); // a month before closing: nothing due
 
         App.Clock.Set(new DateTimeOffset(2026, 12, 17, 9, 0, 0, TimeSpan.Zero)); // 7 days before
-        Assert.Equal(2, await ChaseAsync());
+        Assert.Equal(4, await ChaseAsync()); // the demo staff: Birmingham, Coventry and Wolverhampton's two
         Assert.Equal(0, await ChaseAsync()); // re-run: nothing twice
 
         await SubmitAsync(id, "Birmingham");
         App.Clock.Set(new DateTimeOffset(2026, 12, 22, 9, 0, 0, TimeSpan.Zero)); // 2 days before
-        Assert.Equal(1, await ChaseAsync());
+        Assert.Equal(3, await ChaseAsync());
         Assert.Equal(0, await ChaseAsync());
 
         await App.DeliverOutboxAsync();

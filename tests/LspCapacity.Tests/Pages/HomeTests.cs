@@ -35,7 +35,7 @@ public class HomeTests : IClassFixture<AppFactory>
     {
         var coordinator = _app.CreateClientAs(Demo.Coordinator);
         var home = await coordinator.GetDocumentAsync("/");
-        Assert.Equal(["/activities", "/needs/surveys", "/placements", "/reviews", "/projects", "/library", "/partnerships", "/dashboard"],
+        Assert.Equal(["/activities", "/needs/surveys", "/placements", "/reviews", "/projects", "/proposals", "/library", "/partnerships", "/dashboard"],
             home.QuerySelectorAll("#navigation a").Select(a => a.GetAttribute("href")));
         Assert.NotNull(home.QuerySelector(".govuk-service-navigation__service-name a[href='/']"));
         Assert.NotNull(home.QuerySelector(".app-account-bar a[href='/account/profile']"));
@@ -92,5 +92,13 @@ public class HomeTests : IClassFixture<AppFactory>
         Assert.DoesNotContain("£250,000", main);
         Assert.Null(page.QuerySelector("#navigation a[href='/people']"));
         Assert.Null(page.QuerySelector("#navigation a[href='/outbox']"));
+        Assert.NotNull(page.QuerySelector("#navigation a[href='/proposals']"));
+    }
+
+    [Fact]
+    public async Task Mentor_HasNoProposalsSection()
+    {
+        var page = await _app.CreateClientAs(Demo.Mentor).GetDocumentAsync("/");
+        Assert.Null(page.QuerySelector("#navigation a[href='/proposals']"));
     }
 }

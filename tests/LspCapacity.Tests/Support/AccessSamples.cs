@@ -114,6 +114,8 @@ public static class AccessSamples
             .Select(p => p.Id).FirstAsync();
         var closedProject = await db.Projects.Where(p => p.PartnershipId == partnerships["Birmingham"] && p.Status == ProjectStatus.Closed)
             .Select(p => p.Id).FirstAsync();
+        // Birmingham's open proposal from the demo data (proposed by staff.birmingham, endorsed by Coventry).
+        var proposal = await db.Proposals.Where(p => p.PartnershipId == partnerships["Birmingham"]).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
         return new Dictionary<string, string>
         {
             ["invitation"] = "no-such-invitation",
@@ -131,6 +133,7 @@ public static class AccessSamples
             ["actions"] = action.Id.ToString(UkTime.Culture),
             ["projects"] = activeProject.ToString(UkTime.Culture),
             ["results"] = closedProject.ToString(UkTime.Culture),
+            ["proposals"] = proposal.ToString(UkTime.Culture),
             ["bookings"] = booking.Id.ToString(UkTime.Culture),
             ["/Library/Unsubscribe"] = $"?token={subscription.UnsubscribeToken}",
             ["/My/Calendar"] = $"?token={calendarToken}",

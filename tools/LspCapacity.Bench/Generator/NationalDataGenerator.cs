@@ -99,6 +99,7 @@ public sealed partial class NationalDataGenerator(string databasePath, Scale sca
         await Step("peer reviews", () => InTransaction(connection, AddReviews));
         await Step("improvement projects, their updates and the support linked to them", () => InTransaction(connection, AddProjects));
         await Step("brokered commitments (fair shares, value for money)", () => InTransaction(connection, (c, t) => AddCommitments(c, t, anchor)));
+        await Step("practitioners' proposals and their endorsements", () => InTransaction(connection, AddProposals));
         Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
         log.WriteLine($"Done in {total.Elapsed.TotalSeconds:F1} s: {databasePath} ({new FileInfo(databasePath).Length / 1024 / 1024} MB)");
     }

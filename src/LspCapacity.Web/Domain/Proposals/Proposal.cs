@@ -95,6 +95,138 @@ public class Proposal
     public int? ActivityId { get; private set; }
 
     public IReadOnlyList<ProposalTheme> Themes => _themes;
+
+    #region Proposing, editing and endorsing (the proposals work)
+
+    public const int MaxThemes = 6;
+    public const decimal MaxRoughCost = 10_000_000m;
+
+    /// <summary>The board has made its final decision: approved, merged or declined. A deferred proposal is not decided.</summary>
+    public bool IsDecided => Status is ProposalStatus.Approved or ProposalStatus.Merged or ProposalStatus.Declined;
+
+    public bool IsProposer(string personId) => personId == ProposedById;
+
+    /// <summary>Sets what is proposed; refused once the board has decided it.</summary>
+    public void Describe(string title, ProposalKind kind, IEnumerable<int> themeIds, string need, string whoWouldCome, HostOffer hostOffer,
+        decimal? roughCost, DateTime now)
+    {
+        EnsureUndecided();
+        var cleanTitle = Guard.Required(title, "The title");
+        if (cleanTitle.Length > 200)
+        {
+            throw new DomainException("The title must be 200 characters or fewer.");
+        }
+        if (!Enum.IsDefined(kind))
+        {
+            throw new DomainException("Choose the kind of support.");
+        }
+        var themes = themeIds.Distinct().ToList();
+        if (themes.Count == 0)
+        {
+            throw new DomainException("Choose at least one theme.");
+        }
+        if (themes.Count > MaxThemes)
+        {
+            throw new DomainException($"Choose up to {MaxThemes} themes.");
+        }
+        var cleanNeed = Guard.Required(need, "The need it answers");
+        if (cleanNeed.Length > 4000)
+        {
+            throw new DomainException("The need must be 4,000 characters or fewer.");
+        }
+        var cleanWho = Guard.Required(whoWouldCome, "Who would come");
+        if (cleanWho.Length > 2000)
+        {
+            throw new DomainException("Who would come must be 2,000 characters or fewer.");
+        }
+        if (!Enum.IsDefined(hostOffer))
+        {
+            throw new DomainException("Say whether your partnership offers to host or co-deliver.");
+        }
+        if (roughCost is < 0)
+        {
+            throw new DomainException("The rough cost cannot be below zero.");
+        }
+        if (roughCost > MaxRoughCost)
+        {
+            throw new DomainException("The rough cost is more than the programme could spend.");
+        }
+        Title = cleanTitle;
+        Kind = kind;
+        Need = cleanNeed;
+        WhoWouldCome = cleanWho;
+        HostOffer = hostOffer;
+        RoughCost = roughCost is { } cost ? decimal.Round(cost, 2) : null;
+        _themes.RemoveAll(t => !themes.Contains(t.ThemeId));
+        _themes.AddRange(themes.Where(id => _themes.All(t => t.ThemeId != id)).Select(id => new ProposalTheme(id)));
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// A person of another partnership of the region endorses the proposal for their partnership, or changes what
+    /// they said (<paramref name="mine"/>, their earlier endorsement). Returns the endorsement to add, or
+    /// <paramref name="mine"/> changed. The proposer's own partnership cannot endorse: the proposal is already theirs.
+    /// </summary>
+    public ProposalEndorsement Endorse(ProposalEndorsement? mine, string personId, int? partnershipId, int? regionId, EndorsementKinds kinds,
+        string? comment, DateTime now)
+    {
+        EnsureUndecided("endorsed");
+        if (partnershipId is not { } partnership)
+        {
+            throw new DomainException("Only staff of a partnership can endorse a proposal.");
+        }
+        if (regionId != RegionId)
+        {
+            throw new DomainException("Only partnerships of the proposal's region can endorse it.");
+        }
+        if (partnership == PartnershipId || IsProposer(personId))
+        {
+            throw new DomainException("Your partnership proposed this: it is already yours, so it cannot endorse it.");
+        }
+        if (kinds == EndorsementKinds.None || (kinds & ~ProposalEndorsement.EveryKind) != 0)
+        {
+            throw new DomainException("Say at least one thing: you need it too, you would come, or you can co-deliver.");
+        }
+        var cleanComment = Guard.Optional(comment);
+        if (cleanComment?.Length > 2000)
+        {
+            throw new DomainException("The comment must be 2,000 characters or fewer.");
+        }
+        if (mine is null)
+        {
+            return new ProposalEndorsement(Id, partnership, personId, kinds, cleanComment, now);
+        }
+        if (mine.ProposalId != Id || mine.UserId != personId)
+        {
+            throw new DomainException("That is not your endorsement.");
+        }
+        mine.Change(partnership, kinds, cleanComment);
+        return mine;
+    }
+
+    /// <summary>A person takes back their endorsement, while the proposal is undecided.</summary>
+    public void WithdrawEndorsement(ProposalEndorsement mine, string personId)
+    {
+        EnsureUndecided("endorsed");
+        if (mine.ProposalId != Id || mine.UserId != personId)
+        {
+            throw new DomainException("That is not your endorsement.");
+        }
+    }
+
+    /// <summary>How many partnerships endorse: a partnership counts once however many of its staff endorse.</summary>
+    public static int PartnershipsEndorsing(IEnumerable<ProposalEndorsement> endorsements) =>
+        endorsements.Select(e => e.PartnershipId).Distinct().Count();
+
+    private void EnsureUndecided(string what = "changed")
+    {
+        if (IsDecided)
+        {
+            throw new DomainException($"The programme board has decided this proposal: it can no longer be {what}.");
+        }
+    }
+
+    #endregion
 }
 
 public class ProposalTheme
@@ -148,4 +280,15 @@ public class ProposalEndorsement
     public EndorsementKinds Kinds { get; private set; }
     public string? Comment { get; private set; }
     public DateTime CreatedAt { get; private set; }
+
+    /// <summary>Every kind of support an endorsement can offer.</summary>
+    public const EndorsementKinds EveryKind = EndorsementKinds.NeedThisToo | EndorsementKinds.WouldCome | EndorsementKinds.CanCoDeliver;
+
+    /// <summary>The person changes what they said (through <see cref="Proposal.Endorse"/>, which checks the rules).</summary>
+    internal void Change(int partnershipId, EndorsementKinds kinds, string? comment)
+    {
+        PartnershipId = partnershipId;
+        Kinds = kinds;
+        Comment = comment;
+    }
 }

@@ -1,0 +1,108 @@
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain.Proposals;
+using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace LspCapacity.Web.Pages.Proposals;
+
+/// <summary>How the proposals list is ordered.</summary>
+public enum ProposalSort
+{
+    /// <summary>Most partnerships endorsing first (a partnership counts once).</summary>
+    Endorsements = 0,
+
+    /// <summary>Most partnerships with a high need in its themes first.</summary>
+    Need = 1,
+    Newest = 2,
+}
+
+/// <summary>
+/// The proposals of the person's region, filtered by theme, kind, status and partnership, sorted by endorsements,
+/// need evidence or age, paged. A fixed number of queries whatever the number of proposals and endorsements.
+/// </summary>
+[Authorize(Policy = Policies.InARegion)]
+public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Theme { get; set; }
+    [BindProperty(SupportsGet = true)] public ProposalKind? Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public ProposalStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Partnership { get; set; }
+    [BindProperty(SupportsGet = true)] public ProposalSort Sort { get; set; }
+
+    public Paged<Row> Proposals { get; private set; } = default!;
+    public NeedEvidence Evidence { get; private set; } = default!;
+    public IReadOnlyList<SelectListItem> Themes { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Partnerships { get; private set; } = [];
+    public bool CanPropose => me.IsLspStaff && me.PartnershipId is not null;
+
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
+    {
+        ViewData.SetSection(SiteSection.Proposals);
+        var regionId = me.RequiredRegionId;
+        var query = db.Proposals.AsNoTracking().Where(p => p.RegionId == regionId);
+        if (Theme is { } themeId)
+        {
+            query = query.Where(p => p.Themes.Any(t => t.ThemeId == themeId));
+        }
+        if (Kind is { } kind)
+        {
+            query = query.Where(p => p.Kind == kind);
+        }
+        if (Status is { } status)
+        {
+            query = query.Where(p => p.Status == status);
+        }
+        if (Partnership is { } partnershipId)
+        {
+            query = query.Where(p => p.PartnershipId == partnershipId);
+        }
+        Evidence = await NeedEvidence.LoadAsync(db, regionId, cancellationToken);
+        IQueryable<RowData> Rows(IQueryable<Proposal> proposals) => proposals.Select(p => new RowData(p.Id, p.Title, p.Kind, p.Status, p.PartnershipId,
+            p.HostOffer, p.CreatedAt, db.ProposalEndorsements.Where(e => e.ProposalId == p.Id).Select(e => e.PartnershipId).Distinct().Count(),
+            p.Themes.Select(t => t.ThemeId).ToList()));
+        Paged<RowData> found;
+        if (Sort == ProposalSort.Need)
+        {
+            // Need evidence comes from the survey's answers, not a column: order the matching proposals' ids in memory, then load one page.
+            var all = await query.Select(p => new { p.Id, p.CreatedAt, Themes = p.Themes.Select(t => t.ThemeId).ToList() }).ToListAsync(cancellationToken);
+            var pages = Math.Max(1, (int)Math.Ceiling(all.Count / (double)PagingExtensions.DefaultPageSize));
+            var number = Math.Clamp(page, 1, pages);
+            var ids = all.OrderByDescending(p => Evidence.PartnershipsWithHighNeed(p.Themes)).ThenByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
+                .Skip((number - 1) * PagingExtensions.DefaultPageSize).Take(PagingExtensions.DefaultPageSize).Select(p => p.Id).ToList();
+            var items = await Rows(query.Where(p => ids.Contains(p.Id))).ToListAsync(cancellationToken);
+            found = new Paged<RowData>(items.OrderBy(r => ids.IndexOf(r.Id)).ToList(), number, PagingExtensions.DefaultPageSize, all.Count);
+        }
+        else
+        {
+            var ordered = Sort == ProposalSort.Newest
+                ? query.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
+                : query.OrderByDescending(p => db.ProposalEndorsements.Where(e => e.ProposalId == p.Id).Select(e => e.PartnershipId).Distinct().Count())
+                    .ThenByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id);
+            found = await Rows(ordered).ToPagedAsync(Math.Max(1, page), cancellationToken: cancellationToken);
+        }
+        var partnershipNames = await reference.PartnershipNamesAsync(db, cancellationToken);
+        var themeNames = await reference.ThemeNamesAsync(db, cancellationToken);
+        Proposals = new Paged<Row>(found.Items.Select(r => new Row(r.Id, r.Title, r.Kind, r.Status,
+                partnershipNames.GetValueOrDefault(r.PartnershipId, ""), r.HostOffer, r.CreatedAt, r.Endorsing,
+                Evidence.PartnershipsWithHighNeed(r.ThemeIds), r.ThemeIds.Select(t => themeNames.GetValueOrDefault(t, "")).Order().ToList())).ToList(),
+            found.PageNumber, found.PageSize, found.TotalCount);
+        Themes = await ThemeChoices.ListAsync(reference, db, cancellationToken);
+        Partnerships = await db.Partnerships.AsNoTracking().Where(p => p.RegionId == regionId).OrderBy(p => p.Name)
+            .Select(p => new SelectListItem(p.Name, p.Id.ToString())).ToListAsync(cancellationToken);
+        return Page();
+    }
+
+    public string PageUrl(int page) =>
+        Url.Page("/Proposals/Index", new { theme = Theme, kind = Kind, status = Status, partnership = Partnership, sort = Sort == ProposalSort.Endorsements ? null : (ProposalSort?)Sort })!
+            .WithPageNumber(page);
+
+    private sealed record RowData(int Id, string Title, ProposalKind Kind, ProposalStatus Status, int PartnershipId, HostOffer HostOffer,
+        DateTime CreatedAt, int Endorsing, List<int> ThemeIds);
+
+    public sealed record Row(int Id, string Title, ProposalKind Kind, ProposalStatus Status, string Partnership, HostOffer HostOffer,
+        DateTime CreatedAt, int PartnershipsEndorsing, int PartnershipsWithHighNeed, IReadOnlyList<string> Themes);
+}
