@@ -19,6 +19,7 @@ public enum SiteSection
     Dashboard,
     People,
     Outbox,
+    Board,
 }
 
 /// <summary>Sets and reads a page's <see cref="SiteSection"/>; pages set it in their handler (or view), the layout reads it.</summary>
@@ -63,6 +64,16 @@ public static class Navigation
             new("Library", Page("/Library/Index"), [SiteSection.Library], []),
             new("Partnerships", Page("/Partnerships/Index"), [SiteSection.Partnerships], []),
         };
+        if (me.IsCoordinator || me.IsBoardMember)
+        {
+            var board = Page("/Board/Index");
+            var links = new List<NavLink> { new("Meetings", board), new("Decision log", Page("/Board/Decisions")) };
+            if (me.IsCoordinator)
+            {
+                links.Add(new("Members", Page("/Board/Members")));
+            }
+            sections.Add(new("Board", board, [SiteSection.Board], links));
+        }
         if (me.IsCoordinator)
         {
             var programme = new List<NavLink>

@@ -98,6 +98,8 @@ public sealed class NationalDataGenerator(string databasePath, Scale scale, int 
         await Step("sent email", () => InTransaction(connection, AddSentEmail));
         await Step("peer reviews", () => InTransaction(connection, AddReviews));
         await Step("improvement projects, their updates and the support linked to them", () => InTransaction(connection, AddProjects));
+        await Step("programme boards: members, meetings, agendas and decisions", () => InTransaction(connection, (c, t) =>
+            BoardGenerator.Add(c, t, _rng, anchor, _staff.Select(s => (s.Id, s.RegionId, s.PartnershipId!.Value)).ToList(), _themeIds)));
         Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
         log.WriteLine($"Done in {total.Elapsed.TotalSeconds:F1} s: {databasePath} ({new FileInfo(databasePath).Length / 1024 / 1024} MB)");
     }
