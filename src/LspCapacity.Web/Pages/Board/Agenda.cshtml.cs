@@ -87,13 +87,15 @@ public class AgendaModel(AppDbContext db, CurrentUser me, TimeProvider clock, Re
         OnAgenda = await db.BoardAgendaItems.AsNoTracking().Where(a => a.MeetingId == meeting.Id)
             .Join(db.Proposals, a => a.ProposalId, p => p.Id, (a, p) => new { a.Position, p })
             .OrderBy(x => x.Position)
-            .Select(x => new Row(x.p.Id, x.p.Title, x.p.PartnershipId, x.p.Status, BoardQueries.EndorsingPartnerships(db, x.p.Id).Count(),
+            .Select(x => new Row(x.p.Id, x.p.Title, x.p.PartnershipId, x.p.Status, db.ProposalEndorsements.Where(e => e.ProposalId == x.p.Id).Select(e => e.PartnershipId).Distinct().Count(),
                 db.BoardDecisions.Any(d => d.MeetingId == meeting.Id && d.ProposalId == x.p.Id)))
             .ToListAsync(cancellationToken);
         Candidates = await db.Proposals.AsNoTracking()
             .Where(p => p.RegionId == meeting.RegionId && (p.Status == ProposalStatus.Open || p.Status == ProposalStatus.Deferred))
-            .Select(p => new Row(p.Id, p.Title, p.PartnershipId, p.Status, BoardQueries.EndorsingPartnerships(db, p.Id).Count(), false))
-            .OrderByDescending(r => r.EndorsingPartnerships).ThenBy(r => r.Id)
+            .Select(p => new { p.Id, p.Title, p.PartnershipId, p.Status,
+                Endorsers = db.ProposalEndorsements.Where(e => e.ProposalId == p.Id).Select(e => e.PartnershipId).Distinct().Count() })
+            .OrderByDescending(x => x.Endorsers).ThenBy(x => x.Id)
+            .Select(x => new Row(x.Id, x.Title, x.PartnershipId, x.Status, x.Endorsers, false))
             .ToPagedAsync(Math.Max(1, page), PageSize, cancellationToken);
         return Page();
     }

@@ -31,10 +31,6 @@ public static class BoardQueries
                 x.d.Outcome == DecisionOutcome.Approved ? x.p.ActivityId : null));
     }
 
-    /// <summary>Partnerships that endorsed the proposal, each counted once however many of its staff endorsed.</summary>
-    public static IQueryable<int> EndorsingPartnerships(AppDbContext db, int proposalId) =>
-        db.ProposalEndorsements.Where(e => e.ProposalId == proposalId).Select(e => e.PartnershipId).Distinct();
-
     /// <summary>Per theme, how many partnerships rated it a high need in the region's latest answered survey (none when there is no survey).</summary>
     public static async Task<(string? Survey, IReadOnlyDictionary<int, int> HighNeeds)> HighNeedsAsync(AppDbContext db, int regionId,
         CancellationToken cancellationToken)

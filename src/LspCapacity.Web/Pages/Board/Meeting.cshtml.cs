@@ -140,7 +140,7 @@ public class MeetingModel(AppDbContext db, CurrentUser me, TimeProvider clock, O
             .Select(x => new
             {
                 x.p.Id, x.p.Title, x.p.PartnershipId, x.p.Kind, x.p.Status, x.p.Need, x.p.WhoWouldCome, x.p.HostOffer, x.p.RoughCost,
-                Endorsers = BoardQueries.EndorsingPartnerships(db, x.p.Id).Count(),
+                Endorsers = db.ProposalEndorsements.Where(e => e.ProposalId == x.p.Id).Select(e => e.PartnershipId).Distinct().Count(),
             })
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();

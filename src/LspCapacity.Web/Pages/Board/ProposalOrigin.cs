@@ -16,6 +16,6 @@ public sealed record ProposalOrigin(int ProposalId, string Partnership, int Endo
         db.Activities.AsNoTracking().Where(a => a.Id == activityId && a.ProposalId != null)
             .Join(db.Proposals, a => a.ProposalId, p => p.Id, (a, p) => p)
             .Select(p => new ProposalOrigin(p.Id, db.Partnerships.Where(x => x.Id == p.PartnershipId).Select(x => x.Name).First(),
-                BoardQueries.EndorsingPartnerships(db, p.Id).Count()))
+                db.ProposalEndorsements.Where(e => e.ProposalId == p.Id).Select(e => e.PartnershipId).Distinct().Count()))
             .SingleOrDefaultAsync(cancellationToken);
 }
