@@ -249,8 +249,11 @@ public class EveryPageTests(BrowserApp browser, ITestOutputHelper output) : ICla
         await db.SaveChangesAsync();
 
         var caseStudy = await db.CaseStudies.Where(c => c.Status == CaseStudyStatus.Published).OrderBy(c => c.Id).FirstAsync();
+        // The demo data's held board meeting: its agenda with evidence and decisions, and the decisions table for the rest of the region.
+        var meeting = await db.BoardMeetings.Where(m => m.RegionId == regionId && m.StartsAt < now).OrderByDescending(m => m.StartsAt).Select(m => m.Id).FirstAsync();
         return new Dictionary<string, string>
         {
+            ["meetings"] = meeting.ToString(UkTime.Culture),
             ["bookings"] = birminghamPlace.Id.ToString(UkTime.Culture),
             ["results"] = closed.Id.ToString(UkTime.Culture),
             ["invitation"] = "no-such-invitation",

@@ -105,6 +105,10 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     public DbSet<ProjectDocument> ProjectDocuments => Set<ProjectDocument>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<ProposalEndorsement> ProposalEndorsements => Set<ProposalEndorsement>();
+    public DbSet<BoardMember> BoardMembers => Set<BoardMember>();
+    public DbSet<BoardMeeting> BoardMeetings => Set<BoardMeeting>();
+    public DbSet<BoardAgendaItem> BoardAgendaItems => Set<BoardAgendaItem>();
+    public DbSet<BoardDecision> BoardDecisions => Set<BoardDecision>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Offer> Offers => Set<Offer>();
     public DbSet<Commitment> Commitments => Set<Commitment>();

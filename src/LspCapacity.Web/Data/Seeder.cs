@@ -61,6 +61,7 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
             await SeedDemoProjectsAsync(Read<List<ProjectSeed>>(folder, Path.Combine("demo", "projects.json")), cancellationToken);
             await SeedDemoFairSharesAsync(cancellationToken);
             await SeedDemoProposalsAsync(Read<List<ProposalSeed>>(folder, Path.Combine("demo", "proposals.json")), cancellationToken);
+            await SeedDemoBoardAsync(cancellationToken);
         }
     }
 
@@ -405,6 +406,86 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
             }
             await db.SaveChangesAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The West Midlands programme board: Jo Coventry (staff.coventry@lsp.example) as a practitioner member; a meeting
+    /// held a month ago that approved one proposal (its draft activity made), deferred one and declined one; and a
+    /// meeting in a fortnight with the deferred proposal and a new one on its agenda. The proposals it needs are
+    /// its own (titles of their own, so other demo proposals sit beside them). Once: nothing if the region has a meeting.
+    /// </summary>
+    private async Task SeedDemoBoardAsync(CancellationToken cancellationToken)
+    {
+        var coordinator = await users.FindByEmailAsync("coordinator@lsp.example");
+        var birmingham = await users.FindByEmailAsync("staff.birmingham@lsp.example");
+        var coventry = await users.FindByEmailAsync("staff.coventry@lsp.example");
+        if (coordinator is null || birmingham is null || coventry is null || await db.BoardMeetings.AnyAsync(m => m.RegionId == coordinator.RegionId, cancellationToken))
+        {
+            return;
+        }
+        var regionId = coordinator.RegionId!.Value;
+        var programmeId = await db.Programmes.Where(p => p.RegionId == regionId).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(cancellationToken);
+        var themes = await db.Themes.ToDictionaryAsync(t => t.Code, t => t.Id, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = Infrastructure.UkTime.Today(clock);
+        db.BoardMembers.Add(new Domain.Proposals.BoardMember(regionId, coventry.Id, coventry.RegionId, coventry.Role == Roles.LspStaff, coordinator.Id, now.AddDays(-60)));
+
+        Domain.Proposals.Proposal Propose(AppUser by, Domain.Proposals.ProposalKind kind, string title, string need, string who,
+            Domain.Proposals.HostOffer offer, decimal? cost, string[] themeCodes, int daysAgo) =>
+            Domain.Proposals.Proposal.Seed(regionId, programmeId, by.PartnershipId!.Value, by.Id, kind, title, need, who, offer, cost,
+                themeCodes.Select(c => themes[c]), now.AddDays(-daysAgo));
+        var visit = Propose(birmingham, Domain.Proposals.ProposalKind.StudyVisit, "Board study visit: a neighbourhood management pathfinder",
+            "Our neighbourhood managers have no model for pooling street-level budgets; seeing a pathfinder that has done it would show them how.",
+            "Neighbourhood managers and their chairs, about 15 from four partnerships", Domain.Proposals.HostOffer.Host, 2500m,
+            ["neighbourhood-renewal", "commissioning-and-budgets"], 50);
+        var scorecards = Propose(coventry, Domain.Proposals.ProposalKind.Workshop, "Board workshop: one LAA scorecard for every partner",
+            "Each partner reports LAA performance in its own format, so the board cannot see which targets are slipping.",
+            "Performance officers of the partnerships", Domain.Proposals.HostOffer.CoDeliver, 800m, ["performance-management", "laa-delivery"], 45);
+        var whitePaper = Propose(birmingham, Domain.Proposals.ProposalKind.Seminar, "Board seminar: what the Local Government White Paper means for LSPs",
+            "Board members are unsure what the White Paper's duty to cooperate will ask of them.",
+            "Chairs and board members", Domain.Proposals.HostOffer.None, 1200m, ["partnership-governance"], 40);
+        var engagement = Propose(coventry, Domain.Proposals.ProposalKind.PeerLearningSet, "Board peer learning set: community engagement officers",
+            "Community engagement officers work alone in each partnership and repeat each other's mistakes.",
+            "One engagement officer from each partnership that wants to take part", Domain.Proposals.HostOffer.CoDeliver, null,
+            ["community-engagement"], 10);
+        db.Proposals.AddRange(visit, scorecards, whitePaper, engagement);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (proposal, by) in new[] { (visit, coventry), (scorecards, birmingham), (whitePaper, coventry), (engagement, birmingham) })
+        {
+            db.ProposalEndorsements.Add(new Domain.Proposals.ProposalEndorsement(proposal.Id, by.PartnershipId!.Value, by.Id,
+                Domain.Proposals.EndorsementKinds.NeedThisToo | Domain.Proposals.EndorsementKinds.WouldCome, null, now.AddDays(-35)));
+        }
+
+        var held = new Domain.Proposals.BoardMeeting(regionId, Infrastructure.UkTime.ToUtc(today.AddDays(-30).ToDateTime(new TimeOnly(14, 0))),
+            "Government Office for the West Midlands, 5 St Philip's Place, Birmingham",
+            "1. Minutes of the last meeting.\n2. Three proposals from the partnerships, with their endorsements and the needs analysis.\n3. Budget: £18,000 uncommitted this year.",
+            coordinator.Id, now.AddDays(-40));
+        foreach (var proposal in new[] { visit, scorecards, whitePaper })
+        {
+            held.AddToAgenda(proposal, now.AddDays(-35));
+        }
+        var decidedAt = held.StartsAt.AddHours(2);
+        held.RecordDecision(visit, Domain.Proposals.DecisionOutcome.Approved, 2500m, null,
+            "Four partnerships rated neighbourhood renewal a high need and Birmingham offers to host; the cost is within this year's budget.", coordinator.Id, decidedAt);
+        held.RecordDecision(scorecards, Domain.Proposals.DecisionOutcome.Deferred, null, null,
+            "A good idea, but the region's LAA reporting format changes in the spring: bring it back once the new format is known.", coordinator.Id, decidedAt);
+        held.RecordDecision(whitePaper, Domain.Proposals.DecisionOutcome.Declined, null, null,
+            "The Local Government Association runs a national seminar on the White Paper next month; members will be told how to book.", coordinator.Id, decidedAt);
+        db.BoardMeetings.Add(held);
+        await db.SaveChangesAsync(cancellationToken);
+        var draft = Domain.Proposals.ProposedActivity.Draft(visit, decidedAt);
+        db.Activities.Add(draft);
+        await db.SaveChangesAsync(cancellationToken);
+        visit.BecameActivity(draft.Id);
+
+        var next = new Domain.Proposals.BoardMeeting(regionId, Infrastructure.UkTime.ToUtc(today.AddDays(14).ToDateTime(new TimeOnly(14, 0))),
+            "Coventry Council House, Earl Street, Coventry",
+            "1. Minutes of the last meeting.\n2. The deferred scorecard workshop, with the new LAA reporting format.\n3. A new proposal: a peer learning set for community engagement officers.",
+            coordinator.Id, now.AddDays(-5));
+        next.AddToAgenda(scorecards, now.AddDays(-5));
+        next.AddToAgenda(engagement, now.AddDays(-5));
+        db.BoardMeetings.Add(next);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<int> RegionIdAsync(string code, CancellationToken cancellationToken) =>

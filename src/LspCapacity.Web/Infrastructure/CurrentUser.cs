@@ -2,6 +2,7 @@ using System.Security.Claims;
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Accounts;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace LspCapacity.Web.Infrastructure;
@@ -24,6 +25,9 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
     public bool IsLspStaff => Principal.IsInRole(Roles.LspStaff);
     public bool IsMentor => Principal.IsInRole(Roles.Mentor);
 
+    /// <summary>A practitioner member of their region's programme board (for the navigation; pages ask the board's authorisation handler).</summary>
+    public bool IsBoardMember => Principal.HasClaim(AppClaims.BoardMember, "true");
+
     public string Role => Roles.All.FirstOrDefault(Principal.IsInRole) ?? "";
 
     /// <summary>Admins see every region; everyone else only their own (<see cref="Authorization.RegionRule"/>).</summary>
@@ -35,10 +39,13 @@ public static class AppClaims
     public const string DisplayName = "lsp:display_name";
     public const string RegionId = "lsp:region";
     public const string PartnershipId = "lsp:partnership";
+
+    /// <summary>Sits on the home region's programme board; refreshed with the sign-in (every minute by the security stamp check).</summary>
+    public const string BoardMember = "lsp:board";
 }
 
 /// <summary>Adds the person's name, region and partnership to the sign-in cookie.</summary>
-public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, AppDbContext db)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
@@ -48,6 +55,10 @@ public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<Ide
         if (user.RegionId is { } region)
         {
             identity.AddClaim(new Claim(AppClaims.RegionId, region.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            if (await db.BoardMembers.AnyAsync(m => m.RegionId == region && m.UserId == user.Id))
+            {
+                identity.AddClaim(new Claim(AppClaims.BoardMember, "true"));
+            }
         }
         if (user.PartnershipId is { } partnership)
         {

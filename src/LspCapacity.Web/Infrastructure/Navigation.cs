@@ -20,6 +20,7 @@ public enum SiteSection
     Dashboard,
     People,
     Outbox,
+    Board,
 }
 
 /// <summary>Sets and reads a page's <see cref="SiteSection"/>; pages set it in their handler (or view), the layout reads it.</summary>
@@ -69,6 +70,16 @@ public static class Navigation
             // Practitioners propose and endorse; coordinators take proposals to the board.
             sections.Insert(sections.FindIndex(s => s.Label == "Projects") + 1,
                 new("Proposals", Page("/Proposals/Index"), [SiteSection.Proposals], []));
+        }
+        if (me.IsCoordinator || me.IsBoardMember)
+        {
+            var board = Page("/Board/Index");
+            var links = new List<NavLink> { new("Meetings", board), new("Decision log", Page("/Board/Decisions")) };
+            if (me.IsCoordinator)
+            {
+                links.Add(new("Members", Page("/Board/Members")));
+            }
+            sections.Add(new("Board", board, [SiteSection.Board], links));
         }
         if (me.IsCoordinator)
         {

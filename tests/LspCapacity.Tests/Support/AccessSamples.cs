@@ -116,8 +116,11 @@ public static class AccessSamples
             .Select(p => p.Id).FirstAsync();
         // Birmingham's open proposal from the demo data (proposed by staff.birmingham, endorsed by Coventry).
         var proposal = await db.Proposals.Where(p => p.PartnershipId == partnerships["Birmingham"]).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+        // The demo data's upcoming board meeting, with its agenda: the board sees the papers, the rest of the region its date.
+        var meeting = await db.BoardMeetings.Where(m => m.RegionId == regionId && m.StartsAt > now).Select(m => m.Id).FirstAsync();
         return new Dictionary<string, string>
         {
+            ["meetings"] = meeting.ToString(UkTime.Culture),
             ["invitation"] = "no-such-invitation",
             ["activities"] = ended.Id.ToString(UkTime.Culture),
             ["errors"] = "404",

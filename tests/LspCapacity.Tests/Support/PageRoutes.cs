@@ -19,7 +19,7 @@ public static partial class PageRoutes
         "/Activities/Create", "/Activities/Edit", "/Activities/Manage", "/Activities/SignInSheet", "/Activities/Export",
         "/Needs/Surveys/Create", "/Needs/Surveys/Export", "/Needs/Surveys/Question",
         "/Placements/Create", "/Library/Moderation", "/Reviews/Create", "/Projects/Decide",
-        "/Dashboard/", "/Needs/Coverage",
+        "/Dashboard/", "/Needs/Coverage", "/Board/Create", "/Board/Agenda",
     ];
 
     public static bool IsCoordinatorOnly(string viewEnginePath) =>
@@ -83,6 +83,12 @@ public static partial class PageRoutes
         new("/Activities/Manage",              SignIn,  No,      No,      No,      Ok,      No,      Ok),
         new("/Activities/SignInSheet",         SignIn,  No,      No,      No,      Ok,      No,      Ok),
         new("/Brokerage/FairShares",           SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Board/Agenda",                   SignIn,  No,      No,      No,      Ok,      No,      Ok),
+        new("/Board/Create",                   SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Board/Decisions",                SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/Board/Index",                    SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/Board/Meeting",                  SignIn,  Ok,      Ok,      Ok,      Ok,      No,      Ok),
+        new("/Board/Members",                  SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
         new("/Dashboard/Distance",             SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
         new("/Dashboard/Export",               SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
         new("/Dashboard/Index",                SignIn,  No,      No,      No,      Ok,      Ok,      Ok),

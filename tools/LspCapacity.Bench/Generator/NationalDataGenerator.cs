@@ -100,6 +100,8 @@ public sealed partial class NationalDataGenerator(string databasePath, Scale sca
         await Step("improvement projects, their updates and the support linked to them", () => InTransaction(connection, AddProjects));
         await Step("brokered commitments (fair shares, value for money)", () => InTransaction(connection, (c, t) => AddCommitments(c, t, anchor)));
         await Step("practitioners' proposals and their endorsements", () => InTransaction(connection, AddProposals));
+        await Step("programme boards: members, meetings, agendas and decisions", () => InTransaction(connection, (c, t) =>
+            BoardGenerator.Add(c, t, _rng, anchor, _staff.Select(s => (s.Id, s.RegionId, s.PartnershipId!.Value)).ToList(), _themeIds)));
         Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
         log.WriteLine($"Done in {total.Elapsed.TotalSeconds:F1} s: {databasePath} ({new FileInfo(databasePath).Length / 1024 / 1024} MB)");
     }

@@ -22,6 +22,8 @@ public class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.Ignore(a => a.WaitingList);
         builder.HasOne<Region>().WithMany().HasForeignKey(a => a.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Partnership>().WithMany().HasForeignKey(a => a.HostPartnershipId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Proposals.Proposal>().WithMany().HasForeignKey(a => a.ProposalId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => a.ProposalId);
         // Capacity and confirmed places too, so the dashboard's upcoming totals are read from the index alone.
         builder.HasIndex(a => new { a.RegionId, a.Status, a.StartsAt, a.Capacity, a.ConfirmedCount });
         builder.HasIndex(a => new { a.Status, a.StartsAt });

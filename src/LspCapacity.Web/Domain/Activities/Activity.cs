@@ -417,6 +417,21 @@ public class Activity
         }
     }
 
+    // --- Origin: a practitioner's proposal (programme board) --------------------------------------
+
+    /// <summary>The practitioners' proposal this activity was made from, when the programme board approved one.</summary>
+    public int? ProposalId { get; private set; }
+
+    /// <summary>Keeps the origin of a draft made from an approved proposal: "proposed by Sandwell, endorsed by 9 partnerships".</summary>
+    public void CameFromProposal(int proposalId)
+    {
+        if (ProposalId is not null && ProposalId != proposalId)
+        {
+            throw new DomainException("This activity already came from another proposal.");
+        }
+        ProposalId = proposalId;
+    }
+
     private void Apply(ActivityDetails d)
     {
         if (!Enum.IsDefined(d.Kind))

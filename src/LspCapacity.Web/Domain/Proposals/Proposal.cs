@@ -227,6 +227,129 @@ public class Proposal
     }
 
     #endregion
+
+    // --- Programme board (board work) ---------------------------------------------------------------
+
+    /// <summary>
+    /// A proposal with its content set at once, for demo data, the data generator and tests (the proposals
+    /// pages have their own way in). Open, as if just proposed.
+    /// </summary>
+    public static Proposal Seed(int regionId, int programmeId, int partnershipId, string proposedById, ProposalKind kind, string title,
+        string need, string whoWouldCome, HostOffer hostOffer, decimal? roughCost, IEnumerable<int> themeIds, DateTime now)
+    {
+        var proposal = new Proposal(regionId, programmeId, partnershipId, proposedById, now)
+        {
+            Kind = kind,
+            Title = Guard.Required(title, "Title"),
+            Need = Guard.Required(need, "The need"),
+            WhoWouldCome = whoWouldCome.Trim(),
+            HostOffer = hostOffer,
+            RoughCost = roughCost,
+        };
+        foreach (var id in themeIds.Distinct())
+        {
+            proposal._themes.Add(new ProposalTheme(id));
+        }
+        return proposal;
+    }
+
+    /// <summary>The board has not made its final decision: it may still go on an agenda, or be merged into.</summary>
+    public bool IsUndecided => Status is ProposalStatus.Open or ProposalStatus.OnAgenda or ProposalStatus.Deferred;
+
+    /// <summary>Puts an open or deferred proposal on a meeting's agenda. Returns the status it had, to restore if taken off.</summary>
+    public ProposalStatus PutOnAgenda(DateTime now)
+    {
+        if (Status is not (ProposalStatus.Open or ProposalStatus.Deferred))
+        {
+            throw new DomainException(Status == ProposalStatus.OnAgenda
+                ? $"“{Title}” is already on a meeting's agenda."
+                : $"“{Title}” has been decided ({Status.ToString().ToLowerInvariant()}); only an open or deferred proposal can go on an agenda.");
+        }
+        var was = Status;
+        Status = ProposalStatus.OnAgenda;
+        UpdatedAt = now;
+        return was;
+    }
+
+    /// <summary>Takes it off an agenda before it is decided: back to where it was (open or deferred).</summary>
+    public void TakeOffAgenda(ProposalStatus was, DateTime now)
+    {
+        if (Status != ProposalStatus.OnAgenda)
+        {
+            throw new DomainException($"“{Title}” is not waiting on an agenda any more.");
+        }
+        Status = was == ProposalStatus.Deferred ? ProposalStatus.Deferred : ProposalStatus.Open;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// The board's decision moves the proposal on. Called by <see cref="BoardMeeting.RecordDecision"/>, which
+    /// checks it is on that meeting's agenda; the outcome's own rules are checked here.
+    /// </summary>
+    internal void Decide(DecisionOutcome outcome, decimal? budget, Proposal? mergeInto, DateTime now)
+    {
+        if (Status != ProposalStatus.OnAgenda)
+        {
+            throw new DomainException($"“{Title}” is not waiting for a decision.");
+        }
+        switch (outcome)
+        {
+            case DecisionOutcome.Approved:
+                if (budget is not { } approved)
+                {
+                    throw new DomainException("Enter the approved budget (0 if it needs none).");
+                }
+                if (approved < 0)
+                {
+                    throw new DomainException("The approved budget cannot be below zero.");
+                }
+                Status = ProposalStatus.Approved;
+                ApprovedBudget = approved;
+                DecidedAt = now;
+                break;
+            case DecisionOutcome.Merged:
+                if (mergeInto is null)
+                {
+                    throw new DomainException("Choose the proposal it is merged into.");
+                }
+                if (mergeInto.Id == Id)
+                {
+                    throw new DomainException("A proposal cannot be merged into itself.");
+                }
+                if (mergeInto.RegionId != RegionId)
+                {
+                    throw new DomainException("A proposal can only be merged into another proposal of its region.");
+                }
+                if (!mergeInto.IsUndecided)
+                {
+                    throw new DomainException($"“{mergeInto.Title}” has already been decided ({mergeInto.Status.ToString().ToLowerInvariant()}): choose a proposal not yet decided.");
+                }
+                Status = ProposalStatus.Merged;
+                MergedIntoId = mergeInto.Id;
+                DecidedAt = now;
+                break;
+            case DecisionOutcome.Deferred:
+                Status = ProposalStatus.Deferred;
+                break;
+            case DecisionOutcome.Declined:
+                Status = ProposalStatus.Declined;
+                DecidedAt = now;
+                break;
+            default:
+                throw new DomainException("Choose the decision.");
+        }
+        UpdatedAt = now;
+    }
+
+    /// <summary>Keeps the link to the draft activity an approved proposal became.</summary>
+    public void BecameActivity(int activityId)
+    {
+        if (Status != ProposalStatus.Approved)
+        {
+            throw new DomainException("Only an approved proposal becomes an activity.");
+        }
+        ActivityId = activityId;
+    }
 }
 
 public class ProposalTheme

@@ -35,6 +35,9 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
     /// <summary>Published case studies that came out of this activity.</summary>
     public IReadOnlyList<(string Slug, string Title)> CaseStudies { get; private set; } = [];
 
+    /// <summary>The practitioners' proposal it came from, if the programme board approved one.</summary>
+    public Board.ProposalOrigin? Origin { get; private set; }
+
     /// <summary>The supported project of the viewer's partnership that the place is for (optional, chosen when booking).</summary>
     [BindProperty] public int? ProjectId { get; set; }
 
@@ -255,6 +258,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
                 .OrderByDescending(c => c.PublishedAt).Select(c => new { c.Slug, c.Title }).ToListAsync(cancellationToken))
             .Select(c => (c.Slug, c.Title)).ToList();
         HasEnded = now >= activity.EndsAt;
+        Origin = await Board.ProposalOrigin.ForActivityAsync(db, id, cancellationToken);
         Now = now;
         var personId = me.Id;
         Mine = await db.Bookings.AsNoTracking()

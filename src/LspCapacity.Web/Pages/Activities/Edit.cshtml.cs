@@ -23,6 +23,9 @@ public class EditModel(AppDbContext db, CurrentUser me, ActivityEmails emails, T
 
     public string CurrentTitle { get; private set; } = "";
 
+    /// <summary>The practitioners' proposal it came from, if the programme board approved one.</summary>
+    public Board.ProposalOrigin? Origin { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var activity = await LoadAsync(id, tracked: false, cancellationToken);
@@ -35,6 +38,7 @@ public class EditModel(AppDbContext db, CurrentUser me, ActivityEmails emails, T
             return Forbid();
         }
         CurrentTitle = activity.Title;
+        Origin = await Board.ProposalOrigin.ForActivityAsync(db, id, cancellationToken);
         Input = ActivityInput.From(activity);
         ViewData["Lists"] = await ActivityInput.ListsAsync(db, activity.RegionId, cancellationToken);
         return Page();
@@ -52,6 +56,7 @@ public class EditModel(AppDbContext db, CurrentUser me, ActivityEmails emails, T
             return Forbid();
         }
         CurrentTitle = found.Title;
+        Origin = await Board.ProposalOrigin.ForActivityAsync(db, id, cancellationToken);
         await Input.ValidateAsync(db, found.RegionId, ModelState, cancellationToken);
         var priority = ModelState.IsValid ? await Input.PriorityPartnershipsAsync(db, found.RegionId, ModelState, cancellationToken) : [];
         if (ModelState.IsValid)
