@@ -107,6 +107,7 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     public DbSet<ProposalEndorsement> ProposalEndorsements => Set<ProposalEndorsement>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Offer> Offers => Set<Offer>();
+    public DbSet<OrganisationContact> OrganisationContacts => Set<OrganisationContact>();
     public DbSet<Commitment> Commitments => Set<Commitment>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 

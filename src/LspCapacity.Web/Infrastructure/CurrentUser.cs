@@ -23,6 +23,10 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
     public bool IsCoordinator => IsAdmin || Principal.IsInRole(Roles.Coordinator);
     public bool IsLspStaff => Principal.IsInRole(Roles.LspStaff);
     public bool IsMentor => Principal.IsInRole(Roles.Mentor);
+    public bool IsProviderContact => Principal.IsInRole(Roles.ProviderContact);
+
+    /// <summary>A provider contact's organisation on the provider register.</summary>
+    public int? OrganisationId => int.TryParse(Principal.FindFirstValue(AppClaims.OrganisationId), out var id) ? id : null;
 
     public string Role => Roles.All.FirstOrDefault(Principal.IsInRole) ?? "";
 
@@ -35,9 +39,14 @@ public static class AppClaims
     public const string DisplayName = "lsp:display_name";
     public const string RegionId = "lsp:region";
     public const string PartnershipId = "lsp:partnership";
+    public const string OrganisationId = "lsp:organisation";
 }
 
-/// <summary>Adds the person's name, region and partnership to the sign-in cookie.</summary>
+/// <summary>
+/// Adds the person's name, region, partnership and organisation to the sign-in cookie. A provider contact gets
+/// no region claim: the row keeps the region that invited them (its coordinators list them), but they read
+/// none of its records.
+/// </summary>
 public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
@@ -45,13 +54,17 @@ public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<Ide
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(AppClaims.DisplayName, user.DisplayName));
-        if (user.RegionId is { } region)
+        if (user.RegionId is { } region && Roles.WorksInARegion(user.Role))
         {
             identity.AddClaim(new Claim(AppClaims.RegionId, region.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
         if (user.PartnershipId is { } partnership)
         {
             identity.AddClaim(new Claim(AppClaims.PartnershipId, partnership.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        if (user.OrganisationId is { } organisation && Roles.RequiresOrganisation(user.Role))
+        {
+            identity.AddClaim(new Claim(AppClaims.OrganisationId, organisation.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
         return identity;
     }

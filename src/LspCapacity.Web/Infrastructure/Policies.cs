@@ -16,12 +16,20 @@ public static class Policies
     /// </summary>
     public const string InARegion = "InARegion";
 
+    /// <summary>
+    /// Read the provider register (<c>/providers</c>): coordinators, admins, brokers and LSP staff (who may want
+    /// to see who offers what). Mentors do not commission support, so not them; a provider contact reads only
+    /// their own organisation (Pages/Providers/OrganisationAuthorization.cs).
+    /// </summary>
+    public const string ProviderRegister = "ProviderRegister";
+
     public static void Configure(AuthorizationOptions options)
     {
         // Every page needs sign-in unless it is deliberately public ([AllowAnonymous]).
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Coordinator, p => p.RequireRole(Roles.Admin, Roles.Coordinator));
+        options.AddPolicy(ProviderRegister, p => p.RequireRole(Roles.Admin, Roles.Coordinator, Roles.Broker, Roles.LspStaff));
         options.AddPolicy(InARegion, p => p.RequireAuthenticatedUser().RequireClaim(AppClaims.RegionId));
     }
 }

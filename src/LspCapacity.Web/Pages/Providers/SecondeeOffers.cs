@@ -1,0 +1,14 @@
+using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain.Brokerage;
+
+namespace LspCapacity.Web.Pages.Providers;
+
+/// <summary>The secondee offers a secondment in a region may take up: not withdrawn, of an active organisation, covering the region.</summary>
+public static class SecondeeOffers
+{
+    public sealed record Choice(int Id, string Name);
+
+    public static IQueryable<Choice> Available(AppDbContext db, int regionId) =>
+        db.Offers.Where(o => o.Kind == OfferKind.Secondee && !o.IsWithdrawn && o.Regions.Any(r => r.RegionId == regionId))
+            .Join(db.Organisations.Where(x => x.IsActive), o => o.OrganisationId, x => x.Id, (o, x) => new Choice(o.Id, x.Name + ": " + o.Title));
+}
