@@ -114,8 +114,14 @@ public static class AccessSamples
             .Select(p => p.Id).FirstAsync();
         var closedProject = await db.Projects.Where(p => p.PartnershipId == partnerships["Birmingham"] && p.Status == ProjectStatus.Closed)
             .Select(p => p.Id).FirstAsync();
+        // The provider register's demo data: Sandwell council and its secondee offer.
+        var council = await db.Organisations.Where(o => o.Name == "Sandwell Metropolitan Borough Council").Select(o => o.Id).SingleAsync();
+        var secondee = await db.Offers.Where(o => o.OrganisationId == council && o.Kind == LspCapacity.Web.Domain.Brokerage.OfferKind.Secondee)
+            .Select(o => o.Id).FirstAsync();
         return new Dictionary<string, string>
         {
+            ["providers"] = council.ToString(UkTime.Culture),
+            ["offers"] = secondee.ToString(UkTime.Culture),
             ["invitation"] = "no-such-invitation",
             ["activities"] = ended.Id.ToString(UkTime.Culture),
             ["errors"] = "404",

@@ -18,7 +18,7 @@ public static partial class PageRoutes
         "/People/", "/Mail/", "/Partnerships/Create", "/Partnerships/Edit",
         "/Activities/Create", "/Activities/Edit", "/Activities/Manage", "/Activities/SignInSheet", "/Activities/Export",
         "/Needs/Surveys/Create", "/Needs/Surveys/Export", "/Needs/Surveys/Question",
-        "/Placements/Create", "/Library/Moderation", "/Reviews/Create", "/Projects/Decide",
+        "/Placements/Create", "/Library/Moderation", "/Reviews/Create", "/Projects/Decide", "/Providers/Create",
         "/Dashboard/", "/Needs/Coverage",
     ];
 
@@ -133,6 +133,15 @@ public static partial class PageRoutes
         new("/Projects/Edit",                  SignIn,  Ok,      No,      No,      No,      No,      Ok),
         new("/Projects/Index",                 SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
         new("/Projects/Update",                SignIn,  Ok,      No,      No,      No,      No,      No),
+        // The provider register is national: every region's coordinators run it; LSP staff read it; mentors do not.
+        new("/Providers/Contacts",             SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Providers/Create",               SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Providers/Details",              SignIn,  Ok,      Ok,      No,      Ok,      Ok,      Ok),
+        new("/Providers/Edit",                 SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Providers/Index",                SignIn,  Ok,      Ok,      No,      Ok,      Ok,      Ok),
+        new("/Providers/OfferCreate",          SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Providers/OfferDetails",         SignIn,  Ok,      Ok,      No,      Ok,      Ok,      Ok),
+        new("/Providers/OfferEdit",            SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
         new("/Reviews/Action",                 SignIn,  No,      Ok,      Ok,      Ok,      No,      Ok),
         new("/Reviews/Actions",                SignIn,  No,      Ok,      Ok,      Ok,      No,      Ok),
         new("/Reviews/Create",                 SignIn,  No,      No,      No,      Ok,      Ok,      Ok),

@@ -98,6 +98,8 @@ public sealed class NationalDataGenerator(string databasePath, Scale scale, int 
         await Step("sent email", () => InTransaction(connection, AddSentEmail));
         await Step("peer reviews", () => InTransaction(connection, AddReviews));
         await Step("improvement projects, their updates and the support linked to them", () => InTransaction(connection, AddProjects));
+        await Step("the provider register: organisations and offers", () => InTransaction(connection, (c, t) =>
+            ProvidersGenerator.Add(c, t, _rng, _regions.Select(r => (r.Id, r.Name)).ToList(), _themeIds, anchor)));
         Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
         log.WriteLine($"Done in {total.Elapsed.TotalSeconds:F1} s: {databasePath} ({new FileInfo(databasePath).Length / 1024 / 1024} MB)");
     }
