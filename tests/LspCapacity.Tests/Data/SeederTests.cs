@@ -34,7 +34,9 @@ public class SeederTests
             Assert.All(partnerships.Where(p => p.AreaType == AreaType.District), p => Assert.NotNull(p.CountyId));
 
             Assert.Equal(8, await db.Themes.CountAsync());
-            Assert.Equal(5, await db.Users.CountAsync());
+            Assert.Equal(6, await db.Users.CountAsync()); // the five of DESIGN §9 and the demo provider contact
+            Assert.Equal(8, await db.Organisations.CountAsync());
+            Assert.Contains(await db.Offers.ToListAsync(), o => o.Kind == LspCapacity.Web.Domain.Brokerage.OfferKind.Secondee && o.SecondeeHomeOrganisationId is not null);
             Assert.Equal(4, await db.Activities.CountAsync(a => a.Status == LspCapacity.Web.Domain.Activities.ActivityStatus.Published));
         });
     }

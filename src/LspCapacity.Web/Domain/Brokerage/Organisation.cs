@@ -64,7 +64,11 @@ public class Organisation
 
     public bool IsPartnerOrganisation => IsPartnerKind(Kind);
 
-    public static bool IsPartnerKind(OrganisationKind kind) => kind <= OrganisationKind.VoluntarySector;
+    public static bool IsPartnerKind(OrganisationKind kind) => PartnerKinds.Contains(kind);
+
+    /// <summary>The kinds that are partner organisations of LSPs (a list, so queries can use it: kinds are stored by name).</summary>
+    public static readonly IReadOnlyList<OrganisationKind> PartnerKinds =
+        [OrganisationKind.Council, OrganisationKind.PrimaryCareTrust, OrganisationKind.Police, OrganisationKind.FireAndRescue, OrganisationKind.VoluntarySector];
 
     /// <summary>Changes what the register says about it. Whether the name is free of other organisations' needs the database: the caller checks.</summary>
     public void Edit(string name, OrganisationKind kind, string? website, string? description, IEnumerable<int> regionIds, DateTime now)

@@ -47,13 +47,15 @@ public class IndexModel(AppDbContext db) : PageModel
         {
             query = query.Where(o => o.Kind == kind);
         }
+        // Kinds are stored by name: compare with the list, not by order.
+        var partnerKinds = Organisation.PartnerKinds.ToList();
         if (Standing == "partner")
         {
-            query = query.Where(o => o.Kind <= OrganisationKind.VoluntarySector);
+            query = query.Where(o => partnerKinds.Contains(o.Kind));
         }
         else if (Standing == "independent")
         {
-            query = query.Where(o => o.Kind > OrganisationKind.VoluntarySector);
+            query = query.Where(o => !partnerKinds.Contains(o.Kind));
         }
         // Offer filters: the organisation has a live offer that matches every one of them.
         var live = db.Offers.AsNoTracking().Where(f => !f.IsWithdrawn);

@@ -132,7 +132,8 @@ public sealed record OfferChoices(IReadOnlyList<SelectListItem> Programmes, IRea
     {
         var programmes = await db.Programmes.AsNoTracking().OrderByDescending(p => p.StartsOn).ThenBy(p => p.Name)
             .Select(p => new SelectListItem(p.Name, p.Id.ToString())).ToListAsync(cancellationToken);
-        var partners = await db.Organisations.AsNoTracking().Where(o => o.IsActive && o.Kind <= OrganisationKind.VoluntarySector)
+        var partnerKinds = Organisation.PartnerKinds.ToList();
+        var partners = await db.Organisations.AsNoTracking().Where(o => o.IsActive && partnerKinds.Contains(o.Kind))
             .OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync(cancellationToken);
         return new OfferChoices(programmes, await ThemeChoices.ListAsync(db, cancellationToken), await ProviderText.RegionsAsync(db, cancellationToken), partners);
     }
