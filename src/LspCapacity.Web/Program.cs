@@ -146,6 +146,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizePage("/Library/Moderation", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Reviews/Create", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Projects/Decide", Policies.Coordinator);
+    options.Conventions.AuthorizePage("/Providers/Create", Policies.Coordinator);
     // The deliberately public pages; everything else needs sign-in (the fallback policy).
     foreach (var page in PublicPages.All)
     {

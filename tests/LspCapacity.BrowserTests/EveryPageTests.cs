@@ -276,6 +276,9 @@ public class EveryPageTests(BrowserApp browser, ITestOutputHelper output) : ICla
             ["proposals"] = (await db.Proposals.Where(p => p.PartnershipId == partnerships["Birmingham"])
                 .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync()).ToString(UkTime.Culture),
             ["/Library/Unsubscribe"] = $"?token={subscription.UnsubscribeToken}",
+            // The provider register: Sandwell council (contacts, offers) and its secondee offer.
+            ["providers"] = (await db.Organisations.Where(o => o.Name == "Sandwell Metropolitan Borough Council").Select(o => o.Id).SingleAsync()).ToString(UkTime.Culture),
+            ["offers"] = (await db.Offers.Where(o => o.Kind == LspCapacity.Web.Domain.Brokerage.OfferKind.Secondee).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync()).ToString(UkTime.Culture),
         };
     }
 }

@@ -111,6 +111,7 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     public DbSet<BoardDecision> BoardDecisions => Set<BoardDecision>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Offer> Offers => Set<Offer>();
+    public DbSet<OrganisationContact> OrganisationContacts => Set<OrganisationContact>();
     public DbSet<Commitment> Commitments => Set<Commitment>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 

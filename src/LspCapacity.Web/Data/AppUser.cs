@@ -14,6 +14,9 @@ public class AppUser : IdentityUser
     public string? Organisation { get; set; }
     public int? RegionId { get; set; }
     public int? PartnershipId { get; set; }
+
+    /// <summary>A provider contact's organisation on the register: the one whose offers they keep up to date.</summary>
+    public int? OrganisationId { get; set; }
     public bool IsActive { get; set; } = true;
     public DateTime CreatedAt { get; set; }
 
@@ -32,6 +35,7 @@ public class AppUser : IdentityUser
         Organisation = invite.Organisation,
         RegionId = invite.RegionId,
         PartnershipId = invite.PartnershipId,
+        OrganisationId = invite.OrganisationId,
         Role = invite.Role,
         CreatedAt = now,
     };

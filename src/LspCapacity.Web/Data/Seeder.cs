@@ -59,6 +59,7 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
             await SeedDemoCaseStudiesAsync(Read<List<CaseStudySeed>>(folder, Path.Combine("demo", "case-studies.json")), cancellationToken);
             await SeedDemoReviewAsync(cancellationToken);
             await SeedDemoProjectsAsync(Read<List<ProjectSeed>>(folder, Path.Combine("demo", "projects.json")), cancellationToken);
+            await SeedDemoProvidersAsync(Read<ProvidersFile>(folder, Path.Combine("demo", "providers.json")), cancellationToken);
             await SeedDemoFairSharesAsync(cancellationToken);
             await SeedDemoProposalsAsync(Read<List<ProposalSeed>>(folder, Path.Combine("demo", "proposals.json")), cancellationToken);
             await SeedDemoBoardAsync(cancellationToken);
@@ -488,6 +489,81 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The provider register: partner organisations and independent providers with their offers for the West
+    /// Midlands programme (regions that are not loaded are left out), and the demo provider contact.
+    /// </summary>
+    private async Task SeedDemoProvidersAsync(ProvidersFile file, CancellationToken cancellationToken)
+    {
+        var regions = await db.Regions.ToDictionaryAsync(r => r.Code, r => r.Id, cancellationToken);
+        var themes = await db.Themes.ToDictionaryAsync(t => t.Code, t => t.Id, cancellationToken);
+        var westMidlands = regions["west-midlands"];
+        var programmeId = await db.Programmes.Where(p => p.RegionId == westMidlands).OrderByDescending(p => p.StartsOn)
+            .Select(p => p.Id).FirstAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        List<int> Regions(IEnumerable<string> codes) => codes.Where(regions.ContainsKey).Select(c => regions[c]).ToList();
+        foreach (var seed in file.Organisations)
+        {
+            if (await db.Organisations.AnyAsync(o => o.Name == seed.Name, cancellationToken))
+            {
+                continue;
+            }
+            var organisation = Domain.Brokerage.Organisation.Create(seed.Name, seed.Kind, seed.Website, seed.Description, Regions(seed.Regions), now);
+            foreach (var contact in seed.Contacts)
+            {
+                organisation.AddContact(contact.Name, contact.Email, contact.Phone, contact.Role, null, now);
+            }
+            db.Organisations.Add(organisation);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        var organisations = await db.Organisations.ToDictionaryAsync(o => o.Name, cancellationToken);
+        foreach (var seed in file.Organisations)
+        {
+            var organisation = organisations[seed.Name];
+            foreach (var offer in seed.Offers)
+            {
+                if (await db.Offers.AnyAsync(o => o.OrganisationId == organisation.Id && o.Title == offer.Title, cancellationToken))
+                {
+                    continue;
+                }
+                db.Offers.Add(Domain.Brokerage.Offer.Create(organisation, programmeId,
+                    new Domain.Brokerage.OfferDetails(offer.Kind, offer.Title, offer.Description, offer.DayRate, offer.Days,
+                        offer.Themes.Select(t => themes[t]).ToList(), Regions(offer.Regions), offer.ReleaseTerms),
+                    offer.SecondeeHome is null ? null : organisations[offer.SecondeeHome], now));
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var seed in file.Contacts)
+        {
+            if (await users.FindByEmailAsync(seed.Email) is not null)
+            {
+                continue;
+            }
+            var organisation = await db.Organisations.Include(o => o.Contacts).SingleAsync(o => o.Name == seed.Organisation, cancellationToken);
+            var user = new AppUser
+            {
+                UserName = seed.Email,
+                Email = seed.Email,
+                EmailConfirmed = true,
+                DisplayName = seed.Name,
+                Organisation = organisation.Name,
+                RegionId = regions[seed.Region],
+                OrganisationId = organisation.Id,
+                Role = Roles.ProviderContact,
+                CreatedAt = now,
+            };
+            var created = await users.CreateAsync(user, _options.DemoPassword);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException(
+                    $"Demo provider contact {seed.Email} could not be created: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+            }
+            await users.AddToRoleAsync(user, Roles.ProviderContact);
+            organisation.AddContact(seed.Name, seed.Email, null, "Provider contact", user.Id, now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
     private async Task<int> RegionIdAsync(string code, CancellationToken cancellationToken) =>
         await db.Regions.Where(r => r.Code == code).Select(r => r.Id).SingleAsync(cancellationToken);
 
@@ -524,6 +600,13 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
         string Need, string WhoWouldCome, Domain.Proposals.HostOffer HostOffer, decimal? RoughCost, Domain.Proposals.ProposalStatus Status, int DaysAgo,
         List<EndorsementSeed> Endorsements);
     private sealed record EndorsementSeed(string By, List<Domain.Proposals.EndorsementKinds> Kinds, string? Comment, int DaysAgo);
+    private sealed record ProvidersFile(List<OrganisationSeed> Organisations, List<ProviderContactSeed> Contacts);
+    private sealed record OrganisationSeed(string Name, Domain.Brokerage.OrganisationKind Kind, string? Website, string? Description,
+        List<string> Regions, List<ContactSeed> Contacts, List<OfferSeed> Offers);
+    private sealed record ContactSeed(string Name, string Email, string? Phone, string? Role);
+    private sealed record OfferSeed(Domain.Brokerage.OfferKind Kind, string Title, string? Description, decimal? DayRate, int Days,
+        List<string> Themes, List<string> Regions, string? SecondeeHome, string? ReleaseTerms);
+    private sealed record ProviderContactSeed(string Email, string Name, string Organisation, string Region);
     private sealed record PersonSeed(string Email, string Name, string Role, string? Organisation, string Region, string? Partnership);
 
     /// <summary>

@@ -24,6 +24,10 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
     public bool IsCoordinator => IsAdmin || Principal.IsInRole(Roles.Coordinator);
     public bool IsLspStaff => Principal.IsInRole(Roles.LspStaff);
     public bool IsMentor => Principal.IsInRole(Roles.Mentor);
+    public bool IsProviderContact => Principal.IsInRole(Roles.ProviderContact);
+
+    /// <summary>A provider contact's organisation on the provider register.</summary>
+    public int? OrganisationId => int.TryParse(Principal.FindFirstValue(AppClaims.OrganisationId), out var id) ? id : null;
 
     /// <summary>A practitioner member of their region's programme board (for the navigation; pages ask the board's authorisation handler).</summary>
     public bool IsBoardMember => Principal.HasClaim(AppClaims.BoardMember, "true");
@@ -42,9 +46,15 @@ public static class AppClaims
 
     /// <summary>Sits on the home region's programme board; refreshed with the sign-in (every minute by the security stamp check).</summary>
     public const string BoardMember = "lsp:board";
+
+    public const string OrganisationId = "lsp:organisation";
 }
 
-/// <summary>Adds the person's name, region and partnership to the sign-in cookie.</summary>
+/// <summary>
+/// Adds the person's name, region, partnership, board membership and organisation to the sign-in cookie. A
+/// provider contact gets no region claim: the row keeps the region that invited them (its coordinators list
+/// them), but they read none of its records.
+/// </summary>
 public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, AppDbContext db)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
@@ -52,7 +62,7 @@ public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<Ide
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(AppClaims.DisplayName, user.DisplayName));
-        if (user.RegionId is { } region)
+        if (user.RegionId is { } region && Roles.WorksInARegion(user.Role))
         {
             identity.AddClaim(new Claim(AppClaims.RegionId, region.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             if (await db.BoardMembers.AnyAsync(m => m.RegionId == region && m.UserId == user.Id))
@@ -63,6 +73,10 @@ public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<Ide
         if (user.PartnershipId is { } partnership)
         {
             identity.AddClaim(new Claim(AppClaims.PartnershipId, partnership.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        if (user.OrganisationId is { } organisation && Roles.RequiresOrganisation(user.Role))
+        {
+            identity.AddClaim(new Claim(AppClaims.OrganisationId, organisation.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
         return identity;
     }

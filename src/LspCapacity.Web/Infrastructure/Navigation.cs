@@ -21,6 +21,7 @@ public enum SiteSection
     People,
     Outbox,
     Board,
+    Providers,
 }
 
 /// <summary>Sets and reads a page's <see cref="SiteSection"/>; pages set it in their handler (or view), the layout reads it.</summary>
@@ -54,6 +55,16 @@ public static class Navigation
         string Page(string page) => url.Page(page) ?? throw new InvalidOperationException($"No route to {page}.");
         var activities = Page("/Activities/Index");
         var dashboard = Page("/Dashboard/Index");
+        var partnerships = Page("/Partnerships/Index");
+        if (me.IsProviderContact)
+        {
+            // A provider contact works on their own organisation's page; the region's pages are not theirs.
+            var own = me.OrganisationId is { } organisationId
+                ? new List<NavSection> { new("Your organisation", url.Page("/Providers/Details", new { id = organisationId })!, [SiteSection.Providers], []) }
+                : [];
+            own.Add(new("Library", Page("/Library/Index"), [SiteSection.Library], []));
+            return own;
+        }
         var sections = new List<NavSection>
         {
             new("Activities", activities, [SiteSection.Activities, SiteSection.MyBookings],
@@ -63,7 +74,12 @@ public static class Navigation
             new("Peer reviews", Page("/Reviews/Index"), [SiteSection.Reviews], []),
             new("Projects", Page("/Projects/Index"), [SiteSection.Projects], []),
             new("Library", Page("/Library/Index"), [SiteSection.Library], []),
-            new("Partnerships", Page("/Partnerships/Index"), [SiteSection.Partnerships], []),
+            // The provider register sits with the partnerships (who supplies support beside who receives it),
+            // so the navigation stays on one row.
+            ReadsProviderRegister(me)
+                ? new("Partnerships", partnerships, [SiteSection.Partnerships, SiteSection.Providers],
+                    [new("Partnerships", partnerships), new("Provider register", Page("/Providers/Index"))])
+                : new("Partnerships", partnerships, [SiteSection.Partnerships], []),
         };
         if (me.IsLspStaff || me.IsCoordinator)
         {
@@ -95,6 +111,10 @@ public static class Navigation
         }
         return sections;
     }
+
+    /// <summary>The people <see cref="Policies.ProviderRegister"/> lets read the register.</summary>
+    private static bool ReadsProviderRegister(CurrentUser me) =>
+        me.IsCoordinator || me.IsLspStaff || me.Principal.IsInRole(Domain.Accounts.Roles.Broker);
 
     /// <summary>The section's link for this address: the longest one it starts with (an activity's page is under "All activities").</summary>
     public static NavLink? CurrentLink(NavSection section, string path) =>

@@ -18,6 +18,12 @@ public static class Policies
 
     /// <summary>The fair-shares page (issue 20): the region's coordinators and brokers, and admins; each within their home region.</summary>
     public const string FairShares = "FairShares";
+    /// <summary>
+    /// Read the provider register (<c>/providers</c>): coordinators, admins, brokers and LSP staff (who may want
+    /// to see who offers what). Mentors do not commission support, so not them; a provider contact reads only
+    /// their own organisation (Pages/Providers/OrganisationAuthorization.cs).
+    /// </summary>
+    public const string ProviderRegister = "ProviderRegister";
 
     public static void Configure(AuthorizationOptions options)
     {
@@ -26,6 +32,7 @@ public static class Policies
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Coordinator, p => p.RequireRole(Roles.Admin, Roles.Coordinator));
         options.AddPolicy(FairShares, p => p.RequireRole(Roles.Admin, Roles.Coordinator, Roles.Broker).RequireClaim(AppClaims.RegionId));
+        options.AddPolicy(ProviderRegister, p => p.RequireRole(Roles.Admin, Roles.Coordinator, Roles.Broker, Roles.LspStaff));
         options.AddPolicy(InARegion, p => p.RequireAuthenticatedUser().RequireClaim(AppClaims.RegionId));
     }
 }

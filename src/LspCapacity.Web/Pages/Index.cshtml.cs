@@ -23,6 +23,11 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         ViewData.SetSection(SiteSection.Home);
+        if (me.IsProviderContact)
+        {
+            await LoadProviderHomeAsync(cancellationToken);
+            return;
+        }
         if (!me.IsSignedIn || me.RegionId is not { } regionId)
         {
             return;
@@ -92,6 +97,26 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
         }
     }
 
+    /// <summary>A provider contact's home: their organisation and its offers (they see nothing of a region's).</summary>
+    private async Task LoadProviderHomeAsync(CancellationToken cancellationToken)
+    {
+        if (me.OrganisationId is not { } organisationId)
+        {
+            return;
+        }
+        Provider = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId)
+            .Select(o => new ProviderCard(o.Id, o.Name, o.IsActive)).FirstOrDefaultAsync(cancellationToken);
+        ProviderOffers = await db.Offers.AsNoTracking().Where(f => f.OrganisationId == organisationId && !f.IsWithdrawn)
+            .OrderBy(f => f.Title)
+            .Select(f => new ProviderOffer(f.Id, f.Title, f.Kind, f.DayRate, f.DaysAvailable, f.UpdatedAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    public ProviderCard? Provider { get; private set; }
+    public IReadOnlyList<ProviderOffer> ProviderOffers { get; private set; } = [];
+
+    public sealed record ProviderCard(int Id, string Name, bool IsActive);
+    public sealed record ProviderOffer(int Id, string Title, Domain.Brokerage.OfferKind Kind, decimal? DayRate, int DaysAvailable, DateTime UpdatedAt);
     public sealed record ProgrammeSummary(int Id, string Name, string Aim, DateOnly StartsOn, DateOnly EndsOn, decimal Budget, string RegionName);
     public sealed record RegionFigures(int Partnerships, int NrfPartnerships, int People, int PendingInvitations, int FailedEmails, int QueuedEmails);
     public sealed record NextBooking(int ActivityId, string Title, DateTime StartsAt, Domain.Activities.BookingStatus Status);

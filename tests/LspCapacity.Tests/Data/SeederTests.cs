@@ -34,7 +34,9 @@ public class SeederTests
             Assert.All(partnerships.Where(p => p.AreaType == AreaType.District), p => Assert.NotNull(p.CountyId));
 
             Assert.Equal(8, await db.Themes.CountAsync());
-            Assert.Equal(7, await db.Users.CountAsync()); // seed/demo/people.json
+            Assert.Equal(8, await db.Users.CountAsync()); // seed/demo/people.json: DESIGN §9's five, two Wolverhampton staff, the provider contact
+            Assert.Equal(8, await db.Organisations.CountAsync());
+            Assert.Contains(await db.Offers.ToListAsync(), o => o.Kind == LspCapacity.Web.Domain.Brokerage.OfferKind.Secondee && o.SecondeeHomeOrganisationId is not null);
             Assert.Equal(4, await db.Activities.CountAsync(a => a.Status == LspCapacity.Web.Domain.Activities.ActivityStatus.Published));
         });
     }

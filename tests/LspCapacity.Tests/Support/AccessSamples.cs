@@ -118,8 +118,14 @@ public static class AccessSamples
         var proposal = await db.Proposals.Where(p => p.PartnershipId == partnerships["Birmingham"]).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
         // The demo data's upcoming board meeting, with its agenda: the board sees the papers, the rest of the region its date.
         var meeting = await db.BoardMeetings.Where(m => m.RegionId == regionId && m.StartsAt > now).Select(m => m.Id).FirstAsync();
+        // The provider register's demo data: Sandwell council and its secondee offer.
+        var council = await db.Organisations.Where(o => o.Name == "Sandwell Metropolitan Borough Council").Select(o => o.Id).SingleAsync();
+        var secondee = await db.Offers.Where(o => o.OrganisationId == council && o.Kind == LspCapacity.Web.Domain.Brokerage.OfferKind.Secondee)
+            .Select(o => o.Id).FirstAsync();
         return new Dictionary<string, string>
         {
+            ["providers"] = council.ToString(UkTime.Culture),
+            ["offers"] = secondee.ToString(UkTime.Culture),
             ["meetings"] = meeting.ToString(UkTime.Culture),
             ["invitation"] = "no-such-invitation",
             ["activities"] = ended.Id.ToString(UkTime.Culture),

@@ -20,6 +20,8 @@ public static partial class PageRoutes
         "/Needs/Surveys/Create", "/Needs/Surveys/Export", "/Needs/Surveys/Question",
         "/Placements/Create", "/Library/Moderation", "/Reviews/Create", "/Projects/Decide",
         "/Dashboard/", "/Needs/Coverage", "/Board/Create", "/Board/Agenda",
+        "/Placements/Create", "/Library/Moderation", "/Reviews/Create", "/Projects/Decide", "/Providers/Create",
+        "/Dashboard/", "/Needs/Coverage",
     ];
 
     public static bool IsCoordinatorOnly(string viewEnginePath) =>
@@ -144,6 +146,15 @@ public static partial class PageRoutes
         new("/Proposals/Details",              SignIn,  Ok,      Ok,      Ok,      Ok,      No,      Ok),
         new("/Proposals/Edit",                 SignIn,  Ok,      No,      No,      Ok,      No,      Ok),
         new("/Proposals/Index",                SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        // The provider register is national: every region's coordinators run it; LSP staff read it; mentors do not.
+        new("/Providers/Contacts",             SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Providers/Create",               SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Providers/Details",              SignIn,  Ok,      Ok,      No,      Ok,      Ok,      Ok),
+        new("/Providers/Edit",                 SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Providers/Index",                SignIn,  Ok,      Ok,      No,      Ok,      Ok,      Ok),
+        new("/Providers/OfferCreate",          SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Providers/OfferDetails",         SignIn,  Ok,      Ok,      No,      Ok,      Ok,      Ok),
+        new("/Providers/OfferEdit",            SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
         new("/Reviews/Action",                 SignIn,  No,      Ok,      Ok,      Ok,      No,      Ok),
         new("/Reviews/Actions",                SignIn,  No,      Ok,      Ok,      Ok,      No,      Ok),
         new("/Reviews/Create",                 SignIn,  No,      No,      No,      Ok,      Ok,      Ok),

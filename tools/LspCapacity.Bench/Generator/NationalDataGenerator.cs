@@ -98,6 +98,8 @@ public sealed partial class NationalDataGenerator(string databasePath, Scale sca
         await Step("sent email", () => InTransaction(connection, AddSentEmail));
         await Step("peer reviews", () => InTransaction(connection, AddReviews));
         await Step("improvement projects, their updates and the support linked to them", () => InTransaction(connection, AddProjects));
+        await Step("the provider register: organisations and offers", () => InTransaction(connection, (c, t) =>
+            ProvidersGenerator.Add(c, t, _rng, _regions.Select(r => (r.Id, r.Name)).ToList(), _themeIds, anchor)));
         await Step("brokered commitments (fair shares, value for money)", () => InTransaction(connection, (c, t) => AddCommitments(c, t, anchor)));
         await Step("practitioners' proposals and their endorsements", () => InTransaction(connection, AddProposals));
         await Step("programme boards: members, meetings, agendas and decisions", () => InTransaction(connection, (c, t) =>

@@ -15,6 +15,8 @@ public class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.Property(u => u.Role).HasMaxLength(20);
         builder.HasOne<Region>().WithMany().HasForeignKey(u => u.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Partnership>().WithMany().HasForeignKey(u => u.PartnershipId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Brokerage.Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(u => u.OrganisationId);
         builder.HasIndex(u => new { u.RegionId, u.DisplayName });
         builder.Property(u => u.CalendarToken).HasMaxLength(64);
         builder.HasIndex(u => u.CalendarToken).IsUnique();

@@ -14,7 +14,36 @@ public class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
         builder.Property(o => o.Description).HasMaxLength(4000);
         builder.Property(o => o.Kind).HasConversion<string>().HasMaxLength(30);
         builder.HasIndex(o => o.Name).IsUnique();
+        builder.HasIndex(o => new { o.IsActive, o.Kind });
         builder.Ignore(o => o.IsPartnerOrganisation);
+        builder.HasMany(o => o.Regions).WithOne().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(o => o.Contacts).WithOne().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.Regions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(o => o.Contacts).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+public class OrganisationRegionConfiguration : IEntityTypeConfiguration<OrganisationRegion>
+{
+    public void Configure(EntityTypeBuilder<OrganisationRegion> builder)
+    {
+        builder.HasKey(r => new { r.OrganisationId, r.RegionId });
+        builder.HasOne<Region>().WithMany().HasForeignKey(r => r.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => r.RegionId);
+    }
+}
+
+public class OrganisationContactConfiguration : IEntityTypeConfiguration<OrganisationContact>
+{
+    public void Configure(EntityTypeBuilder<OrganisationContact> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(OrganisationContact.NameLength);
+        builder.Property(c => c.Email).HasMaxLength(OrganisationContact.EmailLength);
+        builder.Property(c => c.Phone).HasMaxLength(OrganisationContact.PhoneLength);
+        builder.Property(c => c.Role).HasMaxLength(OrganisationContact.RoleLength);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(c => c.OrganisationId);
+        builder.HasIndex(c => c.UserId);
     }
 }
 
@@ -31,6 +60,7 @@ public class OfferConfiguration : IEntityTypeConfiguration<Offer>
         builder.HasOne<Organisation>().WithMany().HasForeignKey(o => o.SecondeeHomeOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Domain.Programme.Programme>().WithMany().HasForeignKey(o => o.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => new { o.OrganisationId, o.ProgrammeId });
+        builder.HasIndex(o => new { o.IsWithdrawn, o.Kind });
         builder.HasMany(o => o.Themes).WithOne().HasForeignKey(t => t.OfferId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(o => o.Regions).WithOne().HasForeignKey(r => r.OfferId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(o => o.Themes).UsePropertyAccessMode(PropertyAccessMode.Field);

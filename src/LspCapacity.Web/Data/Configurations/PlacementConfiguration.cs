@@ -48,6 +48,8 @@ public class PlacementConfiguration : IEntityTypeConfiguration<Placement>
         builder.HasOne<Partnership>().WithMany().HasForeignKey(p => p.MenteePartnershipId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<SupportRequest>().WithMany().HasForeignKey(p => p.RequestId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Domain.Projects.Project>().WithMany().HasForeignKey(p => p.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Brokerage.Offer>().WithMany().HasForeignKey(p => p.SecondmentOfferId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => p.SecondmentOfferId);
         builder.HasIndex(p => new { p.RegionId, p.Status });
         builder.HasIndex(p => p.MentorId);
         builder.HasIndex(p => p.MenteeId);

@@ -70,6 +70,9 @@ namespace LspCapacity.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("PartnershipId")
                         .HasColumnType("INTEGER");
 
@@ -111,6 +114,8 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("PartnershipId");
 
@@ -663,6 +668,8 @@ namespace LspCapacity.Web.Data.Migrations
 
                     b.HasIndex("SecondeeHomeOrganisationId");
 
+                    b.HasIndex("IsWithdrawn", "Kind");
+
                     b.HasIndex("OrganisationId", "ProgrammeId");
 
                     b.ToTable("Offers");
@@ -724,6 +731,9 @@ namespace LspCapacity.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Website")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
@@ -733,7 +743,63 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
+                    b.HasIndex("IsActive", "Kind");
+
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Brokerage.OrganisationContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("OrganisationContacts");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Brokerage.OrganisationRegion", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganisationId", "RegionId");
+
+                    b.HasIndex("RegionId");
+
+                    b.ToTable("OrganisationRegion");
                 });
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Library.CaseStudy", b =>
@@ -1216,6 +1282,9 @@ namespace LspCapacity.Web.Data.Migrations
                     b.Property<int?>("RequestId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SecondmentOfferId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("TEXT");
 
@@ -1239,6 +1308,8 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasIndex("ProjectId");
 
                     b.HasIndex("RequestId");
+
+                    b.HasIndex("SecondmentOfferId");
 
                     b.HasIndex("RegionId", "Status");
 
@@ -2862,6 +2933,11 @@ namespace LspCapacity.Web.Data.Migrations
 
             modelBuilder.Entity("LspCapacity.Web.Data.AppUser", b =>
                 {
+                    b.HasOne("LspCapacity.Web.Domain.Brokerage.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("LspCapacity.Web.Domain.Programme.Partnership", null)
                         .WithMany()
                         .HasForeignKey("PartnershipId")
@@ -3068,6 +3144,35 @@ namespace LspCapacity.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LspCapacity.Web.Domain.Brokerage.OrganisationContact", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Brokerage.Organisation", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Brokerage.OrganisationRegion", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Brokerage.Organisation", null)
+                        .WithMany("Regions")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LspCapacity.Web.Domain.Library.CaseStudy", b =>
                 {
                     b.HasOne("LspCapacity.Web.Data.AppUser", null)
@@ -3248,6 +3353,11 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasOne("LspCapacity.Web.Domain.Placements.SupportRequest", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LspCapacity.Web.Domain.Brokerage.Offer", null)
+                        .WithMany()
+                        .HasForeignKey("SecondmentOfferId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -3868,6 +3978,13 @@ namespace LspCapacity.Web.Data.Migrations
                     b.Navigation("Regions");
 
                     b.Navigation("Themes");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Brokerage.Organisation", b =>
+                {
+                    b.Navigation("Contacts");
+
+                    b.Navigation("Regions");
                 });
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Library.CaseStudy", b =>

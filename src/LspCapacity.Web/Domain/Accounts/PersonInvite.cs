@@ -14,6 +14,27 @@ public sealed record PersonInvite(string Email, string DisplayName, string? Orga
     public const string EmailField = nameof(Email);
     public const string RoleField = nameof(Role);
     public const string PartnershipField = nameof(PartnershipId);
+    public const string OrganisationField = nameof(OrganisationId);
+
+    /// <summary>A provider contact's organisation on the register; null for every other role.</summary>
+    public int? OrganisationId { get; init; }
+
+    /// <summary>
+    /// Why this role may not have this organisation: a provider contact needs an active organisation of the
+    /// register (the caller looks it up). Empty when it may, and for every other role (which has none).
+    /// </summary>
+    public static IReadOnlyList<InviteProblem> CheckOrganisation(string? role, int? organisationId, bool organisationIsOnTheRegister)
+    {
+        if (role is null || !Roles.RequiresOrganisation(role))
+        {
+            return [];
+        }
+        if (organisationId is null)
+        {
+            return [new(OrganisationField, "Select the organisation this provider contact works for")];
+        }
+        return organisationIsOnTheRegister ? [] : [new(OrganisationField, "Select an organisation from the list")];
+    }
 
     /// <summary>
     /// Why someone holding <paramref name="giverRole"/> may not give <paramref name="role"/> with this
@@ -48,9 +69,10 @@ public sealed record PersonInvite(string Email, string DisplayName, string? Orga
 
     /// <summary>The invitation, or a <see cref="DomainException"/> with the first thing wrong with it.</summary>
     public static PersonInvite Create(string inviterRole, int regionId, string email, string displayName, string? organisation,
-        string role, int? partnershipId, bool partnershipIsTheRegions)
+        string role, int? partnershipId, bool partnershipIsTheRegions, int? organisationId = null, bool organisationIsOnTheRegister = false)
     {
-        if (CheckRole(inviterRole, role, partnershipId, partnershipIsTheRegions).FirstOrDefault() is { } problem)
+        if (CheckRole(inviterRole, role, partnershipId, partnershipIsTheRegions)
+                .Concat(CheckOrganisation(role, organisationId, organisationIsOnTheRegister)).FirstOrDefault() is { } problem)
         {
             throw new DomainException(problem.Message + ".");
         }
@@ -60,6 +82,9 @@ public sealed record PersonInvite(string Email, string DisplayName, string? Orga
             Guard.Optional(organisation),
             regionId,
             role,
-            Roles.RequiresPartnership(role) ? partnershipId : null);
+            Roles.RequiresPartnership(role) ? partnershipId : null)
+        {
+            OrganisationId = Roles.RequiresOrganisation(role) ? organisationId : null,
+        };
     }
 }

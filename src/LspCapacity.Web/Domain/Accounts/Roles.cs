@@ -16,7 +16,7 @@ public static class Roles
     /// <summary>The national LSP team (issue 21): reads every region, changes nothing.</summary>
     public const string National = "National";
 
-    public static readonly IReadOnlyList<string> All = [Admin, Coordinator, LspStaff, Mentor];
+    public static readonly IReadOnlyList<string> All = [Admin, Coordinator, LspStaff, Mentor, ProviderContact];
 
     public static string DisplayName(string role) => role switch
     {
@@ -24,6 +24,7 @@ public static class Roles
         Coordinator => "Coordinator",
         LspStaff => "LSP staff",
         Mentor => "Mentor",
+        ProviderContact => "Provider contact",
         _ => role,
     };
 
@@ -31,10 +32,19 @@ public static class Roles
     public static IReadOnlyList<string> AssignableBy(string inviterRole) => inviterRole switch
     {
         Admin => All,
-        Coordinator => [LspStaff, Mentor],
+        Coordinator => [LspStaff, Mentor, ProviderContact],
         _ => [],
     };
 
     /// <summary>LSP staff belong to one partnership; every other role works across the region.</summary>
     public static bool RequiresPartnership(string role) => role == LspStaff;
+
+    /// <summary>Provider contacts belong to one organisation on the provider register.</summary>
+    public static bool RequiresOrganisation(string role) => role == ProviderContact;
+
+    /// <summary>
+    /// Whether the role works inside a region (and so reads the region's records). A provider contact does
+    /// not: they see their own organisation and the work placed with it, never the region's needs or bookings.
+    /// </summary>
+    public static bool WorksInARegion(string role) => role != ProviderContact;
 }

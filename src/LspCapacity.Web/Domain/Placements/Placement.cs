@@ -103,6 +103,27 @@ public class Placement
         project?.CheckServes(MenteePartnershipId, "a placement");
         ProjectId = project?.Id;
     }
+
+    /// <summary>A secondment: the secondee offer on the provider register it takes up (its home organisation and release terms).</summary>
+    public int? SecondmentOfferId { get; private set; }
+
+    /// <summary>
+    /// Names the secondee offer a secondment takes up (null: none). Only a secondment takes one, and only an
+    /// offer of kind secondee that is still on the register (the caller says whether it is).
+    /// </summary>
+    public void TakeUpSecondeeOffer(int? offerId, bool offerIsAvailableSecondee)
+    {
+        if (offerId is not null && Kind != PlacementKind.Secondment)
+        {
+            throw new DomainException("Only a secondment can take up a secondee offer.");
+        }
+        if (offerId is not null && !offerIsAvailableSecondee)
+        {
+            throw new DomainException("Select a secondee offer from the register's list.");
+        }
+        SecondmentOfferId = offerId;
+    }
+
     public DateOnly? LastSessionOn { get; private set; }
     public IReadOnlyList<PlacementTheme> Themes => _themes;
     public IReadOnlyList<PlacementSession> Sessions => _sessions;

@@ -27,6 +27,8 @@ public class DetailsModel(AppDbContext db, UserManager<AppUser> users, Outbox ou
     public bool CanManage { get; private set; }
     public IReadOnlyList<SelectListItem> RoleItems { get; private set; } = [];
     public IReadOnlyList<SelectListItem> PartnershipItems { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> OrganisationItems { get; private set; } = [];
+    public string? OrganisationName { get; private set; }
     public IReadOnlyList<AuditLine> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
@@ -34,7 +36,7 @@ public class DetailsModel(AppDbContext db, UserManager<AppUser> users, Outbox ou
         var person = await LoadAsync(id, cancellationToken);
         if (person is not null)
         {
-            Input = new RoleInput { Role = person.Role, PartnershipId = person.PartnershipId };
+            Input = new RoleInput { Role = person.Role, PartnershipId = person.PartnershipId, OrganisationId = person.OrganisationId };
         }
         return await ShowAsync(person, cancellationToken);
     }
@@ -53,6 +55,12 @@ public class DetailsModel(AppDbContext db, UserManager<AppUser> users, Outbox ou
         {
             ModelState.AddModelError($"Input.{problem.Field}", problem.Message);
         }
+        var organisationIsOnTheRegister = Input.Role is not null && Roles.RequiresOrganisation(Input.Role) && Input.OrganisationId is { } organisationId
+            && await db.Organisations.AnyAsync(o => o.Id == organisationId && o.IsActive, cancellationToken);
+        foreach (var problem in PersonInvite.CheckOrganisation(Input.Role, Input.OrganisationId, organisationIsOnTheRegister))
+        {
+            ModelState.AddModelError($"Input.{problem.Field}", problem.Message);
+        }
         if (!ModelState.IsValid)
         {
             return await ShowAsync(person, cancellationToken);
@@ -67,6 +75,7 @@ public class DetailsModel(AppDbContext db, UserManager<AppUser> users, Outbox ou
             await users.AddToRoleAsync(changing, Input.Role!);
             changing.Role = Input.Role!;
             changing.PartnershipId = Roles.RequiresPartnership(Input.Role!) ? Input.PartnershipId : null;
+            changing.OrganisationId = Roles.RequiresOrganisation(Input.Role!) ? Input.OrganisationId : null;
             db.Audit(me.Id, "person.role-changed", changing, $"{before} → {Roles.DisplayName(changing.Role)}");
             // A new security stamp makes their next request pick up the new role.
             await users.UpdateSecurityStampAsync(changing);
@@ -182,6 +191,11 @@ public class DetailsModel(AppDbContext db, UserManager<AppUser> users, Outbox ou
         RoleItems = Roles.AssignableBy(me.Role).Select(r => new SelectListItem(Roles.DisplayName(r), r)).ToList();
         PartnershipItems = await db.Partnerships.AsNoTracking().Where(p => p.RegionId == person.RegionId && p.IsActive)
             .OrderBy(p => p.Name).Select(p => new SelectListItem(p.Name, p.Id.ToString())).ToListAsync(cancellationToken);
+        OrganisationName = await db.Organisations.AsNoTracking().Where(o => o.Id == person.OrganisationId).Select(o => o.Name).FirstOrDefaultAsync(cancellationToken);
+        OrganisationItems = Roles.AssignableBy(me.Role).Contains(Roles.ProviderContact)
+            ? await db.Organisations.AsNoTracking().Where(o => o.IsActive)
+                .OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync(cancellationToken)
+            : [];
         History = await db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == nameof(AppUser) && a.EntityId == person.Id)
             .OrderByDescending(a => a.At).Take(20)
@@ -197,6 +211,8 @@ public class DetailsModel(AppDbContext db, UserManager<AppUser> users, Outbox ou
         public string? Role { get; set; }
 
         public int? PartnershipId { get; set; }
+
+        public int? OrganisationId { get; set; }
     }
 
     public sealed record AuditLine(DateTime At, string Action, string? Details, string? Actor);

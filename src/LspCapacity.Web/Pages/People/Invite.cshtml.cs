@@ -23,13 +23,21 @@ public class InviteModel(AppDbContext db, UserManager<AppUser> users, PersonInvi
 
     public IReadOnlyList<SelectListItem> RoleItems { get; private set; } = [];
     public IReadOnlyList<SelectListItem> PartnershipItems { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> OrganisationItems { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int? partnership, CancellationToken cancellationToken)
+    /// <param name="partnership">Invite a member of this partnership's staff (from the partnership's page).</param>
+    /// <param name="organisation">Invite a provider contact of this organisation (from the provider register).</param>
+    public async Task<IActionResult> OnGetAsync(int? partnership, int? organisation, CancellationToken cancellationToken)
     {
         Input.PartnershipId = partnership;
+        Input.OrganisationId = organisation;
         if (partnership is not null)
         {
             Input.Role = Roles.LspStaff;
+        }
+        else if (organisation is not null)
+        {
+            Input.Role = Roles.ProviderContact;
         }
         await LoadListsAsync(cancellationToken);
         return Page();
@@ -41,6 +49,9 @@ public class InviteModel(AppDbContext db, UserManager<AppUser> users, PersonInvi
         var partnershipIsTheRegions = Input.Role is not null && Roles.RequiresPartnership(Input.Role) && Input.PartnershipId is { } partnershipId
             && await db.Partnerships.AnyAsync(p => p.Id == partnershipId && p.RegionId == regionId && p.IsActive, cancellationToken);
         AddProblems(PersonInvite.CheckRole(me.Role, Input.Role, Input.PartnershipId, partnershipIsTheRegions));
+        var organisationIsOnTheRegister = Input.Role is not null && Roles.RequiresOrganisation(Input.Role) && Input.OrganisationId is { } organisationId
+            && await db.Organisations.AnyAsync(o => o.Id == organisationId && o.IsActive, cancellationToken);
+        AddProblems(PersonInvite.CheckOrganisation(Input.Role, Input.OrganisationId, organisationIsOnTheRegister));
         var email = Input.Email?.Trim() ?? "";
         if (email.Length > 0 && await users.FindByEmailAsync(email) is not null)
         {
@@ -52,7 +63,8 @@ public class InviteModel(AppDbContext db, UserManager<AppUser> users, PersonInvi
             return Page();
         }
 
-        var invite = PersonInvite.Create(me.Role, regionId, email, Input.DisplayName, Input.Organisation, Input.Role!, Input.PartnershipId, partnershipIsTheRegions);
+        var invite = PersonInvite.Create(me.Role, regionId, email, Input.DisplayName, Input.Organisation, Input.Role!, Input.PartnershipId, partnershipIsTheRegions,
+            Input.OrganisationId, organisationIsOnTheRegister);
         var problems = await inviter.InviteAsync(invite, me.RequiredId, me.DisplayName, cancellationToken);
         if (problems.Count > 0)
         {
@@ -78,6 +90,10 @@ public class InviteModel(AppDbContext db, UserManager<AppUser> users, PersonInvi
         RoleItems = Roles.AssignableBy(me.Role).Select(r => new SelectListItem(Roles.DisplayName(r), r)).ToList();
         PartnershipItems = await db.Partnerships.AsNoTracking().Where(p => p.RegionId == me.RegionId && p.IsActive)
             .OrderBy(p => p.Name).Select(p => new SelectListItem(p.Name, p.Id.ToString())).ToListAsync(cancellationToken);
+        OrganisationItems = Roles.AssignableBy(me.Role).Contains(Roles.ProviderContact)
+            ? await db.Organisations.AsNoTracking().Where(o => o.IsActive)
+                .OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync(cancellationToken)
+            : [];
     }
 
     public sealed class InputModel
@@ -98,5 +114,7 @@ public class InviteModel(AppDbContext db, UserManager<AppUser> users, PersonInvi
         public string? Role { get; set; }
 
         public int? PartnershipId { get; set; }
+
+        public int? OrganisationId { get; set; }
     }
 }

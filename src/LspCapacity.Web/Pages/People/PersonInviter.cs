@@ -3,6 +3,7 @@ using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Email;
 using LspCapacity.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace LspCapacity.Web.Pages.People;
@@ -36,6 +37,15 @@ public sealed class PersonInviter(AppDbContext db, UserManager<AppUser> users, O
                     throw new Refused(created.Errors.Select(e => new InviteProblem(PersonInvite.EmailField, e.Description.TrimEnd('.'))).ToList());
                 }
                 await users.AddToRoleAsync(user, user.Role);
+                if (invite.OrganisationId is { } organisationId)
+                {
+                    // A provider contact is one of their organisation's contacts, linked to their account.
+                    var organisation = await db.Organisations.Include(o => o.Contacts).SingleAsync(o => o.Id == organisationId, ct);
+                    if (organisation.Contacts.All(c => !string.Equals(c.Email, invite.Email, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        organisation.AddContact(invite.DisplayName, invite.Email, null, null, user.Id, now);
+                    }
+                }
                 await InvitationMail.QueueAsync(db, outbox, user, inviterId, inviterName, TimeSpan.FromDays(accounts.Value.InvitationDays), now, ct);
                 await db.SaveChangesAsync(ct);
             }, cancellationToken);

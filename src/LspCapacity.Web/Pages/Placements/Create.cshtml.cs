@@ -22,6 +22,7 @@ public class CreateModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ou
     public IReadOnlyList<SelectListItem> Mentors { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Mentees { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Themes { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> SecondeeOffers { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -60,6 +61,16 @@ public class CreateModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ou
             ModelState.AddModelError("Input.MentorId", "This mentor has no spare capacity");
         }
         await ThemeChoices.ValidateAsync(db, Input.ThemeIds, ModelState, "Input.ThemeIds", cancellationToken);
+        var offerIsAvailableSecondee = Input.SecondmentOfferId is { } offerId
+            && await Providers.SecondeeOffers.Available(db, regionId).AnyAsync(o => o.Id == offerId, cancellationToken);
+        if (Input.SecondmentOfferId is not null && Input.Kind is { } chosen && chosen != PlacementKind.Secondment)
+        {
+            ModelState.AddModelError("Input.SecondmentOfferId", "Only a secondment takes up a secondee offer: choose \"None\" or the kind secondment");
+        }
+        else if (Input.SecondmentOfferId is not null && !offerIsAvailableSecondee)
+        {
+            ModelState.AddModelError("Input.SecondmentOfferId", "Select a secondee offer from the list");
+        }
         if (Input.StartsOn is { } starts && Input.EndsOn is { } ends && ends <= starts)
         {
             ModelState.AddModelError("Input.EndsOn", "The end date must be after the start date");
@@ -74,6 +85,7 @@ public class CreateModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ou
             {
                 var placement = new Placement(regionId, Input.Kind!.Value, mentor!.Id, mentee!.Id, mentee.PartnershipId!.Value, Input.Goals,
                     Input.StartsOn!.Value, Input.EndsOn!.Value, Input.ThemeIds, null, Input.HostOrganisation, Input.TimeCommitment);
+                placement.TakeUpSecondeeOffer(Input.SecondmentOfferId, offerIsAvailableSecondee);
                 db.Placements.Add(placement);
                 await db.SaveChangesAsync(ct);
                 db.Audit(me.Id, "placement.paired-directly", placement);
@@ -102,6 +114,8 @@ public class CreateModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ou
             .Select(u => new SelectListItem(u.DisplayName + " (" + db.Partnerships.Where(p => p.Id == u.PartnershipId).Select(p => p.Name).First() + ")", u.Id))
             .ToListAsync(cancellationToken);
         Themes = await ThemeChoices.ListAsync(db, cancellationToken);
+        SecondeeOffers = await Providers.SecondeeOffers.Available(db, regionId).OrderBy(o => o.Name)
+            .Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync(cancellationToken);
         return Page();
     }
 
@@ -138,5 +152,9 @@ public class CreateModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ou
 
         [StringLength(200, ErrorMessage = "The time commitment must be 200 characters or fewer")]
         public string? TimeCommitment { get; set; }
+
+        /// <summary>A secondment: the secondee offer on the provider register it takes up.</summary>
+        [Display(Name = "secondee offer")]
+        public int? SecondmentOfferId { get; set; }
     }
 }

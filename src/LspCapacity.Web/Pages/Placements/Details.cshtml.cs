@@ -35,6 +35,9 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
     public string? EndReason { get; set; }
 
     /// <summary>The supported project the placement serves: a project of the mentee's partnership (empty: none).</summary>
+    /// <summary>A secondment's secondee offer on the provider register: its home organisation and release terms.</summary>
+    public SecondeeView? Secondee { get; private set; }
+
     [BindProperty] public int? ProjectId { get; set; }
     public IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> ProjectChoices { get; private set; } = [];
 
@@ -203,6 +206,10 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
         Outcomes = await db.Placements.AsNoTracking().Where(p => p.Id == id).SelectMany(p => p.Outcomes)
             .Select(o => new OutcomeView(db.Users.Where(u => u.Id == o.PersonId).Select(u => u.DisplayName).First(), o.GoalsMet, o.WhatChanged, o.WouldRecommend))
             .ToListAsync(cancellationToken);
+        Secondee = await db.Placements.AsNoTracking().Where(p => p.Id == id && p.SecondmentOfferId != null)
+            .Join(db.Offers, p => p.SecondmentOfferId, o => o.Id, (p, o) => new SecondeeView(o.Id, o.Title,
+                db.Organisations.Where(x => x.Id == o.SecondeeHomeOrganisationId).Select(x => x.Name).FirstOrDefault(), o.ReleaseTerms))
+            .SingleOrDefaultAsync(cancellationToken);
         IsPlanned = placement.Status == PlacementStatus.Active && UkTime.Today(clock) < placement.StartsOn;
         if (placement.Status == PlacementStatus.Active)
         {
@@ -265,4 +272,6 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
 
         public bool? WouldRecommend { get; set; }
     }
+
+    public sealed record SecondeeView(int OfferId, string Title, string? HomeOrganisation, string? ReleaseTerms);
 }

@@ -48,4 +48,27 @@ public class PersonInviteTests
     [Fact]
     public void Create_WithoutAName_IsRefused() =>
         Assert.Throws<DomainException>(() => PersonInvite.Create(Roles.Coordinator, 1, "m@x.example", " ", null, Roles.Mentor, null, false));
+
+    [Fact]
+    public void Create_AProviderContact_KeepsTheOrganisation_AndNoPartnership()
+    {
+        var invite = PersonInvite.Create(Roles.Coordinator, 1, "p@provider.example", "Pat", null, Roles.ProviderContact, 5, true,
+            organisationId: 9, organisationIsOnTheRegister: true);
+        Assert.Equal(9, invite.OrganisationId);
+        Assert.Null(invite.PartnershipId);
+    }
+
+    [Fact]
+    public void CheckOrganisation_AProviderContactWithoutOrNotOnTheRegister_IsRefused()
+    {
+        Assert.Contains(new InviteProblem(PersonInvite.OrganisationField, "Select the organisation this provider contact works for"),
+            PersonInvite.CheckOrganisation(Roles.ProviderContact, null, false));
+        Assert.Contains(new InviteProblem(PersonInvite.OrganisationField, "Select an organisation from the list"),
+            PersonInvite.CheckOrganisation(Roles.ProviderContact, 99, false));
+        Assert.Throws<DomainException>(() => PersonInvite.Create(Roles.Coordinator, 1, "p@provider.example", "Pat", null, Roles.ProviderContact, null, false));
+    }
+
+    [Fact]
+    public void Create_AnyOtherRole_HasNoOrganisation() =>
+        Assert.Null(PersonInvite.Create(Roles.Coordinator, 1, "m@x.example", "Mo", null, Roles.Mentor, null, false, organisationId: 9, organisationIsOnTheRegister: true).OrganisationId);
 }

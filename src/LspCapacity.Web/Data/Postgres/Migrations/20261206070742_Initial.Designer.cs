@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LspCapacity.Web.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261206070637_Initial")]
+    [Migration("20261206070742_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -78,6 +78,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("PartnershipId")
                         .HasColumnType("integer");
 
@@ -119,6 +122,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("PartnershipId");
 
@@ -687,6 +692,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
 
                     b.HasIndex("SecondeeHomeOrganisationId");
 
+                    b.HasIndex("IsWithdrawn", "Kind");
+
                     b.HasIndex("OrganisationId", "ProgrammeId");
 
                     b.ToTable("Offers");
@@ -750,6 +757,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Website")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
@@ -759,7 +769,65 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
+                    b.HasIndex("IsActive", "Kind");
+
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Brokerage.OrganisationContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("OrganisationContacts");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Brokerage.OrganisationRegion", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrganisationId", "RegionId");
+
+                    b.HasIndex("RegionId");
+
+                    b.ToTable("OrganisationRegion");
                 });
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Library.CaseStudy", b =>
@@ -1262,6 +1330,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.Property<int?>("RequestId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SecondmentOfferId")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date");
 
@@ -1285,6 +1356,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.HasIndex("ProjectId");
 
                     b.HasIndex("RequestId");
+
+                    b.HasIndex("SecondmentOfferId");
 
                     b.HasIndex("RegionId", "Status");
 
@@ -2970,6 +3043,11 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
 
             modelBuilder.Entity("LspCapacity.Web.Data.AppUser", b =>
                 {
+                    b.HasOne("LspCapacity.Web.Domain.Brokerage.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("LspCapacity.Web.Domain.Programme.Partnership", null)
                         .WithMany()
                         .HasForeignKey("PartnershipId")
@@ -3176,6 +3254,35 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LspCapacity.Web.Domain.Brokerage.OrganisationContact", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Brokerage.Organisation", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Brokerage.OrganisationRegion", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Brokerage.Organisation", null)
+                        .WithMany("Regions")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LspCapacity.Web.Domain.Library.CaseStudy", b =>
                 {
                     b.HasOne("LspCapacity.Web.Data.AppUser", null)
@@ -3356,6 +3463,11 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.HasOne("LspCapacity.Web.Domain.Placements.SupportRequest", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LspCapacity.Web.Domain.Brokerage.Offer", null)
+                        .WithMany()
+                        .HasForeignKey("SecondmentOfferId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -3976,6 +4088,13 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.Navigation("Regions");
 
                     b.Navigation("Themes");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Brokerage.Organisation", b =>
+                {
+                    b.Navigation("Contacts");
+
+                    b.Navigation("Regions");
                 });
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Library.CaseStudy", b =>

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LspCapacity.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206070633_Initial")]
+    [Migration("20261206070739_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -73,6 +73,9 @@ namespace LspCapacity.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("PartnershipId")
                         .HasColumnType("INTEGER");
 
@@ -114,6 +117,8 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("PartnershipId");
 
@@ -666,6 +671,8 @@ namespace LspCapacity.Web.Data.Migrations
 
                     b.HasIndex("SecondeeHomeOrganisationId");
 
+                    b.HasIndex("IsWithdrawn", "Kind");
+
                     b.HasIndex("OrganisationId", "ProgrammeId");
 
                     b.ToTable("Offers");
@@ -727,6 +734,9 @@ namespace LspCapacity.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Website")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
@@ -736,7 +746,63 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
+                    b.HasIndex("IsActive", "Kind");
+
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Brokerage.OrganisationContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("OrganisationContacts");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Brokerage.OrganisationRegion", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganisationId", "RegionId");
+
+                    b.HasIndex("RegionId");
+
+                    b.ToTable("OrganisationRegion");
                 });
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Library.CaseStudy", b =>
@@ -1219,6 +1285,9 @@ namespace LspCapacity.Web.Data.Migrations
                     b.Property<int?>("RequestId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SecondmentOfferId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("TEXT");
 
@@ -1242,6 +1311,8 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasIndex("ProjectId");
 
                     b.HasIndex("RequestId");
+
+                    b.HasIndex("SecondmentOfferId");
 
                     b.HasIndex("RegionId", "Status");
 
@@ -2865,6 +2936,11 @@ namespace LspCapacity.Web.Data.Migrations
 
             modelBuilder.Entity("LspCapacity.Web.Data.AppUser", b =>
                 {
+                    b.HasOne("LspCapacity.Web.Domain.Brokerage.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("LspCapacity.Web.Domain.Programme.Partnership", null)
                         .WithMany()
                         .HasForeignKey("PartnershipId")
@@ -3071,6 +3147,35 @@ namespace LspCapacity.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LspCapacity.Web.Domain.Brokerage.OrganisationContact", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Brokerage.Organisation", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Brokerage.OrganisationRegion", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Brokerage.Organisation", null)
+                        .WithMany("Regions")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LspCapacity.Web.Domain.Library.CaseStudy", b =>
                 {
                     b.HasOne("LspCapacity.Web.Data.AppUser", null)
@@ -3251,6 +3356,11 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasOne("LspCapacity.Web.Domain.Placements.SupportRequest", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LspCapacity.Web.Domain.Brokerage.Offer", null)
+                        .WithMany()
+                        .HasForeignKey("SecondmentOfferId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -3871,6 +3981,13 @@ namespace LspCapacity.Web.Data.Migrations
                     b.Navigation("Regions");
 
                     b.Navigation("Themes");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Brokerage.Organisation", b =>
+                {
+                    b.Navigation("Contacts");
+
+                    b.Navigation("Regions");
                 });
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Library.CaseStudy", b =>

@@ -1,0 +1,70 @@
+using LspCapacity.Tests.Support;
+using LspCapacity.Web.Domain.Brokerage;
+using Microsoft.EntityFrameworkCore;
+
+namespace LspCapacity.Tests.Pages.Providers;
+
+/// <summary>The register, an organisation's page and an offer's page run the same number of SQL commands for a few organisations as for many.</summary>
+public class ProviderQueryCountTests
+{
+    private static async Task<int> QueriesForAsync(AppFactory app, string email, string url)
+    {
+        var client = app.CreateClientAs(email);
+        await client.GetDocumentAsync(url); // warm up
+        app.Queries.Reset();
+        await client.GetDocumentAsync(url);
+        Assert.True(app.Queries.Count > 1, $"{url}: the counter saw {app.Queries.Count} commands");
+        return app.Queries.Count;
+    }
+
+    [Fact]
+    public async Task ProviderPages_RunTheSameQueries_ForFewAndManyOrganisationsAndOffers()
+    {
+        await using var app = new AppFactory();
+        var organisation = await app.OrganisationIdAsync(Providers.Council);
+        var offer = await app.OfferIdAsync(Providers.Council, OfferKind.Secondee);
+        var urls = new[]
+        {
+            "/providers", "/providers?free=true", $"/providers?theme={await app.ThemeIdAsync("laa-delivery")}&standing=partner",
+            $"/providers/{organisation}", $"/providers/offers/{offer}", "/placements/create",
+        };
+        var few = new Dictionary<string, int>();
+        foreach (var url in urls)
+        {
+            few[url] = await QueriesForAsync(app, Demo.Coordinator, url);
+        }
+        var homeFew = await QueriesForAsync(app, Providers.Contact, "/");
+
+        await app.WithDbAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            var programme = await db.Programmes.Select(p => p.Id).FirstAsync();
+            var themes = await db.Themes.Select(t => t.Id).Take(3).ToListAsync();
+            var region = await db.Regions.Select(r => r.Id).FirstAsync();
+            var council = await db.Organisations.SingleAsync(o => o.Id == organisation);
+            var consultancy = await db.Organisations.SingleAsync(o => o.Name == Providers.Consultancy);
+            for (var i = 0; i < 40; i++)
+            {
+                var added = Organisation.Create($"Provider number {i:00}", i % 2 == 0 ? OrganisationKind.Council : OrganisationKind.Consultancy,
+                    null, null, [region], now);
+                added.AddContact($"Contact {i}", $"contact{i}@provider.example", null, null, null, now);
+                db.Organisations.Add(added);
+                await db.SaveChangesAsync();
+                for (var j = 0; j < 3; j++)
+                {
+                    db.Offers.Add(Offer.Create(added, programme, new OfferDetails((OfferKind)(j + 1), $"Offer {j}", null, j == 0 ? null : 100 * j, 5, themes, [region], null), null, now));
+                }
+                db.Offers.Add(Offer.Create(council, programme, new OfferDetails(OfferKind.Training, $"Council offer {i}", null, null, 5, themes, [region], null), null, now));
+                db.Offers.Add(Offer.Create(consultancy, programme, new OfferDetails(OfferKind.Coaching, $"Coaching {i}", null, 400, 5, themes, [region], null), null, now));
+                council.AddContact($"Council contact {i}", $"council{i}@sandwell.example", null, null, null, now);
+            }
+            await db.SaveChangesAsync();
+        });
+
+        foreach (var url in urls)
+        {
+            Assert.True(few[url] == await QueriesForAsync(app, Demo.Coordinator, url), $"{url} ran a different number of queries with 40 more organisations");
+        }
+        Assert.Equal(homeFew, await QueriesForAsync(app, Providers.Contact, "/"));
+    }
+}
