@@ -14,6 +14,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
 {
     public DashboardQueries.Overview Overview { get; private set; } = default!;
     public ProjectQueries.Overview Projects { get; private set; } = default!;
+    public CoDeliveryQueries.Collaboration Collaboration { get; private set; } = default!;
 
     public BarChart FillChart => new("fill-rates", "Fill rate of the next activities",
         Overview.NextActivities.Select(a => new BarChart.Bar(a.Title, (a.FillRate ?? 0) * 100, Figures.Percent(a.FillRate))).ToList());
@@ -25,6 +26,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
         Overview = await DashboardQueries.OverviewAsync(db, regionId, clock.GetUtcNow().UtcDateTime, UkTime.Today(clock),
             placementOptions.Value.QuietDays, cancellationToken);
         Projects = await ProjectQueries.OverviewAsync(db, regionId, UkTime.Today(clock), cancellationToken);
+        Collaboration = await CoDeliveryQueries.CollaborationAsync(db, regionId, cancellationToken);
         return Page();
     }
 }
