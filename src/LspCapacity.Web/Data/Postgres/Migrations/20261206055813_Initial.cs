@@ -328,7 +328,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     Sequence = table.Column<int>(type: "integer", nullable: false),
                     ConfirmedCount = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    IsNational = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -509,6 +510,31 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ActivityRegionCap",
+                columns: table => new
+                {
+                    ActivityId = table.Column<int>(type: "integer", nullable: false),
+                    RegionId = table.Column<int>(type: "integer", nullable: false),
+                    Cap = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityRegionCap", x => new { x.ActivityId, x.RegionId });
+                    table.ForeignKey(
+                        name: "FK_ActivityRegionCap_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActivityRegionCap_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ActivityTheme",
                 columns: table => new
                 {
@@ -552,6 +578,43 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         principalTable: "Activities",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActivityContributors",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ActivityId = table.Column<int>(type: "integer", nullable: false),
+                    PartnershipId = table.Column<int>(type: "integer", nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PersonId = table.Column<string>(type: "text", nullable: true),
+                    PresenterName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Contribution = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    AddedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityContributors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActivityContributors_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActivityContributors_AspNetUsers_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ActivityContributors_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1179,6 +1242,7 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     ActivityId = table.Column<int>(type: "integer", nullable: false),
                     PersonId = table.Column<string>(type: "text", nullable: false),
                     PartnershipId = table.Column<int>(type: "integer", nullable: true),
+                    RegionId = table.Column<int>(type: "integer", nullable: true),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     StatusChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -1213,6 +1277,12 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         name: "FK_Bookings_Projects_ProjectId",
                         column: x => x.ProjectId,
                         principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Bookings_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -2003,6 +2073,11 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 column: "HostPartnershipId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Activities_IsNational_Status_StartsAt",
+                table: "Activities",
+                columns: new[] { "IsNational", "Status", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Activities_RegionId_Status_StartsAt_Capacity_ConfirmedCount",
                 table: "Activities",
                 columns: new[] { "RegionId", "Status", "StartsAt", "Capacity", "ConfirmedCount" });
@@ -2013,9 +2088,29 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 columns: new[] { "Status", "StartsAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ActivityContributors_ActivityId",
+                table: "ActivityContributors",
+                column: "ActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityContributors_PartnershipId_ActivityId",
+                table: "ActivityContributors",
+                columns: new[] { "PartnershipId", "ActivityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityContributors_PersonId",
+                table: "ActivityContributors",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ActivityPriorityPartnership_PartnershipId",
                 table: "ActivityPriorityPartnership",
                 column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityRegionCap_RegionId",
+                table: "ActivityRegionCap",
+                column: "RegionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ActivityTheme_ThemeId",
@@ -2116,6 +2211,11 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 name: "IX_Bookings_ProjectId",
                 table: "Bookings",
                 column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_RegionId_Status",
+                table: "Bookings",
+                columns: new[] { "RegionId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseStudies_AuthorId",
@@ -2691,7 +2791,13 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
         {
             
             migrationBuilder.DropTable(
+                name: "ActivityContributors");
+
+            migrationBuilder.DropTable(
                 name: "ActivityPriorityPartnership");
+
+            migrationBuilder.DropTable(
+                name: "ActivityRegionCap");
 
             migrationBuilder.DropTable(
                 name: "ActivityTheme");
