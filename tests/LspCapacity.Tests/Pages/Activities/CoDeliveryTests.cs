@@ -1,6 +1,5 @@
 using System.Net;
 using LspCapacity.Tests.Support;
-using LspCapacity.Web.Domain.Activities;
 using Microsoft.EntityFrameworkCore;
 
 namespace LspCapacity.Tests.Pages.Activities;
@@ -26,10 +25,10 @@ public class CoDeliveryTests : IClassFixture<AppFactory>
     public async Task Coordinator_NamesACoDelivererAndAPresenter_ShownOnTheActivity_ThePartnershipPage_AndTheFigures()
     {
         var activity = await _app.PublishedActivityAsync(title: "Commissioning together");
-        var sandwell = await _app.PartnershipIdAsync("Sandwell");
+        var stoke = await _app.PartnershipIdAsync("Stoke-on-Trent"); // named on no demo activity
         var dudley = await _app.PartnershipIdAsync("Dudley");
 
-        var added = await AddAsync(activity, CoDeliverer(sandwell));
+        var added = await AddAsync(activity, CoDeliverer(stoke));
         var presenter = await AddAsync(activity, new Dictionary<string, string>
         {
             ["Input.PartnershipId"] = dudley.ToString(),
@@ -42,17 +41,17 @@ public class CoDeliveryTests : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.Redirect, presenter.StatusCode);
         var page = await _app.CreateClientAs(Demo.StaffBirmingham).GetDocumentAsync($"/activities/{activity}");
         var shown = page.QuerySelector("#contributors")!.TextContent;
-        Assert.Contains("Sandwell", shown);
+        Assert.Contains("Stoke-on-Trent", shown);
         Assert.Contains("Co-deliverer", shown);
         Assert.Contains("Runs the afternoon workshop", shown);
         Assert.Contains("Pat Presenter", shown);
         Assert.Contains("Dudley", shown);
 
-        var partnership = await _app.CreateClientAs(Demo.StaffBirmingham).GetDocumentAsync($"/partnerships/{sandwell}");
+        var partnership = await _app.CreateClientAs(Demo.StaffBirmingham).GetDocumentAsync($"/partnerships/{stoke}");
         Assert.Contains("Commissioning together", partnership.QuerySelector("#contributions")!.TextContent);
 
-        var figures = await _app.CreateClientAs(Demo.Coordinator).GetDocumentAsync("/dashboard/participation?sort=name&dir=asc");
-        var row = figures.QuerySelector($"tr[data-partnership='{sandwell}'] [data-column='co-delivered']");
+        var figures = await _app.CreateClientAs(Demo.Coordinator).GetDocumentAsync("/dashboard/participation?sort=name&dir=desc");
+        var row = figures.QuerySelector($"tr[data-partnership='{stoke}'] [data-column='co-delivered']");
         Assert.Equal("1", row!.TextContent.Trim());
         var dashboard = await _app.CreateClientAs(Demo.Coordinator).GetDocumentAsync("/dashboard");
         Assert.NotEqual("0%", dashboard.QuerySelector("#figure-co-delivered")!.TextContent.Trim());

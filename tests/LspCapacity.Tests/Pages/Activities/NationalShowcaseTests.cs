@@ -78,7 +78,7 @@ public class NationalShowcaseTests : IClassFixture<AppFactory>
 
         var page = await other.GetDocumentAsync($"/activities/{id}");
         Assert.Null(page.QuerySelector($"a[href='/activities/{id}/edit']"));
-        foreach (var url in new[] { $"/activities/{id}/edit", $"/activities/{id}/manage", $"/activities/{id}/national", $"/activities/{id}/contributors" })
+        foreach (var url in new[] { $"/activities/{id}/edit", $"/activities/{id}/bookings", $"/activities/{id}/sign-in-sheet", $"/activities/{id}/attendees.csv", $"/activities/{id}/national", $"/activities/{id}/contributors" })
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync(url)).StatusCode);
         }
@@ -90,7 +90,7 @@ public class NationalShowcaseTests : IClassFixture<AppFactory>
         Assert.True(await _app.WithDbAsync(db => db.Activities.Where(a => a.Id == id).Select(a => a.IsNational).SingleAsync()));
 
         // The organiser's coordinator manages it.
-        Assert.Equal(HttpStatusCode.OK, (await _app.CreateClientAs(Demo.Coordinator).GetAsync($"/activities/{id}/manage")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _app.CreateClientAs(Demo.Coordinator).GetAsync($"/activities/{id}/bookings")).StatusCode);
     }
 
     [Fact]
