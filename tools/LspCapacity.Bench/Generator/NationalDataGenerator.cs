@@ -48,7 +48,7 @@ public sealed record Scale(int Partnerships, int People, int Activities, int Boo
 /// Each kind of record is one step method called from <see cref="RunAsync"/>; a new kind of record is
 /// a new step beside the others.
 /// </summary>
-public sealed class NationalDataGenerator(string databasePath, Scale scale, int seed, DateTime anchor, string seedFolder, TextWriter log)
+public sealed partial class NationalDataGenerator(string databasePath, Scale scale, int seed, DateTime anchor, string seedFolder, TextWriter log)
 {
     /// <summary>Every generated account signs in with this (the app's default demo password).</summary>
     public const string Password = "Capacity-2006!";
@@ -98,6 +98,7 @@ public sealed class NationalDataGenerator(string databasePath, Scale scale, int 
         await Step("sent email", () => InTransaction(connection, AddSentEmail));
         await Step("peer reviews", () => InTransaction(connection, AddReviews));
         await Step("improvement projects, their updates and the support linked to them", () => InTransaction(connection, AddProjects));
+        await Step("co-delivering partnerships and national showcases", () => InTransaction(connection, AddCoDelivery));
         Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
         log.WriteLine($"Done in {total.Elapsed.TotalSeconds:F1} s: {databasePath} ({new FileInfo(databasePath).Length / 1024 / 1024} MB)");
     }
