@@ -332,7 +332,7 @@ public sealed partial class NationalDataGenerator(string databasePath, Scale sca
     {
         using var activities = new BulkInsert(connection, transaction, "Activities", "Id", "RegionId", "Kind", "Title", "Description",
             "StartsAt", "EndsAt", "Venue", "HostPartnershipId", "Capacity", "PartnershipCap", "BookingOpensAt", "BookingClosesAt", "Mode",
-            "Status", "CancelReason", "Sequence", "ConfirmedCount", "CreatedAt", "PublishedAt");
+            "Status", "CancelReason", "Sequence", "ConfirmedCount", "CreatedAt", "PublishedAt", "IsNational");
         using var themes = new BulkInsert(connection, transaction, "ActivityTheme", "ActivityId", "ThemeId");
         using var costs = new BulkInsert(connection, transaction, "CostLine", "ActivityId", "Category", "Description", "Amount");
         var themeNames = ThemeNames(connection, transaction);
@@ -367,7 +367,7 @@ public sealed partial class NationalDataGenerator(string databasePath, Scale sca
                 Words.Paragraph(_rng, 3), row.StartsAt, row.EndsAt, hosted ? null : $"{Words.Pick(_rng, Words.Places)} Conference Centre",
                 host, row.Capacity, null, row.OpensAt, row.ClosesAt, row.Mode, row.Status,
                 row.Status == ActivityStatus.Cancelled ? "Too few bookings" : null, 0, 0, row.OpensAt.AddDays(-10),
-                row.Status == ActivityStatus.Draft ? null : row.OpensAt.AddDays(-1));
+                row.Status == ActivityStatus.Draft ? null : row.OpensAt.AddDays(-1), false); // national showcases: CoDeliveryGenerator
             foreach (var theme in activityThemes)
             {
                 themes.Row(id, theme);
