@@ -17,7 +17,7 @@ public class NeedsSurveyJourneyTests(BrowserApp browser) : IClassFixture<Browser
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = browser.App.Clock.GetUtcNow().UtcDateTime;
         var theme = await db.Themes.OrderBy(t => t.Position).FirstAsync();
-        var survey = new Survey(await db.Regions.Select(r => r.Id).SingleAsync(), "Quick needs check", SurveyRound.Baseline, null, now);
+        var survey = new Survey(await db.Regions.Where(r => r.Code == "west-midlands").Select(r => r.Id).SingleAsync(), "Quick needs check", SurveyRound.Baseline, null, now);
         var rated = survey.AddSection(theme.Name, theme.Id, "Rate your partnership's capacity.");
         rated.AddQuestion(QuestionKind.Rating, "The board has clear terms of reference.", true, null);
         rated.AddQuestion(QuestionKind.Rating, "Partners hold each other to account.", true, null);

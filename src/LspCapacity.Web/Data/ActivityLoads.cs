@@ -21,12 +21,14 @@ public static class ActivityLoads
     /// </summary>
     public static async Task<Activity?> ActivityForPersonAsync(this AppDbContext db, int id, string personId, CancellationToken cancellationToken)
     {
-        var activity = await db.Activities.Include(a => a.PriorityPartnerships).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var activity = await db.Activities.Include(a => a.PriorityPartnerships).Include(a => a.RegionCaps)
+            .AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (activity is null)
         {
             return null;
         }
-        var capped = activity.PartnershipCap is not null;
+        // A national showcase's per-region caps count confirmed places as the partnership cap does.
+        var capped = activity.PartnershipCap is not null || activity.IsNational && activity.RegionCaps.Count > 0;
         // Tracked, so EF adds them to the activity's bookings. The status test comes first and on its own,
         // so the (activity, status) index finds the live bookings; the rest is a filter over those.
         await db.Bookings
@@ -38,6 +40,13 @@ public static class ActivityLoads
     }
 
     /// <summary>
+    /// For naming contributors (<see cref="Activity.AddContributor"/>, <see cref="Activity.RemoveContributor"/>):
+    /// the contributors only; no booking rule is touched.
+    /// </summary>
+    public static Task<Activity?> ActivityWithContributorsAsync(this AppDbContext db, int id, CancellationToken cancellationToken) =>
+        db.Activities.Include(a => a.Contributors).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+
+    /// <summary>
     /// With every live booking (confirmed, waiting, requested) and the priority partnerships: for a
     /// coordinator's action, which may touch any booking (approve, decline, promote, remove, book someone,
     /// move, publish, cancel or complete the activity).
@@ -46,6 +55,7 @@ public static class ActivityLoads
         db.Activities
             .Include(a => a.Bookings.Where(b => b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
             .Include(a => a.PriorityPartnerships)
+            .Include(a => a.RegionCaps)
             .AsSplitQuery()
             .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
 
@@ -54,6 +64,7 @@ public static class ActivityLoads
         db.Activities
             .Include(a => a.Bookings)
             .Include(a => a.PriorityPartnerships)
+            .Include(a => a.RegionCaps)
             .AsSplitQuery()
             .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
 
@@ -67,6 +78,7 @@ public static class ActivityLoads
             .Include(a => a.Themes)
             .Include(a => a.Costs)
             .Include(a => a.PriorityPartnerships)
+            .Include(a => a.RegionCaps)
             .Include(a => a.Bookings.Where(b => b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
             .AsSplitQuery()
             .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);

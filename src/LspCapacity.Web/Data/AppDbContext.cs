@@ -89,6 +89,7 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<Feedback> Feedback => Set<Feedback>();
+    public DbSet<ActivityContributor> ActivityContributors => Set<ActivityContributor>();
     public DbSet<Survey> Surveys => Set<Survey>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<MentorProfile> MentorProfiles => Set<MentorProfile>();

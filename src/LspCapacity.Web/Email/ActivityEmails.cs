@@ -168,7 +168,7 @@ public sealed class ActivityEmails(Outbox outbox, TimeProvider clock)
         }
         if (kind == BookingEmail.Waitlisted)
         {
-            var waitReason = activity.WhyNoPlaceFor(booking.PartnershipId) ?? WaitReason.Full;
+            var waitReason = activity.WhyNoPlaceFor(booking.PartnershipId, booking.RegionId) ?? WaitReason.Full;
             values["WhyWaiting"] = ActivityText.WhyWaiting(waitReason, activity.PartnershipCap);
             values["WhatNext"] = ActivityText.WhatNext(waitReason);
         }

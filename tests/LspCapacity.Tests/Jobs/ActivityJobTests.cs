@@ -100,7 +100,7 @@ public sealed class ActivityJobTests : SmtpAppTest
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var now = App.Clock.GetUtcNow().UtcDateTime;
-            var activity = new Activity(await db.Regions.Select(r => r.Id).SingleAsync(), new ActivityDetails(ActivityKind.Workshop, "Thin workshop", "",
+            var activity = new Activity(await db.Regions.Where(r => r.Code == "west-midlands").Select(r => r.Id).SingleAsync(), new ActivityDetails(ActivityKind.Workshop, "Thin workshop", "",
                 now.AddDays(10), now.AddDays(10).AddHours(3), "Walsall", null, 20, null, now.AddDays(-1), now.AddDays(9), BookingMode.FirstCome,
                 null, 5, now.AddDays(3)), [await db.Themes.Select(t => t.Id).FirstAsync()], now);
             activity.Publish(now);

@@ -15,7 +15,7 @@ public sealed class SurveyChaserJobTests : SmtpAppTest
     {
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var regionId = await db.Regions.Select(r => r.Id).SingleAsync();
+        var regionId = await db.Regions.Where(r => r.Code == "west-midlands").Select(r => r.Id).SingleAsync();
         var now = App.Clock.GetUtcNow().UtcDateTime;
         var survey = new Survey(regionId, "Winter needs analysis", SurveyRound.Baseline, null, now);
         survey.AddSection("Partnership governance", await db.Themes.Select(t => t.Id).FirstAsync(), null)

@@ -104,6 +104,7 @@ public sealed partial class NationalDataGenerator(string databasePath, Scale sca
         await Step("practitioners' proposals and their endorsements", () => InTransaction(connection, AddProposals));
         await Step("programme boards: members, meetings, agendas and decisions", () => InTransaction(connection, (c, t) =>
             BoardGenerator.Add(c, t, _rng, anchor, _staff.Select(s => (s.Id, s.RegionId, s.PartnershipId!.Value)).ToList(), _themeIds)));
+        await Step("co-delivering partnerships and national showcases", () => InTransaction(connection, AddCoDelivery));
         Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
         log.WriteLine($"Done in {total.Elapsed.TotalSeconds:F1} s: {databasePath} ({new FileInfo(databasePath).Length / 1024 / 1024} MB)");
     }
@@ -340,7 +341,7 @@ public sealed partial class NationalDataGenerator(string databasePath, Scale sca
     {
         using var activities = new BulkInsert(connection, transaction, "Activities", "Id", "RegionId", "Kind", "Title", "Description",
             "StartsAt", "EndsAt", "Venue", "HostPartnershipId", "Capacity", "PartnershipCap", "BookingOpensAt", "BookingClosesAt", "Mode",
-            "Status", "CancelReason", "Sequence", "ConfirmedCount", "CreatedAt", "PublishedAt");
+            "Status", "CancelReason", "Sequence", "ConfirmedCount", "CreatedAt", "PublishedAt", "IsNational");
         using var themes = new BulkInsert(connection, transaction, "ActivityTheme", "ActivityId", "ThemeId");
         using var costs = new BulkInsert(connection, transaction, "CostLine", "ActivityId", "Category", "Description", "Amount");
         var themeNames = ThemeNames(connection, transaction);
@@ -375,7 +376,7 @@ public sealed partial class NationalDataGenerator(string databasePath, Scale sca
                 Words.Paragraph(_rng, 3), row.StartsAt, row.EndsAt, hosted ? null : $"{Words.Pick(_rng, Words.Places)} Conference Centre",
                 host, row.Capacity, null, row.OpensAt, row.ClosesAt, row.Mode, row.Status,
                 row.Status == ActivityStatus.Cancelled ? "Too few bookings" : null, 0, 0, row.OpensAt.AddDays(-10),
-                row.Status == ActivityStatus.Draft ? null : row.OpensAt.AddDays(-1));
+                row.Status == ActivityStatus.Draft ? null : row.OpensAt.AddDays(-1), false); // national showcases: CoDeliveryGenerator
             foreach (var theme in activityThemes)
             {
                 themes.Row(id, theme);

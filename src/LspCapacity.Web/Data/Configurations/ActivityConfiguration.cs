@@ -100,3 +100,50 @@ public class FeedbackConfiguration : IEntityTypeConfiguration<Feedback>
         builder.HasIndex(f => f.BookingId).IsUnique();
     }
 }
+
+/// <summary>Co-delivery and national showcases: the activity's own part, configured apart from the rest of it.</summary>
+public class ActivityCoDeliveryConfiguration : IEntityTypeConfiguration<Activity>
+{
+    public void Configure(EntityTypeBuilder<Activity> builder)
+    {
+        builder.HasMany(a => a.Contributors).WithOne().HasForeignKey(c => c.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.RegionCaps).WithOne().HasForeignKey(c => c.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Contributors).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(a => a.RegionCaps).UsePropertyAccessMode(PropertyAccessMode.Field);
+        // Every region's catalogue lists the national showcases beside its own activities.
+        builder.HasIndex(a => new { a.IsNational, a.Status, a.StartsAt });
+    }
+}
+
+public class ActivityContributorConfiguration : IEntityTypeConfiguration<ActivityContributor>
+{
+    public void Configure(EntityTypeBuilder<ActivityContributor> builder)
+    {
+        builder.Property(c => c.Role).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.PresenterName).HasMaxLength(ActivityContributor.PresenterNameMaxLength);
+        builder.Property(c => c.Contribution).HasMaxLength(ActivityContributor.ContributionMaxLength);
+        builder.HasOne<Partnership>().WithMany().HasForeignKey(c => c.PartnershipId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
+        // The partnership page lists what each partnership contributed to.
+        builder.HasIndex(c => new { c.PartnershipId, c.ActivityId });
+    }
+}
+
+public class ActivityRegionCapConfiguration : IEntityTypeConfiguration<ActivityRegionCap>
+{
+    public void Configure(EntityTypeBuilder<ActivityRegionCap> builder)
+    {
+        builder.HasKey(c => new { c.ActivityId, c.RegionId });
+        builder.HasOne<Region>().WithMany().HasForeignKey(c => c.RegionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+/// <summary>The booker's home region: a national showcase's per-region caps and each region's figures count by it.</summary>
+public class BookingRegionConfiguration : IEntityTypeConfiguration<Booking>
+{
+    public void Configure(EntityTypeBuilder<Booking> builder)
+    {
+        builder.HasOne<Region>().WithMany().HasForeignKey(b => b.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(b => new { b.RegionId, b.Status });
+    }
+}

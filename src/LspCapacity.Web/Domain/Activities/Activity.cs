@@ -32,7 +32,7 @@ public sealed record ActivityUpdate(bool CalendarChanged, IReadOnlyList<BookingC
 /// save's conditional update matches no row and is retried with fresh data. Each rule says which
 /// bookings it looks at; Data/ActivityLoads has one loader per kind of change that loads exactly those.
 /// </summary>
-public class Activity
+public partial class Activity
 {
     private readonly List<ActivityTheme> _themes = [];
     private readonly List<CostLine> _costs = [];
@@ -104,6 +104,7 @@ public class Activity
         {
             throw new DomainException($"Capacity cannot be less than the {ConfirmedCount} places already confirmed.");
         }
+        EnsureNationalStaysShowcase(details.Kind);
         // Compared after Apply has trimmed the input, so a form sending back " Title " changes nothing.
         var calendarBefore = (StartsAt, EndsAt, Venue, Title, HostPartnershipId);
         var modeBefore = Mode;
@@ -254,7 +255,7 @@ public class Activity
     /// places per partnership are capped, the confirmed places (the cap counts them): those must be
     /// loaded; the rest need not be. <see cref="ConfirmedCount"/> counts the confirmed places.
     /// </summary>
-    public Booking Book(string personId, int? partnershipId, DateTime now, bool byCoordinator = false)
+    public Booking Book(string personId, int? partnershipId, DateTime now, bool byCoordinator = false, int? personRegionId = null)
     {
         var closed = WhyBookingIsClosed(now, partnershipId);
         if (closed is not null && !(byCoordinator && Status == ActivityStatus.Published && now < StartsAt))
@@ -266,9 +267,9 @@ public class Activity
             throw new DomainException("This person already has a booking for this activity.");
         }
         var status = Mode == BookingMode.Approval && !byCoordinator ? BookingStatus.Requested
-            : HasPlaceFor(partnershipId) ? BookingStatus.Confirmed
+            : HasPlaceFor(partnershipId, personRegionId) ? BookingStatus.Confirmed
             : BookingStatus.Waitlisted;
-        var booking = new Booking(this, personId, partnershipId, status, now, IsPriorityWindow(now));
+        var booking = new Booking(this, personId, partnershipId, status, now, IsPriorityWindow(now), personRegionId);
         _bookings.Add(booking);
         if (status == BookingStatus.Confirmed)
         {
@@ -307,7 +308,7 @@ public class Activity
         {
             throw new DomainException("Only a request awaiting approval can be approved.");
         }
-        if (HasPlaceFor(booking.PartnershipId))
+        if (HasPlaceFor(booking.PartnershipId, booking.RegionId))
         {
             booking.MoveTo(BookingStatus.Confirmed, now);
             ConfirmedCount++;
@@ -341,7 +342,13 @@ public class Activity
         {
             throw new DomainException("There is no free place: raise the capacity or cancel a booking first.");
         }
-        if (WhyNoPlaceFor(booking.PartnershipId) == WaitReason.PartnershipCap)
+        var why = WhyNoPlaceFor(booking.PartnershipId, booking.RegionId);
+        if (why == WaitReason.RegionCap)
+        {
+            throw new DomainException($"Their region already has {RegionCapFor(booking.RegionId)} places on this national showcase, "
+                + "the most its people may have: raise that region's cap or remove one of its places first.");
+        }
+        if (why == WaitReason.PartnershipCap)
         {
             // A place is free, so the cap is what holds them back: say so, not "full".
             throw new DomainException($"Their partnership already has {PartnershipCap} {(PartnershipCap == 1 ? "place" : "places")} on this activity, "
@@ -373,8 +380,13 @@ public class Activity
     /// free for them. The partnership cap is named first when it holds them back: a place freed by
     /// another partnership would not be theirs. Counts the confirmed places loaded (see <see cref="Book"/>).
     /// </summary>
-    public WaitReason? WhyNoPlaceFor(int? partnershipId)
+    public WaitReason? WhyNoPlaceFor(int? partnershipId, int? personRegionId = null)
     {
+        if (RegionCapFor(personRegionId) is { } regionCap
+            && _bookings.Count(b => b.RegionId == personRegionId && b.Status == BookingStatus.Confirmed) >= regionCap)
+        {
+            return WaitReason.RegionCap;
+        }
         if (PartnershipCap is { } cap && partnershipId is not null
             && _bookings.Count(b => b.PartnershipId == partnershipId && b.Status == BookingStatus.Confirmed) >= cap)
         {
@@ -397,7 +409,7 @@ public class Activity
             {
                 break;
             }
-            if (HasPlaceFor(next.PartnershipId))
+            if (HasPlaceFor(next.PartnershipId, next.RegionId))
             {
                 next.MoveTo(BookingStatus.Confirmed, now);
                 ConfirmedCount++;
@@ -407,7 +419,7 @@ public class Activity
         return promoted;
     }
 
-    private bool HasPlaceFor(int? partnershipId) => WhyNoPlaceFor(partnershipId) is null;
+    private bool HasPlaceFor(int? partnershipId, int? personRegionId) => WhyNoPlaceFor(partnershipId, personRegionId) is null;
 
     private void EnsureOwn(Booking booking)
     {

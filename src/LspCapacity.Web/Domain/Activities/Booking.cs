@@ -7,8 +7,9 @@ public class Booking
 {
     private Booking() { }
 
-    internal Booking(Activity activity, string personId, int? partnershipId, BookingStatus status, DateTime now, bool priority)
+    internal Booking(Activity activity, string personId, int? partnershipId, BookingStatus status, DateTime now, bool priority, int? regionId = null)
     {
+        RegionId = regionId;
         Activity = activity;
         PersonId = personId;
         PartnershipId = partnershipId;
@@ -29,6 +30,9 @@ public class Booking
     public Activity? Activity { get; private set; }
     public string PersonId { get; private set; } = "";
     public int? PartnershipId { get; private set; }
+
+    /// <summary>The person's home region when they booked: a national showcase's per-region caps and every region's figures count by it.</summary>
+    public int? RegionId { get; private set; }
     public BookingStatus Status { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime StatusChangedAt { get; private set; }

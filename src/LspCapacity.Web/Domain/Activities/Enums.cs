@@ -44,6 +44,9 @@ public enum WaitReason
 
     /// <summary>Their partnership already has as many places as one partnership may have.</summary>
     PartnershipCap = 2,
+
+    /// <summary>A national showcase: their region already has as many places as its people may have.</summary>
+    RegionCap = 3,
 }
 
 public enum Attendance

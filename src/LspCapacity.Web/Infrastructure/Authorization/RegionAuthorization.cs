@@ -9,9 +9,10 @@ namespace LspCapacity.Web.Infrastructure.Authorization;
 /// <summary>
 /// A record that belongs to one region (an activity, a survey, a case study to moderate, an email, a
 /// person): what <see cref="RegionAuthorizationHandler"/> decides on. A draft is for the region's
-/// coordinators only. A record of no region (an account email) is for admins.
+/// coordinators only. A record of no region (an account email) is for admins. A national record (a
+/// national showcase) is readable by the signed-in people of every region, and still run by its own.
 /// </summary>
-public sealed record RegionRecord(int? RegionId, bool IsDraft = false);
+public sealed record RegionRecord(int? RegionId, bool IsDraft = false, bool IsNational = false);
 
 /// <summary>The region rule, stated once: admins see every region; everyone else only their own; a coordinator runs their own.</summary>
 public static class RegionRule
@@ -29,6 +30,9 @@ public static class RegionRule
     /// <summary>The person may see the region's records.</summary>
     public static bool CanSee(ClaimsPrincipal user, int? regionId) =>
         IsAdmin(user) || RegionOf(user) is { } own && own == regionId;
+
+    /// <summary>The person may see what is shared with every region (a national showcase): anyone with a home region, or an admin.</summary>
+    public static bool CanSeeNational(ClaimsPrincipal user) => IsAdmin(user) || RegionOf(user) is not null;
 
     /// <summary>The person runs the region: its coordinator, or an admin.</summary>
     public static bool Coordinates(ClaimsPrincipal user, int? regionId) => IsCoordinator(user) && CanSee(user, regionId);
@@ -49,7 +53,10 @@ public static class RegionRule
     }
 }
 
-/// <summary>Read: the region's people (a draft: its coordinators). Change and Manage: the region's coordinators.</summary>
+/// <summary>
+/// Read: the region's people (a draft: its coordinators); a published national record: everyone with a
+/// home region. Change and Manage: the region's coordinators, national or not.
+/// </summary>
 public sealed class RegionAuthorizationHandler : AuthorizationHandler<OperationAuthorizationRequirement, RegionRecord>
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement,
@@ -57,6 +64,7 @@ public sealed class RegionAuthorizationHandler : AuthorizationHandler<OperationA
     {
         var allowed = requirement.Name == Operations.Read.Name
             ? RegionRule.CanSee(context.User, record.RegionId) && (!record.IsDraft || RegionRule.IsCoordinator(context.User))
+              || record.IsNational && !record.IsDraft && RegionRule.CanSeeNational(context.User)
             : RegionRule.Coordinates(context.User, record.RegionId);
         if (allowed)
         {

@@ -22,6 +22,7 @@ public static class ActivityText
     /// <summary>Why someone waits, as a clause: "the activity is full", or "your partnership already has …".</summary>
     public static string WhyWaiting(WaitReason reason, int? partnershipCap, string whose = "your") => reason switch
     {
+        WaitReason.RegionCap => $"{whose} region already has as many places on this national showcase as its people may have",
         WaitReason.PartnershipCap =>
             $"{whose} partnership already has {partnershipCap} {(partnershipCap == 1 ? "place" : "places")} on this activity, the most one partnership may have",
         _ => "the activity is full",
@@ -30,6 +31,9 @@ public static class ActivityText
     /// <summary>What happens next for someone on the waiting list, told to them.</summary>
     public static string WhatNext(WaitReason reason) => reason switch
     {
+        WaitReason.RegionCap =>
+            "You can have a place only when one of your region's places is cancelled or the organisers raise its cap; "
+            + "until then, free places go to people from other regions. We will email you if a place becomes yours.",
         WaitReason.PartnershipCap =>
             "You can have a place only when one of your partnership's places is cancelled or the programme team raises the limit; "
             + "until then, free places go to people from other partnerships, even if they joined the list after you. We will email you if a place becomes yours.",

@@ -32,6 +32,15 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
     [BindProperty(SupportsGet = true, Name = "cancel")]
     public bool ConfirmCancel { get; set; }
 
+    /// <summary>The viewer runs the activity (its own region's coordinator): the manage links show.</summary>
+    public bool CanManage { get; private set; }
+
+    /// <summary>Partnerships and presenters who deliver it with the programme team.</summary>
+    public IReadOnlyList<ContributorsModel.Row> Contributors { get; private set; } = [];
+
+    /// <summary>Set for a national showcase: who organises it and the cap on the viewer's region's places.</summary>
+    public NationalView? National { get; private set; }
+
     /// <summary>Published case studies that came out of this activity.</summary>
     public IReadOnlyList<(string Slug, string Title)> CaseStudies { get; private set; } = [];
 
@@ -58,11 +67,11 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
     public async Task<IActionResult> OnPostBookAsync(int id, CancellationToken cancellationToken)
     {
         ModelState.Clear(); // the cancel-reason field belongs to another form
-        if (await RegionOfAsync(id, cancellationToken) is not { } regionId)
+        if (await RegionOfAsync(id, cancellationToken) is not { } record)
         {
             return NotFound();
         }
-        if (!(await authorization.AuthorizeAsync(User, new RegionRecord(regionId), Operations.Read)).Succeeded)
+        if (!(await authorization.AuthorizeAsync(User, record, Operations.Read)).Succeeded)
         {
             return Forbid();
         }
@@ -84,7 +93,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
             {
                 var activity = await db.ActivityForPersonAsync(id, me.RequiredId, ct)
                                ?? throw new DomainException("That activity no longer exists.");
-                var booking = activity.Book(me.RequiredId, me.PartnershipId, clock.GetUtcNow().UtcDateTime);
+                var booking = activity.Book(me.RequiredId, me.PartnershipId, clock.GetUtcNow().UtcDateTime, personRegionId: me.RegionId);
                 booking.ServeProject(project);
                 await db.SaveChangesAsync(ct);
                 db.Audit(me.Id, "booking.created", booking, booking.Status.ToString()); // written with the email: the booking has its key now
@@ -95,7 +104,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
                     _ => BookingEmail.Requested,
                 }, ct);
                 await db.SaveChangesAsync(ct);
-                return (booking.Status, activity.WhyNoPlaceFor(booking.PartnershipId), activity.PartnershipCap);
+                return (booking.Status, activity.WhyNoPlaceFor(booking.PartnershipId, booking.RegionId), activity.PartnershipCap);
             }, cancellationToken);
             TempData.SetSuccess(status switch
             {
@@ -199,11 +208,11 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
     private async Task<IActionResult> CoordinatorActionAsync(int id, Func<Activity, DateTime, CancellationToken, Task<string>> action,
         CancellationToken cancellationToken)
     {
-        if (await RegionOfAsync(id, cancellationToken) is not { } regionId)
+        if (await RegionOfAsync(id, cancellationToken) is not { } record)
         {
             return NotFound();
         }
-        if (!(await authorization.AuthorizeAsync(User, new RegionRecord(regionId), Operations.Manage)).Succeeded)
+        if (!(await authorization.AuthorizeAsync(User, record, Operations.Manage)).Succeeded)
         {
             return Forbid();
         }
@@ -221,27 +230,40 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
         }
     }
 
-    private Task<int?> RegionOfAsync(int id, CancellationToken cancellationToken) =>
-        db.Activities.AsNoTracking().Where(a => a.Id == id).Select(a => (int?)a.RegionId).SingleOrDefaultAsync(cancellationToken);
+    /// <summary>The activity as the region rule sees it: its region, whether it is a draft, whether it is national.</summary>
+    private Task<RegionRecord?> RegionOfAsync(int id, CancellationToken cancellationToken) =>
+        db.Activities.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new RegionRecord(a.RegionId, a.Status == ActivityStatus.Draft, a.IsNational)).SingleOrDefaultAsync(cancellationToken);
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken)
     {
         ViewData.SetSection(SiteSection.Activities);
         var now = clock.GetUtcNow().UtcDateTime;
         var partnershipId = me.PartnershipId;
-        // The viewer's partnership's confirmed places, which its cap counts (see Activity.WhyNoPlaceFor).
-        var activity = await db.Activities.AsNoTracking().Include(a => a.PriorityPartnerships)
-            .Include(a => a.Bookings.Where(b => b.Status == BookingStatus.Confirmed && partnershipId != null && b.PartnershipId == partnershipId))
+        var regionId = me.RegionId;
+        var national = await db.Activities.AsNoTracking().Where(a => a.Id == id).Select(a => a.IsNational).SingleOrDefaultAsync(cancellationToken);
+        // The viewer's partnership's confirmed places, which its cap counts, and on a national showcase
+        // their region's, which its cap counts (see Activity.WhyNoPlaceFor).
+        var activity = await db.Activities.AsNoTracking().Include(a => a.PriorityPartnerships).Include(a => a.RegionCaps)
+            .Include(a => a.Bookings.Where(b => b.Status == BookingStatus.Confirmed
+                && (partnershipId != null && b.PartnershipId == partnershipId || national && regionId != null && b.RegionId == regionId)))
             .AsSplitQuery()
             .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (activity is null)
         {
             return NotFound();
         }
-        if (!(await authorization.AuthorizeAsync(User, new RegionRecord(activity.RegionId, activity.Status == ActivityStatus.Draft), Operations.Read)).Succeeded)
+        var record = new RegionRecord(activity.RegionId, activity.Status == ActivityStatus.Draft, activity.IsNational);
+        if (!(await authorization.AuthorizeAsync(User, record, Operations.Read)).Succeeded)
         {
             return Forbid();
         }
+        CanManage = (await authorization.AuthorizeAsync(User, record, Operations.Manage)).Succeeded;
+        Contributors = await ContributorsModel.ListAsync(db, id, cancellationToken);
+        National = activity.IsNational
+            ? new NationalView(await db.Regions.AsNoTracking().Where(r => r.Id == activity.RegionId).Select(r => r.Name).SingleAsync(cancellationToken),
+                activity.RegionCapFor(regionId))
+            : null;
         var themes = await db.Activities.AsNoTracking().Where(a => a.Id == id)
             .SelectMany(a => a.Themes).Join(db.Themes, at => at.ThemeId, t => t.Id, (_, t) => t.Name).ToListAsync(cancellationToken);
         var costs = await db.Activities.AsNoTracking().Where(a => a.Id == id).SelectMany(a => a.Costs)
@@ -251,7 +273,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
             activity.PartnershipCap, activity.BookingOpensAt, activity.BookingClosesAt, activity.Mode, activity.PriorityUntil,
             activity.CancelReason, themes, costs, activity.MinimumNumber, activity.MinimumCutoff);
         BookingClosedReason = activity.WhyBookingIsClosed(now, me.PartnershipId);
-        MyWaitReason = activity.WhyNoPlaceFor(me.PartnershipId);
+        MyWaitReason = activity.WhyNoPlaceFor(me.PartnershipId, regionId);
         HasStarted = now >= activity.StartsAt;
         CaseStudies = (await db.CaseStudies.AsNoTracking()
                 .Where(c => c.SourceActivityId == id && c.Status == Domain.Library.CaseStudyStatus.Published)
@@ -284,6 +306,8 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
         DateTime EndsAt, string Where, int Capacity, int PlacesLeft, int? PartnershipCap, DateTime BookingOpensAt, DateTime BookingClosesAt,
         BookingMode Mode, DateTime? PriorityUntil, string? CancelReason, List<string> Themes, List<CostView> Costs, int? MinimumNumber,
         DateTime? MinimumCutoff);
+
+    public sealed record NationalView(string OrganisedBy, int? MyRegionCap);
 
     public sealed record CostView(CostCategory Category, string? Description, decimal Amount);
 

@@ -43,7 +43,8 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
             .Select(m => new SelectListItem(m.ToString("MMMM yyyy", UkTime.Culture), m.ToString("yyyy-MM", CultureInfo.InvariantCulture)))
             .ToList();
 
-        var query = db.Activities.AsNoTracking().Where(a => a.RegionId == regionId);
+        // The region's own activities, and every region's published national showcases.
+        var query = db.Activities.AsNoTracking().Where(a => a.RegionId == regionId || a.IsNational && a.Status != ActivityStatus.Draft);
         query = Drafts && me.IsCoordinator
             ? query.Where(a => a.Status == ActivityStatus.Draft)
             : query.Where(a => a.Status == ActivityStatus.Published || a.Status == ActivityStatus.Completed || a.Status == ActivityStatus.Cancelled);
@@ -86,7 +87,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
             {
                 a.Id, a.Title, a.Kind, a.Status, a.StartsAt, a.EndsAt,
                 Where = a.Venue ?? db.Partnerships.Where(p => p.Id == a.HostPartnershipId).Select(p => p.Name + " LSP").FirstOrDefault(),
-                PlacesLeft = a.Capacity - a.ConfirmedCount, a.Mode,
+                PlacesLeft = a.Capacity - a.ConfirmedCount, a.Mode, a.IsNational,
                 ThemeIds = a.Themes.Select(t => t.ThemeId).ToList(),
             })
             .ToPagedAsync(PageNumber, 20, cancellationToken);
@@ -99,7 +100,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
                 .Select(b => new { b.ActivityId, b.Status }).ToListAsync(cancellationToken))
             .ToLookup(b => b.ActivityId, b => b.Status);
         Activities = new Paged<Row>(found.Items.Select(a => new Row(a.Id, a.Title, a.Kind, a.Status, a.StartsAt, a.EndsAt, a.Where,
-                a.PlacesLeft, a.Mode, a.ThemeIds.Select(id => themeNames[id]).ToList(), mine[a.Id].Cast<BookingStatus?>().FirstOrDefault())).ToList(),
+                a.PlacesLeft, a.Mode, a.ThemeIds.Select(id => themeNames[id]).ToList(), mine[a.Id].Cast<BookingStatus?>().FirstOrDefault(), a.IsNational)).ToList(),
             found.PageNumber, found.PageSize, found.TotalCount);
         return Page();
     }
@@ -112,5 +113,5 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
         })!.WithPageNumber(page);
 
     public sealed record Row(int Id, string Title, ActivityKind Kind, ActivityStatus Status, DateTime StartsAt, DateTime EndsAt,
-        string? Where, int PlacesLeft, BookingMode Mode, List<string> Themes, BookingStatus? MyStatus);
+        string? Where, int PlacesLeft, BookingMode Mode, List<string> Themes, BookingStatus? MyStatus, bool IsNational = false);
 }

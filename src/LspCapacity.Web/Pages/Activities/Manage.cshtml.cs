@@ -91,9 +91,9 @@ public class ManageModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ac
         {
             var person = await db.Users.AsNoTracking()
                 .Where(u => u.Id == PersonId && u.IsActive && u.RegionId == activity.RegionId)
-                .Select(u => new { u.Id, u.PartnershipId }).SingleOrDefaultAsync(ct)
+                .Select(u => new { u.Id, u.PartnershipId, u.RegionId }).SingleOrDefaultAsync(ct)
                 ?? throw new DomainException("Select a person from the list.");
-            var booking = activity.Book(person.Id, person.PartnershipId, now, byCoordinator: true);
+            var booking = activity.Book(person.Id, person.PartnershipId, now, byCoordinator: true, personRegionId: person.RegionId);
             db.Audit(me.Id, "booking.created-by-coordinator", booking, booking.Status.ToString());
             await db.SaveChangesAsync(ct);
             await emails.QueueAsync(db, activity, booking, booking.Status == BookingStatus.Confirmed ? BookingEmail.Confirmed : BookingEmail.Waitlisted, ct);
@@ -116,7 +116,7 @@ public class ManageModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ac
             var reason = $"Moved to {target.Title}";
             var was = booking.Status;
             var promotions = activity.CancelBooking(booking, now, reason);
-            var moved = target.Book(booking.PersonId, booking.PartnershipId, now, byCoordinator: true);
+            var moved = target.Book(booking.PersonId, booking.PartnershipId, now, byCoordinator: true, personRegionId: booking.RegionId);
             db.Audit(me.Id, "booking.moved", booking, reason);
             await db.SaveChangesAsync(ct);
             await emails.QueueAsync(db, activity, booking, BookingEmail.Cancelled, ct, reason, was: was);
@@ -163,7 +163,7 @@ public class ManageModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ac
     }
 
     private static string WhyTheyWait(Activity activity, Booking booking) =>
-        ActivityText.WhyWaiting(activity.WhyNoPlaceFor(booking.PartnershipId) ?? WaitReason.Full, activity.PartnershipCap, "their");
+        ActivityText.WhyWaiting(activity.WhyNoPlaceFor(booking.PartnershipId, booking.RegionId) ?? WaitReason.Full, activity.PartnershipCap, "their");
 
     private static Booking Find(Activity activity, int bookingId) =>
         activity.Bookings.FirstOrDefault(b => b.Id == bookingId) ?? throw new DomainException("That booking is not on this activity.");

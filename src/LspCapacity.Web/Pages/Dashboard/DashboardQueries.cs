@@ -137,7 +137,8 @@ public static class DashboardQueries
         var partnerships = await db.Partnerships.AsNoTracking().Where(p => p.RegionId == regionId && p.IsActive)
             .Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken);
         var bookings = await db.Bookings.AsNoTracking()
-            .Where(b => b.PartnershipId != null && b.Activity!.RegionId == regionId && b.Status == BookingStatus.Confirmed)
+            .Where(b => b.PartnershipId != null && b.Status == BookingStatus.Confirmed)
+            .Where(CoDeliveryQueries.CountsFor(regionId))
             .GroupBy(b => b.PartnershipId!.Value)
             .Select(g => new { Id = g.Key, Booked = g.Count(), Attended = g.Count(b => b.Attendance == Attendance.Attended) })
             .ToDictionaryAsync(x => x.Id, cancellationToken);
@@ -374,7 +375,8 @@ public static class DashboardQueries
         var names = await db.Partnerships.AsNoTracking().Where(p => p.RegionId == regionId && p.IsActive)
             .Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var attended = await db.Bookings.AsNoTracking()
-            .Where(b => b.Attendance == Attendance.Attended && b.PartnershipId != null && b.Activity!.RegionId == regionId)
+            .Where(b => b.Attendance == Attendance.Attended && b.PartnershipId != null)
+            .Where(CoDeliveryQueries.CountsFor(regionId))
             .SelectMany(b => b.Activity!.Themes, (b, t) => new { PartnershipId = b.PartnershipId!.Value, t.ThemeId, b.ActivityId })
             .GroupBy(x => new { x.PartnershipId, x.ThemeId })
             .Select(g => new { g.Key.PartnershipId, g.Key.ThemeId, Count = g.Select(x => x.ActivityId).Distinct().Count() })

@@ -15,6 +15,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
 {
     public DashboardQueries.Overview Overview { get; private set; } = default!;
     public ProjectQueries.Overview Projects { get; private set; } = default!;
+    public CoDeliveryQueries.Collaboration Collaboration { get; private set; } = default!;
 
     /// <summary>The partnerships far below their fair share of the programme's support (issue 20).</summary>
     public IReadOnlyList<Brokerage.FairSharePosition> FarBelowFairShare { get; private set; } = [];
@@ -30,6 +31,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
             placementOptions.Value.QuietDays, cancellationToken);
         Projects = await ProjectQueries.OverviewAsync(db, regionId, UkTime.Today(clock), cancellationToken);
         FarBelowFairShare = (await fairShares.ForRegionAsync(regionId, UkTime.Today(clock), cancellationToken)).FarBelow;
+        Collaboration = await CoDeliveryQueries.CollaborationAsync(db, regionId, cancellationToken);
         return Page();
     }
 }

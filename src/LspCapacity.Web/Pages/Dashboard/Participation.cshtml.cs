@@ -29,6 +29,9 @@ public class ParticipationModel(AppDbContext db, CurrentUser me) : PageModel
     public Paged<DashboardQueries.Participation> Rows { get; private set; } = default!;
     public int FlaggedCount { get; private set; }
 
+    /// <summary>Activities each partnership co-delivered, hosted or presented at (<see cref="CoDeliveryQueries"/>).</summary>
+    public IReadOnlyDictionary<int, int> CoDelivered { get; private set; } = new Dictionary<int, int>();
+
     /// <summary>Mean engagements per partnership at each need level: the equity chart.</summary>
     public IReadOnlyList<(string Level, int Partnerships, double MeanEngagements, int Flagged)> ByNeed { get; private set; } = [];
 
@@ -48,6 +51,7 @@ public class ParticipationModel(AppDbContext db, CurrentUser me) : PageModel
             _ => SortBy != ParticipationSort.Name,
         };
         Result = await ParticipationAsync(db, regionId, cancellationToken);
+        CoDelivered = await CoDeliveryQueries.CoDeliveredPerPartnershipAsync(db, regionId, cancellationToken);
         FlaggedCount = Result.Rows.Count(r => r.Flagged);
         ByNeed = new (NeedLevel? Level, string Name)[] { (NeedLevel.High, "High need"), (NeedLevel.Medium, "Medium need"), (NeedLevel.Low, "Low need"), (null, "No answer") }
             .Select(l =>

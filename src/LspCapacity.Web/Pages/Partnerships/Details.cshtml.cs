@@ -35,6 +35,10 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
     public int AttendedCount { get; private set; }
     public const int ActivitiesShown = 20;
 
+    /// <summary>Activities the partnership co-delivered, hosted or presented at, newest first (at most <see cref="ActivitiesShown"/>).</summary>
+    public IReadOnlyList<Contribution> Contributions { get; private set; } = [];
+    public int ContributionCount { get; private set; }
+
     /// <summary>Peer reviews of the partnership, and those whose team its people joined.</summary>
     public IReadOnlyList<ReviewTaken> Reviews { get; private set; } = [];
 
@@ -64,6 +68,14 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
             .OrderByDescending(c => c.PublishedAt).Select(c => new { c.Id, c.Title, c.Slug }).ToListAsync(cancellationToken);
         CaseStudies = caseStudies.Select(c => new Link(c.Id, c.Title)).ToList();
         CaseStudySlugs = caseStudies.Select(c => c.Slug).ToList();
+        // Published, completed and national activities only: a draft is the coordinators' until it is published.
+        var contributions = db.ActivityContributors.AsNoTracking().Where(c => c.PartnershipId == id)
+            .Join(db.Activities.Where(a => a.Status == Domain.Activities.ActivityStatus.Published || a.Status == Domain.Activities.ActivityStatus.Completed),
+                c => c.ActivityId, a => a.Id, (c, a) => new { a.Id, a.Title, a.StartsAt, a.IsNational, c.Role, c.Contribution });
+        ContributionCount = await contributions.CountAsync(cancellationToken);
+        Contributions = ContributionCount == 0 ? [] : await contributions.OrderByDescending(c => c.StartsAt).ThenByDescending(c => c.Id)
+            .Take(ActivitiesShown).Select(c => new Contribution(c.Id, c.Title, c.StartsAt, c.IsNational, c.Role, c.Contribution))
+            .ToListAsync(cancellationToken);
         Staff = await db.Users.AsNoTracking().Where(u => u.PartnershipId == id && u.IsActive).OrderBy(u => u.DisplayName)
             .Select(u => new Person(u.Id, u.DisplayName, u.Organisation, u.Role)).ToListAsync(cancellationToken);
         if ((await authorization.AuthorizeAsync(User, new PartnershipRecord(id, partnership.RegionId), Operations.Change)).Succeeded)
@@ -157,6 +169,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
     public sealed record View(int Id, int RegionId, string RegionName, string Name, AreaType AreaType, bool ReceivesNrf, bool IsActive, int? CountyId, string? County);
     public sealed record Link(int Id, string Name);
     public sealed record AttendedActivity(int Id, string Title, DateTime StartsAt, int People);
+    public sealed record Contribution(int ActivityId, string Title, DateTime StartsAt, bool IsNational, Domain.Activities.ContributorRole Role, string Text);
 
     /// <summary>A review the partnership hosted, or whose team its people joined as lead or peers.</summary>
     public sealed record ReviewTaken(int Id, string HostName, bool Hosted, Domain.Reviews.ReviewStage Stage, DateOnly OnSiteStartsOn, int Leads, int Peers)

@@ -217,7 +217,7 @@ public class SchedulingTests : IClassFixture<AppFactory>
         await app.WithDbAsync(async db =>
         {
             var now = app.Clock.GetUtcNow().UtcDateTime;
-            var survey = new LspCapacity.Web.Domain.Needs.Survey(await db.Regions.Select(r => r.Id).SingleAsync(), "Needs", LspCapacity.Web.Domain.Needs.SurveyRound.Baseline, null, now);
+            var survey = new LspCapacity.Web.Domain.Needs.Survey(await db.Regions.Where(r => r.Code == "west-midlands").Select(r => r.Id).SingleAsync(), "Needs", LspCapacity.Web.Domain.Needs.SurveyRound.Baseline, null, now);
             var question = survey.AddSection(theme.Name, theme.Id, null).AddQuestion(LspCapacity.Web.Domain.Needs.QuestionKind.Rating, "Capacity?", true, null);
             survey.Open(now, now.AddDays(5), now);
             db.Surveys.Add(survey);

@@ -98,12 +98,12 @@ public partial class DashboardTests : IClassFixture<KnownRegion>
         // Liverpool: a placement only, 1 engagement, with a high need: flagged. Sefton hosts a review but has no known need.
         Assert.Equal("1", Text(page.QuerySelector("#flagged-count")));
         // Partnership, need, booked, attended, hours, case studies, reviews, engagements, flag
-        Assert.Equal(["Liverpool", "High 1 high-need theme", "3", "0", "1.5", "0", "0", "1", "Flagged: high need, low participation"],
+        Assert.Equal(["Liverpool", "High 1 high-need theme", "3", "0", "1.5", "0", "0", "0", "1", "Flagged: high need, low participation"],
             Cells(Row(page, "participation", "Liverpool")));
-        Assert.Equal(["Knowsley", "High 1 high-need theme", "3", "3", "0.0", "1", "1", "4", "–"],
+        Assert.Equal(["Knowsley", "High 1 high-need theme", "3", "3", "0.0", "1", "1", "0", "4", "–"],
             Cells(Row(page, "participation", "Knowsley")));
         // Sefton has no known need: not judged, so not called out beside the flagged rows the headline counts.
-        Assert.Equal(["Sefton", "No answer", "0", "0", "0.0", "0", "1", "1", "–"],
+        Assert.Equal(["Sefton", "No answer", "0", "0", "0.0", "0", "1", "0", "1", "–"],
             Cells(Row(page, "participation", "Sefton")));
         // Mean engagements of the high-need partnerships: (1 + 4) / 2 = 2.5, one flagged.
         Assert.Equal(["High need", "2", "2.5", "1"], Cells(Row(page, "by-need", "High")));

@@ -18,7 +18,7 @@ public class DistanceTravelledTests : IClassFixture<AppFactory>
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var regionId = await db.Regions.Select(r => r.Id).SingleAsync();
+        var regionId = await db.Regions.Where(r => r.Code == "west-midlands").Select(r => r.Id).SingleAsync();
         var theme = await db.Themes.OrderBy(t => t.Position).FirstAsync();
         var now = _app.Clock.GetUtcNow().UtcDateTime;
         var survey = new Survey(regionId, $"{round} survey", round, baselineId, now);

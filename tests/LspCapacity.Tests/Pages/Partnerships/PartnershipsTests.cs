@@ -37,7 +37,7 @@ public class PartnershipsTests : IClassFixture<AppFactory>
         await using var app = new AppFactory();
         await app.WithDbAsync(async db =>
         {
-            var regionId = await db.Regions.Select(r => r.Id).SingleAsync();
+            var regionId = await db.Regions.Where(r => r.Code == "west-midlands").Select(r => r.Id).SingleAsync();
             for (var i = 0; i < 20; i++)
             {
                 db.Partnerships.Add(new Partnership(regionId, $"Zeta district {i:00}", AreaType.District, false, null));

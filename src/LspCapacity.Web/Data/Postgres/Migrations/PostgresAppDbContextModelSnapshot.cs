@@ -282,6 +282,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.Property<int?>("HostPartnershipId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsNational")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -341,9 +344,56 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
 
                     b.HasIndex("Status", "StartsAt");
 
+                    b.HasIndex("IsNational", "Status", "StartsAt");
+
                     b.HasIndex("RegionId", "Status", "StartsAt", "Capacity", "ConfirmedCount");
 
                     b.ToTable("Activities");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Activities.ActivityContributor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Contribution")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PresenterName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "ActivityId");
+
+                    b.ToTable("ActivityContributors");
                 });
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Activities.ActivityPriorityPartnership", b =>
@@ -359,6 +409,24 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.HasIndex("PartnershipId");
 
                     b.ToTable("ActivityPriorityPartnership");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Activities.ActivityRegionCap", b =>
+                {
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Cap")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ActivityId", "RegionId");
+
+                    b.HasIndex("RegionId");
+
+                    b.ToTable("ActivityRegionCap");
                 });
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Activities.ActivityTheme", b =>
@@ -414,6 +482,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.Property<int?>("ProjectId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -434,6 +505,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .HasFilter("\"Status\" IN ('Confirmed', 'Waitlisted', 'Requested')");
 
                     b.HasIndex("PersonId", "Status");
+
+                    b.HasIndex("RegionId", "Status");
 
                     b.HasIndex("ActivityId", "Attendance", "PartnershipId");
 
@@ -3093,6 +3166,26 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LspCapacity.Web.Domain.Activities.ActivityContributor", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Activities.Activity", null)
+                        .WithMany("Contributors")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("LspCapacity.Web.Domain.Activities.ActivityPriorityPartnership", b =>
                 {
                     b.HasOne("LspCapacity.Web.Domain.Activities.Activity", null)
@@ -3104,6 +3197,21 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.HasOne("LspCapacity.Web.Domain.Programme.Partnership", null)
                         .WithMany()
                         .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Activities.ActivityRegionCap", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Activities.Activity", null)
+                        .WithMany("RegionCaps")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3145,6 +3253,11 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Activity");
@@ -4073,9 +4186,13 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 {
                     b.Navigation("Bookings");
 
+                    b.Navigation("Contributors");
+
                     b.Navigation("Costs");
 
                     b.Navigation("PriorityPartnerships");
+
+                    b.Navigation("RegionCaps");
 
                     b.Navigation("Themes");
                 });

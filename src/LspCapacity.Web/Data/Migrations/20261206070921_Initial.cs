@@ -1737,7 +1737,8 @@ namespace LspCapacity.Web.Data.Migrations
                     ConfirmedCount = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ProposalId = table.Column<int>(type: "INTEGER", nullable: true)
+                    ProposalId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsNational = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1752,6 +1753,43 @@ namespace LspCapacity.Web.Data.Migrations
                         name: "FK_Activities_Regions_RegionId",
                         column: x => x.RegionId,
                         principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActivityContributors",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ActivityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartnershipId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PersonId = table.Column<string>(type: "TEXT", nullable: true),
+                    PresenterName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Contribution = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityContributors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActivityContributors_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActivityContributors_AspNetUsers_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ActivityContributors_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1776,6 +1814,31 @@ namespace LspCapacity.Web.Data.Migrations
                         name: "FK_ActivityPriorityPartnership_Partnerships_PartnershipId",
                         column: x => x.PartnershipId,
                         principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActivityRegionCap",
+                columns: table => new
+                {
+                    ActivityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cap = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityRegionCap", x => new { x.ActivityId, x.RegionId });
+                    table.ForeignKey(
+                        name: "FK_ActivityRegionCap_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActivityRegionCap_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1813,6 +1876,7 @@ namespace LspCapacity.Web.Data.Migrations
                     ActivityId = table.Column<int>(type: "INTEGER", nullable: false),
                     PersonId = table.Column<string>(type: "TEXT", nullable: false),
                     PartnershipId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     StatusChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -1847,6 +1911,12 @@ namespace LspCapacity.Web.Data.Migrations
                         name: "FK_Bookings_Projects_ProjectId",
                         column: x => x.ProjectId,
                         principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Bookings_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -2214,6 +2284,11 @@ namespace LspCapacity.Web.Data.Migrations
                 column: "HostPartnershipId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Activities_IsNational_Status_StartsAt",
+                table: "Activities",
+                columns: new[] { "IsNational", "Status", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Activities_ProposalId",
                 table: "Activities",
                 column: "ProposalId");
@@ -2229,9 +2304,29 @@ namespace LspCapacity.Web.Data.Migrations
                 columns: new[] { "Status", "StartsAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ActivityContributors_ActivityId",
+                table: "ActivityContributors",
+                column: "ActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityContributors_PartnershipId_ActivityId",
+                table: "ActivityContributors",
+                columns: new[] { "PartnershipId", "ActivityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityContributors_PersonId",
+                table: "ActivityContributors",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ActivityPriorityPartnership_PartnershipId",
                 table: "ActivityPriorityPartnership",
                 column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityRegionCap_RegionId",
+                table: "ActivityRegionCap",
+                column: "RegionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ActivityTheme_ThemeId",
@@ -2400,6 +2495,11 @@ namespace LspCapacity.Web.Data.Migrations
                 name: "IX_Bookings_ProjectId",
                 table: "Bookings",
                 column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_RegionId_Status",
+                table: "Bookings",
+                columns: new[] { "RegionId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseStudies_AuthorId",
@@ -3030,7 +3130,13 @@ namespace LspCapacity.Web.Data.Migrations
                 table: "Activities");
 
             migrationBuilder.DropTable(
+                name: "ActivityContributors");
+
+            migrationBuilder.DropTable(
                 name: "ActivityPriorityPartnership");
+
+            migrationBuilder.DropTable(
+                name: "ActivityRegionCap");
 
             migrationBuilder.DropTable(
                 name: "ActivityTheme");

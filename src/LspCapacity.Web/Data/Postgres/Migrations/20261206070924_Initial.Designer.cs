@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LspCapacity.Web.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261206070742_Initial")]
+    [Migration("20261206070924_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -285,6 +285,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.Property<int?>("HostPartnershipId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsNational")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -344,9 +347,56 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
 
                     b.HasIndex("Status", "StartsAt");
 
+                    b.HasIndex("IsNational", "Status", "StartsAt");
+
                     b.HasIndex("RegionId", "Status", "StartsAt", "Capacity", "ConfirmedCount");
 
                     b.ToTable("Activities");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Activities.ActivityContributor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Contribution")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PresenterName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "ActivityId");
+
+                    b.ToTable("ActivityContributors");
                 });
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Activities.ActivityPriorityPartnership", b =>
@@ -362,6 +412,24 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.HasIndex("PartnershipId");
 
                     b.ToTable("ActivityPriorityPartnership");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Activities.ActivityRegionCap", b =>
+                {
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Cap")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ActivityId", "RegionId");
+
+                    b.HasIndex("RegionId");
+
+                    b.ToTable("ActivityRegionCap");
                 });
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Activities.ActivityTheme", b =>
@@ -417,6 +485,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.Property<int?>("ProjectId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -437,6 +508,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .HasFilter("\"Status\" IN ('Confirmed', 'Waitlisted', 'Requested')");
 
                     b.HasIndex("PersonId", "Status");
+
+                    b.HasIndex("RegionId", "Status");
 
                     b.HasIndex("ActivityId", "Attendance", "PartnershipId");
 
@@ -3096,6 +3169,26 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LspCapacity.Web.Domain.Activities.ActivityContributor", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Activities.Activity", null)
+                        .WithMany("Contributors")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("LspCapacity.Web.Domain.Activities.ActivityPriorityPartnership", b =>
                 {
                     b.HasOne("LspCapacity.Web.Domain.Activities.Activity", null)
@@ -3107,6 +3200,21 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.HasOne("LspCapacity.Web.Domain.Programme.Partnership", null)
                         .WithMany()
                         .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Activities.ActivityRegionCap", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Activities.Activity", null)
+                        .WithMany("RegionCaps")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3148,6 +3256,11 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Activity");
@@ -4076,9 +4189,13 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 {
                     b.Navigation("Bookings");
 
+                    b.Navigation("Contributors");
+
                     b.Navigation("Costs");
 
                     b.Navigation("PriorityPartnerships");
+
+                    b.Navigation("RegionCaps");
 
                     b.Navigation("Themes");
                 });

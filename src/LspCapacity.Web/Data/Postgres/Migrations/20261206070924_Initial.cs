@@ -1739,7 +1739,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     ConfirmedCount = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ProposalId = table.Column<int>(type: "integer", nullable: true)
+                    ProposalId = table.Column<int>(type: "integer", nullable: true),
+                    IsNational = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1754,6 +1755,43 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         name: "FK_Activities_Regions_RegionId",
                         column: x => x.RegionId,
                         principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActivityContributors",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ActivityId = table.Column<int>(type: "integer", nullable: false),
+                    PartnershipId = table.Column<int>(type: "integer", nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PersonId = table.Column<string>(type: "text", nullable: true),
+                    PresenterName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Contribution = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    AddedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityContributors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActivityContributors_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActivityContributors_AspNetUsers_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ActivityContributors_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1778,6 +1816,31 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         name: "FK_ActivityPriorityPartnership_Partnerships_PartnershipId",
                         column: x => x.PartnershipId,
                         principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActivityRegionCap",
+                columns: table => new
+                {
+                    ActivityId = table.Column<int>(type: "integer", nullable: false),
+                    RegionId = table.Column<int>(type: "integer", nullable: false),
+                    Cap = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityRegionCap", x => new { x.ActivityId, x.RegionId });
+                    table.ForeignKey(
+                        name: "FK_ActivityRegionCap_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActivityRegionCap_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1815,6 +1878,7 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     ActivityId = table.Column<int>(type: "integer", nullable: false),
                     PersonId = table.Column<string>(type: "text", nullable: false),
                     PartnershipId = table.Column<int>(type: "integer", nullable: true),
+                    RegionId = table.Column<int>(type: "integer", nullable: true),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     StatusChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -1849,6 +1913,12 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         name: "FK_Bookings_Projects_ProjectId",
                         column: x => x.ProjectId,
                         principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Bookings_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -2216,6 +2286,11 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 column: "HostPartnershipId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Activities_IsNational_Status_StartsAt",
+                table: "Activities",
+                columns: new[] { "IsNational", "Status", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Activities_ProposalId",
                 table: "Activities",
                 column: "ProposalId");
@@ -2231,9 +2306,29 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 columns: new[] { "Status", "StartsAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ActivityContributors_ActivityId",
+                table: "ActivityContributors",
+                column: "ActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityContributors_PartnershipId_ActivityId",
+                table: "ActivityContributors",
+                columns: new[] { "PartnershipId", "ActivityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityContributors_PersonId",
+                table: "ActivityContributors",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ActivityPriorityPartnership_PartnershipId",
                 table: "ActivityPriorityPartnership",
                 column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityRegionCap_RegionId",
+                table: "ActivityRegionCap",
+                column: "RegionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ActivityTheme_ThemeId",
@@ -2402,6 +2497,11 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 name: "IX_Bookings_ProjectId",
                 table: "Bookings",
                 column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookings_RegionId_Status",
+                table: "Bookings",
+                columns: new[] { "RegionId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseStudies_AuthorId",
@@ -3031,7 +3131,13 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 table: "Activities");
 
             migrationBuilder.DropTable(
+                name: "ActivityContributors");
+
+            migrationBuilder.DropTable(
                 name: "ActivityPriorityPartnership");
+
+            migrationBuilder.DropTable(
+                name: "ActivityRegionCap");
 
             migrationBuilder.DropTable(
                 name: "ActivityTheme");

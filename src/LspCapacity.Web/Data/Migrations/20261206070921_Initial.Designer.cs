@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LspCapacity.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206070739_Initial")]
+    [Migration("20261206070921_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -276,6 +276,9 @@ namespace LspCapacity.Web.Data.Migrations
                     b.Property<int?>("HostPartnershipId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsNational")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -335,9 +338,54 @@ namespace LspCapacity.Web.Data.Migrations
 
                     b.HasIndex("Status", "StartsAt");
 
+                    b.HasIndex("IsNational", "Status", "StartsAt");
+
                     b.HasIndex("RegionId", "Status", "StartsAt", "Capacity", "ConfirmedCount");
 
                     b.ToTable("Activities");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Activities.ActivityContributor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contribution")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PresenterName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PartnershipId", "ActivityId");
+
+                    b.ToTable("ActivityContributors");
                 });
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Activities.ActivityPriorityPartnership", b =>
@@ -353,6 +401,24 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasIndex("PartnershipId");
 
                     b.ToTable("ActivityPriorityPartnership");
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Activities.ActivityRegionCap", b =>
+                {
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cap")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActivityId", "RegionId");
+
+                    b.HasIndex("RegionId");
+
+                    b.ToTable("ActivityRegionCap");
                 });
 
             modelBuilder.Entity("LspCapacity.Web.Domain.Activities.ActivityTheme", b =>
@@ -406,6 +472,9 @@ namespace LspCapacity.Web.Data.Migrations
                     b.Property<int?>("ProjectId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -426,6 +495,8 @@ namespace LspCapacity.Web.Data.Migrations
                         .HasFilter("\"Status\" IN ('Confirmed', 'Waitlisted', 'Requested')");
 
                     b.HasIndex("PersonId", "Status");
+
+                    b.HasIndex("RegionId", "Status");
 
                     b.HasIndex("ActivityId", "Attendance", "PartnershipId");
 
@@ -2989,6 +3060,26 @@ namespace LspCapacity.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LspCapacity.Web.Domain.Activities.ActivityContributor", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Activities.Activity", null)
+                        .WithMany("Contributors")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("LspCapacity.Web.Domain.Activities.ActivityPriorityPartnership", b =>
                 {
                     b.HasOne("LspCapacity.Web.Domain.Activities.Activity", null)
@@ -3000,6 +3091,21 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasOne("LspCapacity.Web.Domain.Programme.Partnership", null)
                         .WithMany()
                         .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LspCapacity.Web.Domain.Activities.ActivityRegionCap", b =>
+                {
+                    b.HasOne("LspCapacity.Web.Domain.Activities.Activity", null)
+                        .WithMany("RegionCaps")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3041,6 +3147,11 @@ namespace LspCapacity.Web.Data.Migrations
                     b.HasOne("LspCapacity.Web.Domain.Projects.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Activity");
@@ -3969,9 +4080,13 @@ namespace LspCapacity.Web.Data.Migrations
                 {
                     b.Navigation("Bookings");
 
+                    b.Navigation("Contributors");
+
                     b.Navigation("Costs");
 
                     b.Navigation("PriorityPartnerships");
+
+                    b.Navigation("RegionCaps");
 
                     b.Navigation("Themes");
                 });
