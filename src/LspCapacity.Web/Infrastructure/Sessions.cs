@@ -31,9 +31,15 @@ public sealed class Sessions(TimeProvider clock, IOptions<AccountOptions> option
     /// <summary>Starts a session for <paramref name="userId"/> and returns its id (saved at once).</summary>
     public async Task<string> StartAsync(AppDbContext db, string userId, CancellationToken cancellationToken = default)
     {
-        var session = new UserSession(userId, clock.GetUtcNow().UtcDateTime);
-        db.UserSessions.Add(session);
-        await db.SaveChangesAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var session = new UserSession(userId, now);
+        // The session and the last sign-in (what the retention job measures idleness from) in one unit of work.
+        await db.InTransactionAsync(async ct =>
+        {
+            db.UserSessions.Add(session);
+            await db.SaveChangesAsync(ct);
+            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSignInAt, now), ct);
+        }, cancellationToken);
         Remember(session.Id, userId);
         return session.Id;
     }

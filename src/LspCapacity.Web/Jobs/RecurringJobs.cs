@@ -17,6 +17,7 @@ public static class RecurringJobs
     public const string ReviewReminders = "review-reminders";
     public const string AccountHousekeeping = "account-housekeeping";
     public const string ProjectReminders = "project-reminders";
+    public const string Retention = "retention";
 
     /// <summary>
     /// How long a run of a queuing job waits for another run of the same job to finish. Every node's
@@ -57,6 +58,9 @@ public static class RecurringJobs
 
         // Accounts: sessions past their longest life and idle failure counters, each night.
         jobs.AddOrUpdate<AccountHousekeepingJob>(AccountHousekeeping, j => j.TidyAsync(CancellationToken.None), "30 3 * * *", uk);
+
+        // Privacy: private notes, email bodies and idle accounts past their retention periods, each night.
+        jobs.AddOrUpdate<RetentionJob>(Retention, j => j.ApplyAsync(CancellationToken.None), "45 3 * * *", uk);
     }
 }
 
