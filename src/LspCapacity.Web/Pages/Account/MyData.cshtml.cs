@@ -1,4 +1,5 @@
 using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain.Audit;
 using LspCapacity.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,7 +12,11 @@ public class MyDataModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
 
     public async Task OnPostAsync(CancellationToken cancellationToken)
     {
-        var day = UkTime.ToUk(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", UkTime.Culture);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var day = UkTime.ToUk(now).ToString("yyyy-MM-dd", UkTime.Culture);
+        // On record before the download, so it is in the download too.
+        db.AuditEntries.Add(new AuditEntry(now, me.RequiredId, "person.data-downloaded", nameof(AppUser), me.RequiredId, null));
+        await db.SaveChangesAsync(cancellationToken);
         Response.ContentType = "application/zip";
         Response.Headers.ContentDisposition = $"attachment; filename=\"my-data-{day}.zip\"";
         Response.Headers.CacheControl = "no-store";
