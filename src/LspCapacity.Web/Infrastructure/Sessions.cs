@@ -78,14 +78,23 @@ public sealed class Sessions(TimeProvider clock, IOptions<AccountOptions> option
     /// <summary>Ends every session of a person ("sign out of all devices").</summary>
     public async Task<int> EndAllAsync(AppDbContext db, string userId, CancellationToken cancellationToken = default)
     {
-        foreach (var entry in _seen.Where(e => e.Value.UserId == userId))
-        {
-            _seen.TryRemove(entry.Key, out _);
-        }
+        Forget(userId);
         var sessions = await db.UserSessions.Where(s => s.UserId == userId).ToListAsync(cancellationToken);
         db.UserSessions.RemoveRange(sessions);
         await db.SaveChangesAsync(cancellationToken);
         return sessions.Count;
+    }
+
+    /// <summary>
+    /// Forgets that this node saw any session of the person alive, so their next request is checked against
+    /// the database (where their sessions have been deleted, e.g. by erasure).
+    /// </summary>
+    public void Forget(string userId)
+    {
+        foreach (var entry in _seen.Where(e => e.Value.UserId == userId))
+        {
+            _seen.TryRemove(entry.Key, out _);
+        }
     }
 
     private void Remember(string sessionId, string userId)

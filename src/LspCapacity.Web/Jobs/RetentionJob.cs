@@ -34,7 +34,7 @@ public class RetentionOptions
 /// <see cref="RetentionOptions.WarningDays"/> old (<see cref="PersonEraser"/>). Everything re-derives from the
 /// database, so a second run finds nothing left to do. Each run writes one audit entry with its counts.
 /// </summary>
-public sealed class RetentionJob(AppDbContext db, Outbox outbox, TimeProvider clock, IOptions<RetentionOptions> options)
+public sealed class RetentionJob(AppDbContext db, Outbox outbox, Sessions sessions, TimeProvider clock, IOptions<RetentionOptions> options)
 {
     public const string WarningKeyPrefix = "retention:warning:";
 
@@ -103,7 +103,7 @@ public sealed class RetentionJob(AppDbContext db, Outbox outbox, TimeProvider cl
                 : person.LastSeen < idleSince;
             if (due)
             {
-                var erased = await db.InTransactionAsync(ct => PersonEraser.EraseAsync(db, person.Id, null,
+                var erased = await db.InTransactionAsync(ct => PersonEraser.EraseAsync(db, sessions, person.Id, null,
                     $"Not signed in for {o.IdleAccountYears} years (retention)", now, ct), cancellationToken);
                 anonymised += erased is null ? 0 : 1;
             }

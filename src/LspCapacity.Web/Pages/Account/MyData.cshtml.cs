@@ -2,6 +2,7 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Audit;
 using LspCapacity.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace LspCapacity.Web.Pages.Account;
 
@@ -20,7 +21,10 @@ public class MyDataModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
         Response.ContentType = "application/zip";
         Response.Headers.ContentDisposition = $"attachment; filename=\"my-data-{day}.zip\"";
         Response.Headers.CacheControl = "no-store";
-        // Streamed as it is written: nothing is kept on the server.
-        await PersonalDataExport.WriteAsync(db, me.RequiredId, Response.Body, cancellationToken);
+        // Written through a buffer that spills to a temporary file past 32 KB (the ZIP writer's last steps
+        // are synchronous, which the server refuses on the response), then streamed out; nothing is kept.
+        await using var buffer = new FileBufferingWriteStream();
+        await PersonalDataExport.WriteAsync(db, me.RequiredId, buffer, cancellationToken);
+        await buffer.DrainBufferAsync(Response.Body, cancellationToken);
     }
 }

@@ -38,27 +38,38 @@ public static class PersonalDataExport
                 db.Feedback.Where(f => f.BookingId == b.Id).Select(f => f.ApplyLocally).FirstOrDefault(),
                 db.Feedback.Where(f => f.BookingId == b.Id).Select(f => f.Comments).FirstOrDefault()))
             .ToListAsync(cancellationToken);
-        var answers = await db.SurveyResponses.AsNoTracking()
+        var answered = await db.SurveyResponses.AsNoTracking()
             .SelectMany(r => r.Answers, (r, a) => new { r.SurveyId, a.QuestionId, a.Rating, a.Text, a.Choices, a.UpdatedById, a.UpdatedAt })
             .Where(a => a.UpdatedById == personId)
-            .Join(db.Surveys.SelectMany(s => s.Sections, (s, section) => new { Survey = s.Title, section })
-                    .SelectMany(x => x.section.Questions, (x, q) => new { x.Survey, q.Id, q.Text }),
-                a => a.QuestionId, q => q.Id,
-                (a, q) => new SurveyAnswerRow(q.Survey, q.Text, a.Rating, a.Text, string.Join("; ", a.Choices), a.UpdatedAt))
             .ToListAsync(cancellationToken);
+        var surveyIds = answered.Select(a => a.SurveyId).Distinct().ToList();
+        var questions = (await db.Surveys.AsNoTracking().Where(s => surveyIds.Contains(s.Id))
+                .SelectMany(s => s.Sections, (s, section) => new { Survey = s.Title, section.Questions })
+                .ToListAsync(cancellationToken))
+            .SelectMany(x => x.Questions, (x, q) => new { x.Survey, q.Id, q.Text })
+            .ToDictionary(q => q.Id);
+        var answers = answered
+            .Select(a => new SurveyAnswerRow(questions.GetValueOrDefault(a.QuestionId)?.Survey ?? "", questions.GetValueOrDefault(a.QuestionId)?.Text ?? "",
+                a.Rating, a.Text, string.Join("; ", a.Choices), a.UpdatedAt))
+            .ToList();
         var placements = await db.Placements.AsNoTracking().Where(p => p.MentorId == personId || p.MenteeId == personId)
             .OrderBy(p => p.StartsOn)
             .Select(p => new PlacementRow(p.Id, p.Kind.ToString(), p.MentorId == personId ? "Mentor" : "Mentee",
                 db.Users.Where(u => u.Id == (p.MentorId == personId ? p.MenteeId : p.MentorId)).Select(u => u.DisplayName).FirstOrDefault(),
                 p.Goals, p.StartsOn, p.EndsOn, p.Status.ToString()))
             .ToListAsync(cancellationToken);
-        var sessions = await db.Placements.AsNoTracking().Where(p => p.MentorId == personId || p.MenteeId == personId)
-            .SelectMany(p => p.Sessions, (p, s) => new SessionRow(p.Id, s.Date, s.DurationMinutes, s.Mode.ToString(),
-                s.LoggedById == personId ? "You" : "The other member of the pair", s.Summary, s.AgreedActions,
+        var sessions = (await db.Placements.AsNoTracking().Where(p => p.MentorId == personId || p.MenteeId == personId)
+            .SelectMany(p => p.Sessions, (p, s) => new
+            {
+                PlacementId = p.Id, s.Date, s.DurationMinutes, s.Mode, Yours = s.LoggedById == personId, s.Summary, s.AgreedActions,
                 // Private notes are the pair's, each person's own: never the other party's.
-                s.LoggedById == personId ? s.PrivateNotes : null))
+                PrivateNotes = s.LoggedById == personId ? s.PrivateNotes : null,
+            })
+            .ToListAsync(cancellationToken))
             .OrderBy(s => s.PlacementId).ThenBy(s => s.Date)
-            .ToListAsync(cancellationToken);
+            .Select(s => new SessionRow(s.PlacementId, s.Date, s.DurationMinutes, s.Mode.ToString(), s.Yours ? "You" : "The other member of the pair",
+                s.Summary, s.AgreedActions, s.PrivateNotes))
+            .ToList();
         var outcomes = await db.Placements.AsNoTracking()
             .SelectMany(p => p.Outcomes, (p, o) => new { p.Id, o })
             .Where(x => x.o.PersonId == personId)

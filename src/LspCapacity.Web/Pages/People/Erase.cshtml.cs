@@ -13,7 +13,7 @@ namespace LspCapacity.Web.Pages.People;
 /// Erases a person at their request (UK GDPR article 17), after a confirmation and with a reason on
 /// record: <see cref="PersonEraser"/> says what goes and what stays.
 /// </summary>
-public class EraseModel(AppDbContext db, CurrentUser me, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public class EraseModel(AppDbContext db, Sessions sessions, CurrentUser me, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     [BindProperty]
     public EraseInput Input { get; set; } = new();
@@ -49,7 +49,7 @@ public class EraseModel(AppDbContext db, CurrentUser me, TimeProvider clock, IAu
             return Page();
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var name = await db.InTransactionAsync(ct => PersonEraser.EraseAsync(db, id, me.RequiredId, Input.Reason!.Trim(), now, ct), cancellationToken);
+        var name = await db.InTransactionAsync(ct => PersonEraser.EraseAsync(db, sessions, id, me.RequiredId, Input.Reason!.Trim(), now, ct), cancellationToken);
         TempData.SetSuccess($"{PersonName} has been erased. They are now shown as {name}.");
         return RedirectToPage("/People/Details", new { id });
     }

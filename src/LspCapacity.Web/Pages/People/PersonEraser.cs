@@ -1,5 +1,6 @@
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Placements;
+using LspCapacity.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace LspCapacity.Web.Pages.People;
@@ -16,7 +17,7 @@ namespace LspCapacity.Web.Pages.People;
 public static class PersonEraser
 {
     /// <summary>Returns the person's new name, or null when there is no such person or they were erased already.</summary>
-    public static async Task<string?> EraseAsync(AppDbContext db, string personId, string? actorId, string reason, DateTime now,
+    public static async Task<string?> EraseAsync(AppDbContext db, Sessions sessions, string personId, string? actorId, string reason, DateTime now,
         CancellationToken cancellationToken)
     {
         var person = await db.Users.SingleOrDefaultAsync(u => u.Id == personId, cancellationToken);
@@ -47,6 +48,7 @@ public static class PersonEraser
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.ContactEmail, (string?)null).SetProperty(c => c.ContactName, (string?)null), cancellationToken);
         }
         await db.UserSessions.Where(s => s.UserId == personId).ExecuteDeleteAsync(cancellationToken);
+        sessions.Forget(personId); // a cookie of theirs is refused on this node at once (on others within Accounts:SessionCheckSeconds)
         await db.Invitations.Where(i => i.UserId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.LibrarySubscriptions.Where(s => s.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.UserTokens.Where(t => t.UserId == personId).ExecuteDeleteAsync(cancellationToken);

@@ -62,7 +62,7 @@ public sealed class EraseTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await signedIn.SubmitFormAsync("/account/sign-in", SignIn(Demo.StaffBirmingham))).StatusCode);
         var before = await FiguresAsync();
         var bookingsBefore = await _app.WithDbAsync(db => db.Bookings.CountAsync(b => b.PersonId == id));
-        Assert.Contains("Sam Birmingham", (await _app.CreateClientAs(Demo.Coordinator).GetStringAsync($"/activities/{activity}/manage")));
+        Assert.Contains("Sam Birmingham", (await _app.CreateClientAs(Demo.Coordinator).GetStringAsync($"/activities/{activity}/bookings")));
 
         var response = await _app.CreateClientAs(Demo.Coordinator).SubmitFormAsync($"/people/{id}/erase", Form());
 
@@ -100,7 +100,7 @@ public sealed class EraseTests : IAsyncLifetime
 
         // Nothing names them on the pages that listed them.
         var coordinator = _app.CreateClientAs(Demo.Coordinator);
-        foreach (var url in new[] { $"/people/{id}", $"/activities/{activity}/manage", "/people" })
+        foreach (var url in new[] { $"/people/{id}", $"/activities/{activity}/bookings", "/people" })
         {
             var html = await coordinator.GetStringAsync(url);
             Assert.DoesNotContain("Sam Birmingham", html);
