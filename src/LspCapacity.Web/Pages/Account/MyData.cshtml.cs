@@ -1,6 +1,7 @@
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Audit;
 using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -11,7 +12,7 @@ public class MyDataModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
 {
     public void OnGet() => ViewData.SetSection(SiteSection.Account);
 
-    public async Task OnPostAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var day = UkTime.ToUk(now).ToString("yyyy-MM-dd", UkTime.Culture);
@@ -26,5 +27,6 @@ public class MyDataModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
         await using var buffer = new FileBufferingWriteStream();
         await PersonalDataExport.WriteAsync(db, me.RequiredId, buffer, cancellationToken);
         await buffer.DrainBufferAsync(Response.Body, cancellationToken);
+        return new EmptyResult(); // the response is written: no page after it
     }
 }
