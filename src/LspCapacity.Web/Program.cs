@@ -147,6 +147,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizePage("/Reviews/Create", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Projects/Decide", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Providers/Create", Policies.Coordinator);
+    options.Conventions.AuthorizePage("/Admin/Audit", Policies.Admin);
     // The deliberately public pages; everything else needs sign-in (the fallback policy).
     foreach (var page in PublicPages.All)
     {
@@ -184,6 +185,7 @@ builder.Services.AddScoped<SurveyChaserJob>();
 builder.Services.AddScoped<PlacementNudgeJob>();
 builder.Services.AddScoped<ProjectRemindersJob>();
 builder.Services.AddScoped<AccountHousekeepingJob>();
+builder.Services.AddScoped<RetentionJob>();
 builder.Services.AddScoped<ActivityReminderJob>();
 builder.Services.AddScoped<FeedbackRequestJob>();
 builder.Services.AddScoped<MinimumNumberJob>();
@@ -196,6 +198,7 @@ builder.Services.Configure<PlacementOptions>(config.GetSection(PlacementOptions.
 builder.Services.Configure<ProjectOptions>(config.GetSection(ProjectOptions.Section));
 builder.Services.Configure<NeedsOptions>(config.GetSection(NeedsOptions.Section));
 builder.Services.Configure<ReviewOptions>(config.GetSection(ReviewOptions.Section));
+builder.Services.Configure<RetentionOptions>(config.GetSection(RetentionOptions.Section));
 builder.Services.Configure<LspCapacity.Web.Pages.Library.LibraryOptions>(config.GetSection(LspCapacity.Web.Pages.Library.LibraryOptions.Section));
 builder.Services.Configure<LspCapacity.Web.Pages.Brokerage.FairShareOptions>(config.GetSection(LspCapacity.Web.Pages.Brokerage.FairShareOptions.Section));
 builder.Services.AddScoped<LspCapacity.Web.Pages.Brokerage.FairShareQueries>();

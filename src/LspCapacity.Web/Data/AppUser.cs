@@ -26,6 +26,18 @@ public class AppUser : IdentityUser
     /// <summary>Secret in the person's private calendar feed URL; replaced to revoke the old URL.</summary>
     public string? CalendarToken { get; set; }
 
+    /// <summary>When the person last signed in (null: never): what the retention job measures idleness from.</summary>
+    public DateTime? LastSignInAt { get; set; }
+
+    /// <summary>When the person was erased (UK GDPR article 17): name, email and sign-in replaced; their records stay, anonymous.</summary>
+    public DateTime? ErasedAt { get; set; }
+
+    /// <summary>The domain of the placeholder addresses of erased people: <c>.invalid</c> never delivers (RFC 2606).</summary>
+    public const string ErasedEmailDomain = "erased.invalid";
+
+    public static bool IsErasedAddress(string? email) =>
+        email is not null && email.EndsWith("@" + ErasedEmailDomain, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The account of an invited person: no password until they accept the invitation.</summary>
     public static AppUser Invited(PersonInvite invite, DateTime now) => new()
     {
@@ -52,6 +64,31 @@ public class AppUser : IdentityUser
         // A locked-out account cannot sign in; the changed security stamp ends existing sessions.
         LockoutEnabled = true;
         LockoutEnd = DateTimeOffset.MaxValue;
+    }
+
+    /// <summary>
+    /// Replaces everything that names the person and removes their sign-in: the name becomes
+    /// "Erased person <paramref name="number"/>", the email a unique address that never delivers; no password,
+    /// a new security stamp (ending every session), no calendar feed, deactivated. The id stays, so the
+    /// records that count them (bookings, attendance, ratings) still add up, anonymously.
+    /// </summary>
+    public void Erase(int number, DateTime now)
+    {
+        var placeholder = $"erased-{Guid.NewGuid():N}@{ErasedEmailDomain}";
+        DisplayName = $"Erased person {number}";
+        Email = placeholder;
+        NormalizedEmail = placeholder.ToUpperInvariant();
+        UserName = placeholder;
+        NormalizedUserName = placeholder.ToUpperInvariant();
+        EmailConfirmed = false;
+        PhoneNumber = null;
+        Organisation = null;
+        PasswordHash = null;
+        SecurityStamp = Guid.NewGuid().ToString("N");
+        ConcurrencyStamp = Guid.NewGuid().ToString();
+        CalendarToken = null;
+        ErasedAt = now;
+        Deactivate();
     }
 
     public void Reactivate()

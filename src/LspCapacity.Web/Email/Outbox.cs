@@ -22,6 +22,10 @@ public sealed class Outbox(TimeProvider clock, IOptions<EmailOptions> options, I
 
     public async Task<bool> QueueAsync(AppDbContext db, OutgoingEmail email, CancellationToken cancellationToken = default)
     {
+        if (AppUser.IsErasedAddress(email.ToAddress)) // an erased person is never written to
+        {
+            return false;
+        }
         if (IsQueuedLocally(db, email.DeduplicationKey)
             || await db.OutboxMessages.AnyAsync(m => m.DeduplicationKey == email.DeduplicationKey, cancellationToken))
         {
@@ -48,7 +52,7 @@ public sealed class Outbox(TimeProvider clock, IOptions<EmailOptions> options, I
         var queued = 0;
         foreach (var email in emails)
         {
-            if (existing.Contains(email.DeduplicationKey) || !local.Add(email.DeduplicationKey))
+            if (existing.Contains(email.DeduplicationKey) || !local.Add(email.DeduplicationKey) || AppUser.IsErasedAddress(email.ToAddress))
             {
                 continue;
             }

@@ -5,6 +5,9 @@ public enum OutboxStatus
     Pending = 0,
     Sent = 1,
     Failed = 2,
+
+    /// <summary>Never to be sent: its recipient was erased before it went.</summary>
+    Withdrawn = 3,
 }
 
 /// <summary>
@@ -52,6 +55,9 @@ public class OutboxMessage
     public DateTime? LastAttemptAt { get; private set; }
     public string? LastError { get; private set; }
     public DateTime? SentAt { get; private set; }
+
+    /// <summary>When the body was cleared (retention or erasure): the row's metadata stays, the words go.</summary>
+    public DateTime? BodyClearedAt { get; private set; }
 
     /// <summary>While set and in the future, one delivery run owns this row.</summary>
     public DateTime? LockedUntil { get; private set; }
@@ -106,6 +112,32 @@ public class OutboxMessage
         LockedUntil = null;
         ClaimToken = null;
         Status = OutboxStatus.Failed;
+    }
+
+    /// <summary>Clears the words and attachments of the email, keeping who it was to, when and whether it went.</summary>
+    public void ClearBody(DateTime now)
+    {
+        TextBody = "";
+        HtmlBody = "";
+        _attachments.Clear();
+        BodyClearedAt ??= now;
+    }
+
+    /// <summary>
+    /// The recipient was erased: the body goes, the address becomes their placeholder, and an email not
+    /// yet sent is withdrawn, never sent.
+    /// </summary>
+    public void ForgetRecipient(string placeholderAddress, string placeholderName, DateTime now)
+    {
+        ClearBody(now);
+        ToAddress = placeholderAddress;
+        ToName = placeholderName;
+        if (Status == OutboxStatus.Pending)
+        {
+            Status = OutboxStatus.Withdrawn;
+            LockedUntil = null;
+            ClaimToken = null;
+        }
     }
 
     /// <summary>A coordinator asks for a failed message to be tried again.</summary>

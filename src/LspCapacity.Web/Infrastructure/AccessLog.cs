@@ -92,5 +92,6 @@ public static class PublicPages
         "/Library/Result", // a closed project's results summary, public only with its lead's consent
         "/Library/Unsubscribe", // from the digest email, without signing in: the token is the key
         "/Accessibility", // the accessibility statement, linked from every page's footer
+        "/Privacy", // the privacy notice, linked from every page's footer and the invitation email
     ];
 }

@@ -14,6 +14,9 @@ public class AppOptions
     /// <summary>The email address for reporting accessibility problems, shown on /accessibility; empty: "tell your coordinator".</summary>
     public string AccessibilityContact { get; set; } = "";
 
+    /// <summary>The email address for data protection requests and questions, shown on /privacy; empty: "ask your coordinator".</summary>
+    public string PrivacyContact { get; set; } = "";
+
     public string ResolveDataFolder(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataFolder) ? DataFolder : Path.Combine(contentRoot, DataFolder));
 

@@ -31,9 +31,15 @@ public sealed class Sessions(TimeProvider clock, IOptions<AccountOptions> option
     /// <summary>Starts a session for <paramref name="userId"/> and returns its id (saved at once).</summary>
     public async Task<string> StartAsync(AppDbContext db, string userId, CancellationToken cancellationToken = default)
     {
-        var session = new UserSession(userId, clock.GetUtcNow().UtcDateTime);
-        db.UserSessions.Add(session);
-        await db.SaveChangesAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var session = new UserSession(userId, now);
+        // The session and the last sign-in (what the retention job measures idleness from) in one unit of work.
+        await db.InTransactionAsync(async ct =>
+        {
+            db.UserSessions.Add(session);
+            await db.SaveChangesAsync(ct);
+            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSignInAt, now), ct);
+        }, cancellationToken);
         Remember(session.Id, userId);
         return session.Id;
     }
@@ -72,14 +78,23 @@ public sealed class Sessions(TimeProvider clock, IOptions<AccountOptions> option
     /// <summary>Ends every session of a person ("sign out of all devices").</summary>
     public async Task<int> EndAllAsync(AppDbContext db, string userId, CancellationToken cancellationToken = default)
     {
-        foreach (var entry in _seen.Where(e => e.Value.UserId == userId))
-        {
-            _seen.TryRemove(entry.Key, out _);
-        }
+        Forget(userId);
         var sessions = await db.UserSessions.Where(s => s.UserId == userId).ToListAsync(cancellationToken);
         db.UserSessions.RemoveRange(sessions);
         await db.SaveChangesAsync(cancellationToken);
         return sessions.Count;
+    }
+
+    /// <summary>
+    /// Forgets that this node saw any session of the person alive, so their next request is checked against
+    /// the database (where their sessions have been deleted, e.g. by erasure).
+    /// </summary>
+    public void Forget(string userId)
+    {
+        foreach (var entry in _seen.Where(e => e.Value.UserId == userId))
+        {
+            _seen.TryRemove(entry.Key, out _);
+        }
     }
 
     private void Remember(string sessionId, string userId)

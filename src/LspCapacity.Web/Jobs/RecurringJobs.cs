@@ -18,6 +18,7 @@ public static class RecurringJobs
     public const string AccountHousekeeping = "account-housekeeping";
     public const string ProjectReminders = "project-reminders";
     public const string NightlyBackup = "nightly-backup";
+    public const string Retention = "retention";
 
     /// <summary>
     /// How long a run of a queuing job waits for another run of the same job to finish. Every node's
@@ -61,6 +62,8 @@ public static class RecurringJobs
 
         // The embedded database's nightly backup (Backup:*); nothing on PostgreSQL, which has its own tools.
         jobs.AddOrUpdate<BackupJob>(NightlyBackup, j => j.BackUpAsync(CancellationToken.None), "15 2 * * *", uk);
+        // Privacy: private notes, email bodies and idle accounts past their retention periods, each night.
+        jobs.AddOrUpdate<RetentionJob>(Retention, j => j.ApplyAsync(CancellationToken.None), "45 3 * * *", uk);
     }
 }
 

@@ -49,8 +49,14 @@ namespace LspCapacity.Web.Data.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastSignInAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -2782,6 +2788,9 @@ namespace LspCapacity.Web.Data.Migrations
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("BodyClearedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ClaimToken")
                         .HasColumnType("TEXT");

@@ -56,6 +56,14 @@ public class MentorProfile
         ThemeIds = themes;
         IsAvailable = available;
     }
+
+    /// <summary>The person was erased: what they wrote about themselves goes, and they take no new pairings.</summary>
+    public void ForgetPerson()
+    {
+        Organisation = null;
+        Biography = null;
+        IsAvailable = false;
+    }
 }
 
 public enum RequestStatus

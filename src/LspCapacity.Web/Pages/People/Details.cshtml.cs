@@ -25,6 +25,7 @@ public class DetailsModel(AppDbContext db, UserManager<AppUser> users, Outbox ou
     public string? PartnershipName { get; private set; }
     public PersonStatus Status { get; private set; }
     public bool CanManage { get; private set; }
+    public string? MyId => me.Id;
     public IReadOnlyList<SelectListItem> RoleItems { get; private set; } = [];
     public IReadOnlyList<SelectListItem> PartnershipItems { get; private set; } = [];
     public IReadOnlyList<SelectListItem> OrganisationItems { get; private set; } = [];

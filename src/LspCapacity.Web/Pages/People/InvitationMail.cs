@@ -28,6 +28,7 @@ public static class InvitationMail
                 ["RoleName"] = Roles.DisplayName(user.Role),
                 ["Link"] = outbox.PageLink("/Account/Invitation", new { token }),
                 ["ExpiresOn"] = UkTime.DateTime(invitation.ExpiresAt),
+                ["PrivacyLink"] = outbox.PageLink("/Privacy"),
             }, cancellationToken, user.RegionId);
         db.Audit(inviterId, "invitation.sent", user, Roles.DisplayName(user.Role));
         return invitation;

@@ -202,6 +202,7 @@ namespace LspCapacity.Web.Data.Migrations
                     LastAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    BodyClearedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     LockedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ClaimToken = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
@@ -343,6 +344,8 @@ namespace LspCapacity.Web.Data.Migrations
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     CalendarToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    LastSignInAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ErasedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),

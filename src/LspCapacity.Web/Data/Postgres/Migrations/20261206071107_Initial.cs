@@ -204,6 +204,7 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     LastAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    BodyClearedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     LockedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ClaimToken = table.Column<Guid>(type: "uuid", nullable: true)
                 },
@@ -345,6 +346,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     CalendarToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    LastSignInAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ErasedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
