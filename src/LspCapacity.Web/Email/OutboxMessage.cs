@@ -5,6 +5,9 @@ public enum OutboxStatus
     Pending = 0,
     Sent = 1,
     Failed = 2,
+
+    /// <summary>Not sent, on purpose: the person it was for has been deactivated.</summary>
+    Withheld = 3,
 }
 
 /// <summary>
@@ -106,6 +109,16 @@ public class OutboxMessage
         LockedUntil = null;
         ClaimToken = null;
         Status = OutboxStatus.Failed;
+    }
+
+    /// <summary>Never sent: the person it was for has been deactivated since it was queued.</summary>
+    public void Withhold(DateTime now, string reason)
+    {
+        LastAttemptAt = now;
+        LastError = Truncate(reason);
+        LockedUntil = null;
+        ClaimToken = null;
+        Status = OutboxStatus.Withheld;
     }
 
     /// <summary>A coordinator asks for a failed message to be tried again.</summary>

@@ -23,10 +23,11 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
     public bool IsCoordinator => IsAdmin || Principal.IsInRole(Roles.Coordinator);
     public bool IsLspStaff => Principal.IsInRole(Roles.LspStaff);
     public bool IsMentor => Principal.IsInRole(Roles.Mentor);
+    public bool IsNational => Principal.IsInRole(Roles.National);
 
     public string Role => Roles.All.FirstOrDefault(Principal.IsInRole) ?? "";
 
-    /// <summary>Admins see every region; everyone else only their own (<see cref="Authorization.RegionRule"/>).</summary>
+    /// <summary>Admins and the national team see every region; everyone else only their own (<see cref="Authorization.RegionRule"/>).</summary>
     public bool CanSeeRegion(int regionId) => Authorization.RegionRule.CanSee(Principal, regionId);
 }
 

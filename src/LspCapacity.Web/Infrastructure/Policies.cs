@@ -16,6 +16,16 @@ public static class Policies
     /// </summary>
     public const string InARegion = "InARegion";
 
+    /// <summary>
+    /// Pages that read a region's programme figures (the dashboard family, needs coverage, the region comparison):
+    /// its coordinators and admins, and the national team, read-only, for any region they choose
+    /// (<see cref="CurrentProgramme"/>).
+    /// </summary>
+    public const string ProgrammeReader = "ProgrammeReader";
+
+    /// <summary>A home region, or the national team (who choose one): pages that read one region's figures.</summary>
+    public const string InARegionOrNational = "InARegionOrNational";
+
     public static void Configure(AuthorizationOptions options)
     {
         // Every page needs sign-in unless it is deliberately public ([AllowAnonymous]).
@@ -23,5 +33,8 @@ public static class Policies
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Coordinator, p => p.RequireRole(Roles.Admin, Roles.Coordinator));
         options.AddPolicy(InARegion, p => p.RequireAuthenticatedUser().RequireClaim(AppClaims.RegionId));
+        options.AddPolicy(ProgrammeReader, p => p.RequireRole(Roles.Admin, Roles.Coordinator, Roles.National));
+        options.AddPolicy(InARegionOrNational, p => p.RequireAuthenticatedUser()
+            .RequireAssertion(c => c.User.HasClaim(x => x.Type == AppClaims.RegionId) || c.User.IsInRole(Roles.National)));
     }
 }

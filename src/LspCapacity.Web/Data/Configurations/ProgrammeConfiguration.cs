@@ -26,6 +26,9 @@ public class ProgrammeConfiguration : IEntityTypeConfiguration<Domain.Programme.
         builder.HasIndex(p => new { p.RegionId, p.Name }).IsUnique();
         builder.HasMany(p => p.Objectives).WithOne().HasForeignKey(o => o.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Objectives).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.PrimitiveCollection(p => p.ThemeIds);
+        builder.PrimitiveCollection(p => p.PartnershipIds);
+        builder.Ignore(p => p.IsClosed);
     }
 }
 
@@ -45,6 +48,7 @@ public class PartnershipConfiguration : IEntityTypeConfiguration<Partnership>
         builder.Property(p => p.AreaType).HasConversion<string>().HasMaxLength(20);
         builder.HasOne(p => p.Region).WithMany().HasForeignKey(p => p.RegionId);
         builder.HasOne(p => p.County).WithMany().HasForeignKey(p => p.CountyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Partnership>().WithMany().HasForeignKey(p => p.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.RegionId, p.Name }).IsUnique();
     }
 }

@@ -16,7 +16,7 @@ public static class Roles
     /// <summary>The national LSP team (issue 21): reads every region, changes nothing.</summary>
     public const string National = "National";
 
-    public static readonly IReadOnlyList<string> All = [Admin, Coordinator, LspStaff, Mentor];
+    public static readonly IReadOnlyList<string> All = [Admin, Coordinator, LspStaff, Mentor, National];
 
     public static string DisplayName(string role) => role switch
     {
@@ -24,6 +24,7 @@ public static class Roles
         Coordinator => "Coordinator",
         LspStaff => "LSP staff",
         Mentor => "Mentor",
+        National => "National team (read only)",
         _ => role,
     };
 
@@ -37,4 +38,7 @@ public static class Roles
 
     /// <summary>LSP staff belong to one partnership; every other role works across the region.</summary>
     public static bool RequiresPartnership(string role) => role == LspStaff;
+
+    /// <summary>The national team works across every region, so has none of its own.</summary>
+    public static bool HasNoRegion(string role) => role == National;
 }

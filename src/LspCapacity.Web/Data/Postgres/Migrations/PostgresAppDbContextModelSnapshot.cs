@@ -1472,6 +1472,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1486,6 +1489,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CountyId");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("RegionId", "Name")
                         .IsUnique();
@@ -1506,9 +1511,15 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int?>("BaselineSurveyId")
+                        .HasColumnType("integer");
+
                     b.Property<decimal>("Budget")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("date");
@@ -1518,11 +1529,19 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.PrimitiveCollection<List<int>>("PartnershipIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
                     b.Property<int>("RegionId")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date");
+
+                    b.PrimitiveCollection<List<int>>("ThemeIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
 
                     b.HasKey("Id");
 
@@ -3219,6 +3238,11 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     b.HasOne("LspCapacity.Web.Domain.Programme.Partnership", "County")
                         .WithMany()
                         .HasForeignKey("CountyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LspCapacity.Web.Domain.Programme.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("LspCapacity.Web.Domain.Programme.Region", "Region")
