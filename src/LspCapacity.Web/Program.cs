@@ -125,8 +125,8 @@ builder.Services.AddRateLimiter(options =>
 // --- Pages -----------------------------------------------------------------------------------
 builder.Services.AddRazorPages(options =>
 {
+    options.Conventions.ConfigureFilter(new NationalReadOnlyFilter()); // first: the national team's POSTs are refused, whatever they name
     options.Conventions.ConfigureFilter(new UnknownHandlerFilter());
-    options.Conventions.ConfigureFilter(new NationalReadOnlyFilter());
     options.Conventions.AuthorizeFolder("/People", Policies.Coordinator);
     options.Conventions.AuthorizeFolder("/Mail", Policies.Coordinator); // /outbox
     options.Conventions.AuthorizeFolder("/Dashboard", Policies.ProgrammeReader);
@@ -136,7 +136,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizePage("/Admin/Region", Policies.Admin);
     options.Conventions.AuthorizePage("/Admin/Themes", Policies.Admin);
     options.Conventions.AuthorizePage("/Admin/Theme", Policies.Admin);
-    options.Conventions.AuthorizeFolder("/National", Policies.ProgrammeReader);
+    options.Conventions.AuthorizeFolder("/National", Policies.National);
     options.Conventions.AuthorizePage("/Partnerships/Create", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Partnerships/Edit", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Activities/Create", Policies.Coordinator);

@@ -23,6 +23,9 @@ public static class Policies
     /// </summary>
     public const string ProgrammeReader = "ProgrammeReader";
 
+    /// <summary>Pages comparing every region (<c>/national/regions</c>): the national team and admins.</summary>
+    public const string National = "National";
+
     /// <summary>A home region, or the national team (who choose one): pages that read one region's figures.</summary>
     public const string InARegionOrNational = "InARegionOrNational";
 
@@ -34,6 +37,7 @@ public static class Policies
         options.AddPolicy(Coordinator, p => p.RequireRole(Roles.Admin, Roles.Coordinator));
         options.AddPolicy(InARegion, p => p.RequireAuthenticatedUser().RequireClaim(AppClaims.RegionId));
         options.AddPolicy(ProgrammeReader, p => p.RequireRole(Roles.Admin, Roles.Coordinator, Roles.National));
+        options.AddPolicy(National, p => p.RequireRole(Roles.Admin, Roles.National));
         options.AddPolicy(InARegionOrNational, p => p.RequireAuthenticatedUser()
             .RequireAssertion(c => c.User.HasClaim(x => x.Type == AppClaims.RegionId) || c.User.IsInRole(Roles.National)));
     }

@@ -114,8 +114,13 @@ public static class AccessSamples
             .Select(p => p.Id).FirstAsync();
         var closedProject = await db.Projects.Where(p => p.PartnershipId == partnerships["Birmingham"] && p.Status == ProjectStatus.Closed)
             .Select(p => p.Id).FirstAsync();
+        // The West Midlands' running programme year, its region and a theme (the admin pages, issue 21).
+        var programme = await db.Programmes.Where(p => p.RegionId == regionId && p.ClosedAt == null).OrderByDescending(p => p.StartsOn).Select(p => p.Id).FirstAsync();
         return new Dictionary<string, string>
         {
+            ["programmes"] = programme.ToString(UkTime.Culture),
+            ["regions"] = regionId.ToString(UkTime.Culture),
+            ["themes"] = themes.First().ToString(UkTime.Culture),
             ["invitation"] = "no-such-invitation",
             ["activities"] = ended.Id.ToString(UkTime.Culture),
             ["errors"] = "404",

@@ -19,7 +19,7 @@ public static partial class PageRoutes
         "/Activities/Create", "/Activities/Edit", "/Activities/Manage", "/Activities/SignInSheet", "/Activities/Export",
         "/Needs/Surveys/Create", "/Needs/Surveys/Export", "/Needs/Surveys/Question",
         "/Placements/Create", "/Library/Moderation", "/Reviews/Create", "/Projects/Decide",
-        "/Dashboard/", "/Needs/Coverage",
+        "/Dashboard/", "/Needs/Coverage", "/Admin/", "/National/",
     ];
 
     public static bool IsCoordinatorOnly(string viewEnginePath) =>
@@ -82,6 +82,13 @@ public static partial class PageRoutes
         new("/Activities/Index",               SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
         new("/Activities/Manage",              SignIn,  No,      No,      No,      Ok,      No,      Ok),
         new("/Activities/SignInSheet",         SignIn,  No,      No,      No,      Ok,      No,      Ok),
+        new("/Admin/NewProgramme",             SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Admin/Programme",                SignIn,  No,      No,      No,      Ok,      No,      Ok),
+        new("/Admin/Programmes",               SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Admin/Region",                   SignIn,  No,      No,      No,      No,      No,      Ok),
+        new("/Admin/Regions",                  SignIn,  No,      No,      No,      No,      No,      Ok),
+        new("/Admin/Theme",                    SignIn,  No,      No,      No,      No,      No,      Ok),
+        new("/Admin/Themes",                   SignIn,  No,      No,      No,      No,      No,      Ok),
         new("/Dashboard/Distance",             SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
         new("/Dashboard/Export",               SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
         new("/Dashboard/Index",                SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
@@ -106,6 +113,7 @@ public static partial class PageRoutes
         new("/My/BookingProject",              SignIn,  Ok,      No,      No,      No,      No,      No),
         new("/My/Bookings",                    SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
         new("/My/Calendar",                    Ok,      Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/National/Regions",               SignIn,  No,      No,      No,      No,      No,      Ok),
         new("/Needs/Coverage",                 SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
         new("/Needs/Surveys/Create",           SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
         new("/Needs/Surveys/Details",          SignIn,  Ok,      Ok,      Ok,      Ok,      No,      Ok),
