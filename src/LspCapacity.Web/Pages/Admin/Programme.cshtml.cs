@@ -57,7 +57,8 @@ public class ProgrammeModel(AppDbContext db, CurrentUser me, TimeProvider clock,
         {
             return Forbid();
         }
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Next.", StringComparison.Ordinal)).ToList())
+        // Only this form's fields count (the other form's model, not posted, is bound and checked too).
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith("Input.", StringComparison.Ordinal)).ToList())
         {
             ModelState.Remove(key);
         }
@@ -116,9 +117,15 @@ public class ProgrammeModel(AppDbContext db, CurrentUser me, TimeProvider clock,
         {
             return Forbid();
         }
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList())
+        // Only this form's fields count (the edit form's model, not posted, is bound and checked too).
+        ModelState.Clear();
+        if (string.IsNullOrWhiteSpace(Next.Name))
         {
-            ModelState.Remove(key);
+            ModelState.AddModelError("Next.Name", "Enter the name of next year's programme");
+        }
+        else if (Next.Name.Trim().Length > 200)
+        {
+            ModelState.AddModelError("Next.Name", "Name must be 200 characters or fewer");
         }
         if (!IsLatest)
         {
@@ -212,8 +219,6 @@ public class ProgrammeModel(AppDbContext db, CurrentUser me, TimeProvider clock,
 
     public sealed class NextInput
     {
-        [Required(ErrorMessage = "Enter the name of next year's programme")]
-        [StringLength(200, ErrorMessage = "Name must be 200 characters or fewer")]
         [Display(Name = "name")]
         public string? Name { get; set; }
 

@@ -59,7 +59,7 @@ public class NationalTests : IClassFixture<KnownRegion>
         // A real antiforgery token for this person, from their own account's form, so only the role can refuse.
         var account = await national.GetDocumentAsync("/account/change-password");
         var token = account.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
-        var programme = await _app.WithDbAsync(db => db.Programmes.Where(p => p.RegionId != _app.RegionId).Select(p => p.Id).FirstAsync());
+        var programme = await _app.WithDbAsync(db => db.Programmes.Where(p => p.RegionId != _app.RegionId && p.ClosedAt == null).Select(p => p.Id).FirstAsync());
         var activity = _app.X2Id;
         foreach (var url in new[]
                  {
