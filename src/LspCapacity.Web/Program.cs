@@ -121,17 +121,25 @@ builder.Services.AddAuthorization(Policies.Configure);
 builder.Services.AddAppAuthorizationHandlers();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddScoped<CurrentProgramme>();
 builder.Services.AddRateLimiter(options => AccountRateLimit.Configure(options, accounts));
 builder.Services.AddForwardedHeadersFromConfig(config);
 
 // --- Pages -----------------------------------------------------------------------------------
 builder.Services.AddRazorPages(options =>
 {
+    options.Conventions.ConfigureFilter(new NationalReadOnlyFilter()); // first: the national team's POSTs are refused, whatever they name
     options.Conventions.ConfigureFilter(new UnknownHandlerFilter());
     options.Conventions.AuthorizeFolder("/People", Policies.Coordinator);
     options.Conventions.AuthorizeFolder("/Mail", Policies.Coordinator); // /outbox
-    options.Conventions.AuthorizeFolder("/Dashboard", Policies.Coordinator);
-    options.Conventions.AuthorizePage("/Needs/Coverage", Policies.Coordinator);
+    options.Conventions.AuthorizeFolder("/Dashboard", Policies.ProgrammeReader);
+    options.Conventions.AuthorizePage("/Needs/Coverage", Policies.ProgrammeReader);
+    options.Conventions.AuthorizeFolder("/Admin", Policies.Coordinator);
+    options.Conventions.AuthorizePage("/Admin/Regions", Policies.Admin);
+    options.Conventions.AuthorizePage("/Admin/Region", Policies.Admin);
+    options.Conventions.AuthorizePage("/Admin/Themes", Policies.Admin);
+    options.Conventions.AuthorizePage("/Admin/Theme", Policies.Admin);
+    options.Conventions.AuthorizeFolder("/National", Policies.National);
     options.Conventions.AuthorizePage("/Partnerships/Create", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Partnerships/Edit", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Activities/Create", Policies.Coordinator);

@@ -256,6 +256,11 @@ public class EveryPageTests(BrowserApp browser, ITestOutputHelper output) : ICla
             ["meetings"] = meeting.ToString(UkTime.Culture),
             ["bookings"] = birminghamPlace.Id.ToString(UkTime.Culture),
             ["results"] = closed.Id.ToString(UkTime.Culture),
+            // The admin pages (issue 21): the West Midlands' running programme year, its region and a theme.
+            ["programmes"] = (await db.Programmes.Where(p => p.RegionId == regionId && p.ClosedAt == null).OrderByDescending(p => p.StartsOn)
+                .Select(p => p.Id).FirstAsync()).ToString(UkTime.Culture),
+            ["regions"] = regionId.ToString(UkTime.Culture),
+            ["themes"] = themes.First().ToString(UkTime.Culture),
             ["invitation"] = "no-such-invitation",
             ["activities"] = ended.Id.ToString(UkTime.Culture),
             ["errors"] = "404",

@@ -159,6 +159,7 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
 
     private async Task<int> SaveDetectedChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
+        await ClosedProgrammes.RefuseAdditionsToAsync(this, cancellationToken);
         var queuesEmail = ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
         var touched = DataScopes.Touched(ChangeTracker);
         if (touched.Count > 0)

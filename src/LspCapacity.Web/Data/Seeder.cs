@@ -51,6 +51,7 @@ public sealed partial class Seeder(AppDbContext db, UserManager<AppUser> users, 
         await SeedProgrammesAsync(Read<ProgrammeFile>(folder, "programme.json"), cancellationToken);
         await SeedThemesAsync(Read<List<ThemeSeed>>(folder, "themes.json"), cancellationToken);
         await SeedPartnershipsAsync(Read<PartnershipFile>(folder, "partnerships.json"), cancellationToken);
+        await SeedProgrammeMembersAsync(cancellationToken);
         if (_options.DemoData)
         {
             await SeedDemoPeopleAsync(Read<List<PersonSeed>>(folder, Path.Combine("demo", "people.json")), cancellationToken);
@@ -64,6 +65,68 @@ public sealed partial class Seeder(AppDbContext db, UserManager<AppUser> users, 
             await SeedDemoProposalsAsync(Read<List<ProposalSeed>>(folder, Path.Combine("demo", "proposals.json")), cancellationToken);
             await SeedDemoBoardAsync(cancellationToken);
             await SeedDemoCoDeliveryAsync(cancellationToken);
+            await SeedDemoNationalAsync(cancellationToken);
+        }
+    }
+
+    private readonly List<Domain.Programme.Programme> _newProgrammes = [];
+
+    /// <summary>A programme loaded in this run takes part with every theme and its region's partnerships (once those are loaded).</summary>
+    private async Task SeedProgrammeMembersAsync(CancellationToken cancellationToken)
+    {
+        if (_newProgrammes.Count == 0)
+        {
+            return;
+        }
+        var themes = await db.Themes.Where(t => t.IsActive).Select(t => t.Id).ToListAsync(cancellationToken);
+        foreach (var programme in _newProgrammes)
+        {
+            programme.SetThemes(themes);
+            programme.SetPartnerships(await db.Partnerships.Where(p => p.RegionId == programme.RegionId && p.IsActive).Select(p => p.Id).ToListAsync(cancellationToken));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        _newProgrammes.Clear();
+    }
+
+    /// <summary>
+    /// Issue 21's demo: the national team's read-only sign-in (no region), and the West Midlands' previous
+    /// programme year, closed, so the programme chooser and a closed programme's report have something to show.
+    /// </summary>
+    private async Task SeedDemoNationalAsync(CancellationToken cancellationToken)
+    {
+        const string email = "national@lsp.example";
+        if (await users.FindByEmailAsync(email) is null)
+        {
+            var user = new AppUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = "Nat National",
+                Organisation = "National LSP team, Department for Communities and Local Government",
+                Role = Roles.National,
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            var created = await users.CreateAsync(user, _options.DemoPassword);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo person {email} could not be created: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+            }
+            await users.AddToRoleAsync(user, Roles.National);
+        }
+        const string previous = "West Midlands LSP Capacity Building Programme 2005–06";
+        var regionId = await RegionIdAsync("west-midlands", cancellationToken);
+        if (!await db.Programmes.AnyAsync(p => p.RegionId == regionId && p.Name == previous, cancellationToken))
+        {
+            var programme = new Domain.Programme.Programme(regionId, previous,
+                "A first year of support for the region's Local Strategic Partnerships as the first Local Area Agreements were negotiated.",
+                new DateOnly(2005, 9, 1), new DateOnly(2006, 7, 31), 150_000m);
+            programme.SetObjectives(["Bring the region's LSPs together to share what works.", "Prepare the ground for a systematic needs analysis."]);
+            programme.SetThemes(await db.Themes.Where(t => t.IsActive).Select(t => t.Id).ToListAsync(cancellationToken));
+            programme.SetPartnerships(await db.Partnerships.Where(p => p.RegionId == regionId && p.IsActive).Select(p => p.Id).ToListAsync(cancellationToken));
+            programme.Close(new DateTime(2006, 8, 31, 12, 0, 0, DateTimeKind.Utc));
+            db.Programmes.Add(programme);
+            await db.SaveChangesAsync(cancellationToken);
         }
     }
 
@@ -107,6 +170,7 @@ public sealed partial class Seeder(AppDbContext db, UserManager<AppUser> users, 
                 programme.AddObjective(objective);
             }
             db.Programmes.Add(programme);
+            _newProgrammes.Add(programme);
         }
         await db.SaveChangesAsync(cancellationToken);
     }

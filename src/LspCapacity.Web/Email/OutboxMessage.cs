@@ -8,6 +8,9 @@ public enum OutboxStatus
 
     /// <summary>Never to be sent: its recipient was erased before it went.</summary>
     Withdrawn = 3,
+
+    /// <summary>Not sent, on purpose: the person it was for has been deactivated.</summary>
+    Withheld = 4,
 }
 
 /// <summary>
@@ -138,6 +141,16 @@ public class OutboxMessage
             LockedUntil = null;
             ClaimToken = null;
         }
+    }
+
+    /// <summary>Never sent: the person it was for has been deactivated since it was queued.</summary>
+    public void Withhold(DateTime now, string reason)
+    {
+        LastAttemptAt = now;
+        LastError = Truncate(reason);
+        LockedUntil = null;
+        ClaimToken = null;
+        Status = OutboxStatus.Withheld;
     }
 
     /// <summary>A coordinator asks for a failed message to be tried again.</summary>

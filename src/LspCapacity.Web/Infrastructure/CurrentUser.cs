@@ -31,10 +31,11 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
 
     /// <summary>A practitioner member of their region's programme board (for the navigation; pages ask the board's authorisation handler).</summary>
     public bool IsBoardMember => Principal.HasClaim(AppClaims.BoardMember, "true");
+    public bool IsNational => Principal.IsInRole(Roles.National);
 
     public string Role => Roles.All.FirstOrDefault(Principal.IsInRole) ?? "";
 
-    /// <summary>Admins see every region; everyone else only their own (<see cref="Authorization.RegionRule"/>).</summary>
+    /// <summary>Admins and the national team see every region; everyone else only their own (<see cref="Authorization.RegionRule"/>).</summary>
     public bool CanSeeRegion(int regionId) => Authorization.RegionRule.CanSee(Principal, regionId);
 }
 

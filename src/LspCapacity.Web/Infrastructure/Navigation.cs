@@ -22,6 +22,8 @@ public enum SiteSection
     Outbox,
     Board,
     Providers,
+    Admin,
+    National,
 }
 
 /// <summary>Sets and reads a page's <see cref="SiteSection"/>; pages set it in their handler (or view), the layout reads it.</summary>
@@ -103,11 +105,26 @@ public static class Navigation
             {
                 new("Dashboard", dashboard), new("Needs coverage", Page("/Needs/Coverage")), new("People", Page("/People/Index")), new("Email", Page("/Mail/Index")),
             };
+            programme.Add(new("Programme years", Page("/Admin/Programmes")));
             if (me.IsAdmin)
             {
+                programme.Add(new("Regions", Page("/Admin/Regions")));
+                programme.Add(new("Themes", Page("/Admin/Themes")));
+                programme.Add(new("Compare regions", Page("/National/Regions")));
                 programme.Add(new("Jobs", Routes.Jobs));
             }
-            sections.Add(new("Programme", dashboard, [SiteSection.Dashboard, SiteSection.People, SiteSection.Outbox], programme));
+            sections.Add(new("Programme", dashboard, [SiteSection.Dashboard, SiteSection.People, SiteSection.Outbox, SiteSection.Admin, SiteSection.National], programme));
+        }
+        else if (me.IsNational)
+        {
+            // The national team reads every region's figures and nothing else: theirs is one section.
+            var compare = Page("/National/Regions");
+            return
+            [
+                new("Regions", compare, [SiteSection.National, SiteSection.Dashboard, SiteSection.Needs],
+                    [new("Compare regions", compare), new("Dashboard", dashboard), new("Needs coverage", Page("/Needs/Coverage"))]),
+                new("Library", Page("/Library/Index"), [SiteSection.Library], []),
+            ];
         }
         return sections;
     }

@@ -24,6 +24,18 @@ public static class Policies
     /// their own organisation (Pages/Providers/OrganisationAuthorization.cs).
     /// </summary>
     public const string ProviderRegister = "ProviderRegister";
+    /// <summary>
+    /// Pages that read a region's programme figures (the dashboard family, needs coverage, the region comparison):
+    /// its coordinators and admins, and the national team, read-only, for any region they choose
+    /// (<see cref="CurrentProgramme"/>).
+    /// </summary>
+    public const string ProgrammeReader = "ProgrammeReader";
+
+    /// <summary>Pages comparing every region (<c>/national/regions</c>): the national team and admins.</summary>
+    public const string National = "National";
+
+    /// <summary>A home region, or the national team (who choose one): pages that read one region's figures.</summary>
+    public const string InARegionOrNational = "InARegionOrNational";
 
     public static void Configure(AuthorizationOptions options)
     {
@@ -34,5 +46,9 @@ public static class Policies
         options.AddPolicy(FairShares, p => p.RequireRole(Roles.Admin, Roles.Coordinator, Roles.Broker).RequireClaim(AppClaims.RegionId));
         options.AddPolicy(ProviderRegister, p => p.RequireRole(Roles.Admin, Roles.Coordinator, Roles.Broker, Roles.LspStaff));
         options.AddPolicy(InARegion, p => p.RequireAuthenticatedUser().RequireClaim(AppClaims.RegionId));
+        options.AddPolicy(ProgrammeReader, p => p.RequireRole(Roles.Admin, Roles.Coordinator, Roles.National));
+        options.AddPolicy(National, p => p.RequireRole(Roles.Admin, Roles.National));
+        options.AddPolicy(InARegionOrNational, p => p.RequireAuthenticatedUser()
+            .RequireAssertion(c => c.User.HasClaim(x => x.Type == AppClaims.RegionId) || c.User.IsInRole(Roles.National)));
     }
 }

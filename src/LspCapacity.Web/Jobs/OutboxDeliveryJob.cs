@@ -89,12 +89,25 @@ public sealed class OutboxDeliveryJob(AppDbContext db, MailSender sender, TimePr
             .Where(m => due.Contains(m.Id) && m.ClaimToken == token)
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
             .ToListAsync(cancellationToken);
+        // A deactivated person gets no email, whatever queued it and whenever: one look per batch, by address.
+        var addresses = messages.Select(m => m.ToAddress.ToUpperInvariant()).Distinct().ToList();
+        var deactivated = (await db.Users.AsNoTracking().Where(u => !u.IsActive && addresses.Contains(u.NormalizedEmail!))
+            .Select(u => u.NormalizedEmail!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var sent = 0;
         var done = 0;
         try
         {
             foreach (var message in messages)
             {
+                if (deactivated.Contains(message.ToAddress.ToUpperInvariant()))
+                {
+                    db.Attach(message);
+                    message.Withhold(clock.GetUtcNow().UtcDateTime, "Not sent: the person has been deactivated.");
+                    await db.SaveChangesAsync(CancellationToken.None);
+                    db.ChangeTracker.Clear();
+                    done++;
+                    continue;
+                }
                 if (await DeliverAsync(message, cancellationToken))
                 {
                     sent++;

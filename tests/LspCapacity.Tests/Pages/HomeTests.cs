@@ -43,10 +43,10 @@ public class HomeTests : IClassFixture<AppFactory>
 
         // The programme's pages: on each of them, as plain links (no script needed), with the current one marked.
         foreach (var (url, current) in new[] { ("/dashboard", "/dashboard"), ("/dashboard/participation", "/dashboard"), ("/needs/coverage", "/needs/coverage"),
-                     ("/people", "/people"), ("/outbox", "/outbox") })
+                     ("/people", "/people"), ("/outbox", "/outbox"), ("/admin/programmes", "/admin/programmes") })
         {
             var page = await coordinator.GetDocumentAsync(url);
-            Assert.Equal(["/dashboard", "/needs/coverage", "/people", "/outbox"], page.QuerySelectorAll("#sub-navigation a").Select(a => a.GetAttribute("href")));
+            Assert.Equal(["/dashboard", "/needs/coverage", "/people", "/outbox", "/admin/programmes"], page.QuerySelectorAll("#sub-navigation a").Select(a => a.GetAttribute("href")));
             Assert.Equal("/dashboard", Assert.Single(page.QuerySelectorAll("#navigation a[aria-current]")).GetAttribute("href"));
             Assert.Equal(current, Assert.Single(page.QuerySelectorAll("#sub-navigation a[aria-current]")).GetAttribute("href"));
         }

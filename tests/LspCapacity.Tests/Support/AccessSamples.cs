@@ -122,8 +122,13 @@ public static class AccessSamples
         var council = await db.Organisations.Where(o => o.Name == "Sandwell Metropolitan Borough Council").Select(o => o.Id).SingleAsync();
         var secondee = await db.Offers.Where(o => o.OrganisationId == council && o.Kind == LspCapacity.Web.Domain.Brokerage.OfferKind.Secondee)
             .Select(o => o.Id).FirstAsync();
+        // The West Midlands' running programme year, its region and a theme (the admin pages, issue 21).
+        var programme = await db.Programmes.Where(p => p.RegionId == regionId && p.ClosedAt == null).OrderByDescending(p => p.StartsOn).Select(p => p.Id).FirstAsync();
         return new Dictionary<string, string>
         {
+            ["programmes"] = programme.ToString(UkTime.Culture),
+            ["regions"] = regionId.ToString(UkTime.Culture),
+            ["themes"] = themes.First().ToString(UkTime.Culture),
             ["providers"] = council.ToString(UkTime.Culture),
             ["offers"] = secondee.ToString(UkTime.Culture),
             ["meetings"] = meeting.ToString(UkTime.Culture),

@@ -9,4 +9,7 @@ public static class Demo
     public const string StaffBirmingham = "staff.birmingham@lsp.example";
     public const string StaffCoventry = "staff.coventry@lsp.example";
     public const string Mentor = "mentor@lsp.example";
+
+    /// <summary>The national team (issue 21): no region, reads every region, changes nothing.</summary>
+    public const string National = "national@lsp.example";
 }

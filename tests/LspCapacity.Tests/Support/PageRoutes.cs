@@ -22,6 +22,7 @@ public static partial class PageRoutes
         "/Dashboard/", "/Needs/Coverage", "/Board/Create", "/Board/Agenda",
         "/Placements/Create", "/Library/Moderation", "/Reviews/Create", "/Projects/Decide", "/Providers/Create",
         "/Dashboard/", "/Needs/Coverage",
+        "/Dashboard/", "/Needs/Coverage", "/Admin/", "/National/",
     ];
 
     public static bool IsCoordinatorOnly(string viewEnginePath) =>
@@ -95,6 +96,13 @@ public static partial class PageRoutes
         new("/Board/Meeting",                  SignIn,  Ok,      Ok,      Ok,      Ok,      No,      Ok),
         new("/Board/Members",                  SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
         new("/Admin/Audit",                    SignIn,  No,      No,      No,      No,      No,      Ok),
+        new("/Admin/NewProgramme",             SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Admin/Programme",                SignIn,  No,      No,      No,      Ok,      No,      Ok),
+        new("/Admin/Programmes",               SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
+        new("/Admin/Region",                   SignIn,  No,      No,      No,      No,      No,      Ok),
+        new("/Admin/Regions",                  SignIn,  No,      No,      No,      No,      No,      Ok),
+        new("/Admin/Theme",                    SignIn,  No,      No,      No,      No,      No,      Ok),
+        new("/Admin/Themes",                   SignIn,  No,      No,      No,      No,      No,      Ok),
         new("/Dashboard/Distance",             SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
         new("/Dashboard/Export",               SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
         new("/Dashboard/Index",                SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
@@ -119,6 +127,7 @@ public static partial class PageRoutes
         new("/My/BookingProject",              SignIn,  Ok,      No,      No,      No,      No,      No),
         new("/My/Bookings",                    SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
         new("/My/Calendar",                    Ok,      Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
+        new("/National/Regions",               SignIn,  No,      No,      No,      No,      No,      Ok),
         new("/Needs/Coverage",                 SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
         new("/Needs/Surveys/Create",           SignIn,  No,      No,      No,      Ok,      Ok,      Ok),
         new("/Needs/Surveys/Details",          SignIn,  Ok,      Ok,      Ok,      Ok,      No,      Ok),

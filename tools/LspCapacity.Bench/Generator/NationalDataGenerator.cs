@@ -315,6 +315,15 @@ public sealed partial class NationalDataGenerator(string databasePath, Scale sca
         }
 
         Add($"admin@{EmailDomain}", Roles.Admin, null, null, "Government Office");
+        // The national team (issue 21): no region, reads every one. Written with fixed values, not Add, so the
+        // random draws (and with them the rest of the data set) stay as they were.
+        const string nationalId = "00000000-0000-4000-8000-000000000021";
+        var national = $"national@{EmailDomain}";
+        users.Row(nationalId, "National Team", "National LSP team", null, null, true, anchor.AddDays(-500), Roles.National, national,
+            national.ToUpperInvariant(), national, national.ToUpperInvariant(), true, hash, "NATIONALTEAMSECURITYSTAMP0000021", nationalId, false, false,
+            true, 0);
+        userRoles.Row(nationalId, roleIds[Roles.National]);
+        count++;
         foreach (var region in _regions)
         {
             Add($"coordinator.{region.Code}@{EmailDomain}", Roles.Coordinator, region.Id, null, $"Government Office for the {region.Name}");

@@ -33,6 +33,9 @@ public class ProgrammeConfiguration : IEntityTypeConfiguration<Domain.Programme.
             rule.Property(r => r.MediumNeedWeight).HasPrecision(8, 2);
             rule.Property(r => r.NrfUpliftPercent).HasPrecision(8, 2);
         });
+        builder.PrimitiveCollection(p => p.ThemeIds);
+        builder.PrimitiveCollection(p => p.PartnershipIds);
+        builder.Ignore(p => p.IsClosed);
     }
 }
 
@@ -52,6 +55,7 @@ public class PartnershipConfiguration : IEntityTypeConfiguration<Partnership>
         builder.Property(p => p.AreaType).HasConversion<string>().HasMaxLength(20);
         builder.HasOne(p => p.Region).WithMany().HasForeignKey(p => p.RegionId);
         builder.HasOne(p => p.County).WithMany().HasForeignKey(p => p.CountyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Partnership>().WithMany().HasForeignKey(p => p.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.RegionId, p.Name }).IsUnique();
     }
 }

@@ -9,7 +9,7 @@ public sealed record InviteProblem(string Field, string Message);
 /// the inviter's region, and whether the address is free, need the database: the caller finds them out
 /// and says so.
 /// </summary>
-public sealed record PersonInvite(string Email, string DisplayName, string? Organisation, int RegionId, string Role, int? PartnershipId)
+public sealed record PersonInvite(string Email, string DisplayName, string? Organisation, int? RegionId, string Role, int? PartnershipId)
 {
     public const string EmailField = nameof(Email);
     public const string RoleField = nameof(Role);
@@ -80,7 +80,7 @@ public sealed record PersonInvite(string Email, string DisplayName, string? Orga
             Guard.Required(email, "The email address"),
             Guard.Required(displayName, "The person's name"),
             Guard.Optional(organisation),
-            regionId,
+            Roles.HasNoRegion(role) ? null : regionId,
             role,
             Roles.RequiresPartnership(role) ? partnershipId : null)
         {

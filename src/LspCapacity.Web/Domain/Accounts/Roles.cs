@@ -16,7 +16,7 @@ public static class Roles
     /// <summary>The national LSP team (issue 21): reads every region, changes nothing.</summary>
     public const string National = "National";
 
-    public static readonly IReadOnlyList<string> All = [Admin, Coordinator, LspStaff, Mentor, ProviderContact];
+    public static readonly IReadOnlyList<string> All = [Admin, Coordinator, LspStaff, Mentor, ProviderContact, National];
 
     public static string DisplayName(string role) => role switch
     {
@@ -25,6 +25,7 @@ public static class Roles
         LspStaff => "LSP staff",
         Mentor => "Mentor",
         ProviderContact => "Provider contact",
+        National => "National team (read only)",
         _ => role,
     };
 
@@ -47,4 +48,6 @@ public static class Roles
     /// not: they see their own organisation and the work placed with it, never the region's needs or bookings.
     /// </summary>
     public static bool WorksInARegion(string role) => role != ProviderContact;
+    /// <summary>The national team works across every region, so has none of its own.</summary>
+    public static bool HasNoRegion(string role) => role == National;
 }

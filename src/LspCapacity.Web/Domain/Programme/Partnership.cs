@@ -34,6 +34,12 @@ public class Partnership
     public Partnership? County { get; private set; }
     public bool IsActive { get; private set; }
 
+    /// <summary>
+    /// The partnership this one was merged into (two LSPs that became one): it is inactive, its history rows
+    /// keep its id, and the survivor's page and figures count them as the survivor's.
+    /// </summary>
+    public int? MergedIntoId { get; private set; }
+
     public void Update(string name, AreaType areaType, bool receivesNrf, int? countyId)
     {
         if (!Enum.IsDefined(areaType))
@@ -56,5 +62,38 @@ public class Partnership
 
     public void Deactivate() => IsActive = false;
 
-    public void Reactivate() => IsActive = true;
+    public void Reactivate()
+    {
+        if (MergedIntoId is not null)
+        {
+            throw new DomainException($"{Name} was merged into another partnership, so it cannot be reactivated.");
+        }
+        IsActive = true;
+    }
+
+    /// <summary>Merges this partnership into <paramref name="survivor"/>: it is hidden from choices and its history shows under the survivor.</summary>
+    public void MergeInto(Partnership survivor)
+    {
+        if (survivor.Id == Id)
+        {
+            throw new DomainException("Choose another partnership to merge into.");
+        }
+        if (survivor.RegionId != RegionId)
+        {
+            throw new DomainException("A partnership can only be merged into one of its own region.");
+        }
+        if (!survivor.IsActive)
+        {
+            throw new DomainException($"{survivor.Name} is not active: choose an active partnership to merge into.");
+        }
+        if (MergedIntoId is not null)
+        {
+            throw new DomainException($"{Name} has already been merged.");
+        }
+        MergedIntoId = survivor.Id;
+        IsActive = false;
+    }
+
+    /// <summary>A partnership merged into this one's predecessor now belongs to the survivor (one level, so figures need no chains).</summary>
+    public void MoveMergeTo(int survivorId) => MergedIntoId = MergedIntoId is null ? null : survivorId;
 }

@@ -25,4 +25,9 @@ public class Theme
         Description = description?.Trim() ?? "";
         Position = position;
     }
+
+    /// <summary>No longer offered for new records; everything already linked to it keeps it.</summary>
+    public void Retire() => IsActive = false;
+
+    public void Reinstate() => IsActive = true;
 }

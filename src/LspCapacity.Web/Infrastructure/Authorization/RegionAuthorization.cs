@@ -14,7 +14,11 @@ namespace LspCapacity.Web.Infrastructure.Authorization;
 /// </summary>
 public sealed record RegionRecord(int? RegionId, bool IsDraft = false, bool IsNational = false);
 
-/// <summary>The region rule, stated once: admins see every region; everyone else only their own; a coordinator runs their own.</summary>
+/// <summary>
+/// The region rule, stated once: admins and the national team see every region; everyone else only their own; a
+/// coordinator runs their own. The national team never runs (changes) anything: <see cref="Coordinates"/> is
+/// false for them, and <see cref="NationalReadOnlyFilter"/> refuses every POST they make.
+/// </summary>
 public static class RegionRule
 {
     public static int? RegionOf(ClaimsPrincipal user) =>
@@ -27,9 +31,15 @@ public static class RegionRule
 
     public static bool IsCoordinator(ClaimsPrincipal user) => IsAdmin(user) || user.IsInRole(Roles.Coordinator);
 
+    /// <summary>The national LSP team: reads every region, changes nothing.</summary>
+    public static bool IsNational(ClaimsPrincipal user) => user.IsInRole(Roles.National);
+
+    /// <summary>Reads every region: admins and the national team.</summary>
+    public static bool SeesEveryRegion(ClaimsPrincipal user) => IsAdmin(user) || IsNational(user);
+
     /// <summary>The person may see the region's records.</summary>
     public static bool CanSee(ClaimsPrincipal user, int? regionId) =>
-        IsAdmin(user) || RegionOf(user) is { } own && own == regionId;
+        SeesEveryRegion(user) || RegionOf(user) is { } own && own == regionId;
 
     /// <summary>The person may see what is shared with every region (a national showcase): anyone with a home region, or an admin.</summary>
     public static bool CanSeeNational(ClaimsPrincipal user) => IsAdmin(user) || RegionOf(user) is not null;
@@ -43,7 +53,7 @@ public static class RegionRule
     /// </summary>
     public static IQueryable<T> Visible<T>(IQueryable<T> query, ClaimsPrincipal user, Expression<Func<T, int?>> regionOf)
     {
-        if (IsAdmin(user))
+        if (SeesEveryRegion(user))
         {
             return query;
         }

@@ -156,17 +156,31 @@ public static class DashboardQueries
         var reviews = await Reviews.PerPartnershipAsync(db, regionId, cancellationToken);
         var (survey, needs) = await NeedsAsync(db, regionId, cancellationToken);
         var needsByPartnership = needs.ToLookup(n => n.PartnershipId);
+        // A merged partnership's history keeps its id; it counts as its survivor's (Partnership.MergedIntoId).
+        var survivorOf = await SurvivorsAsync(db, regionId, cancellationToken);
+        Dictionary<int, int> Fold(IEnumerable<KeyValuePair<int, int>> counts) =>
+            counts.GroupBy(kv => survivorOf.GetValueOrDefault(kv.Key, kv.Key)).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value));
+        var booked = Fold(bookings.Select(kv => KeyValuePair.Create(kv.Key, kv.Value.Booked)));
+        var attended = Fold(bookings.Select(kv => KeyValuePair.Create(kv.Key, kv.Value.Attended)));
+        var placed = Fold(placements);
+        var placedMinutes = Fold(minutes);
+        var published = Fold(caseStudies);
+        var reviewed = Fold(reviews);
 
         var rows = partnerships.Select(p =>
         {
-            var b = bookings.GetValueOrDefault(p.Id);
             var theirNeeds = needsByPartnership[p.Id].Select(n => n.Level).ToList();
             return new Participation(p.Id, p.Name, Equity.HighestNeed(theirNeeds), theirNeeds.Count(l => l == NeedLevel.High),
-                b?.Booked ?? 0, b?.Attended ?? 0, placements.GetValueOrDefault(p.Id), minutes.GetValueOrDefault(p.Id),
-                caseStudies.GetValueOrDefault(p.Id), reviews.GetValueOrDefault(p.Id));
+                booked.GetValueOrDefault(p.Id), attended.GetValueOrDefault(p.Id), placed.GetValueOrDefault(p.Id), placedMinutes.GetValueOrDefault(p.Id),
+                published.GetValueOrDefault(p.Id), reviewed.GetValueOrDefault(p.Id));
         }).ToList();
         return new ParticipationResult(survey, rows);
     }
+
+    /// <summary>Each merged partnership of the region and the one it was merged into: one query.</summary>
+    public static Task<Dictionary<int, int>> SurvivorsAsync(AppDbContext db, int regionId, CancellationToken cancellationToken) =>
+        db.Partnerships.AsNoTracking().Where(p => p.RegionId == regionId && p.MergedIntoId != null)
+            .ToDictionaryAsync(p => p.Id, p => p.MergedIntoId!.Value, cancellationToken);
 
     public enum ParticipationSort
     {
@@ -261,7 +275,8 @@ public static class DashboardQueries
     public const string RatingRule = "Average rating: the mean of the usefulness and quality ratings (1 to 5) in every feedback given.";
     public const string LeftOutRule = "Drafts and cancelled activities are not counted.";
 
-    public static async Task<MoneyResult> MoneyAsync(AppDbContext db, int regionId, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>The value for money of the region's activities against the budget of <paramref name="programmeId"/> (else its current programme).</summary>
+    public static async Task<MoneyResult> MoneyAsync(AppDbContext db, int regionId, DateOnly today, CancellationToken cancellationToken, int? programmeId = null)
     {
         var counted = db.Activities.AsNoTracking()
             .Where(a => a.RegionId == regionId && (a.Status == ActivityStatus.Published || a.Status == ActivityStatus.Completed));
@@ -279,7 +294,7 @@ public static class DashboardQueries
                 (f, b) => new { b.Kind, Total = f.Usefulness + f.Quality })
             .GroupBy(x => x.Kind).Select(g => new { Kind = g.Key, Sum = g.Sum(x => x.Total), Count = g.Count() })
             .ToDictionaryAsync(x => x.Kind, cancellationToken);
-        var programme = await db.Programmes.AsNoTracking().Where(p => p.RegionId == regionId)
+        var programme = await db.Programmes.AsNoTracking().Where(p => p.RegionId == regionId && (programmeId == null || p.Id == programmeId))
             .OrderByDescending(p => p.StartsOn <= today && p.EndsOn >= today).ThenByDescending(p => p.StartsOn)
             .Select(p => new { p.Id, p.Name, p.Budget }).FirstOrDefaultAsync(cancellationToken);
 

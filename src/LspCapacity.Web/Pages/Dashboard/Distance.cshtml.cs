@@ -9,9 +9,12 @@ using static LspCapacity.Web.Pages.Dashboard.DashboardQueries;
 namespace LspCapacity.Web.Pages.Dashboard;
 
 /// <summary>Distance travelled between the baseline and the latest follow-up survey, per theme and per partnership (paged).</summary>
-[Authorize(Policy = Policies.InARegion)]
-public class DistanceModel(AppDbContext db, CurrentUser me) : PageModel
+[Authorize(Policy = Policies.InARegionOrNational)]
+public class DistanceModel(AppDbContext db, CurrentProgramme current) : PageModel
 {
+    /// <summary>The region and programme this page reads (<see cref="CurrentProgramme"/>).</summary>
+    public CurrentProgramme.Choice Choice { get; private set; } = default!;
+
     public const int PageSize = 25;
 
     public DistanceResult Result { get; private set; } = default!;
@@ -23,7 +26,12 @@ public class DistanceModel(AppDbContext db, CurrentUser me) : PageModel
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
         ViewData.SetSection(SiteSection.Dashboard);
-        var regionId = me.RequiredRegionId;
+        if (await current.ResolveAsync(cancellationToken) is not { } choice)
+        {
+            return Forbid();
+        }
+        Choice = choice;
+        var regionId = choice.RegionId;
         Result = await DistanceAsync(db, regionId, cancellationToken);
         Partnerships = ParticipationModel.Page(Result.ByPartnership, page, PageSize);
         return Page();

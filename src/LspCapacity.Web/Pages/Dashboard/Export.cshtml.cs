@@ -18,14 +18,22 @@ namespace LspCapacity.Web.Pages.Dashboard;
 /// Every dashboard table as CSV, whole (not just the page on screen), from the same queries as the
 /// pages. Numbers are plain (invariant culture, no currency sign) so a spreadsheet reads them as numbers.
 /// </summary>
-[Authorize(Policy = Policies.InARegion)]
-public class ExportModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+[Authorize(Policy = Policies.InARegionOrNational)]
+public class ExportModel(AppDbContext db, CurrentProgramme current, TimeProvider clock) : PageModel
 {
+    /// <summary>The region and programme this page reads (<see cref="CurrentProgramme"/>).</summary>
+    public CurrentProgramme.Choice Choice { get; private set; } = default!;
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     public async Task<IActionResult> OnGetAsync(string table, CancellationToken cancellationToken)
     {
-        var regionId = me.RequiredRegionId;
+        if (await current.ResolveAsync(cancellationToken) is not { } choice)
+        {
+            return Forbid();
+        }
+        Choice = choice;
+        var regionId = choice.RegionId;
         var now = clock.GetUtcNow().UtcDateTime;
         switch (table)
         {
@@ -60,7 +68,7 @@ public class ExportModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
             }
             case "kinds":
             {
-                var money = await MoneyAsync(db, regionId, UkTime.Today(clock), cancellationToken);
+                var money = await MoneyAsync(db, regionId, UkTime.Today(clock), cancellationToken, choice.Programme?.Id);
                 return Csv(table, ["Kind", "Activities", "Completed", "Committed (GBP)", "Spent (GBP)", "Places attended at completed activities",
                         "Cost per attended place (GBP)", "Average rating (1-5)"],
                     money.Kinds.Select(k => new[]
@@ -71,7 +79,7 @@ public class ExportModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
             }
             case "programme":
             {
-                var p = (await MoneyAsync(db, regionId, UkTime.Today(clock), cancellationToken)).Programme;
+                var p = (await MoneyAsync(db, regionId, UkTime.Today(clock), cancellationToken, choice.Programme?.Id)).Programme;
                 return Csv(table, ["Programme", "Budget (GBP)", "Committed (GBP)", "Spent (GBP)", "Remaining (GBP)", "Places attended at completed activities",
                         "Cost per attended place (GBP)", "Average rating (1-5)"],
                     [[CsvCells.Safe(p.ProgrammeName), Money(p.Budget), Money(p.TotalCommitted), Money(p.TotalSpent), Money(p.Remaining), N(p.AttendedAtCompleted),

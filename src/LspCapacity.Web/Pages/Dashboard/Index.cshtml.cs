@@ -9,10 +9,13 @@ using Microsoft.Extensions.Options;
 namespace LspCapacity.Web.Pages.Dashboard;
 
 /// <summary>The region's programme at a glance: each figure links to the list behind it.</summary>
-[Authorize(Policy = Policies.InARegion)]
-public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOptions<Jobs.PlacementOptions> placementOptions,
+[Authorize(Policy = Policies.InARegionOrNational)]
+public class IndexModel(AppDbContext db, CurrentProgramme current, TimeProvider clock, IOptions<Jobs.PlacementOptions> placementOptions,
     Brokerage.FairShareQueries fairShares) : PageModel
 {
+    /// <summary>The region and programme this page reads (<see cref="CurrentProgramme"/>).</summary>
+    public CurrentProgramme.Choice Choice { get; private set; } = default!;
+
     public DashboardQueries.Overview Overview { get; private set; } = default!;
     public ProjectQueries.Overview Projects { get; private set; } = default!;
     public CoDeliveryQueries.Collaboration Collaboration { get; private set; } = default!;
@@ -26,7 +29,12 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, IOp
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         ViewData.SetSection(SiteSection.Dashboard);
-        var regionId = me.RequiredRegionId;
+        if (await current.ResolveAsync(cancellationToken) is not { } choice)
+        {
+            return Forbid();
+        }
+        Choice = choice;
+        var regionId = choice.RegionId;
         Overview = await DashboardQueries.OverviewAsync(db, regionId, clock.GetUtcNow().UtcDateTime, UkTime.Today(clock),
             placementOptions.Value.QuietDays, cancellationToken);
         Projects = await ProjectQueries.OverviewAsync(db, regionId, UkTime.Today(clock), cancellationToken);

@@ -14,9 +14,12 @@ namespace LspCapacity.Web.Pages.Dashboard;
 /// its need, flagged when a high need meets low participation. Sorted by any column through links,
 /// paged; an unknown sort or direction falls back to the default rather than failing.
 /// </summary>
-[Authorize(Policy = Policies.InARegion)]
-public class ParticipationModel(AppDbContext db, CurrentUser me) : PageModel
+[Authorize(Policy = Policies.InARegionOrNational)]
+public class ParticipationModel(AppDbContext db, CurrentProgramme current) : PageModel
 {
+    /// <summary>The region and programme this page reads (<see cref="CurrentProgramme"/>).</summary>
+    public CurrentProgramme.Choice Choice { get; private set; } = default!;
+
     public const int PageSize = 25;
 
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
@@ -41,7 +44,12 @@ public class ParticipationModel(AppDbContext db, CurrentUser me) : PageModel
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
         ViewData.SetSection(SiteSection.Dashboard);
-        var regionId = me.RequiredRegionId;
+        if (await current.ResolveAsync(cancellationToken) is not { } choice)
+        {
+            return Forbid();
+        }
+        Choice = choice;
+        var regionId = choice.RegionId;
         SortBy = ParseSort(Sort);
         // Flagged first and numbers read best largest first; names A to Z.
         Descending = Dir?.ToLowerInvariant() switch

@@ -12,8 +12,11 @@ namespace LspCapacity.Web.Pages.Dashboard;
 /// Improvement projects across the region: by status, theme and partnership; how much of the support given
 /// is linked to a supported project; results against targets; projects gone quiet.
 /// </summary>
-public class ProjectsModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public class ProjectsModel(AppDbContext db, CurrentProgramme current, TimeProvider clock) : PageModel
 {
+    /// <summary>The region and programme this page reads (<see cref="CurrentProgramme"/>).</summary>
+    public CurrentProgramme.Choice? Choice { get; private set; }
+
     public StatusCounts ByStatus { get; private set; } = default!;
     public IReadOnlyList<ThemeRow> ByTheme { get; private set; } = [];
     public IReadOnlyList<PartnershipRow> ByPartnership { get; private set; } = [];
@@ -38,7 +41,8 @@ public class ProjectsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         ViewData.SetSection(SiteSection.Dashboard);
-        if (me.RegionId is not { } regionId)
+        Choice = await current.ResolveAsync(cancellationToken);
+        if (Choice?.RegionId is not { } regionId)
         {
             return Forbid();
         }

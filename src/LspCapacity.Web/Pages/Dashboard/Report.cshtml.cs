@@ -14,9 +14,12 @@ namespace LspCapacity.Web.Pages.Dashboard;
 /// The end-of-programme report: one printable page setting the results against the programme's
 /// expected results (a needs analysis of every LSP, a programme delivered collaboratively, outcomes).
 /// </summary>
-[Authorize(Policy = Policies.InARegion)]
-public class ReportModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+[Authorize(Policy = Policies.InARegionOrNational)]
+public class ReportModel(AppDbContext db, CurrentProgramme current, TimeProvider clock) : PageModel
 {
+    /// <summary>The region and programme this page reads (<see cref="CurrentProgramme"/>).</summary>
+    public CurrentProgramme.Choice Choice { get; private set; } = default!;
+
     public string RegionName { get; private set; } = "";
     public DateTime GeneratedAt { get; private set; }
     public NeedsAnalysisDone NeedsAnalysis { get; private set; } = default!;
@@ -41,13 +44,18 @@ public class ReportModel(AppDbContext db, CurrentUser me, TimeProvider clock) : 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         ViewData.SetSection(SiteSection.Dashboard);
-        var regionId = me.RequiredRegionId;
+        if (await current.ResolveAsync(cancellationToken) is not { } choice)
+        {
+            return Forbid();
+        }
+        Choice = choice;
+        var regionId = choice.RegionId;
         GeneratedAt = clock.GetUtcNow().UtcDateTime;
         RegionName = await db.Regions.AsNoTracking().Where(r => r.Id == regionId).Select(r => r.Name).SingleAsync(cancellationToken);
         NeedsAnalysis = await NeedsAnalysisDoneAsync(db, regionId, cancellationToken);
         Participation = await ParticipationAsync(db, regionId, cancellationToken);
         Collaboration = await CollaborationAsync(db, regionId, Participation.Rows, cancellationToken);
-        Money = await MoneyAsync(db, regionId, UkTime.Today(clock), cancellationToken);
+        Money = await MoneyAsync(db, regionId, UkTime.Today(clock), cancellationToken, choice.Programme?.Id);
         Coverage = await CoverageAsync(db, regionId, UkTime.Today(clock), cancellationToken);
         Distance = await DistanceAsync(db, regionId, cancellationToken);
         Outcomes = await PlacementOutcomesAsync(db, regionId, cancellationToken);

@@ -10,9 +10,12 @@ using static LspCapacity.Web.Pages.Dashboard.DashboardQueries;
 namespace LspCapacity.Web.Pages.Dashboard;
 
 /// <summary>Value for money: per activity (paged), per kind and for the programme: budget, committed, spent.</summary>
-[Authorize(Policy = Policies.InARegion)]
-public class ValueModel(AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+[Authorize(Policy = Policies.InARegionOrNational)]
+public class ValueModel(AppDbContext db, CurrentProgramme current, TimeProvider clock) : PageModel
 {
+    /// <summary>The region and programme this page reads (<see cref="CurrentProgramme"/>).</summary>
+    public CurrentProgramme.Choice Choice { get; private set; } = default!;
+
     public const int PageSize = 25;
 
     public Paged<ActivityValue> Activities { get; private set; } = default!;
@@ -32,8 +35,13 @@ public class ValueModel(AppDbContext db, CurrentUser me, TimeProvider clock) : P
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
         ViewData.SetSection(SiteSection.Dashboard);
-        var regionId = me.RequiredRegionId;
-        Money = await MoneyAsync(db, regionId, UkTime.Today(clock), cancellationToken);
+        if (await current.ResolveAsync(cancellationToken) is not { } choice)
+        {
+            return Forbid();
+        }
+        Choice = choice;
+        var regionId = choice.RegionId;
+        Money = await MoneyAsync(db, regionId, UkTime.Today(clock), cancellationToken, choice.Programme?.Id);
         Activities = await ActivityValues(db, regionId).ToPagedAsync(Math.Max(1, page), PageSize, cancellationToken);
         return Page();
     }

@@ -14,9 +14,12 @@ namespace LspCapacity.Web.Pages.Needs;
 /// Needs coverage: every high need (partnership × theme) with what addresses it — activities its
 /// staff attended, placements, peer reviews — uncovered needs first, paged, filtered by theme.
 /// </summary>
-[Authorize(Policy = Policies.InARegion)]
-public class CoverageModel(AppDbContext db, CurrentUser me, FiguresCache cache, TimeProvider clock) : PageModel
+[Authorize(Policy = Policies.InARegionOrNational)]
+public class CoverageModel(AppDbContext db, CurrentProgramme current, FiguresCache cache, TimeProvider clock) : PageModel
 {
+    /// <summary>The region and programme this page reads (<see cref="CurrentProgramme"/>).</summary>
+    public CurrentProgramme.Choice Choice { get; private set; } = default!;
+
     public const int PageSize = 25;
 
     /// <summary>The latest activities named for each need; the rest are counted ("and 28 more").</summary>
@@ -43,7 +46,12 @@ public class CoverageModel(AppDbContext db, CurrentUser me, FiguresCache cache, 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
         ViewData.SetSection(SiteSection.Dashboard);
-        var regionId = me.RequiredRegionId;
+        if (await current.ResolveAsync(cancellationToken) is not { } choice)
+        {
+            return Forbid();
+        }
+        Choice = choice;
+        var regionId = choice.RegionId;
         // Worked out once per change to the needs figures: every need of the region with the latest
         // activities and the reviews behind it, so paging and filtering only slice what is kept.
         // Keyed by the day too: a planned placement starts covering its needs on its start date, which no saved change marks.

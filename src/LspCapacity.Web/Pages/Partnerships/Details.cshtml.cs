@@ -50,7 +50,8 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
         ViewData.SetSection(SiteSection.Partnerships);
         var partnership = await db.Partnerships.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new View(p.Id, p.RegionId, p.Region!.Name, p.Name, p.AreaType, p.ReceivesNrf, p.IsActive,
-                p.CountyId, p.County == null ? null : p.County.Name))
+                p.CountyId, p.County == null ? null : p.County.Name, p.MergedIntoId,
+                db.Partnerships.Where(s => s.Id == p.MergedIntoId).Select(s => s.Name).FirstOrDefault()))
             .SingleOrDefaultAsync(cancellationToken);
         if (partnership is null)
         {
@@ -61,10 +62,20 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
             return Forbid();
         }
         Partnership = partnership;
+        // A partnership merged into this one: its history (bookings, placements, reviews, projects, case studies,
+        // survey answers) keeps its own id and is shown here, under the survivor.
+        Merged = await db.Partnerships.AsNoTracking().Where(p => p.MergedIntoId == id).OrderBy(p => p.Name)
+            .Select(p => new Link(p.Id, p.Name)).ToListAsync(cancellationToken);
+        var ids = Merged.Select(m => m.Id).Append(id).ToList();
+        if (partnership.IsActive && (await authorization.AuthorizeAsync(User, new PartnershipRecord(id, partnership.RegionId), Operations.Manage)).Succeeded)
+        {
+            MergeChoices = await db.Partnerships.AsNoTracking().Where(p => p.RegionId == partnership.RegionId && p.IsActive && p.Id != id)
+                .OrderBy(p => p.Name).Select(p => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(p.Name, p.Id.ToString())).ToListAsync(cancellationToken);
+        }
         Districts = await db.Partnerships.AsNoTracking().Where(p => p.CountyId == id && p.IsActive).OrderBy(p => p.Name)
             .Select(p => new Link(p.Id, p.Name)).ToListAsync(cancellationToken);
         var caseStudies = await db.CaseStudies.AsNoTracking()
-            .Where(c => c.PartnershipId == id && c.Status == Domain.Library.CaseStudyStatus.Published)
+            .Where(c => c.PartnershipId != null && ids.Contains(c.PartnershipId.Value) && c.Status == Domain.Library.CaseStudyStatus.Published)
             .OrderByDescending(c => c.PublishedAt).Select(c => new { c.Id, c.Title, c.Slug }).ToListAsync(cancellationToken);
         CaseStudies = caseStudies.Select(c => new Link(c.Id, c.Title)).ToList();
         CaseStudySlugs = caseStudies.Select(c => c.Slug).ToList();
@@ -81,7 +92,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
         if ((await authorization.AuthorizeAsync(User, new PartnershipRecord(id, partnership.RegionId), Operations.Change)).Succeeded)
         {
             var today = UkTime.Today(clock);
-            var placements = await db.Placements.AsNoTracking().Where(p => p.MenteePartnershipId == id)
+            var placements = await db.Placements.AsNoTracking().Where(p => ids.Contains(p.MenteePartnershipId))
                 .SelectMany(p => p.Themes, (p, t) => new
                 {
                     t.ThemeId,
@@ -102,21 +113,21 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
                 .ToList();
             // One query each, however many rows: grouped by activity, and the reviews with their host's name.
             var attended = db.Bookings.AsNoTracking()
-                .Where(b => b.PartnershipId == id && b.Attendance == Domain.Activities.Attendance.Attended)
+                .Where(b => b.PartnershipId != null && ids.Contains(b.PartnershipId.Value) && b.Attendance == Domain.Activities.Attendance.Attended)
                 .GroupBy(b => new { b.ActivityId, b.Activity!.Title, b.Activity.StartsAt })
                 .Select(g => new { g.Key.ActivityId, g.Key.Title, g.Key.StartsAt, People = g.Count() });
             AttendedCount = await attended.CountAsync(cancellationToken);
             Attended = AttendedCount == 0 ? [] : await attended.OrderByDescending(a => a.StartsAt).ThenByDescending(a => a.ActivityId)
                 .Take(ActivitiesShown).Select(a => new AttendedActivity(a.ActivityId, a.Title, a.StartsAt, a.People)).ToListAsync(cancellationToken);
             Reviews = await db.PeerReviews.AsNoTracking()
-                .Where(r => r.HostPartnershipId == id || r.Team.Any(m => m.PartnershipId == id))
+                .Where(r => ids.Contains(r.HostPartnershipId) || r.Team.Any(m => m.PartnershipId != null && ids.Contains(m.PartnershipId.Value)))
                 .OrderByDescending(r => r.OnSiteStartsOn).ThenByDescending(r => r.Id)
                 .Select(r => new ReviewTaken(r.Id, db.Partnerships.Where(p => p.Id == r.HostPartnershipId).Select(p => p.Name).First(),
-                    r.HostPartnershipId == id, r.Stage, r.OnSiteStartsOn,
-                    r.Team.Count(m => m.PartnershipId == id && m.Role == Domain.Reviews.TeamRole.Lead),
-                    r.Team.Count(m => m.PartnershipId == id && m.Role == Domain.Reviews.TeamRole.Peer)))
+                    ids.Contains(r.HostPartnershipId), r.Stage, r.OnSiteStartsOn,
+                    r.Team.Count(m => m.PartnershipId != null && ids.Contains(m.PartnershipId.Value) && m.Role == Domain.Reviews.TeamRole.Lead),
+                    r.Team.Count(m => m.PartnershipId != null && ids.Contains(m.PartnershipId.Value) && m.Role == Domain.Reviews.TeamRole.Peer)))
                 .ToListAsync(cancellationToken);
-            Projects = await db.Projects.AsNoTracking().Where(x => x.PartnershipId == id)
+            Projects = await db.Projects.AsNoTracking().Where(x => ids.Contains(x.PartnershipId))
                 .OrderBy(x => x.Status == Domain.Projects.ProjectStatus.Active ? 0 : x.Status == Domain.Projects.ProjectStatus.Proposed ? 1
                     : x.Status == Domain.Projects.ProjectStatus.Closed ? 2 : 3).ThenByDescending(x => x.StartsOn).ThenBy(x => x.Id)
                 .Select(x => new ProjectRow(x.Id, x.Title, x.Status, x.StartsOn, x.EndsOn, x.LastUpdateOn))
@@ -136,6 +147,55 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
             }
         }
         return Page();
+    }
+
+    /// <summary>Partnerships merged into this one, whose history shows here.</summary>
+    public IReadOnlyList<Link> Merged { get; private set; } = [];
+
+    /// <summary>The active partnerships of the region this one could be merged into (for those who manage it).</summary>
+    public IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> MergeChoices { get; private set; } = [];
+
+    [BindProperty]
+    public int? SurvivorId { get; set; }
+
+    /// <summary>
+    /// Merges this partnership into another of the region: it is deactivated and hidden from choices, its
+    /// history rows keep its id, and the survivor's page and the participation figures count them as the survivor's.
+    /// </summary>
+    public async Task<IActionResult> OnPostMergeAsync(int id, CancellationToken cancellationToken)
+    {
+        var partnership = await db.Partnerships.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (partnership is null)
+        {
+            return NotFound();
+        }
+        if (!(await authorization.AuthorizeAsync(User, new PartnershipRecord(partnership.Id, partnership.RegionId), Operations.Manage)).Succeeded)
+        {
+            return Forbid();
+        }
+        var survivor = SurvivorId is { } survivorId ? await db.Partnerships.SingleOrDefaultAsync(p => p.Id == survivorId, cancellationToken) : null;
+        try
+        {
+            if (survivor is null)
+            {
+                throw new FieldException(nameof(SurvivorId), "Select the partnership to merge into");
+            }
+            partnership.MergeInto(survivor);
+            // Any partnership merged into this one before now belongs to the survivor: merges stay one level deep.
+            foreach (var earlier in await db.Partnerships.Where(p => p.MergedIntoId == id).ToListAsync(cancellationToken))
+            {
+                earlier.MoveMergeTo(survivor.Id);
+            }
+            db.Audit(me.Id, "partnership.merged", partnership, $"into {survivor.Name}");
+            await db.SaveChangesAsync(cancellationToken);
+            TempData.SetSuccess($"{partnership.Name} has been merged into {survivor.Name}. Its history now shows under {survivor.Name}.");
+            return RedirectToPage("/Partnerships/Details", new { id = survivor.Id });
+        }
+        catch (Domain.DomainException e)
+        {
+            this.Refused(e, db, nameof(SurvivorId));
+            return await OnGetAsync(id, cancellationToken);
+        }
     }
 
     public Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken cancellationToken) =>
@@ -166,7 +226,8 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
         return RedirectToPage("/Partnerships/Details", new { id });
     }
 
-    public sealed record View(int Id, int RegionId, string RegionName, string Name, AreaType AreaType, bool ReceivesNrf, bool IsActive, int? CountyId, string? County);
+    public sealed record View(int Id, int RegionId, string RegionName, string Name, AreaType AreaType, bool ReceivesNrf, bool IsActive, int? CountyId, string? County,
+        int? MergedIntoId, string? MergedInto);
     public sealed record Link(int Id, string Name);
     public sealed record AttendedActivity(int Id, string Title, DateTime StartsAt, int People);
     public sealed record Contribution(int ActivityId, string Title, DateTime StartsAt, bool IsNational, Domain.Activities.ContributorRole Role, string Text);

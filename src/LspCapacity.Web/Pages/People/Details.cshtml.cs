@@ -72,12 +72,18 @@ public class DetailsModel(AppDbContext db, UserManager<AppUser> users, Outbox ou
         {
             var changing = await db.Users.SingleAsync(u => u.Id == id, ct);
             var before = Roles.DisplayName(changing.Role);
+            var partnershipBefore = changing.PartnershipId;
             await users.RemoveFromRolesAsync(changing, await users.GetRolesAsync(changing));
             await users.AddToRoleAsync(changing, Input.Role!);
             changing.Role = Input.Role!;
             changing.PartnershipId = Roles.RequiresPartnership(Input.Role!) ? Input.PartnershipId : null;
             changing.OrganisationId = Roles.RequiresOrganisation(Input.Role!) ? Input.OrganisationId : null;
-            db.Audit(me.Id, "person.role-changed", changing, $"{before} → {Roles.DisplayName(changing.Role)}");
+            // The national team has no region; anyone else keeps theirs (or, leaving the national team, takes the admin's).
+            changing.RegionId = Roles.HasNoRegion(changing.Role) ? null : changing.RegionId ?? me.RegionId;
+            var partnershipChange = partnershipBefore == changing.PartnershipId ? ""
+                : $"; partnership {partnershipBefore?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"} → {changing.PartnershipId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}";
+            db.Audit(me.Id, before == Roles.DisplayName(changing.Role) ? "person.partnership-changed" : "person.role-changed", changing,
+                $"{before} → {Roles.DisplayName(changing.Role)}{partnershipChange}");
             // A new security stamp makes their next request pick up the new role.
             await users.UpdateSecurityStampAsync(changing);
             person = changing;

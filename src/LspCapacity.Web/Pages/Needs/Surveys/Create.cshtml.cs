@@ -30,6 +30,16 @@ public class CreateModel(AppDbContext db, NeedsTemplate template, CurrentUser me
     {
         Input.Round = SurveyRound.Baseline;
         Input.Title = $"Needs analysis {UkTime.Today(clock).Year}";
+        // A programme started from last year's offers last year's follow-up as its baseline: suggest comparing with it.
+        var regionId = me.RequiredRegionId;
+        var today = UkTime.Today(clock);
+        Input.BaselineSurveyId = await db.Programmes.AsNoTracking().Where(p => p.RegionId == regionId)
+            .OrderByDescending(p => p.StartsOn <= today && p.EndsOn >= today).ThenByDescending(p => p.StartsOn)
+            .Select(p => p.BaselineSurveyId).FirstOrDefaultAsync(cancellationToken);
+        if (Input.BaselineSurveyId is not null)
+        {
+            Input.Round = SurveyRound.FollowUp;
+        }
         return await ShowAsync(cancellationToken);
     }
 
@@ -41,7 +51,8 @@ public class CreateModel(AppDbContext db, NeedsTemplate template, CurrentUser me
             ModelState.AddModelError("Input.BaselineSurveyId", "Select the baseline survey to compare with");
         }
         if (Input.BaselineSurveyId is { } baseline
-            && !await db.Surveys.AnyAsync(s => s.Id == baseline && s.RegionId == regionId && s.Round == SurveyRound.Baseline, cancellationToken))
+            && !await db.Surveys.AnyAsync(s => s.Id == baseline && s.RegionId == regionId
+                && (s.Round == SurveyRound.Baseline || db.Programmes.Any(p => p.RegionId == regionId && p.BaselineSurveyId == s.Id)), cancellationToken))
         {
             ModelState.AddModelError("Input.BaselineSurveyId", "Select a baseline survey from the list");
         }
@@ -69,7 +80,9 @@ public class CreateModel(AppDbContext db, NeedsTemplate template, CurrentUser me
     {
         ViewData.SetSection(SiteSection.Needs);
         var regionId = me.RequiredRegionId;
-        Baselines = await db.Surveys.AsNoTracking().Where(s => s.RegionId == regionId && s.Round == SurveyRound.Baseline)
+        // Baseline rounds, and a previous year's follow-up that a programme offers as its new baseline.
+        Baselines = await db.Surveys.AsNoTracking().Where(s => s.RegionId == regionId
+                && (s.Round == SurveyRound.Baseline || db.Programmes.Any(p => p.RegionId == regionId && p.BaselineSurveyId == s.Id)))
             .OrderByDescending(s => s.CreatedAt).Select(s => new SelectListItem(s.Title, s.Id.ToString())).ToListAsync(cancellationToken);
         return Page();
     }

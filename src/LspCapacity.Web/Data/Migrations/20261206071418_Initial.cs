@@ -228,7 +228,8 @@ namespace LspCapacity.Web.Data.Migrations
                     AreaType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     ReceivesNrf = table.Column<bool>(type: "INTEGER", nullable: false),
                     CountyId = table.Column<int>(type: "INTEGER", nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MergedIntoId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -236,6 +237,12 @@ namespace LspCapacity.Web.Data.Migrations
                     table.ForeignKey(
                         name: "FK_Partnerships_Partnerships_CountyId",
                         column: x => x.CountyId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Partnerships_Partnerships_MergedIntoId",
+                        column: x => x.MergedIntoId,
                         principalTable: "Partnerships",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -259,6 +266,10 @@ namespace LspCapacity.Web.Data.Migrations
                     StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Budget = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    ThemeIds = table.Column<string>(type: "TEXT", nullable: false),
+                    PartnershipIds = table.Column<string>(type: "TEXT", nullable: false),
+                    BaselineSurveyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     FairShares_Basis = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     FairShares_FarBelowPercent = table.Column<int>(type: "INTEGER", nullable: false),
                     FairShares_HighNeedWeight = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: false),
@@ -2705,6 +2716,11 @@ namespace LspCapacity.Web.Data.Migrations
                 name: "IX_Partnerships_CountyId",
                 table: "Partnerships",
                 column: "CountyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Partnerships_MergedIntoId",
+                table: "Partnerships",
+                column: "MergedIntoId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Partnerships_RegionId_Name",

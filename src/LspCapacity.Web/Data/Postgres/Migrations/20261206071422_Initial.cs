@@ -230,7 +230,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     AreaType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     ReceivesNrf = table.Column<bool>(type: "boolean", nullable: false),
                     CountyId = table.Column<int>(type: "integer", nullable: true),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    MergedIntoId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -238,6 +239,12 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     table.ForeignKey(
                         name: "FK_Partnerships_Partnerships_CountyId",
                         column: x => x.CountyId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Partnerships_Partnerships_MergedIntoId",
+                        column: x => x.MergedIntoId,
                         principalTable: "Partnerships",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -261,6 +268,10 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
                     EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
                     Budget = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    ThemeIds = table.Column<List<int>>(type: "integer[]", nullable: false),
+                    PartnershipIds = table.Column<List<int>>(type: "integer[]", nullable: false),
+                    BaselineSurveyId = table.Column<int>(type: "integer", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     FairShares_Basis = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     FairShares_FarBelowPercent = table.Column<int>(type: "integer", nullable: false),
                     FairShares_HighNeedWeight = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: false),
@@ -2707,6 +2718,11 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 name: "IX_Partnerships_CountyId",
                 table: "Partnerships",
                 column: "CountyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Partnerships_MergedIntoId",
+                table: "Partnerships",
+                column: "MergedIntoId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Partnerships_RegionId_Name",
