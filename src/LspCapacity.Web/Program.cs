@@ -128,7 +128,8 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/People", Policies.Coordinator);
     options.Conventions.AuthorizeFolder("/Mail", Policies.Coordinator); // /outbox
     options.Conventions.AuthorizeFolder("/Dashboard", Policies.Coordinator);
-    options.Conventions.AuthorizePage("/Needs/Coverage", Policies.Coordinator);
+    options.Conventions.AuthorizePage("/Needs/Coverage", Policies.RegionNeeds);
+    options.Conventions.AuthorizeFolder("/Brokerage", Policies.Brokerage);
     options.Conventions.AuthorizePage("/Partnerships/Create", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Partnerships/Edit", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Activities/Create", Policies.Coordinator);
@@ -184,6 +185,9 @@ builder.Services.AddScoped<FeedbackRequestJob>();
 builder.Services.AddScoped<MinimumNumberJob>();
 builder.Services.AddScoped<LibraryDigestJob>();
 builder.Services.AddScoped<ReviewReminderJob>();
+builder.Services.AddScoped<BrokerageRatingJob>();
+// The shortlist's fair-share reason: "unknown" until the fair-shares module provides the calculation.
+builder.Services.AddScoped<LspCapacity.Web.Domain.Brokerage.IFairSharePosition, LspCapacity.Web.Pages.Brokerage.UnknownFairSharePosition>();
 builder.Services.Configure<ActivityOptions>(config.GetSection(ActivityOptions.Section));
 builder.Services.Configure<PlacementOptions>(config.GetSection(PlacementOptions.Section));
 builder.Services.Configure<ProjectOptions>(config.GetSection(ProjectOptions.Section));

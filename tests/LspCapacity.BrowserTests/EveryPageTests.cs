@@ -30,6 +30,7 @@ public class EveryPageTests(BrowserApp browser, ITestOutputHelper output) : ICla
         new("anyone", null, path => PublicPages.All.Contains(path)),
         new("LSP staff", Demo.StaffBirmingham, path => !PageRoutes.IsCoordinatorOnly(path)),
         new("mentor", Demo.Mentor, path => !PageRoutes.IsCoordinatorOnly(path)),
+        new("broker", "broker@lsp.example", path => !PageRoutes.IsCoordinatorOnly(path) || path == "/Needs/Coverage"),
         new("coordinator", Demo.Coordinator, _ => true),
         new("admin", Demo.Admin, _ => true),
     ];
@@ -270,6 +271,9 @@ public class EveryPageTests(BrowserApp browser, ITestOutputHelper output) : ICla
             ["projects"] = (await db.Projects.Where(p => p.PartnershipId == partnerships["Birmingham"] && p.Status == LspCapacity.Web.Domain.Projects.ProjectStatus.Active)
                 .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync()).ToString(UkTime.Culture),
             ["/Library/Unsubscribe"] = $"?token={subscription.UnsubscribeToken}",
+            // The demo's accepted Birmingham brokerage request: committed work, not yet delivered.
+            ["brokerage"] = (await db.BrokerageRequests.Where(r => r.PartnershipId == partnerships["Birmingham"]
+                && r.Status == LspCapacity.Web.Domain.Brokerage.BrokerageRequestStatus.Accepted).Select(r => r.Id).FirstAsync()).ToString(UkTime.Culture),
         };
     }
 }

@@ -29,7 +29,7 @@ public class SeedOptions
 /// Loads seed/ into the database. Everything is matched on its natural key (region code, programme
 /// name, partnership name, theme code, email), so loading twice changes nothing.
 /// </summary>
-public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
+public sealed partial class Seeder(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
     IOptions<SeedOptions> options, TimeProvider clock, ILogger<Seeder> logger)
 {
     private static readonly JsonSerializerOptions Json = new()
@@ -59,6 +59,7 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
             await SeedDemoCaseStudiesAsync(Read<List<CaseStudySeed>>(folder, Path.Combine("demo", "case-studies.json")), cancellationToken);
             await SeedDemoReviewAsync(cancellationToken);
             await SeedDemoProjectsAsync(Read<List<ProjectSeed>>(folder, Path.Combine("demo", "projects.json")), cancellationToken);
+            await SeedDemoBrokerageAsync(cancellationToken);
         }
     }
 

@@ -23,6 +23,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
     public bool IsCoordinator => IsAdmin || Principal.IsInRole(Roles.Coordinator);
     public bool IsLspStaff => Principal.IsInRole(Roles.LspStaff);
     public bool IsMentor => Principal.IsInRole(Roles.Mentor);
+    public bool IsBroker => Principal.IsInRole(Roles.Broker);
 
     public string Role => Roles.All.FirstOrDefault(Principal.IsInRole) ?? "";
 

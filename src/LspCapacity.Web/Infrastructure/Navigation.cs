@@ -19,6 +19,7 @@ public enum SiteSection
     Dashboard,
     People,
     Outbox,
+    Brokerage,
 }
 
 /// <summary>Sets and reads a page's <see cref="SiteSection"/>; pages set it in their handler (or view), the layout reads it.</summary>
@@ -63,6 +64,14 @@ public static class Navigation
             new("Library", Page("/Library/Index"), [SiteSection.Library], []),
             new("Partnerships", Page("/Partnerships/Index"), [SiteSection.Partnerships], []),
         };
+        if (me.IsCoordinator || me.IsLspStaff || me.IsBroker)
+        {
+            var brokerage = Page("/Brokerage/Index");
+            List<NavLink> links = me.IsBroker
+                ? [new("Requests", brokerage), new("Declared interests", Page("/Brokerage/Interests")), new("Needs coverage", Page("/Needs/Coverage"))]
+                : [];
+            sections.Insert(5, new("Brokerage", brokerage, [SiteSection.Brokerage], links));
+        }
         if (me.IsCoordinator)
         {
             var programme = new List<NavLink>

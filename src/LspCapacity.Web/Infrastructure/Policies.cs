@@ -16,12 +16,20 @@ public static class Policies
     /// </summary>
     public const string InARegion = "InARegion";
 
+    /// <summary>The region's needs overview (coverage): its coordinators and its independent brokers, read only for brokers.</summary>
+    public const string RegionNeeds = "RegionNeeds";
+
+    /// <summary>Brokerage requests: the partnerships' staff, the region's brokers and coordinators (which records: BrokerageRequestAuthorization).</summary>
+    public const string Brokerage = "Brokerage";
+
     public static void Configure(AuthorizationOptions options)
     {
         // Every page needs sign-in unless it is deliberately public ([AllowAnonymous]).
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Coordinator, p => p.RequireRole(Roles.Admin, Roles.Coordinator));
+        options.AddPolicy(RegionNeeds, p => p.RequireRole(Roles.Admin, Roles.Coordinator, Roles.Broker));
+        options.AddPolicy(Brokerage, p => p.RequireRole(Roles.Admin, Roles.Coordinator, Roles.Broker, Roles.LspStaff));
         options.AddPolicy(InARegion, p => p.RequireAuthenticatedUser().RequireClaim(AppClaims.RegionId));
     }
 }

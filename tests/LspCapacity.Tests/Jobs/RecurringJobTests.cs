@@ -37,7 +37,7 @@ public sealed class RecurringJobTests
         using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
         var jobs = connection.GetRecurringJobs();
 
-        Assert.Equal(10, jobs.Count);
+        Assert.Equal(11, jobs.Count);
         foreach (var job in jobs)
         {
             var locked = job.Job.Method.GetCustomAttribute<DisableConcurrentExecutionAttribute>() is not null;

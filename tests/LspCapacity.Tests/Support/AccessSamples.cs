@@ -114,8 +114,12 @@ public static class AccessSamples
             .Select(p => p.Id).FirstAsync();
         var closedProject = await db.Projects.Where(p => p.PartnershipId == partnerships["Birmingham"] && p.Status == ProjectStatus.Closed)
             .Select(p => p.Id).FirstAsync();
+        // Birmingham's accepted brokerage request from the demo data: committed work not yet delivered.
+        var brokered = await db.BrokerageRequests.Where(r => r.PartnershipId == partnerships["Birmingham"]
+            && r.Status == LspCapacity.Web.Domain.Brokerage.BrokerageRequestStatus.Accepted).Select(r => r.Id).FirstAsync();
         return new Dictionary<string, string>
         {
+            ["brokerage"] = brokered.ToString(UkTime.Culture),
             ["invitation"] = "no-such-invitation",
             ["activities"] = ended.Id.ToString(UkTime.Culture),
             ["errors"] = "404",

@@ -48,7 +48,7 @@ public sealed record Scale(int Partnerships, int People, int Activities, int Boo
 /// Each kind of record is one step method called from <see cref="RunAsync"/>; a new kind of record is
 /// a new step beside the others.
 /// </summary>
-public sealed class NationalDataGenerator(string databasePath, Scale scale, int seed, DateTime anchor, string seedFolder, TextWriter log)
+public sealed partial class NationalDataGenerator(string databasePath, Scale scale, int seed, DateTime anchor, string seedFolder, TextWriter log)
 {
     /// <summary>Every generated account signs in with this (the app's default demo password).</summary>
     public const string Password = "Capacity-2006!";
@@ -98,6 +98,7 @@ public sealed class NationalDataGenerator(string databasePath, Scale scale, int 
         await Step("sent email", () => InTransaction(connection, AddSentEmail));
         await Step("peer reviews", () => InTransaction(connection, AddReviews));
         await Step("improvement projects, their updates and the support linked to them", () => InTransaction(connection, AddProjects));
+        await Step("brokerage: brokers, a register per region, requests in every state and commitments", () => InTransaction(connection, AddBrokerage));
         Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
         log.WriteLine($"Done in {total.Elapsed.TotalSeconds:F1} s: {databasePath} ({new FileInfo(databasePath).Length / 1024 / 1024} MB)");
     }
@@ -241,12 +242,12 @@ public sealed class NationalDataGenerator(string databasePath, Scale scale, int 
             _regions.Add(new RegionRow(id, code, name));
         }
 
-        using var programmes = new BulkInsert(connection, transaction, "Programmes", "RegionId", "Name", "Aim", "StartsOn", "EndsOn", "Budget");
+        using var programmes = new BulkInsert(connection, transaction, "Programmes", "RegionId", "Name", "Aim", "StartsOn", "EndsOn", "Budget", "BrokeredTotal");
         foreach (var region in _regions.Skip(1))
         {
             programmes.Row(region.Id, $"{region.Name} LSP Capacity Building Programme 2006–07",
                 $"To develop the capacity of {region.Name}'s Local Strategic Partnerships to deliver LAA and SCS outcomes.",
-                new DateOnly(2006, 9, 1), new DateOnly(2007, 7, 31), 250_000m);
+                new DateOnly(2006, 9, 1), new DateOnly(2007, 7, 31), 250_000m, 0m);
         }
 
         // The West Midlands keeps its real LSPs; the rest of the 360 are spread over the other regions.

@@ -16,7 +16,7 @@ public static class Roles
     /// <summary>The national LSP team (issue 21): reads every region, changes nothing.</summary>
     public const string National = "National";
 
-    public static readonly IReadOnlyList<string> All = [Admin, Coordinator, LspStaff, Mentor];
+    public static readonly IReadOnlyList<string> All = [Admin, Coordinator, LspStaff, Mentor, Broker];
 
     public static string DisplayName(string role) => role switch
     {
@@ -24,6 +24,7 @@ public static class Roles
         Coordinator => "Coordinator",
         LspStaff => "LSP staff",
         Mentor => "Mentor",
+        Broker => "Broker",
         _ => role,
     };
 
@@ -31,7 +32,7 @@ public static class Roles
     public static IReadOnlyList<string> AssignableBy(string inviterRole) => inviterRole switch
     {
         Admin => All,
-        Coordinator => [LspStaff, Mentor],
+        Coordinator => [LspStaff, Mentor, Broker], // a broker of the coordinator's own region
         _ => [],
     };
 
