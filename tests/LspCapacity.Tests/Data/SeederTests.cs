@@ -34,7 +34,7 @@ public class SeederTests
             Assert.All(partnerships.Where(p => p.AreaType == AreaType.District), p => Assert.NotNull(p.CountyId));
 
             Assert.Equal(8, await db.Themes.CountAsync());
-            Assert.Equal(5, await db.Users.CountAsync());
+            Assert.Equal(6, await db.Users.CountAsync()); // with the demo broker
             Assert.Equal(4, await db.Activities.CountAsync(a => a.Status == LspCapacity.Web.Domain.Activities.ActivityStatus.Published));
         });
     }

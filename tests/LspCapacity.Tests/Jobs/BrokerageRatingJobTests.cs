@@ -23,7 +23,7 @@ public sealed class BrokerageRatingJobTests : SmtpAppTest
         var accept = await App.CreateClientAs(Demo.StaffBirmingham).SubmitFormAsync($"/brokerage/{id}", new Dictionary<string, string>(),
             "form[action*='handler=Accept']");
         Assert.Equal(System.Net.HttpStatusCode.Redirect, accept.StatusCode);
-        var deliver = await App.CreateClientAs(Brokerage.Broker).SubmitFormAsync($"/brokerage/{id}/deliver", new Dictionary<string, string>
+        var deliver = await App.CreateClientAs(BrokerageData.Broker).SubmitFormAsync($"/brokerage/{id}/deliver", new Dictionary<string, string>
         {
             ["Input.DeliveredOn"] = UkTime.Today(App.Clock).ToString("yyyy-MM-dd"), ["Input.DaysUsed"] = "1", ["Input.ActualCost"] = "400",
         });
@@ -35,7 +35,7 @@ public sealed class BrokerageRatingJobTests : SmtpAppTest
         Assert.Equal(0, await AskAsync());
 
         await App.DeliverOutboxAsync();
-        var ratings = Smtp.Received.Where(m => m.Subject.StartsWith("How was the support from", StringComparison.Ordinal)).ToList();
+        var ratings = Smtp.Received.Where(m => (m.Subject ?? "").StartsWith("How was the support from", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, ratings.Count);
         Assert.Equal([Demo.StaffBirmingham, Demo.StaffCoventry], ratings.Select(m => m.To.Mailboxes.Single().Address).Order());
         var birmingham = ratings.Single(m => m.To.Mailboxes.Single().Address == Demo.StaffBirmingham);
@@ -44,6 +44,6 @@ public sealed class BrokerageRatingJobTests : SmtpAppTest
         // Once delivered, running the job again sends nothing more.
         Assert.Equal(0, await AskAsync());
         await App.DeliverOutboxAsync();
-        Assert.Equal(2, Smtp.Received.Count(m => m.Subject.StartsWith("How was the support from", StringComparison.Ordinal)));
+        Assert.Equal(2, Smtp.Received.Count(m => (m.Subject ?? "").StartsWith("How was the support from", StringComparison.Ordinal)));
     }
 }

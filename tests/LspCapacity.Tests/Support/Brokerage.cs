@@ -1,3 +1,4 @@
+using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Domain.Brokerage;
 using LspCapacity.Web.Domain.Programme;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LspCapacity.Tests.Support;
 
 /// <summary>Brokerage test data: requests at a given state, and a North West programme with a register of its own.</summary>
-public static class Brokerage
+public static class BrokerageData
 {
     public const string Broker = "broker@lsp.example";
     public const string OtherBroker = "broker@north-west.example";

@@ -92,8 +92,8 @@ public class InterestsModel(AppDbContext db, CurrentUser me, TimeProvider clock)
         ViewData.SetSection(SiteSection.Brokerage);
         var brokerId = me.RequiredId;
         Interests = await db.BrokerInterests.AsNoTracking().Where(i => i.BrokerId == brokerId)
-            .Join(db.Organisations, i => i.OrganisationId, o => o.Id, (i, o) => new Row(i.Id, i.OrganisationId, o.Name, i.Note, i.DeclaredAt))
-            .OrderBy(r => r.Organisation).ToListAsync(cancellationToken);
+            .Join(db.Organisations, i => i.OrganisationId, o => o.Id, (i, o) => new { i.Id, i.OrganisationId, o.Name, i.Note, i.DeclaredAt })
+            .OrderBy(r => r.Name).Select(r => new Row(r.Id, r.OrganisationId, r.Name, r.Note, r.DeclaredAt)).ToListAsync(cancellationToken);
         Organisations = await db.Organisations.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.Name)
             .Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync(cancellationToken);
     }

@@ -1,7 +1,6 @@
 using System.Net;
 using LspCapacity.Tests.Support;
 using LspCapacity.Web.Domain.Accounts;
-using LspCapacity.Web.Domain.Needs;
 using Microsoft.EntityFrameworkCore;
 
 namespace LspCapacity.Tests.Pages.Brokerage;
@@ -28,28 +27,30 @@ public class BrokerRoleTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Broker_ReadsTheRegionsNeeds_AsAggregatesOnly()
     {
-        var survey = await _app.WithDbAsync(db => db.Surveys.Where(s => s.Status != SurveyStatus.Draft).Select(s => s.Id).FirstAsync());
+        var survey = (await AccessSamples.CreateAsync(_app))["surveys"]; // an open survey Birmingham has answered
         var birmingham = await _app.PartnershipIdAsync("Birmingham");
-        Assert.Equal(HttpStatusCode.OK, await StatusAsync(Brokerage.Broker, "/needs/coverage"));
-        var results = await _app.CreateClientAs(Brokerage.Broker).GetDocumentAsync($"/needs/surveys/{survey}/results");
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(BrokerageData.Broker, "/needs/coverage"));
+        var results = await _app.CreateClientAs(BrokerageData.Broker).GetDocumentAsync($"/needs/surveys/{survey}/results");
         Assert.Null(results.QuerySelector($"a[href*='partnership={birmingham}']")); // no partnership's own answers
-        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(Brokerage.Broker, $"/needs/surveys/{survey}/response?partnership={birmingham}"));
-        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(Brokerage.Broker, $"/needs/surveys/{survey}/export"));
-        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(Brokerage.Broker, "/dashboard"));
-        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(Brokerage.Broker, "/people"));
+        var coordinatorResults = await _app.CreateClientAs(Demo.Coordinator).GetDocumentAsync($"/needs/surveys/{survey}/results");
+        Assert.NotNull(coordinatorResults.QuerySelector($"a[href*='partnership={birmingham}']")); // (as the coordinator sees them)
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(BrokerageData.Broker, $"/needs/surveys/{survey}/response?partnership={birmingham}"));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(BrokerageData.Broker, $"/needs/surveys/{survey}/export"));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(BrokerageData.Broker, "/dashboard"));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(BrokerageData.Broker, "/people"));
     }
 
     [Fact]
     public async Task Broker_ReadsTheRegionsProjects_ButChangesNone()
     {
         var project = await _app.WithDbAsync(db => db.Projects.Where(p => p.Title == "One youth offer for Aston and Newtown").Select(p => p.Id).SingleAsync());
-        var list = await _app.CreateClientAs(Brokerage.Broker).GetDocumentAsync("/projects");
+        var list = await _app.CreateClientAs(BrokerageData.Broker).GetDocumentAsync("/projects");
         Assert.Contains("One youth offer for Aston and Newtown", list.Body!.TextContent);
         Assert.Contains("Neighbourhood management in Foleshill", list.Body!.TextContent);
-        Assert.Equal(HttpStatusCode.OK, await StatusAsync(Brokerage.Broker, $"/projects/{project}"));
-        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(Brokerage.Broker, $"/projects/{project}/edit"));
-        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(Brokerage.Broker, $"/projects/{project}/decide"));
-        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(Brokerage.Broker, $"/projects/{project}/update"));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(BrokerageData.Broker, $"/projects/{project}"));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(BrokerageData.Broker, $"/projects/{project}/edit"));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(BrokerageData.Broker, $"/projects/{project}/decide"));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(BrokerageData.Broker, $"/projects/{project}/update"));
     }
 
     [Fact]
@@ -62,15 +63,15 @@ public class BrokerRoleTests(AppFactory app) : IClassFixture<AppFactory>
             request.AskAgain("someone", "Again", DateTime.UtcNow);
             await db.SaveChangesAsync();
         });
-        Assert.Equal(HttpStatusCode.OK, await StatusAsync(Brokerage.Broker, $"/brokerage/{id}/recommend"));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(BrokerageData.Broker, $"/brokerage/{id}/recommend"));
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(Demo.Coordinator, $"/brokerage/{id}/recommend"));
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(Demo.StaffBirmingham, $"/brokerage/{id}/recommend"));
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(Demo.Coordinator, $"/brokerage/{id}"));
 
         await _app.AddNorthWestRegisterAsync(1000);
-        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(Brokerage.OtherBroker, $"/brokerage/{id}"));
-        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(Brokerage.OtherBroker, $"/brokerage/{id}/recommend"));
-        var theirs = await _app.CreateClientAs(Brokerage.OtherBroker).GetDocumentAsync("/brokerage");
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(BrokerageData.OtherBroker, $"/brokerage/{id}"));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(BrokerageData.OtherBroker, $"/brokerage/{id}/recommend"));
+        var theirs = await _app.CreateClientAs(BrokerageData.OtherBroker).GetDocumentAsync("/brokerage");
         Assert.Empty(theirs.QuerySelectorAll("tbody tr"));
     }
 
@@ -79,7 +80,7 @@ public class BrokerRoleTests(AppFactory app) : IClassFixture<AppFactory>
     {
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(Demo.StaffBirmingham, "/brokerage/interests"));
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(Demo.Coordinator, "/brokerage/interests"));
-        var broker = _app.CreateClientAs(Brokerage.Broker);
+        var broker = _app.CreateClientAs(BrokerageData.Broker);
         var page = await broker.GetDocumentAsync("/brokerage/interests");
         Assert.Contains("Westfield Consulting", page.QuerySelector("table")!.TextContent); // the demo broker's declared interest
 
@@ -98,7 +99,7 @@ public class BrokerRoleTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Navigation_HasBrokerage_ForBrokersStaffAndCoordinators_NotMentors()
     {
-        var broker = await _app.CreateClientAs(Brokerage.Broker).GetDocumentAsync("/brokerage");
+        var broker = await _app.CreateClientAs(BrokerageData.Broker).GetDocumentAsync("/brokerage");
         Assert.NotNull(broker.QuerySelector("#navigation a[href='/brokerage']"));
         Assert.Equal(["/brokerage", "/brokerage/interests", "/needs/coverage"], broker.QuerySelectorAll("#sub-navigation a").Select(a => a.GetAttribute("href")));
         Assert.Null(broker.QuerySelector("#navigation a[href='/dashboard']"));

@@ -27,7 +27,7 @@ public class BrokerageQueryCountTests
         var few = new Dictionary<string, int>();
         foreach (var url in urls)
         {
-            few[url] = await QueriesForAsync(app, Brokerage.Broker, url);
+            few[url] = await QueriesForAsync(app, BrokerageData.Broker, url);
         }
         var staffFew = await QueriesForAsync(app, Demo.StaffBirmingham, "/brokerage");
 
@@ -64,7 +64,7 @@ public class BrokerageQueryCountTests
 
         foreach (var url in urls)
         {
-            Assert.True(few[url] == await QueriesForAsync(app, Brokerage.Broker, url), $"{url} ran a different number of queries with more requests, offers and ratings");
+            Assert.True(few[url] == await QueriesForAsync(app, BrokerageData.Broker, url), $"{url} ran a different number of queries with more requests, offers and ratings");
         }
         Assert.Equal(staffFew, await QueriesForAsync(app, Demo.StaffBirmingham, "/brokerage"));
     }

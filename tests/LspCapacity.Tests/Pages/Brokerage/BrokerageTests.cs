@@ -35,11 +35,11 @@ public class BrokerageTests(AppFactory app) : IClassFixture<AppFactory>
         var request = await _app.WithDbAsync(db => db.BrokerageRequests.SingleAsync(r => r.Id == id));
         Assert.Equal(BrokerageRequestStatus.Received, request.Status);
         Assert.Equal(1500, request.BudgetCeiling);
-        var brokerId = await _app.UserIdAsync(Brokerage.Broker);
-        Assert.Contains(await _app.OutboxAsync(), m => m.DeduplicationKey == $"brokerage:{id}:received:{brokerId}" && m.ToAddress == Brokerage.Broker);
+        var brokerId = await _app.UserIdAsync(BrokerageData.Broker);
+        Assert.Contains(await _app.OutboxAsync(), m => m.DeduplicationKey == $"brokerage:{id}:received:{brokerId}" && m.ToAddress == BrokerageData.Broker);
 
         // The broker sees it with the shortlist; Birmingham's staff see it without.
-        var brokerPage = await _app.CreateClientAs(Brokerage.Broker).GetDocumentAsync($"/brokerage/{id}");
+        var brokerPage = await _app.CreateClientAs(BrokerageData.Broker).GetDocumentAsync($"/brokerage/{id}");
         Assert.NotNull(brokerPage.QuerySelector("#shortlist"));
         Assert.Null((await staff.GetDocumentAsync($"/brokerage/{id}")).QuerySelector("#shortlist"));
     }
@@ -77,7 +77,7 @@ public class BrokerageTests(AppFactory app) : IClassFixture<AppFactory>
             await db.SaveChangesAsync();
         });
         var westfield = await _app.WithDbAsync(db => db.Offers.Where(o => o.Title == "Performance management diagnostic").Select(o => o.Id).SingleAsync());
-        var broker = _app.CreateClientAs(Brokerage.Broker);
+        var broker = _app.CreateClientAs(BrokerageData.Broker);
         var response = await broker.SubmitFormAsync($"/brokerage/{id}/recommend", new Dictionary<string, string>
         {
             ["Input.OfferId"] = westfield.ToString(),
@@ -129,7 +129,7 @@ public class BrokerageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(BrokerageRequestStatus.Recommended, await _app.WithDbAsync(db => db.BrokerageRequests.Where(r => r.Id == coventryRequest).Select(r => r.Status).SingleAsync()));
 
         // The coordinator and the broker see the region's, both partnerships.
-        foreach (var email in new[] { Demo.Coordinator, Brokerage.Broker })
+        foreach (var email in new[] { Demo.Coordinator, BrokerageData.Broker })
         {
             var all = await _app.CreateClientAs(email).GetDocumentAsync("/brokerage?status=Recommended");
             var names = all.QuerySelectorAll("tbody tr td:nth-child(2)").Select(td => td.TextContent.Trim()).ToHashSet();
@@ -164,11 +164,11 @@ public class BrokerageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(CommitmentStatus.Committed, commitment.Status);
         Assert.Equal(1200, commitment.CommittedCost); // 3 days at £400
         Assert.Contains(await _app.OutboxAsync(), m => m.DeduplicationKey.StartsWith($"brokerage:{id}:decision:accepted:", StringComparison.Ordinal)
-                                                       && m.ToAddress == Brokerage.Broker);
+                                                       && m.ToAddress == BrokerageData.Broker);
 
         // Staff may not record the delivery; the broker does.
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync($"/brokerage/{id}/deliver")).StatusCode);
-        var deliver = await _app.CreateClientAs(Brokerage.Broker).SubmitFormAsync($"/brokerage/{id}/deliver", new Dictionary<string, string>
+        var deliver = await _app.CreateClientAs(BrokerageData.Broker).SubmitFormAsync($"/brokerage/{id}/deliver", new Dictionary<string, string>
         {
             ["Input.DeliveredOn"] = Today(), ["Input.DaysUsed"] = "2.5", ["Input.ActualCost"] = "1050",
         });
@@ -184,7 +184,7 @@ public class BrokerageTests(AppFactory app) : IClassFixture<AppFactory>
         // Rating twice is a clear error.
         var again = await staff.SubmitFormAsync($"/brokerage/{id}/rate", new Dictionary<string, string> { ["Input.Rating"] = "2" });
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Contains("Only delivered work can be rated.", (await again.ParseAsync()).ErrorSummary());
+        Assert.Contains("The work has already been rated.", (await again.ParseAsync()).ErrorSummary());
     }
 
     [Fact]
