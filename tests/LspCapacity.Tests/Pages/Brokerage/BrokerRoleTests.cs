@@ -34,7 +34,8 @@ public class BrokerRoleTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Null(results.QuerySelector($"a[href*='partnership={birmingham}']")); // no partnership's own answers
         var coordinatorResults = await _app.CreateClientAs(Demo.Coordinator).GetDocumentAsync($"/needs/surveys/{survey}/results");
         Assert.NotNull(coordinatorResults.QuerySelector($"a[href*='partnership={birmingham}']")); // (as the coordinator sees them)
-        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(BrokerageData.Broker, $"/needs/surveys/{survey}/response?partnership={birmingham}"));
+        // One partnership's response is refused (its existence hidden, as for anyone not its staff or coordinator).
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(BrokerageData.Broker, $"/needs/surveys/{survey}/response?partnership={birmingham}"));
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(BrokerageData.Broker, $"/needs/surveys/{survey}/export"));
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(BrokerageData.Broker, "/dashboard"));
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(BrokerageData.Broker, "/people"));
