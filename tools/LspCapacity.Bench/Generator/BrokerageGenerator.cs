@@ -1,8 +1,8 @@
+using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Domain.Brokerage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
-using LspCapacity.Web.Data;
 
 namespace LspCapacity.Bench.Generator;
 
