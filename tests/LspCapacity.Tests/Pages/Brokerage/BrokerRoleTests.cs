@@ -34,9 +34,9 @@ public class BrokerRoleTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Null(results.QuerySelector($"a[href*='partnership={birmingham}']")); // no partnership's own answers
         var coordinatorResults = await _app.CreateClientAs(Demo.Coordinator).GetDocumentAsync($"/needs/surveys/{survey}/results");
         Assert.NotNull(coordinatorResults.QuerySelector($"a[href*='partnership={birmingham}']")); // (as the coordinator sees them)
-        // One partnership's response is refused (its existence hidden, as for anyone not its staff or coordinator).
-        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(BrokerageData.Broker, $"/needs/surveys/{survey}/response?partnership={birmingham}"));
-        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(BrokerageData.Broker, $"/needs/surveys/{survey}/export"));
+        // One partnership's response and the export of every answer are refused.
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(BrokerageData.Broker, $"/needs/surveys/{survey}/response?partnership={birmingham}"));
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(BrokerageData.Broker, $"/needs/surveys/{survey}/export")); // a coordinators' page: its survey hidden
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(BrokerageData.Broker, "/dashboard"));
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(BrokerageData.Broker, "/people"));
     }
