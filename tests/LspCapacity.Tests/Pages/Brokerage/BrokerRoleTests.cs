@@ -36,7 +36,7 @@ public class BrokerRoleTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.NotNull(coordinatorResults.QuerySelector($"a[href*='partnership={birmingham}']")); // (as the coordinator sees them)
         // One partnership's response and the export of every answer are refused.
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(BrokerageData.Broker, $"/needs/surveys/{survey}/response?partnership={birmingham}"));
-        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(BrokerageData.Broker, $"/needs/surveys/{survey}/export")); // a coordinators' page: its survey hidden
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(BrokerageData.Broker, $"/needs/surveys/{survey}/answers.csv"));
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(BrokerageData.Broker, "/dashboard"));
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(BrokerageData.Broker, "/people"));
     }
