@@ -133,13 +133,14 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/People", Policies.Coordinator);
     options.Conventions.AuthorizeFolder("/Mail", Policies.Coordinator); // /outbox
     options.Conventions.AuthorizeFolder("/Dashboard", Policies.ProgrammeReader);
-    options.Conventions.AuthorizePage("/Needs/Coverage", Policies.ProgrammeReader);
+    options.Conventions.AuthorizePage("/Needs/Coverage", Policies.RegionNeeds);
     options.Conventions.AuthorizeFolder("/Admin", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Admin/Regions", Policies.Admin);
     options.Conventions.AuthorizePage("/Admin/Region", Policies.Admin);
     options.Conventions.AuthorizePage("/Admin/Themes", Policies.Admin);
     options.Conventions.AuthorizePage("/Admin/Theme", Policies.Admin);
     options.Conventions.AuthorizeFolder("/National", Policies.National);
+    options.Conventions.AuthorizeFolder("/Brokerage", Policies.Brokerage);
     options.Conventions.AuthorizePage("/Partnerships/Create", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Partnerships/Edit", Policies.Coordinator);
     options.Conventions.AuthorizePage("/Activities/Create", Policies.Coordinator);
@@ -201,6 +202,9 @@ builder.Services.AddScoped<LibraryDigestJob>();
 builder.Services.AddScoped<ReviewReminderJob>();
 builder.Services.AddScoped<BackupJob>();
 builder.Services.Configure<BackupOptions>(config.GetSection(BackupOptions.Section));
+builder.Services.AddScoped<BrokerageRatingJob>();
+// The shortlist's fair-share reason, from the fair-shares calculation.
+builder.Services.AddScoped<LspCapacity.Web.Domain.Brokerage.IFairSharePosition, LspCapacity.Web.Pages.Brokerage.FairShareReason>();
 builder.Services.Configure<ActivityOptions>(config.GetSection(ActivityOptions.Section));
 builder.Services.Configure<PlacementOptions>(config.GetSection(PlacementOptions.Section));
 builder.Services.Configure<ProjectOptions>(config.GetSection(ProjectOptions.Section));

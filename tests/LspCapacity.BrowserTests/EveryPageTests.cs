@@ -30,6 +30,7 @@ public class EveryPageTests(BrowserApp browser, ITestOutputHelper output) : ICla
         new("anyone", null, path => PublicPages.All.Contains(path)),
         new("LSP staff", Demo.StaffBirmingham, path => !PageRoutes.IsCoordinatorOnly(path)),
         new("mentor", Demo.Mentor, path => !PageRoutes.IsCoordinatorOnly(path)),
+        new("broker", "broker@lsp.example", path => !PageRoutes.IsCoordinatorOnly(path) || path == "/Needs/Coverage"),
         new("coordinator", Demo.Coordinator, _ => true),
         new("admin", Demo.Admin, _ => true),
     ];
@@ -284,6 +285,9 @@ public class EveryPageTests(BrowserApp browser, ITestOutputHelper output) : ICla
             // The provider register: Sandwell council (contacts, offers) and its secondee offer.
             ["providers"] = (await db.Organisations.Where(o => o.Name == "Sandwell Metropolitan Borough Council").Select(o => o.Id).SingleAsync()).ToString(UkTime.Culture),
             ["offers"] = (await db.Offers.Where(o => o.Kind == LspCapacity.Web.Domain.Brokerage.OfferKind.Secondee).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync()).ToString(UkTime.Culture),
+            // The demo's accepted Birmingham brokerage request: committed work, not yet delivered.
+            ["brokerage"] = (await db.BrokerageRequests.Where(r => r.PartnershipId == partnerships["Birmingham"]
+                && r.Status == LspCapacity.Web.Domain.Brokerage.BrokerageRequestStatus.Accepted).Select(r => r.Id).FirstAsync()).ToString(UkTime.Culture),
         };
     }
 }

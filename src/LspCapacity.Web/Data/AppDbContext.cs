@@ -114,6 +114,8 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     public DbSet<Offer> Offers => Set<Offer>();
     public DbSet<OrganisationContact> OrganisationContacts => Set<OrganisationContact>();
     public DbSet<Commitment> Commitments => Set<Commitment>();
+    public DbSet<BrokerageRequest> BrokerageRequests => Set<BrokerageRequest>();
+    public DbSet<BrokerInterest> BrokerInterests => Set<BrokerInterest>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 
     /// <summary>ASP.NET Core Data Protection's keys: shared by every web node, so a cookie from one works on all.</summary>

@@ -66,6 +66,7 @@ public sealed partial class Seeder(AppDbContext db, UserManager<AppUser> users, 
             await SeedDemoBoardAsync(cancellationToken);
             await SeedDemoCoDeliveryAsync(cancellationToken);
             await SeedDemoNationalAsync(cancellationToken);
+            await SeedDemoBrokerageAsync(cancellationToken);
         }
     }
 
@@ -740,10 +741,11 @@ public sealed partial class Seeder(AppDbContext db, UserManager<AppUser> users, 
                 w.Days, w.Rate, now.AddDays(-40));
             if (w.Delivered is { } d)
             {
-                commitment.RecordDelivery(d.Days, d.Cost, today.AddDays(-10));
+                commitment.Deliver(today.AddDays(-10), d.Days, d.Cost, today.AddDays(-10));
                 commitment.Rate(d.Rating, null);
             }
             db.Commitments.Add(commitment);
+            programme.AdjustBrokered(commitment.Cost); // the budget's brokered total, as accepting and delivering keep it
         }
         await db.SaveChangesAsync(cancellationToken);
     }

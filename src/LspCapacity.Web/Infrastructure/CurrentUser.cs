@@ -32,6 +32,7 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
     /// <summary>A practitioner member of their region's programme board (for the navigation; pages ask the board's authorisation handler).</summary>
     public bool IsBoardMember => Principal.HasClaim(AppClaims.BoardMember, "true");
     public bool IsNational => Principal.IsInRole(Roles.National);
+    public bool IsBroker => Principal.IsInRole(Roles.Broker);
 
     public string Role => Roles.All.FirstOrDefault(Principal.IsInRole) ?? "";
 

@@ -24,6 +24,7 @@ public enum SiteSection
     Providers,
     Admin,
     National,
+    Brokerage,
 }
 
 /// <summary>Sets and reads a page's <see cref="SiteSection"/>; pages set it in their handler (or view), the layout reads it.</summary>
@@ -98,6 +99,15 @@ public static class Navigation
                 links.Add(new("Members", Page("/Board/Members")));
             }
             sections.Add(new("Board", board, [SiteSection.Board], links));
+        }
+        if (me.IsCoordinator || me.IsLspStaff || me.IsBroker)
+        {
+            var brokerage = Page("/Brokerage/Index");
+            List<NavLink> links = me.IsBroker
+                ? [new("Requests", brokerage), new("Declared interests", Page("/Brokerage/Interests")), new("Needs coverage", Page("/Needs/Coverage"))]
+                : [];
+            var after = sections.FindLastIndex(s => s.Label is "Projects" or "Proposals");
+            sections.Insert(after >= 0 ? after + 1 : Math.Min(5, sections.Count), new("Brokerage", brokerage, [SiteSection.Brokerage], links));
         }
         if (me.IsCoordinator)
         {

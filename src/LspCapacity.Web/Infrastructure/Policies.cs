@@ -36,6 +36,11 @@ public static class Policies
 
     /// <summary>A home region, or the national team (who choose one): pages that read one region's figures.</summary>
     public const string InARegionOrNational = "InARegionOrNational";
+    /// <summary>The region's needs overview (coverage): its coordinators and its independent brokers, read only for brokers.</summary>
+    public const string RegionNeeds = "RegionNeeds";
+
+    /// <summary>Brokerage requests: the partnerships' staff, the region's brokers and coordinators (which records: BrokerageRequestAuthorization).</summary>
+    public const string Brokerage = "Brokerage";
 
     public static void Configure(AuthorizationOptions options)
     {
@@ -45,6 +50,8 @@ public static class Policies
         options.AddPolicy(Coordinator, p => p.RequireRole(Roles.Admin, Roles.Coordinator));
         options.AddPolicy(FairShares, p => p.RequireRole(Roles.Admin, Roles.Coordinator, Roles.Broker).RequireClaim(AppClaims.RegionId));
         options.AddPolicy(ProviderRegister, p => p.RequireRole(Roles.Admin, Roles.Coordinator, Roles.Broker, Roles.LspStaff));
+        options.AddPolicy(RegionNeeds, p => p.RequireRole(Roles.Admin, Roles.Coordinator, Roles.Broker, Roles.National));
+        options.AddPolicy(Brokerage, p => p.RequireRole(Roles.Admin, Roles.Coordinator, Roles.Broker, Roles.LspStaff));
         options.AddPolicy(InARegion, p => p.RequireAuthenticatedUser().RequireClaim(AppClaims.RegionId));
         options.AddPolicy(ProgrammeReader, p => p.RequireRole(Roles.Admin, Roles.Coordinator, Roles.National));
         options.AddPolicy(National, p => p.RequireRole(Roles.Admin, Roles.National));

@@ -19,6 +19,7 @@ public static class RecurringJobs
     public const string ProjectReminders = "project-reminders";
     public const string NightlyBackup = "nightly-backup";
     public const string Retention = "retention";
+    public const string BrokerageRatings = "brokerage-ratings";
 
     /// <summary>
     /// How long a run of a queuing job waits for another run of the same job to finish. Every node's
@@ -56,6 +57,9 @@ public static class RecurringJobs
 
         // Improvement projects: leads asked for an update (none for a month) and told of overdue milestones, on the first of the month.
         jobs.AddOrUpdate<ProjectRemindersJob>(ProjectReminders, j => j.RemindAsync(CancellationToken.None), "30 8 1 * *", uk);
+
+        // Brokerage: the partnership asked to rate delivered work a week after delivery, each morning.
+        jobs.AddOrUpdate<BrokerageRatingJob>(BrokerageRatings, j => j.AskAsync(CancellationToken.None), "45 8 * * *", uk);
 
         // Accounts: sessions past their longest life and idle failure counters, each night.
         jobs.AddOrUpdate<AccountHousekeepingJob>(AccountHousekeeping, j => j.TidyAsync(CancellationToken.None), "30 3 * * *", uk);

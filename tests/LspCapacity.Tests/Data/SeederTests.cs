@@ -34,8 +34,8 @@ public class SeederTests
             Assert.All(partnerships.Where(p => p.AreaType == AreaType.District), p => Assert.NotNull(p.CountyId));
 
             Assert.Equal(8, await db.Themes.CountAsync());
-            // seed/demo/people.json: DESIGN §9's five, two Wolverhampton staff and the provider contact in the West Midlands
-            Assert.Equal(8, await db.Users.CountAsync(u => u.RegionId == region.Id));
+            // seed/demo/people.json: DESIGN §9's five, two Wolverhampton staff, the provider contact and the broker in the West Midlands
+            Assert.Equal(9, await db.Users.CountAsync(u => u.RegionId == region.Id));
             // The demo North West (Knowsley, a coordinator and a staff member) books the national showcase.
             Assert.Equal(2, await db.Users.CountAsync(u => u.RegionId != region.Id));
             Assert.Equal(1, await db.Activities.CountAsync(a => a.IsNational));

@@ -37,7 +37,7 @@ public sealed class RecurringJobTests
         using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
         var jobs = connection.GetRecurringJobs();
 
-        Assert.Equal(12, jobs.Count);
+        Assert.Equal(13, jobs.Count);
         foreach (var job in jobs)
         {
             var locked = job.Job.Method.GetCustomAttribute<DisableConcurrentExecutionAttribute>() is not null;

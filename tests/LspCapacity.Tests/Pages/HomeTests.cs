@@ -35,7 +35,7 @@ public class HomeTests : IClassFixture<AppFactory>
     {
         var coordinator = _app.CreateClientAs(Demo.Coordinator);
         var home = await coordinator.GetDocumentAsync("/");
-        Assert.Equal(["/activities", "/needs/surveys", "/placements", "/reviews", "/projects", "/proposals", "/library", "/partnerships", "/board", "/dashboard"],
+        Assert.Equal(["/activities", "/needs/surveys", "/placements", "/reviews", "/projects", "/proposals", "/brokerage", "/library", "/partnerships", "/board", "/dashboard"],
             home.QuerySelectorAll("#navigation a").Select(a => a.GetAttribute("href")));
         Assert.NotNull(home.QuerySelector(".govuk-service-navigation__service-name a[href='/']"));
         Assert.NotNull(home.QuerySelector(".app-account-bar a[href='/account/profile']"));

@@ -124,8 +124,12 @@ public static class AccessSamples
             .Select(o => o.Id).FirstAsync();
         // The West Midlands' running programme year, its region and a theme (the admin pages, issue 21).
         var programme = await db.Programmes.Where(p => p.RegionId == regionId && p.ClosedAt == null).OrderByDescending(p => p.StartsOn).Select(p => p.Id).FirstAsync();
+        // Birmingham's accepted brokerage request from the demo data: committed work not yet delivered.
+        var brokered = await db.BrokerageRequests.Where(r => r.PartnershipId == partnerships["Birmingham"]
+            && r.Status == LspCapacity.Web.Domain.Brokerage.BrokerageRequestStatus.Accepted).Select(r => r.Id).FirstAsync();
         return new Dictionary<string, string>
         {
+            ["brokerage"] = brokered.ToString(UkTime.Culture),
             ["programmes"] = programme.ToString(UkTime.Culture),
             ["regions"] = regionId.ToString(UkTime.Culture),
             ["themes"] = themes.First().ToString(UkTime.Culture),

@@ -108,6 +108,50 @@ public class CommitmentConfiguration : IEntityTypeConfiguration<Commitment>
         builder.HasIndex(c => new { c.ProgrammeId, c.Status });
         builder.HasIndex(c => c.PartnershipId);
         builder.HasIndex(c => c.OrganisationId);
+        builder.HasOne<BrokerageRequest>().WithMany().HasForeignKey(c => c.RequestId).OnDelete(DeleteBehavior.Restrict);
+        // One commitment per request: a second acceptance saved at once is refused here.
+        builder.HasIndex(c => c.RequestId).IsUnique();
         builder.Ignore(c => c.Cost);
+    }
+}
+
+public class BrokerageRequestConfiguration : IEntityTypeConfiguration<BrokerageRequest>
+{
+    public void Configure(EntityTypeBuilder<BrokerageRequest> builder)
+    {
+        builder.Property(r => r.What).HasMaxLength(4000);
+        builder.Property(r => r.RequestedById).HasMaxLength(450);
+        builder.Property(r => r.BrokerId).HasMaxLength(450);
+        builder.Property(r => r.DecidedById).HasMaxLength(450);
+        builder.Property(r => r.Reasoning).HasMaxLength(4000);
+        builder.Property(r => r.QuotesCompared).HasMaxLength(4000);
+        builder.Property(r => r.AskedAgainReason).HasMaxLength(2000);
+        builder.Property(r => r.BudgetCeiling).HasPrecision(12, 2);
+        builder.Property(r => r.Days).HasPrecision(8, 2);
+        builder.Property(r => r.DayRate).HasPrecision(12, 2);
+        // Every change moves the status or the time: two decisions saved at once cannot both win.
+        builder.Property(r => r.UpdatedAt).IsConcurrencyToken();
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<Region>().WithMany().HasForeignKey(r => r.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Partnership>().WithMany().HasForeignKey(r => r.PartnershipId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Theme>().WithMany().HasForeignKey(r => r.NeedThemeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Projects.Project>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Offer>().WithMany().HasForeignKey(r => r.OfferId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.RegionId, r.Status, r.CreatedAt });
+        builder.HasIndex(r => new { r.PartnershipId, r.CreatedAt });
+        builder.Ignore(r => r.RecommendedCost);
+        builder.Ignore(r => r.IsOpen);
+    }
+}
+
+public class BrokerInterestConfiguration : IEntityTypeConfiguration<BrokerInterest>
+{
+    public void Configure(EntityTypeBuilder<BrokerInterest> builder)
+    {
+        builder.Property(i => i.BrokerId).HasMaxLength(450);
+        builder.Property(i => i.Note).HasMaxLength(1000);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(i => new { i.BrokerId, i.OrganisationId }).IsUnique();
     }
 }

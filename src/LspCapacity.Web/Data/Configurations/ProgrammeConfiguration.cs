@@ -22,6 +22,8 @@ public class ProgrammeConfiguration : IEntityTypeConfiguration<Domain.Programme.
     {
         builder.Property(p => p.Name).HasMaxLength(200);
         builder.Property(p => p.Aim).HasMaxLength(2000);
+        // Acceptances change it as "UPDATE … WHERE Id = @id AND BrokeredTotal = @seen": the loser retries and sees the new total.
+        builder.Property(p => p.BrokeredTotal).IsConcurrencyToken();
         builder.HasOne(p => p.Region).WithMany().HasForeignKey(p => p.RegionId);
         builder.HasIndex(p => new { p.RegionId, p.Name }).IsUnique();
         builder.HasMany(p => p.Objectives).WithOne().HasForeignKey(o => o.ProgrammeId).OnDelete(DeleteBehavior.Cascade);

@@ -16,7 +16,7 @@ public static class Roles
     /// <summary>The national LSP team (issue 21): reads every region, changes nothing.</summary>
     public const string National = "National";
 
-    public static readonly IReadOnlyList<string> All = [Admin, Coordinator, LspStaff, Mentor, ProviderContact, National];
+    public static readonly IReadOnlyList<string> All = [Admin, Coordinator, LspStaff, Mentor, Broker, ProviderContact, National];
 
     public static string DisplayName(string role) => role switch
     {
@@ -26,6 +26,7 @@ public static class Roles
         Mentor => "Mentor",
         ProviderContact => "Provider contact",
         National => "National team (read only)",
+        Broker => "Broker",
         _ => role,
     };
 
@@ -33,7 +34,7 @@ public static class Roles
     public static IReadOnlyList<string> AssignableBy(string inviterRole) => inviterRole switch
     {
         Admin => All,
-        Coordinator => [LspStaff, Mentor, ProviderContact],
+        Coordinator => [LspStaff, Mentor, Broker, ProviderContact], // a broker of the coordinator's own region
         _ => [],
     };
 

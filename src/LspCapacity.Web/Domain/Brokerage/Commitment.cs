@@ -21,8 +21,17 @@ public class Commitment
     private Commitment() { }
 
     public Commitment(int programmeId, int regionId, int partnershipId, int organisationId, int offerId,
-        decimal days, decimal dayRate, DateTime now)
+        decimal days, decimal dayRate, DateTime now, int? requestId = null)
     {
+        if (days <= 0)
+        {
+            throw new DomainException("The number of days must be more than 0.");
+        }
+        if (dayRate < 0)
+        {
+            throw new DomainException("The day rate cannot be negative.");
+        }
+        RequestId = requestId;
         ProgrammeId = programmeId;
         RegionId = regionId;
         PartnershipId = partnershipId;
@@ -65,35 +74,46 @@ public class Commitment
         _ => CommittedCost,
     };
 
-    #region Delivery and rating (minimal, for fair shares and value for money; the brokerage workflow may extend)
-
-    /// <summary>The provider delivered the work: the days used and the actual cost move it from committed to spent.</summary>
-    public void RecordDelivery(decimal daysUsed, decimal actualCost, DateOnly on)
+    /// <summary>
+    /// The work was delivered: the days used and the actual cost (which replaces the committed cost in the
+    /// budget). Returns how much the programme's brokered total changes (actual minus committed).
+    /// </summary>
+    public decimal Deliver(DateOnly deliveredOn, decimal daysUsed, decimal actualCost, DateOnly today)
     {
-        if (Status == CommitmentStatus.Cancelled)
+        if (Status != CommitmentStatus.Committed)
         {
-            throw new DomainException("Cancelled work cannot be delivered.");
+            throw new DomainException(Status == CommitmentStatus.Delivered ? "The delivery has already been recorded." : "Cancelled work cannot be delivered.");
         }
         if (daysUsed <= 0)
         {
-            throw new DomainException("Enter the days used, more than 0.");
+            throw new DomainException("The days used must be more than 0.");
         }
         if (actualCost < 0)
         {
             throw new DomainException("The actual cost cannot be negative.");
         }
+        if (deliveredOn > today)
+        {
+            throw new DomainException("The delivery date cannot be in the future.");
+        }
+        var before = Cost;
         Status = CommitmentStatus.Delivered;
+        DeliveredOn = deliveredOn;
         DaysUsed = daysUsed;
         ActualCost = actualCost;
-        DeliveredOn = on;
+        return Cost - before;
     }
 
-    /// <summary>The partnership's rating of delivered work, 1 (poor) to 5 (excellent).</summary>
+    /// <summary>The partnership rates the delivered work, once: 1 (poor) to 5 (excellent).</summary>
     public void Rate(int rating, string? comment)
     {
         if (Status != CommitmentStatus.Delivered)
         {
             throw new DomainException("Only delivered work can be rated.");
+        }
+        if (Rating is not null)
+        {
+            throw new DomainException("The work has already been rated.");
         }
         if (rating is < 1 or > 5)
         {
@@ -103,5 +123,15 @@ public class Commitment
         RatingComment = Guard.Optional(comment);
     }
 
-    #endregion
+    /// <summary>Cancels work not yet delivered; returns how much the programme's brokered total changes (minus the committed cost).</summary>
+    public decimal Cancel()
+    {
+        if (Status != CommitmentStatus.Committed)
+        {
+            throw new DomainException("Only work not yet delivered can be cancelled.");
+        }
+        var before = Cost;
+        Status = CommitmentStatus.Cancelled;
+        return -before;
+    }
 }

@@ -28,6 +28,13 @@ public class Programme
     public DateOnly StartsOn { get; private set; }
     public DateOnly EndsOn { get; private set; }
     public decimal Budget { get; private set; }
+
+    /// <summary>
+    /// What brokered work costs the budget: committed cost until delivered, the actual cost after
+    /// (<see cref="Brokerage.Commitment.Cost"/> summed). Kept on the programme's row, a concurrency token,
+    /// so two acceptances saved at once cannot both pass the budget check.
+    /// </summary>
+    public decimal BrokeredTotal { get; private set; }
     public IReadOnlyList<ProgrammeObjective> Objectives => _objectives;
 
     /// <summary>How the support budget is divided into fair shares between the region's partnerships (issue 20).</summary>
@@ -75,6 +82,28 @@ public class Programme
         }
         Budget = budget;
     }
+
+    /// <summary>
+    /// Commits brokered work costing <paramref name="cost"/>: refused when it, the brokered work already
+    /// committed or spent and the activities' costs (<paramref name="activityCosts"/>) would pass the budget.
+    /// </summary>
+    public void CommitBrokered(decimal cost, decimal activityCosts)
+    {
+        if (cost < 0)
+        {
+            throw new DomainException("The cost cannot be negative.");
+        }
+        var remaining = Budget - BrokeredTotal - activityCosts;
+        if (cost > remaining)
+        {
+            throw new DomainException(
+                $"The programme cannot afford this work: it costs £{cost:#,0.##} and £{Math.Max(0, remaining):#,0.##} of the £{Budget:#,0.##} budget is left.");
+        }
+        BrokeredTotal += cost;
+    }
+
+    /// <summary>Brokered work delivered at a different cost, or cancelled: the brokered total moves by <paramref name="change"/>.</summary>
+    public void AdjustBrokered(decimal change) => BrokeredTotal = Math.Max(0, BrokeredTotal + change);
 
     public void AddObjective(string text)
     {

@@ -14,7 +14,7 @@ namespace LspCapacity.Web.Pages.Projects;
 /// Who may do what to an improvement project. Read: the partnership's staff, the region's coordinators
 /// (admins everywhere) and the people supporting it. Change (edit while open, post updates, record
 /// results; the domain keeps updates and results to the lead): the partnership's staff. Manage (accept,
-/// decline, support plan): the region's coordinators. <see cref="ProjectOperations.Report"/> (post progress,
+/// decline, support plan): the region's coordinators. The region's brokers read, never change. <see cref="ProjectOperations.Report"/> (post progress,
 /// record the results): the project's lead alone, not even an admin.
 /// </summary>
 public sealed class ProjectAuthorizationHandler(AppDbContext db) : AuthorizationHandler<OperationAuthorizationRequirement, Project>
@@ -38,9 +38,11 @@ public sealed class ProjectAuthorizationHandler(AppDbContext db) : Authorization
         }
         var coordinatorHere = user.IsInRole(Roles.Coordinator) && ClaimedId(user, AppClaims.RegionId) == project.RegionId;
         var staffHere = user.IsInRole(Roles.LspStaff) && ClaimedId(user, AppClaims.PartnershipId) == project.PartnershipId;
+        // The region's independent broker reads its projects (to broker support for them) and changes nothing.
+        var brokerHere = user.IsInRole(Roles.Broker) && ClaimedId(user, AppClaims.RegionId) == project.RegionId;
         var allowed = requirement.Name switch
         {
-            nameof(Operations.Read) => coordinatorHere || staffHere
+            nameof(Operations.Read) => coordinatorHere || staffHere || brokerHere
                 || (user.FindFirstValue(ClaimTypes.NameIdentifier) is { } personId && await ProjectAccess.IsSupportingAsync(db, project.Id, personId)),
             nameof(Operations.Change) => staffHere,
             nameof(Operations.Manage) => coordinatorHere,
@@ -86,7 +88,7 @@ public static class ProjectAccess
         {
             return projects;
         }
-        if (me.IsCoordinator)
+        if (me.IsCoordinator || me.IsBroker)
         {
             return projects.Where(p => p.RegionId == me.RegionId);
         }

@@ -83,7 +83,7 @@ public class FairShareQueryCountTests
                 db.Placements.Add(placement);
                 var offer = offers[i % offers.Count];
                 var delivered = new Commitment(programmeId, regionId, partnership, offer.OrganisationId, offer.Id, 2m, 400m, now);
-                delivered.RecordDelivery(1.5m, 600m, today.AddDays(-2));
+                delivered.Deliver(today.AddDays(-2), 1.5m, 600m, today.AddDays(-2));
                 delivered.Rate(1 + i % 5, null);
                 db.Commitments.AddRange(delivered, new Commitment(programmeId, regionId, partnership, offer.OrganisationId, offer.Id, 3m, 350m, now));
             }

@@ -54,11 +54,11 @@ public sealed class KnownBrokerage : IAsyncLifetime
         await db.SaveChangesAsync();
 
         var c1 = new Commitment(ProgrammeId, App.RegionId, App.Sefton, consultancy.Id, clinic.Id, 4m, 500m, now);
-        c1.RecordDelivery(3.5m, 1750m, today.AddDays(-3));
+        c1.Deliver(today.AddDays(-3), 3.5m, 1750m, today.AddDays(-3));
         c1.Rate(4, "Useful.");
         var c2 = new Commitment(ProgrammeId, App.RegionId, App.Liverpool, consultancy.Id, clinic.Id, 2m, 600m, now);
         var c3 = new Commitment(ProgrammeId, App.RegionId, App.Sefton, fire.Id, secondee.Id, 2m, 450m, now);
-        c3.RecordDelivery(2m, 900m, today.AddDays(-1));
+        c3.Deliver(today.AddDays(-1), 2m, 900m, today.AddDays(-1));
         c3.Rate(2, null);
         db.Commitments.AddRange(c1, c2, c3);
         await db.SaveChangesAsync();

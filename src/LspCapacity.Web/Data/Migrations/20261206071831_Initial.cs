@@ -158,6 +158,28 @@ namespace LspCapacity.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BrokerInterests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BrokerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DeclaredAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BrokerInterests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BrokerInterests_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrganisationRegion",
                 columns: table => new
                 {
@@ -266,6 +288,7 @@ namespace LspCapacity.Web.Data.Migrations
                     StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Budget = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    BrokeredTotal = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
                     ThemeIds = table.Column<string>(type: "TEXT", nullable: false),
                     PartnershipIds = table.Column<string>(type: "TEXT", nullable: false),
                     BaselineSurveyId = table.Column<int>(type: "INTEGER", nullable: true),
@@ -900,64 +923,6 @@ namespace LspCapacity.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Commitments",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PartnershipId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OfferId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RequestId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Days = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: false),
-                    DayRate = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    CommittedCost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    DeliveredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DaysUsed = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: true),
-                    ActualCost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
-                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
-                    RatingComment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Commitments", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Commitments_Offers_OfferId",
-                        column: x => x.OfferId,
-                        principalTable: "Offers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Commitments_Organisations_OrganisationId",
-                        column: x => x.OrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Commitments_Partnerships_PartnershipId",
-                        column: x => x.PartnershipId,
-                        principalTable: "Partnerships",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Commitments_Programmes_ProgrammeId",
-                        column: x => x.ProgrammeId,
-                        principalTable: "Programmes",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Commitments_Regions_RegionId",
-                        column: x => x.RegionId,
-                        principalTable: "Regions",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "OfferRegion",
                 columns: table => new
                 {
@@ -1028,6 +993,78 @@ namespace LspCapacity.Web.Data.Migrations
                         principalTable: "SurveySection",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BrokerageRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartnershipId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    NeedThemeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProjectId = table.Column<int>(type: "INTEGER", nullable: true),
+                    What = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    WantedBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    BudgetCeiling = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    BrokerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    OfferId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Days = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: true),
+                    DayRate = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    Reasoning = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    QuotesCompared = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RecommendedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AskedAgainReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    WithdrawnAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BrokerageRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BrokerageRequests_Offers_OfferId",
+                        column: x => x.OfferId,
+                        principalTable: "Offers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_BrokerageRequests_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_BrokerageRequests_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_BrokerageRequests_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_BrokerageRequests_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_BrokerageRequests_Themes_NeedThemeId",
+                        column: x => x.NeedThemeId,
+                        principalTable: "Themes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1397,6 +1434,70 @@ namespace LspCapacity.Web.Data.Migrations
                         principalTable: "SurveyResponses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Commitments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProgrammeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartnershipId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OfferId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Days = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: false),
+                    DayRate = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    CommittedCost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DeliveredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DaysUsed = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: true),
+                    ActualCost = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
+                    RatingComment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Commitments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Commitments_BrokerageRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "BrokerageRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Offers_OfferId",
+                        column: x => x.OfferId,
+                        principalTable: "Offers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -2516,6 +2617,47 @@ namespace LspCapacity.Web.Data.Migrations
                 columns: new[] { "RegionId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BrokerageRequests_NeedThemeId",
+                table: "BrokerageRequests",
+                column: "NeedThemeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrokerageRequests_OfferId",
+                table: "BrokerageRequests",
+                column: "OfferId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrokerageRequests_OrganisationId",
+                table: "BrokerageRequests",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrokerageRequests_PartnershipId_CreatedAt",
+                table: "BrokerageRequests",
+                columns: new[] { "PartnershipId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrokerageRequests_ProjectId",
+                table: "BrokerageRequests",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrokerageRequests_RegionId_Status_CreatedAt",
+                table: "BrokerageRequests",
+                columns: new[] { "RegionId", "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrokerInterests_BrokerId_OrganisationId",
+                table: "BrokerInterests",
+                columns: new[] { "BrokerId", "OrganisationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrokerInterests_OrganisationId",
+                table: "BrokerInterests",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseStudies_AuthorId",
                 table: "CaseStudies",
                 column: "AuthorId");
@@ -2589,6 +2731,12 @@ namespace LspCapacity.Web.Data.Migrations
                 name: "IX_Commitments_RegionId",
                 table: "Commitments",
                 column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_RequestId",
+                table: "Commitments",
+                column: "RequestId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_CostLine_ActivityId",
@@ -3188,6 +3336,9 @@ namespace LspCapacity.Web.Data.Migrations
                 name: "BoardMembers");
 
             migrationBuilder.DropTable(
+                name: "BrokerInterests");
+
+            migrationBuilder.DropTable(
                 name: "CaseStudyAttachment");
 
             migrationBuilder.DropTable(
@@ -3303,6 +3454,9 @@ namespace LspCapacity.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "CaseStudies");
+
+            migrationBuilder.DropTable(
+                name: "BrokerageRequests");
 
             migrationBuilder.DropTable(
                 name: "Bookings");

@@ -160,6 +160,28 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BrokerInterests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BrokerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DeclaredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BrokerInterests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BrokerInterests_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrganisationRegion",
                 columns: table => new
                 {
@@ -268,6 +290,7 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                     StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
                     EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
                     Budget = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    BrokeredTotal = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
                     ThemeIds = table.Column<List<int>>(type: "integer[]", nullable: false),
                     PartnershipIds = table.Column<List<int>>(type: "integer[]", nullable: false),
                     BaselineSurveyId = table.Column<int>(type: "integer", nullable: true),
@@ -902,64 +925,6 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Commitments",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
-                    RegionId = table.Column<int>(type: "integer", nullable: false),
-                    PartnershipId = table.Column<int>(type: "integer", nullable: false),
-                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
-                    OfferId = table.Column<int>(type: "integer", nullable: false),
-                    RequestId = table.Column<int>(type: "integer", nullable: true),
-                    Days = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: false),
-                    DayRate = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
-                    CommittedCost = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    DeliveredOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    DaysUsed = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: true),
-                    ActualCost = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
-                    Rating = table.Column<int>(type: "integer", nullable: true),
-                    RatingComment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Commitments", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Commitments_Offers_OfferId",
-                        column: x => x.OfferId,
-                        principalTable: "Offers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Commitments_Organisations_OrganisationId",
-                        column: x => x.OrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Commitments_Partnerships_PartnershipId",
-                        column: x => x.PartnershipId,
-                        principalTable: "Partnerships",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Commitments_Programmes_ProgrammeId",
-                        column: x => x.ProgrammeId,
-                        principalTable: "Programmes",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Commitments_Regions_RegionId",
-                        column: x => x.RegionId,
-                        principalTable: "Regions",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "OfferRegion",
                 columns: table => new
                 {
@@ -1030,6 +995,78 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         principalTable: "SurveySection",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BrokerageRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegionId = table.Column<int>(type: "integer", nullable: false),
+                    PartnershipId = table.Column<int>(type: "integer", nullable: false),
+                    RequestedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    NeedThemeId = table.Column<int>(type: "integer", nullable: true),
+                    ProjectId = table.Column<int>(type: "integer", nullable: true),
+                    What = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    WantedBy = table.Column<DateOnly>(type: "date", nullable: false),
+                    BudgetCeiling = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    BrokerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    OfferId = table.Column<int>(type: "integer", nullable: true),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: true),
+                    Days = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: true),
+                    DayRate = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    Reasoning = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    QuotesCompared = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    RecommendedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AskedAgainReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    WithdrawnAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BrokerageRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BrokerageRequests_Offers_OfferId",
+                        column: x => x.OfferId,
+                        principalTable: "Offers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_BrokerageRequests_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_BrokerageRequests_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_BrokerageRequests_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_BrokerageRequests_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_BrokerageRequests_Themes_NeedThemeId",
+                        column: x => x.NeedThemeId,
+                        principalTable: "Themes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1399,6 +1436,70 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         principalTable: "SurveyResponses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Commitments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProgrammeId = table.Column<int>(type: "integer", nullable: false),
+                    RegionId = table.Column<int>(type: "integer", nullable: false),
+                    PartnershipId = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    OfferId = table.Column<int>(type: "integer", nullable: false),
+                    RequestId = table.Column<int>(type: "integer", nullable: true),
+                    Days = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: false),
+                    DayRate = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    CommittedCost = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DeliveredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DaysUsed = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: true),
+                    ActualCost = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    Rating = table.Column<int>(type: "integer", nullable: true),
+                    RatingComment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Commitments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Commitments_BrokerageRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "BrokerageRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Offers_OfferId",
+                        column: x => x.OfferId,
+                        principalTable: "Offers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Programmes_ProgrammeId",
+                        column: x => x.ProgrammeId,
+                        principalTable: "Programmes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -2518,6 +2619,47 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 columns: new[] { "RegionId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BrokerageRequests_NeedThemeId",
+                table: "BrokerageRequests",
+                column: "NeedThemeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrokerageRequests_OfferId",
+                table: "BrokerageRequests",
+                column: "OfferId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrokerageRequests_OrganisationId",
+                table: "BrokerageRequests",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrokerageRequests_PartnershipId_CreatedAt",
+                table: "BrokerageRequests",
+                columns: new[] { "PartnershipId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrokerageRequests_ProjectId",
+                table: "BrokerageRequests",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrokerageRequests_RegionId_Status_CreatedAt",
+                table: "BrokerageRequests",
+                columns: new[] { "RegionId", "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrokerInterests_BrokerId_OrganisationId",
+                table: "BrokerInterests",
+                columns: new[] { "BrokerId", "OrganisationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrokerInterests_OrganisationId",
+                table: "BrokerInterests",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseStudies_AuthorId",
                 table: "CaseStudies",
                 column: "AuthorId");
@@ -2591,6 +2733,12 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 name: "IX_Commitments_RegionId",
                 table: "Commitments",
                 column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_RequestId",
+                table: "Commitments",
+                column: "RequestId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_CostLine_ActivityId",
@@ -3189,6 +3337,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 name: "BoardMembers");
 
             migrationBuilder.DropTable(
+                name: "BrokerInterests");
+
+            migrationBuilder.DropTable(
                 name: "CaseStudyAttachment");
 
             migrationBuilder.DropTable(
@@ -3304,6 +3455,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "CaseStudies");
+
+            migrationBuilder.DropTable(
+                name: "BrokerageRequests");
 
             migrationBuilder.DropTable(
                 name: "Bookings");
