@@ -26,7 +26,7 @@ public sealed class ProgrammeInput
     public DateOnly? EndsOn { get; set; }
 
     [Required(ErrorMessage = "Enter the budget in pounds")]
-    [Range(0, 1_000_000_000, ErrorMessage = "The budget must be between £0 and £1,000,000,000")]
+    [Range(typeof(decimal), "0", "1000000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true, ErrorMessage = "The budget must be between £0 and £1,000,000,000")]
     [Display(Name = "budget")]
     public decimal? Budget { get; set; }
 

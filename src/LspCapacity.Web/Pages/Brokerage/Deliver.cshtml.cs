@@ -101,7 +101,7 @@ public class DeliverModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
         public decimal? DaysUsed { get; set; }
 
         [Required(ErrorMessage = "Enter the actual cost, in pounds")]
-        [Range(0, 10_000_000, ErrorMessage = "The actual cost must be between £0 and £10,000,000")]
+        [Range(typeof(decimal), "0", "10000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true, ErrorMessage = "The actual cost must be between £0 and £10,000,000")]
         [Display(Name = "actual cost")]
         public decimal? ActualCost { get; set; }
     }

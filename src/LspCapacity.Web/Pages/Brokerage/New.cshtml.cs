@@ -126,7 +126,7 @@ public class NewModel(AppDbContext db, CurrentUser me, TimeProvider clock, IAuth
         public DateOnly? WantedBy { get; set; }
 
         [Required(ErrorMessage = "Enter the budget ceiling, in pounds (0 if the support must be free)")]
-        [Range(0, 10_000_000, ErrorMessage = "The budget ceiling must be between £0 and £10,000,000")]
+        [Range(typeof(decimal), "0", "10000000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true, ErrorMessage = "The budget ceiling must be between £0 and £10,000,000")]
         [Display(Name = "budget ceiling")]
         public decimal? BudgetCeiling { get; set; }
     }

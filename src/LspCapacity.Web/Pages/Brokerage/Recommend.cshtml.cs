@@ -109,7 +109,7 @@ public class RecommendModel(AppDbContext db, CurrentUser me, TimeProvider clock,
         [Display(Name = "days")]
         public decimal? Days { get; set; }
 
-        [Range(0, 100_000, ErrorMessage = "The day rate must be between £0 and £100,000")]
+        [Range(typeof(decimal), "0", "100000", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true, ErrorMessage = "The day rate must be between £0 and £100,000")]
         [Display(Name = "day rate")]
         public decimal? DayRate { get; set; }
 
