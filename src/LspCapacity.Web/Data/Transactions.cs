@@ -10,7 +10,9 @@ namespace LspCapacity.Web.Data;
 /// </summary>
 public static class Transactions
 {
-    private const int MaxAttempts = 12;
+    // Enough for a burst of a few dozen bookings on one activity (every one moves its confirmed count): at 12, two of
+    // 60 simultaneous bookings of a national showcase on PostgreSQL ran out of attempts.
+    private const int MaxAttempts = 30;
 
     public static async Task<T> InTransactionAsync<T>(this AppDbContext db, Func<CancellationToken, Task<T>> work,
         CancellationToken cancellationToken = default)
@@ -34,7 +36,7 @@ public static class Transactions
                 }
             }
             // Out of the gate while waiting: the writer that won the race goes on meanwhile.
-            await Task.Delay(Random.Shared.Next(2, 10 * attempt), cancellationToken);
+            await Task.Delay(Random.Shared.Next(2, 10 * Math.Min(attempt, 12)), cancellationToken);
         }
     }
 

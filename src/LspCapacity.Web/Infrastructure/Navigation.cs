@@ -86,19 +86,21 @@ public static class Navigation
         };
         if (me.IsLspStaff || me.IsCoordinator)
         {
-            // Practitioners propose and endorse; coordinators take proposals to the board.
-            sections.Insert(sections.FindIndex(s => s.Label == "Projects") + 1,
-                new("Proposals", Page("/Proposals/Index"), [SiteSection.Proposals], []));
-        }
-        if (me.IsCoordinator || me.IsBoardMember)
-        {
-            var board = Page("/Board/Index");
-            var links = new List<NavLink> { new("Meetings", board), new("Decision log", Page("/Board/Decisions")) };
+            // Practitioners propose and endorse; the board (coordinators and practitioner members) decides: one
+            // section, so the header stays on one row.
+            var proposals = Page("/Proposals/Index");
+            var links = new List<NavLink> { new("Proposals", proposals), new("Programme plan", Page("/Plan/Index")) };
+            if (me.IsCoordinator || me.IsBoardMember)
+            {
+                links.Add(new("Board meetings", Page("/Board/Index")));
+                links.Add(new("Decision log", Page("/Board/Decisions")));
+            }
             if (me.IsCoordinator)
             {
-                links.Add(new("Members", Page("/Board/Members")));
+                links.Add(new("Board members", Page("/Board/Members")));
             }
-            sections.Add(new("Board", board, [SiteSection.Board], links));
+            sections.Insert(sections.FindIndex(s => s.Label == "Projects") + 1,
+                new("Proposals", proposals, [SiteSection.Proposals, SiteSection.Board], links));
         }
         if (me.IsCoordinator || me.IsLspStaff || me.IsBroker)
         {

@@ -35,7 +35,7 @@ public class HomeTests : IClassFixture<AppFactory>
     {
         var coordinator = _app.CreateClientAs(Demo.Coordinator);
         var home = await coordinator.GetDocumentAsync("/");
-        Assert.Equal(["/activities", "/needs/surveys", "/placements", "/reviews", "/projects", "/proposals", "/brokerage", "/library", "/partnerships", "/board", "/dashboard"],
+        Assert.Equal(["/activities", "/needs/surveys", "/placements", "/reviews", "/projects", "/proposals", "/brokerage", "/library", "/partnerships", "/dashboard"],
             home.QuerySelectorAll("#navigation a").Select(a => a.GetAttribute("href")));
         Assert.NotNull(home.QuerySelector(".govuk-service-navigation__service-name a[href='/']"));
         Assert.NotNull(home.QuerySelector(".app-account-bar a[href='/account/profile']"));
@@ -62,15 +62,15 @@ public class HomeTests : IClassFixture<AppFactory>
         Assert.Equal("page", bookings.QuerySelector("#sub-navigation a[href='/my/bookings']")!.GetAttribute("aria-current"));
         Assert.Null(bookings.QuerySelector("#navigation a[href='/dashboard']"));
         Assert.Null(bookings.QuerySelector("#sub-navigation a[href='/people']"));
-        Assert.Null(bookings.QuerySelector("#navigation a[href='/board']")); // not on the programme board
+        Assert.Null(bookings.QuerySelector("#sub-navigation a[href='/board']")); // not on the programme board
 
         // The programme board: for coordinators and the board's practitioner members (the demo data makes Jo Coventry one).
         var decisions = await coordinator.GetDocumentAsync("/board/decisions");
-        Assert.Equal(["/board", "/board/decisions", "/board/members"], decisions.QuerySelectorAll("#sub-navigation a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/proposals", "/plan", "/board", "/board/decisions", "/board/members"], decisions.QuerySelectorAll("#sub-navigation a").Select(a => a.GetAttribute("href")));
         Assert.Equal("/board/decisions", Assert.Single(decisions.QuerySelectorAll("#sub-navigation a[aria-current]")).GetAttribute("href"));
         var member = await _app.CreateClientAs(Demo.StaffCoventry).GetDocumentAsync("/board");
-        Assert.Equal("/board", Assert.Single(member.QuerySelectorAll("#navigation a[aria-current]")).GetAttribute("href"));
-        Assert.Equal(["/board", "/board/decisions"], member.QuerySelectorAll("#sub-navigation a").Select(a => a.GetAttribute("href")));
+        Assert.Equal("/proposals", Assert.Single(member.QuerySelectorAll("#navigation a[aria-current]")).GetAttribute("href"));
+        Assert.Equal(["/proposals", "/plan", "/board", "/board/decisions"], member.QuerySelectorAll("#sub-navigation a").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]

@@ -180,9 +180,11 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
         Broker = request.BrokerId is { } broker ? names.GetValueOrDefault(broker) : null;
         if (request.OfferId is { } offerId)
         {
-            Recommended = await db.Offers.AsNoTracking().Where(o => o.Id == offerId)
+            // An anonymous type, made a tuple in memory: Npgsql cannot read a tuple projected in SQL (a record).
+            var recommended = await db.Offers.AsNoTracking().Where(o => o.Id == offerId)
                 .Join(db.Organisations, o => o.OrganisationId, g => g.Id, (o, g) => new { g.Name, o.Title, o.Kind })
-                .Select(x => ValueTuple.Create(x.Name, x.Title, x.Kind)).SingleAsync(cancellationToken);
+                .SingleAsync(cancellationToken);
+            Recommended = (recommended.Name, recommended.Title, recommended.Kind);
         }
         Commitment = await db.Commitments.AsNoTracking().SingleOrDefaultAsync(c => c.RequestId == request.Id, cancellationToken);
         if (CanManage || CanRecommend)
