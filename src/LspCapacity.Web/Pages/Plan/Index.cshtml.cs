@@ -48,27 +48,44 @@ public class IndexModel(AppDbContext db, CurrentUser me, CurrentProgramme curren
         var from = programme.StartsOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var to = programme.EndsOn.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var showsDrafts = ShowsDrafts;
-        var activities = await db.Activities.AsNoTracking()
+        var planned = db.Activities.AsNoTracking()
             .Where(a => a.RegionId == regionId && a.Status != ActivityStatus.Cancelled && (showsDrafts || a.Status != ActivityStatus.Draft)
-                && ((a.StartsAt >= from && a.StartsAt < to) || db.Proposals.Any(p => p.Id == a.ProposalId && p.ProgrammeId == programmeId)))
-            .OrderBy(a => a.StartsAt).ThenBy(a => a.Id)
-            .Select(a => new ActivityData(a.Id, a.Title, a.Kind, a.Status, a.StartsAt,
-                a.Themes.Select(t => t.ThemeId).ToList(),
-                a.Costs.Sum(c => (decimal?)c.Amount) ?? 0m,
-                a.Contributors.Select(c => c.PartnershipId).Distinct().ToList(),
-                a.ProposalId,
-                db.Proposals.Where(p => p.Id == a.ProposalId).Select(p => (int?)p.PartnershipId).FirstOrDefault(),
-                db.ProposalEndorsements.Where(e => e.ProposalId == a.ProposalId).Select(e => e.PartnershipId).Distinct().Count(),
-                db.Proposals.Where(p => p.Id == a.ProposalId).Select(p => p.ApprovedBudget).FirstOrDefault()))
+                && ((a.StartsAt >= from && a.StartsAt < to) || db.Proposals.Any(p => p.Id == a.ProposalId && p.ProgrammeId == programmeId)));
+        // Four flat queries (SQLite has no APPLY for nested collections): the activities, their themes, their co-deliverers, their proposals.
+        var found = await planned.OrderBy(a => a.StartsAt).ThenBy(a => a.Id)
+            .Select(a => new { a.Id, a.Title, a.Kind, a.Status, a.StartsAt, a.ProposalId, Cost = a.Costs.Sum(c => (decimal?)c.Amount) ?? 0m })
             .ToListAsync(cancellationToken);
-        var waiting = await db.Proposals.AsNoTracking()
+        var themeLinks = (await planned.SelectMany(a => a.Themes, (a, t) => new { a.Id, t.ThemeId }).ToListAsync(cancellationToken))
+            .ToLookup(x => x.Id, x => x.ThemeId);
+        var coDeliverers = (await planned.SelectMany(a => a.Contributors, (a, c) => new { a.Id, c.PartnershipId }).Distinct().ToListAsync(cancellationToken))
+            .ToLookup(x => x.Id, x => x.PartnershipId);
+        var origins = await db.Proposals.AsNoTracking().Where(p => planned.Any(a => a.ProposalId == p.Id))
+            .Select(p => new
+            {
+                p.Id, p.PartnershipId, p.ApprovedBudget,
+                Endorsing = db.ProposalEndorsements.Where(e => e.ProposalId == p.Id).Select(e => e.PartnershipId).Distinct().Count(),
+            })
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        var activities = found.Select(a =>
+        {
+            var origin = a.ProposalId is { } id ? origins.GetValueOrDefault(id) : null;
+            return new ActivityData(a.Id, a.Title, a.Kind, a.Status, a.StartsAt, themeLinks[a.Id].ToList(), a.Cost, coDeliverers[a.Id].ToList(),
+                origin?.Id, origin?.PartnershipId, origin?.Endorsing ?? 0, origin?.ApprovedBudget);
+        }).ToList();
+        var waitingQuery = db.Proposals.AsNoTracking()
             .Where(p => p.RegionId == regionId && p.ProgrammeId == programmeId && p.Status == ProposalStatus.Approved
-                && !db.Activities.Any(a => a.ProposalId == p.Id && a.Status != ActivityStatus.Cancelled))
-            .OrderBy(p => p.DecidedAt).ThenBy(p => p.Id)
-            .Select(p => new WaitingData(p.Id, p.Title, p.PartnershipId,
-                db.ProposalEndorsements.Where(e => e.ProposalId == p.Id).Select(e => e.PartnershipId).Distinct().Count(),
-                p.ApprovedBudget, p.DecidedAt, p.Themes.Select(t => t.ThemeId).ToList()))
-            .ToListAsync(cancellationToken);
+                && !db.Activities.Any(a => a.ProposalId == p.Id && a.Status != ActivityStatus.Cancelled));
+        var waitingThemes = (await waitingQuery.SelectMany(p => p.Themes, (p, t) => new { p.Id, t.ThemeId }).ToListAsync(cancellationToken))
+            .ToLookup(x => x.Id, x => x.ThemeId);
+        var waiting = (await waitingQuery.OrderBy(p => p.DecidedAt).ThenBy(p => p.Id)
+            .Select(p => new
+            {
+                p.Id, p.Title, p.PartnershipId, p.ApprovedBudget, p.DecidedAt,
+                Endorsing = db.ProposalEndorsements.Where(e => e.ProposalId == p.Id).Select(e => e.PartnershipId).Distinct().Count(),
+            })
+            .ToListAsync(cancellationToken))
+            .Select(p => new WaitingData(p.Id, p.Title, p.PartnershipId, p.Endorsing, p.ApprovedBudget, p.DecidedAt, waitingThemes[p.Id].ToList()))
+            .ToList();
         var partnershipNames = await reference.PartnershipNamesAsync(db, cancellationToken);
         var themes = await reference.ThemesAsync(db, cancellationToken);
         string Partnership(int id) => partnershipNames.GetValueOrDefault(id, "");
