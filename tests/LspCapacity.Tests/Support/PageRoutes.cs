@@ -167,6 +167,7 @@ public static partial class PageRoutes
         new("/Proposals/Create",               SignIn,  Ok,      Ok,      No,      No,      No,      No),
         new("/Proposals/Details",              SignIn,  Ok,      Ok,      Ok,      Ok,      No,      Ok),
         new("/Proposals/Edit",                 SignIn,  Ok,      No,      No,      Ok,      No,      Ok),
+        new("/Plan/Index",                     SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
         new("/Proposals/Index",                SignIn,  Ok,      Ok,      Ok,      Ok,      Ok,      Ok),
         // The provider register is national: every region's coordinators run it; LSP staff read it; mentors do not.
         new("/Providers/Contacts",             SignIn,  No,      No,      No,      Ok,      Ok,      Ok),

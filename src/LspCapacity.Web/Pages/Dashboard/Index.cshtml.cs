@@ -19,6 +19,7 @@ public class IndexModel(AppDbContext db, CurrentProgramme current, TimeProvider 
     public DashboardQueries.Overview Overview { get; private set; } = default!;
     public ProjectQueries.Overview Projects { get; private set; } = default!;
     public CoDeliveryQueries.Collaboration Collaboration { get; private set; } = default!;
+    public OwnershipQueries.Ownership Ownership { get; private set; } = default!;
 
     /// <summary>The partnerships far below their fair share of the programme's support (issue 20).</summary>
     public IReadOnlyList<Brokerage.FairSharePosition> FarBelowFairShare { get; private set; } = [];
@@ -40,6 +41,7 @@ public class IndexModel(AppDbContext db, CurrentProgramme current, TimeProvider 
         Projects = await ProjectQueries.OverviewAsync(db, regionId, UkTime.Today(clock), cancellationToken);
         FarBelowFairShare = (await fairShares.ForRegionAsync(regionId, UkTime.Today(clock), cancellationToken)).FarBelow;
         Collaboration = await CoDeliveryQueries.CollaborationAsync(db, regionId, cancellationToken);
+        Ownership = (await OwnershipQueries.OwnershipAsync(db, regionId, cancellationToken)) with { CoDelivery = Collaboration };
         return Page();
     }
 }

@@ -24,6 +24,7 @@ public class ReportModel(AppDbContext db, CurrentProgramme current, TimeProvider
     public DateTime GeneratedAt { get; private set; }
     public NeedsAnalysisDone NeedsAnalysis { get; private set; } = default!;
     public Collaboration Collaboration { get; private set; } = default!;
+    public OwnershipQueries.Ownership Ownership { get; private set; } = default!;
     public ParticipationResult Participation { get; private set; } = default!;
     public MoneyResult Money { get; private set; } = default!;
     public CoverageResult Coverage { get; private set; } = default!;
@@ -55,6 +56,8 @@ public class ReportModel(AppDbContext db, CurrentProgramme current, TimeProvider
         NeedsAnalysis = await NeedsAnalysisDoneAsync(db, regionId, cancellationToken);
         Participation = await ParticipationAsync(db, regionId, cancellationToken);
         Collaboration = await CollaborationAsync(db, regionId, Participation.Rows, cancellationToken);
+        Ownership = (await OwnershipQueries.OwnershipAsync(db, regionId, cancellationToken))
+            with { CoDelivery = await CoDeliveryQueries.CollaborationAsync(db, regionId, cancellationToken) };
         Money = await MoneyAsync(db, regionId, UkTime.Today(clock), cancellationToken, choice.Programme?.Id);
         Coverage = await CoverageAsync(db, regionId, UkTime.Today(clock), cancellationToken);
         Distance = await DistanceAsync(db, regionId, cancellationToken);
