@@ -16,7 +16,10 @@ public class BoardJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 
         var page = await browser.NewPageAsync();
         await page.SignInAsync(Demo.Coordinator);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Board", Exact = true }).First.ClickAsync();
+        // Coordinators find the board under Programme: "Proposals and board", then the proposals page's link.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Programme", Exact = true }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Proposals and board", Exact = true }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Programme board", Exact = true }).First.ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Programme board");
         await page.AssertAccessibleAsync();
 

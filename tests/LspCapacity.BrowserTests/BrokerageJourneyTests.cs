@@ -15,7 +15,9 @@ public partial class BrokerageJourneyTests(BrowserApp browser) : IClassFixture<B
     {
         var staff = await browser.NewPageAsync();
         await staff.SignInAsync(Demo.StaffBirmingham);
-        await staff.GetByRole(AriaRole.Link, new() { Name = "Brokerage", Exact = true }).First.ClickAsync();
+        // Staff find brokerage under Projects (requests are for a need or a project).
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Projects", Exact = true }).First.ClickAsync();
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Brokerage requests", Exact = true }).First.ClickAsync();
         await staff.AssertAccessibleAsync();
         await staff.GetByRole(AriaRole.Link, new() { Name = "Ask for support" }).ClickAsync();
         await staff.AssertAccessibleAsync();

@@ -75,7 +75,10 @@ public static class Navigation
             new("Needs analysis", Page("/Needs/Surveys/Index"), [SiteSection.Needs], []),
             new("Mentoring", Page("/Placements/Index"), [SiteSection.Placements], []),
             new("Peer reviews", Page("/Reviews/Index"), [SiteSection.Reviews], []),
-            new("Projects", Page("/Projects/Index"), [SiteSection.Projects], []),
+            me.IsLspStaff
+                ? new("Projects", Page("/Projects/Index"), [SiteSection.Projects, SiteSection.Brokerage],
+                    [new("Projects", Page("/Projects/Index")), new("Brokerage requests", Page("/Brokerage/Index"))])
+                : new("Projects", Page("/Projects/Index"), [SiteSection.Projects], []),
             new("Library", Page("/Library/Index"), [SiteSection.Library], []),
             // The provider register sits with the partnerships (who supplies support beside who receives it),
             // so the navigation stays on one row.
@@ -84,7 +87,8 @@ public static class Navigation
                     [new("Partnerships", partnerships), new("Provider register", Page("/Providers/Index"))])
                 : new("Partnerships", partnerships, [SiteSection.Partnerships], []),
         };
-        if (me.IsLspStaff || me.IsCoordinator)
+        // Coordinators and admins, whose header is full, find proposals and the board under Programme.
+        if (me.IsLspStaff && !me.IsCoordinator)
         {
             // Practitioners propose and endorse; the board (coordinators and practitioner members) decides: one
             // section, so the header stays on one row.
@@ -102,7 +106,8 @@ public static class Navigation
             sections.Insert(sections.FindIndex(s => s.Label == "Projects") + 1,
                 new("Proposals", proposals, [SiteSection.Proposals, SiteSection.Board], links));
         }
-        if (me.IsCoordinator || me.IsLspStaff || me.IsBroker)
+        // Staff and brokers: a section of its own. Coordinators find brokerage under Programme (header on one row).
+        if (me.IsBroker)
         {
             var brokerage = Page("/Brokerage/Index");
             List<NavLink> links = me.IsBroker
@@ -115,9 +120,11 @@ public static class Navigation
         {
             var programme = new List<NavLink>
             {
-                new("Dashboard", dashboard), new("Needs coverage", Page("/Needs/Coverage")), new("People", Page("/People/Index")), new("Email", Page("/Mail/Index")),
+                new("Dashboard", dashboard), new("Needs coverage", Page("/Needs/Coverage")), new("Brokerage", Page("/Brokerage/Index")),
+                new("People", Page("/People/Index")), new("Email", Page("/Mail/Index")),
             };
             programme.Add(new("Programme years", Page("/Admin/Programmes")));
+            programme.Insert(2, new("Proposals and board", Page("/Proposals/Index")));
             if (me.IsAdmin)
             {
                 programme.Add(new("Regions", Page("/Admin/Regions")));
@@ -125,7 +132,8 @@ public static class Navigation
                 programme.Add(new("Compare regions", Page("/National/Regions")));
                 programme.Add(new("Jobs", Routes.Jobs));
             }
-            sections.Add(new("Programme", dashboard, [SiteSection.Dashboard, SiteSection.People, SiteSection.Outbox, SiteSection.Admin, SiteSection.National], programme));
+            SiteSection[] programmeSections = [SiteSection.Dashboard, SiteSection.People, SiteSection.Outbox, SiteSection.Admin, SiteSection.National, SiteSection.Brokerage];
+            sections.Add(new("Programme", dashboard, [.. programmeSections, SiteSection.Proposals, SiteSection.Board], programme));
         }
         else if (me.IsNational)
         {

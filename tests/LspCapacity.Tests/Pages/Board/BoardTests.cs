@@ -58,14 +58,14 @@ public class BoardTests(AppFactory app) : IClassFixture<AppFactory>
         var dudley = (await app.PeopleAsync(1, "Dudley")).Single();
         var meeting = await app.MeetingAsync(12, Papers);
         Assert.DoesNotContain(Papers, await TextAsync(dudley, $"/board/meetings/{meeting}"));
-        Assert.Null((await app.CreateClientAs(dudley).GetDocumentAsync("/")).QuerySelector("a[href='/board']")); // no Board section yet
+        Assert.Null((await app.CreateClientAs(dudley).GetDocumentAsync("/proposals")).QuerySelector("#sub-navigation a[href='/board']")); // no board links yet
 
         var dudleyId = await app.UserIdAsync(dudley);
         var added = await app.CreateClientAs(Demo.Coordinator).SubmitFormAsync("/board/members",
             new Dictionary<string, string> { ["PersonId"] = dudleyId }, "form[action*='handler=Add']");
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.Contains(Papers, await TextAsync(dudley, $"/board/meetings/{meeting}"));
-        Assert.NotNull((await app.CreateClientAs(dudley).GetDocumentAsync("/")).QuerySelector("a[href='/board']"));
+        Assert.NotNull((await app.CreateClientAs(dudley).GetDocumentAsync("/proposals")).QuerySelector("#sub-navigation a[href='/board']"));
 
         // Twice: a clear error, not a 500. A mentor or another region's person cannot be appointed.
         var again = await app.CreateClientAs(Demo.Coordinator).PostWithTokenAsync("/board/members", "/board/members?handler=Add",

@@ -105,7 +105,7 @@ public class BrokerRoleTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.NotNull(broker.QuerySelector("#navigation a[href='/brokerage']"));
         Assert.Equal(["/brokerage", "/brokerage/interests", "/needs/coverage"], broker.QuerySelectorAll("#sub-navigation a").Select(a => a.GetAttribute("href")));
         Assert.Null(broker.QuerySelector("#navigation a[href='/dashboard']"));
-        Assert.NotNull((await _app.CreateClientAs(Demo.StaffBirmingham).GetDocumentAsync("/")).QuerySelector("#navigation a[href='/brokerage']"));
+        Assert.NotNull((await _app.CreateClientAs(Demo.StaffBirmingham).GetDocumentAsync("/projects")).QuerySelector("#sub-navigation a[href='/brokerage']"));
         Assert.Null((await _app.CreateClientAs(Demo.Mentor).GetDocumentAsync("/")).QuerySelector("#navigation a[href='/brokerage']"));
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(Demo.Mentor, "/brokerage"));
     }
