@@ -52,7 +52,7 @@ public sealed partial class NationalDataGenerator
             "EmailConfirmed", "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled",
             "LockoutEnabled", "AccessFailedCount");
         using var userRoles = new BulkInsert(connection, transaction, "AspNetUserRoles", "UserId", "RoleId");
-        using var organisations = new BulkInsert(connection, transaction, "Organisations", "Id", "Name", "Kind", "IsActive", "CreatedAt");
+        using var organisations = new BulkInsert(connection, transaction, "Organisations", "Id", "Name", "Kind", "IsActive", "CreatedAt", "UpdatedAt");
         using var offers = new BulkInsert(connection, transaction, "Offers", "Id", "OrganisationId", "ProgrammeId", "Kind", "Title", "Description",
             "DayRate", "DaysAvailable", "IsWithdrawn", "CreatedAt", "UpdatedAt");
         using var offerThemes = new BulkInsert(connection, transaction, "OfferTheme", "OfferId", "ThemeId");
@@ -72,7 +72,15 @@ public sealed partial class NationalDataGenerator
 
         var staffByPartnership = _staff.GroupBy(s => s.PartnershipId!.Value).ToDictionary(g => g.Key, g => g.First());
         var kinds = Enum.GetValues<OfferKind>();
-        int organisationId = 0, offerId = 0, requestId = 0;
+        // After what the register and earlier steps wrote (ids are given, not generated, in bulk inserts).
+        int MaxId(string table)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"SELECT COALESCE(MAX(Id), 0) FROM \"{table}\"";
+            return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        int organisationId = MaxId("Organisations"), offerId = MaxId("Offers"), requestId = MaxId("BrokerageRequests");
         foreach (var region in _regions)
         {
             if (!programmes.TryGetValue(region.Id, out var programmeId))
@@ -93,7 +101,7 @@ public sealed partial class NationalDataGenerator
                 organisationId++;
                 offerId++;
                 var kind = kinds[i % kinds.Length];
-                organisations.Row(organisationId, $"{region.Name} {Words.Pick(_rng, Words.Organisations)} {i + 1}", (OrganisationKind)(1 + i % 9), true, now);
+                organisations.Row(organisationId, $"{region.Name} {Words.Pick(_rng, Words.Organisations)} {i + 1}", (OrganisationKind)(1 + i % 9), true, now, now);
                 decimal? rate = kind == OfferKind.Secondee ? null : 300 + 50 * _rng.Next(0, 9);
                 offers.Row(offerId, organisationId, programmeId, kind, $"{kind} on {Words.Pick(_rng, Words.Places)} priorities", "", rate,
                     10 + _rng.Next(0, 40), false, now, now);

@@ -32,10 +32,10 @@ public sealed partial class NationalDataGenerator
         var programmes = Rows(connection, transaction, "SELECT \"Id\", \"RegionId\" FROM \"Programmes\"", r => (Id: r.GetInt32(0), RegionId: r.GetInt32(1)));
         if (Scalar(connection, transaction, "SELECT COUNT(*) FROM \"Organisations\"") == 0)
         {
-            using var organisations = new BulkInsert(connection, transaction, "Organisations", "Name", "Kind", "IsActive", "CreatedAt");
+            using var organisations = new BulkInsert(connection, transaction, "Organisations", "Name", "Kind", "IsActive", "CreatedAt", "UpdatedAt");
             foreach (var p in Providers)
             {
-                organisations.Row(p.Name, p.Kind, true, anchor.AddDays(-400));
+                organisations.Row(p.Name, p.Kind, true, anchor.AddDays(-400), anchor.AddDays(-400));
             }
         }
         var orgs = Rows(connection, transaction, "SELECT \"Id\", \"Name\" FROM \"Organisations\" ORDER BY \"Id\"", r => (Id: r.GetInt32(0), Name: r.GetString(1)));

@@ -104,6 +104,15 @@ public sealed partial class NationalDataGenerator(string databasePath, Scale sca
         await Step("practitioners' proposals and their endorsements", () => InTransaction(connection, AddProposals));
         await Step("programme boards: members, meetings, agendas and decisions", () => InTransaction(connection, (c, t) =>
             BoardGenerator.Add(c, t, _rng, anchor, _staff.Select(s => (s.Id, s.RegionId, s.PartnershipId!.Value)).ToList(), _themeIds)));
+        // Each programme takes part with every theme and its region's partnerships, as the seed's programmes do.
+        await Step("programme members", () => InTransaction(connection, (c, t) =>
+        {
+            using var command = c.CreateCommand();
+            command.Transaction = t;
+            command.CommandText = "UPDATE Programmes SET ThemeIds = (SELECT json_group_array(Id) FROM Themes), " +
+                "PartnershipIds = (SELECT json_group_array(Id) FROM Partnerships p WHERE p.RegionId = Programmes.RegionId) WHERE ThemeIds = '[]'";
+            command.ExecuteNonQuery();
+        }));
         await Step("co-delivering partnerships and national showcases", () => InTransaction(connection, AddCoDelivery));
         await Step("brokerage: brokers, a register per region, requests in every state and commitments", () => InTransaction(connection, AddBrokerage));
         Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
@@ -251,14 +260,14 @@ public sealed partial class NationalDataGenerator(string databasePath, Scale sca
 
         using var programmes = new BulkInsert(connection, transaction, "Programmes", "RegionId", "Name", "Aim", "StartsOn", "EndsOn", "Budget",
             "FairShares_Basis", "FairShares_HighNeedWeight", "FairShares_MediumNeedWeight", "FairShares_NrfUpliftPercent", "FairShares_FarBelowPercent",
-            "BrokeredTotal");
+            "BrokeredTotal", "ThemeIds", "PartnershipIds");
         var rule = LspCapacity.Web.Domain.Brokerage.FairShareRule.Default;
         foreach (var region in _regions.Skip(1))
         {
             programmes.Row(region.Id, $"{region.Name} LSP Capacity Building Programme 2006–07",
                 $"To develop the capacity of {region.Name}'s Local Strategic Partnerships to deliver LAA and SCS outcomes.",
                 new DateOnly(2006, 9, 1), new DateOnly(2007, 7, 31), 250_000m,
-                rule.Basis, rule.HighNeedWeight, rule.MediumNeedWeight, rule.NrfUpliftPercent, rule.FarBelowPercent, 0m);
+                rule.Basis, rule.HighNeedWeight, rule.MediumNeedWeight, rule.NrfUpliftPercent, rule.FarBelowPercent, 0m, "[]", "[]");
         }
 
         // The West Midlands keeps its real LSPs; the rest of the 360 are spread over the other regions.
