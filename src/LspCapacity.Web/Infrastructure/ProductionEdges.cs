@@ -56,17 +56,17 @@ public static class ProductionEdges
         });
     }
 
-    /// <summary>In Production: HSTS for a year, and every cookie Secure (the proxy terminates TLS and says so in X-Forwarded-Proto).</summary>
+    /// <summary>
+    /// In Production: HSTS for a year. Cookies stay Secure whenever the request is HTTPS (SameAsRequest, set where
+    /// each cookie is configured): behind a proxy that terminates TLS, the forwarded scheme makes every request
+    /// HTTPS. Forcing Always instead made antiforgery throw (a 500 on every form) on any plain-HTTP request.
+    /// </summary>
     public static void AddProductionTransportSecurity(this IServiceCollection services, IWebHostEnvironment environment)
     {
-        if (!environment.IsProduction())
+        if (environment.IsProduction())
         {
-            return;
+            services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         }
-        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
-        services.ConfigureApplicationCookie(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
-        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
-        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
     }
 
     /// <summary>
