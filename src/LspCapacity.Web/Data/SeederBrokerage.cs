@@ -39,8 +39,10 @@ public sealed partial class Seeder
                 .FirstOrDefaultAsync(o => o.OrganisationId == org.Id && o.ProgrammeId == programme.Id && o.Title == title, cancellationToken);
             if (offer is null)
             {
-                offer = new Offer(org.Id, programme.Id, offerKind, title, now);
-                offer.SetBrokerageTerms(dayRate, days, themeCodes.Select(c => themes[c]), [regionId], now);
+                var secondee = offerKind == OfferKind.Secondee;
+                offer = Offer.Create(org, programme.Id, new OfferDetails(offerKind, title, null, dayRate, days,
+                    themeCodes.Select(c => themes[c]).ToList(), [regionId], secondee ? "Released one day a week by agreement with its home service." : null),
+                    secondee ? org : null, now);
                 db.Offers.Add(offer);
                 await db.SaveChangesAsync(cancellationToken);
             }

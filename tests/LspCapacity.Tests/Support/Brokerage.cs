@@ -55,8 +55,8 @@ public static class BrokerageData
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync();
         var theme = await db.Themes.OrderBy(t => t.Position).Select(t => t.Id).FirstAsync();
-        var offer = new Offer(organisation.Id, programme.Id, OfferKind.Consultancy, "Mersey diagnostic", now);
-        offer.SetBrokerageTerms(500, 100, [theme], [regionId], now);
+        var offer = Offer.Create(organisation, programme.Id, new OfferDetails(OfferKind.Consultancy, "Mersey diagnostic", null, 500, 100, [theme], [regionId], null),
+            null, now);
         db.Offers.Add(offer);
         await db.SaveChangesAsync();
         return (programme.Id, offer.Id);

@@ -64,30 +64,6 @@ public class Offer
     public IReadOnlyList<OfferRegion> Regions => _regions;
     public bool IsFree => DayRate is null or 0;
 
-    #region Brokerage requests: minimal set-up for demo data and tests (the register work brings the real editing methods)
-
-    /// <summary>Sets the terms a shortlist weighs: day rate (null: free), days available, themes and regions covered.</summary>
-    public void SetBrokerageTerms(decimal? dayRate, int daysAvailable, IEnumerable<int> themeIds, IEnumerable<int> regionIds, DateTime now)
-    {
-        if (dayRate < 0)
-        {
-            throw new DomainException("The day rate cannot be negative.");
-        }
-        if (daysAvailable < 0)
-        {
-            throw new DomainException("The days available cannot be negative.");
-        }
-        DayRate = dayRate;
-        DaysAvailable = daysAvailable;
-        _themes.Clear();
-        _themes.AddRange(themeIds.Distinct().Select(id => new OfferTheme(id)));
-        _regions.Clear();
-        _regions.AddRange(regionIds.Distinct().Select(id => new OfferRegion(id)));
-        UpdatedAt = now;
-    }
-
-    #endregion
-
     public const int TitleLength = 200;
     public const int DescriptionLength = 4000;
     public const int ReleaseTermsLength = 2000;

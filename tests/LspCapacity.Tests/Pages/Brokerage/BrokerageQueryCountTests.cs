@@ -45,8 +45,8 @@ public class BrokerageQueryCountTests
                 var organisation = new Organisation($"Provider {i}", OrganisationKind.Consultancy, now);
                 db.Organisations.Add(organisation);
                 await db.SaveChangesAsync();
-                var offer = new Offer(organisation.Id, programme.Id, OfferKind.Training, $"Course {i}", now);
-                offer.SetBrokerageTerms(300 + i, 20, themes.Take(1 + i % 3), [staff.RegionId!.Value], now);
+                var offer = Offer.Create(organisation, programme.Id,
+                    new OfferDetails(OfferKind.Training, $"Course {i}", null, 300 + i, 20, themes.Take(1 + i % 3).ToList(), [staff.RegionId!.Value], null), null, now);
                 db.Offers.Add(offer);
                 await db.SaveChangesAsync();
                 var commitment = new Commitment(programme.Id, staff.RegionId!.Value, staff.PartnershipId!.Value, organisation.Id, offer.Id, 1, 300, now);
