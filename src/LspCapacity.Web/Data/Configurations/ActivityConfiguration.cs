@@ -110,8 +110,10 @@ public class ActivityCoDeliveryConfiguration : IEntityTypeConfiguration<Activity
         builder.HasMany(a => a.RegionCaps).WithOne().HasForeignKey(c => c.ActivityId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Contributors).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(a => a.RegionCaps).UsePropertyAccessMode(PropertyAccessMode.Field);
-        // Every region's catalogue lists the national showcases beside its own activities.
-        builder.HasIndex(a => new { a.IsNational, a.Status, a.StartsAt });
+        // Every region's catalogue lists the national showcases beside its own activities. A partial index of
+        // the showcases alone: its condition is the catalogue's own bare "IsNational" term, which SQLite can
+        // match to it (an index led by IsNational was never used: a bare boolean column is not an equality).
+        builder.HasIndex(a => new { a.Status, a.StartsAt }).HasFilter("\"IsNational\"").HasDatabaseName("IX_Activities_National_Status_StartsAt");
     }
 }
 

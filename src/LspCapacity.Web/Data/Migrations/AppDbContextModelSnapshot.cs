@@ -339,9 +339,9 @@ namespace LspCapacity.Web.Data.Migrations
 
                     b.HasIndex("ProposalId");
 
-                    b.HasIndex("Status", "StartsAt");
-
-                    b.HasIndex("IsNational", "Status", "StartsAt");
+                    b.HasIndex("Status", "StartsAt")
+                        .HasDatabaseName("IX_Activities_National_Status_StartsAt")
+                        .HasFilter("\"IsNational\"");
 
                     b.HasIndex("RegionId", "Status", "StartsAt", "Capacity", "ConfirmedCount");
 

@@ -43,8 +43,45 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
             .Select(m => new SelectListItem(m.ToString("MMMM yyyy", UkTime.Culture), m.ToString("yyyy-MM", CultureInfo.InvariantCulture)))
             .ToList();
 
-        // The region's own activities, and every region's published national showcases.
-        var query = db.Activities.AsNoTracking().Where(a => a.RegionId == regionId || a.IsNational && a.Status != ActivityStatus.Draft);
+        // The region's own activities, and every other region's published national showcases: two index
+        // searches joined (UNION ALL), not one OR, which SQLite answered by reading every activity of a status.
+        var home = Filtered(db.Activities.Where(a => a.RegionId == regionId), now);
+        var showcases = Filtered(db.Activities.Where(a => a.IsNational && a.RegionId != regionId && a.Status != ActivityStatus.Draft), now);
+        if (!string.IsNullOrEmpty(Month) && !(DateTime.TryParseExact(Month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var chosen) && chosen.Year < 9999))
+        {
+            ModelState.AddModelError("month", "Select a month from the list");
+        }
+        var visible = home.Select(a => a.Id).Concat(showcases.Select(a => a.Id));
+        var query = db.Activities.AsNoTracking().Where(a => visible.Contains(a.Id));
+        query = Past ? query.OrderByDescending(a => a.StartsAt) : query.OrderBy(a => a.StartsAt);
+        // Theme ids, not a join to Themes: SQLite materialised that join over every activity's themes
+        // and scanned it for each row of the page. The names come from the themes held in memory.
+        var found = await query
+            .Select(a => new
+            {
+                a.Id, a.Title, a.Kind, a.Status, a.StartsAt, a.EndsAt,
+                Where = a.Venue ?? db.Partnerships.Where(p => p.Id == a.HostPartnershipId).Select(p => p.Name + " LSP").FirstOrDefault(),
+                PlacesLeft = a.Capacity - a.ConfirmedCount, a.Mode, a.IsNational,
+                ThemeIds = a.Themes.Select(t => t.ThemeId).ToList(),
+            })
+            .ToPagedAsync(PageNumber, 20, cancellationToken);
+        // The viewer's own live bookings on this page, so a full activity they have a place on says so.
+        var shown = found.Items.Select(a => a.Id).ToList();
+        var personId = me.Id;
+        var mine = (await db.Bookings.AsNoTracking()
+                .Where(b => b.PersonId == personId && shown.Contains(b.ActivityId)
+                    && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
+                .Select(b => new { b.ActivityId, b.Status }).ToListAsync(cancellationToken))
+            .ToLookup(b => b.ActivityId, b => b.Status);
+        Activities = new Paged<Row>(found.Items.Select(a => new Row(a.Id, a.Title, a.Kind, a.Status, a.StartsAt, a.EndsAt, a.Where,
+                a.PlacesLeft, a.Mode, a.ThemeIds.Select(id => themeNames[id]).ToList(), mine[a.Id].Cast<BookingStatus?>().FirstOrDefault(), a.IsNational)).ToList(),
+            found.PageNumber, found.PageSize, found.TotalCount);
+        return Page();
+    }
+
+    /// <summary>The filters chosen, applied to one source of activities.</summary>
+    private IQueryable<Activity> Filtered(IQueryable<Activity> query, DateTime now)
+    {
         query = Drafts && me.IsCoordinator
             ? query.Where(a => a.Status == ActivityStatus.Draft)
             : query.Where(a => a.Status == ActivityStatus.Published || a.Status == ActivityStatus.Completed || a.Status == ActivityStatus.Cancelled);
@@ -61,48 +98,18 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
         {
             query = query.Where(a => a.Themes.Any(t => t.ThemeId == themeId));
         }
-        if (!string.IsNullOrEmpty(Month))
+        // The last month a DateTime holds has no month after it to end the range (refused by the caller).
+        if (DateTime.TryParseExact(Month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) && month.Year < 9999)
         {
-            // The last month a DateTime holds has no month after it to end the range.
-            if (DateTime.TryParseExact(Month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) && month.Year < 9999)
-            {
-                var from = UkTime.ToUtc(month);
-                var to = UkTime.ToUtc(month.AddMonths(1));
-                query = query.Where(a => a.StartsAt >= from && a.StartsAt < to);
-            }
-            else
-            {
-                ModelState.AddModelError("month", "Select a month from the list");
-            }
+            var from = UkTime.ToUtc(month);
+            var to = UkTime.ToUtc(month.AddMonths(1));
+            query = query.Where(a => a.StartsAt >= from && a.StartsAt < to);
         }
         if (PlacesLeft)
         {
             query = query.Where(a => a.ConfirmedCount < a.Capacity);
         }
-        query = Past ? query.OrderByDescending(a => a.StartsAt) : query.OrderBy(a => a.StartsAt);
-        // Theme ids, not a join to Themes: SQLite materialised that join over every activity's themes
-        // and scanned it for each row of the page. The names come from the themes held in memory.
-        var found = await query
-            .Select(a => new
-            {
-                a.Id, a.Title, a.Kind, a.Status, a.StartsAt, a.EndsAt,
-                Where = a.Venue ?? db.Partnerships.Where(p => p.Id == a.HostPartnershipId).Select(p => p.Name + " LSP").FirstOrDefault(),
-                PlacesLeft = a.Capacity - a.ConfirmedCount, a.Mode, a.IsNational,
-                ThemeIds = a.Themes.Select(t => t.ThemeId).ToList(),
-            })
-            .ToPagedAsync(PageNumber, 20, cancellationToken);
-        // The viewer's own live bookings on this page, so a full activity they have a place on says so.
-        var ids = found.Items.Select(a => a.Id).ToList();
-        var personId = me.Id;
-        var mine = (await db.Bookings.AsNoTracking()
-                .Where(b => b.PersonId == personId && ids.Contains(b.ActivityId)
-                    && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
-                .Select(b => new { b.ActivityId, b.Status }).ToListAsync(cancellationToken))
-            .ToLookup(b => b.ActivityId, b => b.Status);
-        Activities = new Paged<Row>(found.Items.Select(a => new Row(a.Id, a.Title, a.Kind, a.Status, a.StartsAt, a.EndsAt, a.Where,
-                a.PlacesLeft, a.Mode, a.ThemeIds.Select(id => themeNames[id]).ToList(), mine[a.Id].Cast<BookingStatus?>().FirstOrDefault(), a.IsNational)).ToList(),
-            found.PageNumber, found.PageSize, found.TotalCount);
-        return Page();
+        return query;
     }
 
     public string PageUrl(int page) =>
