@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
@@ -53,9 +54,18 @@ public sealed record NavSection(string Label, string Href, IReadOnlyList<SiteSec
 /// </summary>
 public static class Navigation
 {
+    // The address of a page without route values is the same on every request (for a given path base):
+    // routed once, not twenty times on every page the layout renders.
+    private static readonly ConcurrentDictionary<(string PathBase, string Page), string> Addresses = new();
+
+    /// <summary>The address of a page that takes no route values (Url.Page, remembered).</summary>
+    public static string Address(IUrlHelper url, string page) =>
+        Addresses.GetOrAdd((url.ActionContext.HttpContext.Request.PathBase.Value ?? "", page),
+            static (key, url) => url.Page(key.Page) ?? throw new InvalidOperationException($"No route to {key.Page}."), url);
+
     public static IReadOnlyList<NavSection> For(CurrentUser me, IUrlHelper url)
     {
-        string Page(string page) => url.Page(page) ?? throw new InvalidOperationException($"No route to {page}.");
+        string Page(string page) => Address(url, page);
         var activities = Page("/Activities/Index");
         var dashboard = Page("/Dashboard/Index");
         var partnerships = Page("/Partnerships/Index");

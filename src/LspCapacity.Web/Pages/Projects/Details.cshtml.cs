@@ -13,7 +13,7 @@ namespace LspCapacity.Web.Pages.Projects;
 /// One project: what it is, its decision and support plan, milestones, measures (chart and table),
 /// the timeline of updates and, once closed, its results. A fixed number of queries whatever its size.
 /// </summary>
-public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, IAuthorizationService authorization, ReferenceData reference) : PageModel
 {
     public DateOnly Today => UkTime.Today(clock);
     public Project Project { get; private set; } = default!;
@@ -48,11 +48,12 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
         Project = project;
         CanChange = (await authorization.AuthorizeAsync(User, project, Operations.Change)).Succeeded;
         CanManage = (await authorization.AuthorizeAsync(User, project, Operations.Manage)).Succeeded;
-        Partnership = await db.Partnerships.AsNoTracking().Where(p => p.Id == project.PartnershipId).Select(p => p.Name).SingleAsync(cancellationToken);
+        // Names from the reference data held in memory (one read of the versions, not a query each).
+        Partnership = (await reference.PartnershipNamesAsync(db, cancellationToken)).GetValueOrDefault(project.PartnershipId, "");
         var personIds = project.Updates.Select(u => u.AuthorId).Append(project.LeadId).Append(project.ProposedById)
             .Concat(project.DecidedById is { } d ? [d] : []).Distinct().ToList();
         People = await db.Users.AsNoTracking().Where(u => personIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        var themeNames = await db.Themes.AsNoTracking().OrderBy(t => t.Position).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
+        var themeNames = await reference.ThemesAsync(db, cancellationToken);
         Themes = themeNames.Where(t => project.Themes.Any(x => x.ThemeId == t.Id)).Select(t => t.Name).ToList();
         Needs = project.Needs.OrderByDescending(n => n.Level)
             .Select(n => (themeNames.FirstOrDefault(t => t.Id == n.ThemeId)?.Name ?? "", n.Level)).ToList();
