@@ -55,6 +55,9 @@ public static class DataScopes
             {
                 continue;
             }
+            // The regions compared read what completed activities cost: their cost lines, and an activity's status.
+            needs |= entry.Entity is CostLine
+                || (entry.Entity is Activity && entry.State == EntityState.Modified && entry.Property(nameof(Activity.Status)).IsModified);
             switch (entry.Entity)
             {
                 // Bookings change all day; only attendance feeds the figures (a new booking is never attended), and what an
@@ -68,12 +71,7 @@ public static class DataScopes
                 // Activities change with every place taken; only what the figures show or group by counts.
                 case Activity:
                     needs |= entry.State != EntityState.Modified || entry.Property(nameof(Activity.Title)).IsModified
-                        || entry.Property(nameof(Activity.StartsAt)).IsModified || entry.Property(nameof(Activity.RegionId)).IsModified
-                        || entry.Property(nameof(Activity.Status)).IsModified;
-                    break;
-                // What a completed activity cost (the regions compared).
-                case CostLine:
-                    needs = true;
+                        || entry.Property(nameof(Activity.StartsAt)).IsModified || entry.Property(nameof(Activity.RegionId)).IsModified;
                     break;
                 // A project covers the needs it answers once accepted: its status and needs count, not its updates.
                 case Project:

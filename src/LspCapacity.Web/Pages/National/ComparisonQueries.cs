@@ -43,10 +43,11 @@ public static class ComparisonQueries
 
     /// <summary>
     /// Every region's figures. All but the fill rate change only with a saved change the needs scope counts
-    /// (<see cref="DataScopes.Touched"/>: partnerships, surveys and their answers, attendance, activities' status and costs,
-    /// a booking's project, placements), a region's name (the reference version, in the key) or the day (placements started
-    /// by today, in the key): they are worked out once per version (<see cref="FiguresCache"/>). The fill rate moves with
-    /// every place booked and with the clock: it is read live, one GROUP BY.
+    /// (<see cref="DataScopes.Touched"/>: partnerships, surveys and their answers, attendance, an activity's status and cost
+    /// lines, an attended place's project and status, placements), with a region's name (the reference version, in the key)
+    /// or with the day (placements started by today, in the key): they are worked out once per version
+    /// (<see cref="FiguresCache"/>). The fill rate moves with every place booked and with the clock: it is read each time,
+    /// one GROUP BY.
     /// </summary>
     public static async Task<IReadOnlyList<RegionFigures>> AllAsync(AppDbContext db, FiguresCache cache, DateTime now, DateOnly today,
         CancellationToken cancellationToken)
