@@ -29,7 +29,10 @@ public class DataVersion
 /// <summary>The families of cached figures, and which saved changes alter each: the one place that says so.</summary>
 public static class DataScopes
 {
-    /// <summary>Needs figures: survey means and results, needs coverage (attendance, placements, peer reviews, projects).</summary>
+    /// <summary>
+    /// Needs figures: survey means and results, needs coverage (attendance, placements, peer reviews, projects), and the
+    /// regions compared (also completed activities' costs and the support linked to projects).
+    /// </summary>
     public const string Needs = "needs";
 
     /// <summary>The good-practice library's search: published case studies, their themes and partnerships.</summary>
@@ -52,12 +55,17 @@ public static class DataScopes
             {
                 continue;
             }
+            // The regions compared read what completed activities cost: their cost lines, and an activity's status.
+            needs |= entry.Entity is CostLine
+                || (entry.Entity is Activity && entry.State == EntityState.Modified && entry.Property(nameof(Activity.Status)).IsModified);
             switch (entry.Entity)
             {
-                // Bookings change all day; only attendance feeds the figures (a new booking is never attended).
+                // Bookings change all day; only attendance feeds the figures (a new booking is never attended), and what an
+                // attended place counts for: its project, and its status (a coordinator may still remove it).
                 case Booking booking:
                     needs |= entry.State == EntityState.Modified
-                        ? entry.Property(nameof(Booking.Attendance)).IsModified
+                        ? entry.Property(nameof(Booking.Attendance)).IsModified || entry.Property(nameof(Booking.ProjectId)).IsModified
+                          || (entry.Property(nameof(Booking.Status)).IsModified && booking.Attendance is not null)
                         : booking.Attendance is not null;
                     break;
                 // Activities change with every place taken; only what the figures show or group by counts.

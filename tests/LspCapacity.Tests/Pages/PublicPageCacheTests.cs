@@ -11,18 +11,6 @@ namespace LspCapacity.Tests.Pages;
 /// </summary>
 public class PublicPageCacheTests
 {
-    /// <summary>A second app instance (a second process or web node) on the first one's database.</summary>
-    private static AppFactory SecondInstanceOf(AppFactory first)
-    {
-        if (first.PostgresConnectionString is not null)
-        {
-            return AppFactory.SecondNodeOf(first);
-        }
-        var second = AppFactory.OnSqlite();
-        second.Settings["Database:ConnectionString"] = $"Data Source={Path.Combine(first.DataFolder, "lspcapacity.db")}";
-        return second;
-    }
-
     [Fact]
     public async Task AChangeOnAnotherInstance_ShowsAtOnce_InCachedPublicPagesAndReferenceData()
     {
@@ -37,7 +25,7 @@ public class PublicPageCacheTests
         }
         await staff.GetStringAsync("/activities");
 
-        await using var second = SecondInstanceOf(first);
+        await using var second = AppFactory.SecondInstanceOf(first);
         await second.WithDbAsync(async db =>
         {
             var now = second.Clock.GetUtcNow().UtcDateTime;

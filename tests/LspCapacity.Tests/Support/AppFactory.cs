@@ -66,6 +66,21 @@ public class AppFactory : WebApplicationFactory<Program>
     public static AppFactory SecondNodeOf(AppFactory other) =>
         OnPostgres(other.PostgresConnectionString ?? throw new InvalidOperationException("Only a PostgreSQL database can be shared by two nodes."));
 
+    /// <summary>
+    /// A second app instance (a second process or web node) on <paramref name="first"/>'s database: on PostgreSQL a second node
+    /// (<see cref="SecondNodeOf"/>), on SQLite a second app on the same file. What it saves must show at once on the first.
+    /// </summary>
+    public static AppFactory SecondInstanceOf(AppFactory first)
+    {
+        if (first.PostgresConnectionString is not null)
+        {
+            return SecondNodeOf(first);
+        }
+        var second = OnSqlite();
+        second.Settings["Database:ConnectionString"] = $"Data Source={Path.Combine(first.DataFolder, "lspcapacity.db")}";
+        return second;
+    }
+
     public string DataFolder { get; }
 
     /// <summary>The database on the PostgreSQL test server, or null on SQLite.</summary>

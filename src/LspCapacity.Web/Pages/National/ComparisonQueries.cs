@@ -2,6 +2,7 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Domain.Dashboard;
 using LspCapacity.Web.Domain.Needs;
+using LspCapacity.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace LspCapacity.Web.Pages.National;
@@ -40,7 +41,29 @@ public static class ComparisonQueries
     public const string DistanceRule = "Distance travelled: the mean change in capacity rating (1 to 5) from the baseline to the region's latest answered follow-up survey, over every partnership and theme rated in both.";
     public const string LinkedRule = "Linked to projects: the places attended and the placements started that serve a supported improvement project, out of all of them.";
 
-    public static async Task<IReadOnlyList<RegionFigures>> AllAsync(AppDbContext db, DateTime now, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every region's figures. All but the fill rate change only with a saved change the needs scope counts
+    /// (<see cref="DataScopes.Touched"/>: partnerships, surveys and their answers, attendance, an activity's status and cost
+    /// lines, an attended place's project and status, placements), with a region's name (the reference version, in the key)
+    /// or with the day (placements started by today, in the key): they are worked out once per version
+    /// (<see cref="FiguresCache"/>). The fill rate moves with every place booked and with the clock: it is read each time,
+    /// one GROUP BY.
+    /// </summary>
+    public static async Task<IReadOnlyList<RegionFigures>> AllAsync(AppDbContext db, FiguresCache cache, DateTime now, DateOnly today,
+        CancellationToken cancellationToken)
+    {
+        var names = await FiguresCache.VersionAsync(db, DataScopes.Reference, cancellationToken);
+        var kept = await cache.GetOrAddAsync(db, DataScopes.Needs, $"regions-compared:{today:yyyy-MM-dd}:{names}",
+            ct => WorkOutAsync(db, today, ct), cancellationToken);
+        var upcoming = await db.Activities.AsNoTracking().Where(a => a.Status == ActivityStatus.Published && a.StartsAt > now)
+            .GroupBy(a => a.RegionId).Select(g => new { RegionId = g.Key, Places = g.Sum(a => a.Capacity), Confirmed = g.Sum(a => a.ConfirmedCount) })
+            .ToDictionaryAsync(x => x.RegionId, cancellationToken);
+        return kept.Select(r => upcoming.GetValueOrDefault(r.RegionId) is { } up ? r with { UpcomingPlaces = up.Places, UpcomingConfirmed = up.Confirmed } : r)
+            .ToList();
+    }
+
+    /// <summary>The figures that change only with the data (no upcoming places: <see cref="AllAsync"/> adds them).</summary>
+    private static async Task<List<RegionFigures>> WorkOutAsync(AppDbContext db, DateOnly today, CancellationToken cancellationToken)
     {
         var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Name).Select(r => new { r.Id, r.Name }).ToListAsync(cancellationToken);
         var partnerships = await db.Partnerships.AsNoTracking().Where(p => p.IsActive).GroupBy(p => p.RegionId)
@@ -56,11 +79,6 @@ public static class ComparisonQueries
             .Where(r => latestIds.Contains(r.SurveyId) && r.Status == ResponseStatus.Submitted)
             .GroupBy(r => r.SurveyId).Select(g => new { SurveyId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.SurveyId, x => x.Count, cancellationToken);
-
-        // Fill rate of what is still to come.
-        var upcoming = await db.Activities.AsNoTracking().Where(a => a.Status == ActivityStatus.Published && a.StartsAt > now)
-            .GroupBy(a => a.RegionId).Select(g => new { RegionId = g.Key, Places = g.Sum(a => a.Capacity), Confirmed = g.Sum(a => a.ConfirmedCount) })
-            .ToDictionaryAsync(x => x.RegionId, cancellationToken);
 
         // Cost per attended place: completed activities' costs, and the places attended at them.
         var spent = await db.Activities.AsNoTracking().Where(a => a.Status == ActivityStatus.Completed)
@@ -93,7 +111,6 @@ public static class ComparisonQueries
         return regions.Select(r =>
         {
             var survey = latestSurvey.GetValueOrDefault(r.Id);
-            var up = upcoming.GetValueOrDefault(r.Id);
             var pl = places.GetValueOrDefault(r.Id);
             var pm = placements.GetValueOrDefault(r.Id);
             var followUp = followUps.GetValueOrDefault(r.Id);
@@ -102,7 +119,7 @@ public static class ComparisonQueries
                     .Select(m => m.Value - means[(followUp.Baseline, m.Key.PartnershipId, m.Key.ThemeId)]).ToList();
             return new RegionFigures(r.Id, r.Name, partnerships.GetValueOrDefault(r.Id),
                 survey?.Title, survey is null ? 0 : submittedBySurvey.GetValueOrDefault(survey.Id), partnerships.GetValueOrDefault(r.Id),
-                up?.Places ?? 0, up?.Confirmed ?? 0,
+                0, 0,
                 spent.GetValueOrDefault(r.Id), attendedAtCompleted.GetValueOrDefault(r.Id),
                 followUp?.Title, changes.Count == 0 ? null : changes.Average(), changes.Count,
                 (pl?.Count ?? 0) + (pm?.Count ?? 0), (pl?.Linked ?? 0) + (pm?.Linked ?? 0));

@@ -9,20 +9,20 @@ using static LspCapacity.Web.Pages.National.ComparisonQueries;
 namespace LspCapacity.Web.Pages.National;
 
 /// <summary>Regions side by side (the national team and admins): the dashboard's headline figures for every region, with CSV.</summary>
-public class RegionsModel(AppDbContext db, TimeProvider clock) : PageModel
+public class RegionsModel(AppDbContext db, FiguresCache cache, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<RegionFigures> Regions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         ViewData.SetSection(SiteSection.National);
-        Regions = await AllAsync(db, clock.GetUtcNow().UtcDateTime, UkTime.Today(clock), cancellationToken);
+        Regions = await AllAsync(db, cache, clock.GetUtcNow().UtcDateTime, UkTime.Today(clock), cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
-        var rows = await AllAsync(db, clock.GetUtcNow().UtcDateTime, UkTime.Today(clock), cancellationToken);
+        var rows = await AllAsync(db, cache, clock.GetUtcNow().UtcDateTime, UkTime.Today(clock), cancellationToken);
         var invariant = CultureInfo.InvariantCulture;
         string Pct(double? rate) => rate is { } r ? Math.Round(r * 100, MidpointRounding.AwayFromZero).ToString("0", invariant) : "";
         using var writer = new StringWriter(invariant);

@@ -14,10 +14,10 @@ namespace LspCapacity.Web.Pages.Plan;
 /// The region's programme plan and why: the current programme's activities by theme, each with its origin (a
 /// coordinator's, or a practitioners' proposal the board approved), its co-delivering partnerships, the need
 /// evidence for its themes, its budget and status; and the approved proposals not yet made into an activity.
-/// Printable. A fixed number of queries whatever the number of activities.
+/// Printable. A fixed number of queries whatever the number of activities (the need evidence is kept between requests).
 /// </summary>
 [Authorize(Policy = Policies.InARegionOrNational)]
-public class IndexModel(AppDbContext db, CurrentUser me, CurrentProgramme current, ReferenceData reference) : PageModel
+public class IndexModel(AppDbContext db, CurrentUser me, CurrentProgramme current, ReferenceData reference, FiguresCache cache) : PageModel
 {
     public const string NoTheme = "No theme";
 
@@ -39,7 +39,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, CurrentProgramme curren
         var regionId = choice.RegionId;
         // Coordinators of the region (and admins) plan: they see the drafts too.
         ShowsDrafts = me.IsCoordinator && (me.IsAdmin || me.RegionId == regionId);
-        Evidence = await NeedEvidence.LoadAsync(db, regionId, cancellationToken);
+        Evidence = await NeedEvidence.LoadAsync(db, cache, regionId, cancellationToken);
         if (choice.Programme is not { } programme)
         {
             return Page();
@@ -48,42 +48,49 @@ public class IndexModel(AppDbContext db, CurrentUser me, CurrentProgramme curren
         var from = programme.StartsOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var to = programme.EndsOn.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var showsDrafts = ShowsDrafts;
-        var planned = db.Activities.AsNoTracking()
+        // The programme's activities: those starting within it and those made from its proposals. The proposals' ids are one
+        // subquery the database reads once (IN), not a lookup per activity.
+        var programmeProposals = db.Proposals.Where(p => p.ProgrammeId == programmeId).Select(p => (int?)p.Id);
+        var found = await db.Activities.AsNoTracking()
             .Where(a => a.RegionId == regionId && a.Status != ActivityStatus.Cancelled && (showsDrafts || a.Status != ActivityStatus.Draft)
-                && ((a.StartsAt >= from && a.StartsAt < to) || db.Proposals.Any(p => p.Id == a.ProposalId && p.ProgrammeId == programmeId)));
-        // Four flat queries (SQLite has no APPLY for nested collections): the activities, their themes, their co-deliverers, their proposals.
-        var found = await planned.OrderBy(a => a.StartsAt).ThenBy(a => a.Id)
+                && ((a.StartsAt >= from && a.StartsAt < to) || programmeProposals.Contains(a.ProposalId)))
+            .OrderBy(a => a.StartsAt).ThenBy(a => a.Id)
             .Select(a => new { a.Id, a.Title, a.Kind, a.Status, a.StartsAt, a.ProposalId, Cost = a.Costs.Sum(c => (decimal?)c.Amount) ?? 0m })
             .ToListAsync(cancellationToken);
-        var themeLinks = (await planned.SelectMany(a => a.Themes, (a, t) => new { a.Id, t.ThemeId }).ToListAsync(cancellationToken))
-            .ToLookup(x => x.Id, x => x.ThemeId);
-        var coDeliverers = (await planned.SelectMany(a => a.Contributors, (a, c) => new { a.Id, c.PartnershipId }).Distinct().ToListAsync(cancellationToken))
-            .ToLookup(x => x.Id, x => x.PartnershipId);
-        var origins = await db.Proposals.AsNoTracking().Where(p => planned.Any(a => a.ProposalId == p.Id))
+        // Then everything else by the ids just read (SQLite has no APPLY for nested collections): their themes and co-deliverers
+        // in one query, their proposals and the proposals still waiting in another, the waiting proposals' themes in a third.
+        var activityIds = found.Select(a => a.Id).ToList();
+        var links = activityIds.Count == 0 ? [] : await db.Set<ActivityTheme>().Where(t => activityIds.Contains(t.ActivityId))
+            .Select(t => new { t.ActivityId, IsTheme = true, Id = t.ThemeId })
+            .Union(db.ActivityContributors.Where(c => activityIds.Contains(c.ActivityId)).Select(c => new { c.ActivityId, IsTheme = false, Id = c.PartnershipId }))
+            .ToListAsync(cancellationToken);
+        var themeLinks = links.Where(l => l.IsTheme).ToLookup(l => l.ActivityId, l => l.Id);
+        var coDeliverers = links.Where(l => !l.IsTheme).ToLookup(l => l.ActivityId, l => l.Id);
+        // An activity's proposal and a proposal still waiting for one never coincide: the activity shown is not cancelled.
+        var originIds = found.Where(a => a.ProposalId is not null).Select(a => a.ProposalId!.Value).Distinct().ToHashSet();
+        var proposals = await db.Proposals.AsNoTracking()
+            .Where(p => originIds.Contains(p.Id)
+                || (p.RegionId == regionId && p.ProgrammeId == programmeId && p.Status == ProposalStatus.Approved
+                    && !db.Activities.Any(a => a.ProposalId == p.Id && a.Status != ActivityStatus.Cancelled)))
+            .OrderBy(p => p.DecidedAt).ThenBy(p => p.Id)
             .Select(p => new
             {
-                p.Id, p.PartnershipId, p.ApprovedBudget,
+                p.Id, p.Title, p.PartnershipId, p.ApprovedBudget, p.DecidedAt,
                 Endorsing = db.ProposalEndorsements.Where(e => e.ProposalId == p.Id).Select(e => e.PartnershipId).Distinct().Count(),
             })
-            .ToDictionaryAsync(p => p.Id, cancellationToken);
+            .ToListAsync(cancellationToken);
+        var origins = proposals.Where(p => originIds.Contains(p.Id)).ToDictionary(p => p.Id);
+        var waitingIds = proposals.Where(p => !originIds.Contains(p.Id)).Select(p => p.Id).ToList();
+        var waitingThemes = (waitingIds.Count == 0 ? [] : await db.Set<ProposalTheme>().Where(t => waitingIds.Contains(t.ProposalId))
+                .Select(t => new { t.ProposalId, t.ThemeId }).ToListAsync(cancellationToken))
+            .ToLookup(x => x.ProposalId, x => x.ThemeId);
         var activities = found.Select(a =>
         {
             var origin = a.ProposalId is { } id ? origins.GetValueOrDefault(id) : null;
             return new ActivityData(a.Id, a.Title, a.Kind, a.Status, a.StartsAt, themeLinks[a.Id].ToList(), a.Cost, coDeliverers[a.Id].ToList(),
                 origin?.Id, origin?.PartnershipId, origin?.Endorsing ?? 0, origin?.ApprovedBudget);
         }).ToList();
-        var waitingQuery = db.Proposals.AsNoTracking()
-            .Where(p => p.RegionId == regionId && p.ProgrammeId == programmeId && p.Status == ProposalStatus.Approved
-                && !db.Activities.Any(a => a.ProposalId == p.Id && a.Status != ActivityStatus.Cancelled));
-        var waitingThemes = (await waitingQuery.SelectMany(p => p.Themes, (p, t) => new { p.Id, t.ThemeId }).ToListAsync(cancellationToken))
-            .ToLookup(x => x.Id, x => x.ThemeId);
-        var waiting = (await waitingQuery.OrderBy(p => p.DecidedAt).ThenBy(p => p.Id)
-            .Select(p => new
-            {
-                p.Id, p.Title, p.PartnershipId, p.ApprovedBudget, p.DecidedAt,
-                Endorsing = db.ProposalEndorsements.Where(e => e.ProposalId == p.Id).Select(e => e.PartnershipId).Distinct().Count(),
-            })
-            .ToListAsync(cancellationToken))
+        var waiting = proposals.Where(p => !originIds.Contains(p.Id))
             .Select(p => new WaitingData(p.Id, p.Title, p.PartnershipId, p.Endorsing, p.ApprovedBudget, p.DecidedAt, waitingThemes[p.Id].ToList()))
             .ToList();
         var partnershipNames = await reference.PartnershipNamesAsync(db, cancellationToken);

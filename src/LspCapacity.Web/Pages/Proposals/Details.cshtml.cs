@@ -17,7 +17,7 @@ namespace LspCapacity.Web.Pages.Proposals;
 /// queries whatever the number of endorsements.
 /// </summary>
 public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, IAuthorizationService authorization, ReferenceData reference,
-    Outbox outbox) : PageModel
+    Outbox outbox, FiguresCache cache) : PageModel
 {
     [BindProperty] public EndorseInput Endorsement { get; set; } = new();
 
@@ -169,7 +169,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
         Partnership = PartnershipName(proposal.PartnershipId);
         var themeNames = await reference.ThemeNamesAsync(db, cancellationToken);
         Themes = proposal.Themes.Select(t => (t.ThemeId, themeNames.GetValueOrDefault(t.ThemeId, ""))).OrderBy(t => t.Item2).ToList();
-        Evidence = await NeedEvidence.LoadAsync(db, proposal.RegionId, cancellationToken);
+        Evidence = await NeedEvidence.LoadAsync(db, cache, proposal.RegionId, cancellationToken);
         var endorsements = await db.ProposalEndorsements.AsNoTracking().Where(e => e.ProposalId == proposal.Id)
             .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.PartnershipId, e.Kinds, e.Comment, e.CreatedAt, u.DisplayName })
             .ToListAsync(cancellationToken);

@@ -25,7 +25,7 @@ public enum ProposalSort
 /// need evidence or age, paged. A fixed number of queries whatever the number of proposals and endorsements.
 /// </summary>
 [Authorize(Policy = Policies.InARegion)]
-public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference) : PageModel
+public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference, FiguresCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Theme { get; set; }
     [BindProperty(SupportsGet = true)] public ProposalKind? Kind { get; set; }
@@ -60,7 +60,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference
         {
             query = query.Where(p => p.PartnershipId == partnershipId);
         }
-        Evidence = await NeedEvidence.LoadAsync(db, regionId, cancellationToken);
+        Evidence = await NeedEvidence.LoadAsync(db, cache, regionId, cancellationToken);
         IQueryable<RowData> Rows(IQueryable<Proposal> proposals) => proposals.Select(p => new RowData(p.Id, p.Title, p.Kind, p.Status, p.PartnershipId,
             p.HostOffer, p.CreatedAt, db.ProposalEndorsements.Where(e => e.ProposalId == p.Id).Select(e => e.PartnershipId).Distinct().Count(),
             p.Themes.Select(t => t.ThemeId).ToList()));

@@ -1,5 +1,6 @@
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Needs;
+using LspCapacity.Web.Infrastructure;
 using LspCapacity.Web.Pages.Needs;
 
 namespace LspCapacity.Web.Pages.Proposals;
@@ -7,7 +8,9 @@ namespace LspCapacity.Web.Pages.Proposals;
 /// <summary>
 /// The needs-analysis evidence beside a proposal: in the region's latest answered needs survey, which partnerships
 /// rated each theme a high need (<see cref="NeedsQueries"/>, the one way need is measured). Two queries for the region,
-/// whatever the number of proposals it is used for.
+/// whatever the number of proposals it is used for, and only when a survey answer has changed since: it is read from survey
+/// data alone, so it is kept under the <see cref="DataScopes.Needs"/> version (<see cref="FiguresCache"/>). Read-only once
+/// made, so one copy serves every request.
 /// </summary>
 public sealed class NeedEvidence
 {
@@ -26,7 +29,10 @@ public sealed class NeedEvidence
     /// <summary>How many partnerships answered it.</summary>
     public int Respondents { get; }
 
-    public static async Task<NeedEvidence> LoadAsync(AppDbContext db, int regionId, CancellationToken cancellationToken)
+    public static Task<NeedEvidence> LoadAsync(AppDbContext db, FiguresCache cache, int regionId, CancellationToken cancellationToken) =>
+        cache.GetOrAddAsync(db, DataScopes.Needs, "need-evidence:" + regionId, ct => WorkOutAsync(db, regionId, ct), cancellationToken);
+
+    private static async Task<NeedEvidence> WorkOutAsync(AppDbContext db, int regionId, CancellationToken cancellationToken)
     {
         var survey = await NeedsQueries.LatestAnsweredAsync(db, regionId, cancellationToken);
         if (survey is null)

@@ -77,6 +77,14 @@ public class PlanTests
             return ids;
         });
 
+    /// <summary>An approved proposal whose activity was cancelled: listed as not yet an activity.</summary>
+    private static async Task<int> WaitingAsync(AppFactory app, string title)
+    {
+        var (proposal, activity) = await ApprovedAsync(app, title);
+        await app.WithDbAsync(db => db.Activities.Where(a => a.Id == activity).ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ActivityStatus.Cancelled)));
+        return proposal;
+    }
+
     [Fact]
     public async Task Plan_ShowsActivities_WithTheirOrigin_AndDraftsOnlyToCoordinators()
     {
@@ -143,6 +151,7 @@ public class PlanTests
         await using var app = new AppFactory();
         await ApprovedAsync(app, "Counted approved");
         await CoordinatorActivitiesAsync(app, 1, "Few");
+        await WaitingAsync(app, "Waiting 0");
         async Task<int> CountAsync(string email)
         {
             var client = app.CreateClientAs(email);
@@ -157,6 +166,10 @@ public class PlanTests
 
         await CoordinatorActivitiesAsync(app, 25, "Many");
         await ApprovedAsync(app, "Counted again");
+        for (var i = 1; i <= 3; i++)
+        {
+            await WaitingAsync(app, $"Waiting {i}");
+        }
 
         Assert.Equal(coordinator, await CountAsync(Demo.Coordinator));
         Assert.Equal(staff, await CountAsync(Demo.StaffCoventry));
