@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LspCapacity.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206071831_Initial")]
+    [Migration("20261206093755_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -160,6 +160,11 @@ namespace LspCapacity.Web.Data.Migrations
                         new
                         {
                             Name = "reference",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Name = "programme",
                             Version = 0L
                         });
                 });

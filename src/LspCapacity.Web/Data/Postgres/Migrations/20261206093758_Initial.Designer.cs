@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LspCapacity.Web.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261206071835_Initial")]
+    [Migration("20261206093758_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -165,6 +165,11 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         new
                         {
                             Name = "reference",
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Name = "programme",
                             Version = 0L
                         });
                 });
