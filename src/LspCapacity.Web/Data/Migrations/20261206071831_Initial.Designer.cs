@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LspCapacity.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206093755_Initial")]
+    [Migration("20261206071831_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

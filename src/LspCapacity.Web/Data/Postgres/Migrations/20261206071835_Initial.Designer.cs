@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LspCapacity.Web.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261206093758_Initial")]
+    [Migration("20261206071835_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
