@@ -42,8 +42,9 @@ public static class DataScopes
 
     /// <summary>
     /// Programme figures the other scopes do not cover: what support cost and who delivered it (activity status, origin,
-    /// costs and co-deliverers, placement sessions, brokered commitments: fair shares, co-delivery) and how the programme
-    /// was decided (proposals, endorsements, the board, its members' partnerships and its decisions: ownership).
+    /// costs and co-deliverers, placement sessions, brokered commitments: fair shares, co-delivery), improvement projects
+    /// and the places linked to them (the dashboard's project figures), and how the programme was decided (proposals,
+    /// endorsements, the board, its members' partnerships and its decisions: ownership).
     /// </summary>
     public const string Programme = "programme";
 
@@ -69,6 +70,9 @@ public static class DataScopes
                     needs |= entry.State == EntityState.Modified
                         ? entry.Property(nameof(Booking.Attendance)).IsModified
                         : booking.Attendance is not null;
+                    // The share of places linked to a supported project: a place's project, or an attended place's status.
+                    programme |= entry.State == EntityState.Modified && (entry.Property(nameof(Booking.ProjectId)).IsModified
+                        || (entry.Property(nameof(Booking.Status)).IsModified && booking.Attendance is not null));
                     break;
                 // Activities change with every place taken; only what the figures show or group by counts.
                 case Activity:
@@ -78,7 +82,7 @@ public static class DataScopes
                         || entry.Property(nameof(Activity.RegionId)).IsModified || entry.Property(nameof(Activity.IsNational)).IsModified
                         || entry.Property(nameof(Activity.ProposalId)).IsModified;
                     break;
-                case CostLine or ActivityContributor or PlacementSession or Commitment
+                case CostLine or ActivityContributor or PlacementSession or Commitment or ProjectMeasure
                     or Proposal or ProposalEndorsement or BoardMember or BoardMeeting or BoardDecision:
                     programme = true;
                     break;
@@ -90,6 +94,7 @@ public static class DataScopes
                 // A project covers the needs it answers once accepted: its status and needs count, not its updates.
                 case Project:
                     needs |= entry.State != EntityState.Modified || entry.Property(nameof(Project.Status)).IsModified;
+                    programme = true; // the dashboard's project figures: status, updates, results
                     break;
                 case ProjectNeed:
                     needs = true;

@@ -56,10 +56,20 @@ public static class CoDeliveryQueries
         return new Collaboration(figures.All, figures.CoDelivered, figures.Partnerships, figures.National, 0);
     }
 
-    private static Task<int> NationalPlacesAsync(AppDbContext db, int regionId, CancellationToken cancellationToken) =>
-        db.Bookings.AsNoTracking()
-            .CountAsync(b => b.RegionId == regionId && b.Status == BookingStatus.Confirmed && b.Activity!.IsNational
-                && (b.Activity.Status == ActivityStatus.Published || b.Activity.Status == ActivityStatus.Completed), cancellationToken);
+    /// <summary>
+    /// The region's people's confirmed places at national showcases: read from the showcases' bookings (a few thousand) rather than
+    /// from the region's (tens of thousands). <c>national</c> is a parameter, not the constant: SQLite searches the
+    /// (IsNational, Status) index for <c>IsNational = @national</c> but scans for a bare <c>IsNational</c>.
+    /// </summary>
+    private static Task<int> NationalPlacesAsync(AppDbContext db, int regionId, CancellationToken cancellationToken)
+    {
+        var national = true;
+        var showcases = db.Activities
+            .Where(a => a.IsNational == national && (a.Status == ActivityStatus.Published || a.Status == ActivityStatus.Completed))
+            .Select(a => a.Id);
+        return db.Bookings.AsNoTracking()
+            .CountAsync(b => showcases.Contains(b.ActivityId) && b.RegionId == regionId && b.Status == BookingStatus.Confirmed, cancellationToken);
+    }
 
     /// <summary>For each partnership of the region, the published or completed activities it helped to deliver (in any role, counted once each).</summary>
     public static async Task<IReadOnlyDictionary<int, int>> CoDeliveredPerPartnershipAsync(AppDbContext db, int regionId, CancellationToken cancellationToken) =>

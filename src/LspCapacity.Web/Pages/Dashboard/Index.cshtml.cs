@@ -38,7 +38,7 @@ public class IndexModel(AppDbContext db, CurrentProgramme current, TimeProvider 
         var regionId = choice.RegionId;
         Overview = await DashboardQueries.OverviewAsync(db, regionId, clock.GetUtcNow().UtcDateTime, UkTime.Today(clock),
             placementOptions.Value.QuietDays, cancellationToken);
-        Projects = await ProjectQueries.OverviewAsync(db, regionId, UkTime.Today(clock), cancellationToken);
+        Projects = await ProjectQueries.OverviewAsync(db, cache, regionId, UkTime.Today(clock), cancellationToken);
         FarBelowFairShare = (await fairShares.ForRegionAsync(regionId, UkTime.Today(clock), cancellationToken)).FarBelow;
         Collaboration = await CoDeliveryQueries.CollaborationAsync(db, cache, regionId, cancellationToken);
         Ownership = (await OwnershipQueries.OwnershipAsync(db, cache, regionId, cancellationToken)) with { CoDelivery = Collaboration };

@@ -143,11 +143,31 @@ public class ProgrammeFiguresCacheTests
     }
 
     [Fact]
-    public async Task ABoardMemberMovingPartnership_MovesTheProgrammeVersion_ButSigningInDoesNot()
+    public async Task ABoardMemberMovingPartnershipOrAPlaceLinkedToAProject_MovesTheProgrammeVersion_ButSigningInOrBookingDoesNot()
     {
         await using var app = new AppFactory();
         Task<long> VersionAsync() => app.WithDbAsync(db => FiguresCache.VersionAsync(db, DataScopes.Programme, CancellationToken.None));
+        var activityId = await app.PublishedActivityAsync(capacity: 5);
+        var person = (await app.PeopleAsync(1, "Birmingham"))[0];
         var before = await VersionAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await app.BookAsync(person, activityId)).StatusCode);
+        Assert.Equal(before, await VersionAsync());
+        await app.WithDbAsync(async db =>
+        {
+            var activity = await db.Activities.Include(a => a.Bookings).SingleAsync(a => a.Id == activityId);
+            activity.RecordAttendance(activity.Bookings.Single(), Attendance.Attended, activity.StartsAt.AddHours(1));
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(before, await VersionAsync()); // attendance is the needs scope's
+        await app.WithDbAsync(async db =>
+        {
+            var booking = await db.Bookings.SingleAsync(b => b.ActivityId == activityId);
+            db.Entry(booking).Property(b => b.ProjectId).IsModified = true; // as ServeProject does: the place's project
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(before + 1, await VersionAsync());
+        before = await VersionAsync();
 
         await app.WithDbAsync(async db =>
         {
