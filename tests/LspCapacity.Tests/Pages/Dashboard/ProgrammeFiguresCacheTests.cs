@@ -14,8 +14,9 @@ namespace LspCapacity.Tests.Pages.Dashboard;
 
 /// <summary>
 /// Fair shares, co-delivery and ownership are kept per data version (issue 22): a change made through a second app instance
-/// on the same database — a commitment, a placement session, an activity's costs, a co-deliverer, a proposal, a board
-/// member's partnership — shows at once on the first instance's fair-shares page and dashboard.
+/// on the same database — a commitment, a placement session, an activity's costs, a co-deliverer, a proposal, the programme's
+/// name — shows at once on the first instance's fair-shares page and dashboard; a board member's partnership and a place's
+/// project move the programme version, a booking or a sign-in does not.
 /// </summary>
 public class ProgrammeFiguresCacheTests
 {
@@ -140,6 +141,15 @@ public class ProgrammeFiguresCacheTests
             await db.SaveChangesAsync();
         });
         Assert.Equal(involved + 1, int.Parse(await FigureAsync(coordinator, "figure-involved")));
+
+        // The programme renamed (reference data, read by every page of the dashboard family).
+        await second.WithDbAsync(async db =>
+        {
+            var programme = await db.Programmes.SingleAsync(p => p.Id == programmeId);
+            programme.Update("Renamed on the second instance", programme.Aim, programme.StartsOn, programme.EndsOn, programme.Budget);
+            await db.SaveChangesAsync();
+        });
+        Assert.Contains("Renamed on the second instance", await coordinator.GetStringAsync("/dashboard"));
     }
 
     [Fact]
