@@ -26,14 +26,10 @@ public static class CoDeliveryQueries
         public double? CoDeliveredShare => Figures.Rate(CoDelivered, Activities);
     }
 
-    /// <summary>The region's published and completed activities, how many LSPs co-delivered, and its people's places at national showcases.</summary>
-    public static async Task<Collaboration> CollaborationAsync(AppDbContext db, int regionId, CancellationToken cancellationToken) =>
-        (await DeliveredAsync(db, regionId, cancellationToken)) with { NationalPlaces = await NationalPlacesAsync(db, regionId, cancellationToken) };
-
     /// <summary>
-    /// As <see cref="CollaborationAsync(AppDbContext, int, CancellationToken)"/>, with what changes only when activities are published, completed,
-    /// cancelled or their co-deliverers change kept per <see cref="DataScopes.Programme"/> version; the places at national
-    /// showcases change with every booking, so they are counted afresh.
+    /// The region's published and completed activities, how many LSPs co-delivered, and its people's places at national showcases.
+    /// What changes only when activities are published, completed or cancelled or their co-deliverers change is kept per
+    /// <see cref="DataScopes.Programme"/> version; the places at national showcases change with every booking, so they are counted afresh.
     /// </summary>
     public static async Task<Collaboration> CollaborationAsync(AppDbContext db, FiguresCache cache, int regionId, CancellationToken cancellationToken) =>
         (await cache.GetOrAddAsync(db, DataScopes.Programme, $"co-delivery:{regionId}", ct => DeliveredAsync(db, regionId, ct), cancellationToken))
