@@ -1,9 +1,11 @@
 using LspCapacity.Web.Domain.Activities;
+using LspCapacity.Web.Domain.Brokerage;
 using LspCapacity.Web.Domain.Library;
 using LspCapacity.Web.Domain.Needs;
 using LspCapacity.Web.Domain.Placements;
 using LspCapacity.Web.Domain.Programme;
 using LspCapacity.Web.Domain.Projects;
+using LspCapacity.Web.Domain.Proposals;
 using LspCapacity.Web.Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -41,7 +43,15 @@ public static class DataScopes
     /// <summary>Reference data every page reads: themes, regions, programmes and partnerships (<see cref="Infrastructure.ReferenceData"/>).</summary>
     public const string Reference = "reference";
 
-    public static readonly IReadOnlyList<string> All = [Needs, Library, Reference];
+    /// <summary>
+    /// Programme figures the other scopes do not cover: what support cost and who delivered it (activity status, origin,
+    /// costs and co-deliverers, placement sessions, brokered commitments: fair shares, co-delivery), improvement projects
+    /// and the places linked to them (the dashboard's project figures), and how the programme was decided (proposals,
+    /// endorsements, the board, its members' partnerships and its decisions: ownership).
+    /// </summary>
+    public const string Programme = "programme";
+
+    public static readonly IReadOnlyList<string> All = [Needs, Library, Reference, Programme];
 
     /// <summary>The scopes the pending changes in <paramref name="tracker"/> touch (call after DetectChanges).</summary>
     public static IReadOnlyList<string> Touched(ChangeTracker tracker)
@@ -49,6 +59,7 @@ public static class DataScopes
         var needs = false;
         var library = false;
         var reference = false;
+        var programme = false;
         foreach (var entry in tracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
@@ -67,15 +78,31 @@ public static class DataScopes
                         ? entry.Property(nameof(Booking.Attendance)).IsModified || entry.Property(nameof(Booking.ProjectId)).IsModified
                           || (entry.Property(nameof(Booking.Status)).IsModified && booking.Attendance is not null)
                         : booking.Attendance is not null;
+                    // The share of places linked to a supported project: a place's project, or an attended place's status.
+                    programme |= entry.State == EntityState.Modified && (entry.Property(nameof(Booking.ProjectId)).IsModified
+                        || (entry.Property(nameof(Booking.Status)).IsModified && booking.Attendance is not null));
                     break;
                 // Activities change with every place taken; only what the figures show or group by counts.
                 case Activity:
                     needs |= entry.State != EntityState.Modified || entry.Property(nameof(Activity.Title)).IsModified
                         || entry.Property(nameof(Activity.StartsAt)).IsModified || entry.Property(nameof(Activity.RegionId)).IsModified;
+                    programme |= entry.State != EntityState.Modified || entry.Property(nameof(Activity.Status)).IsModified
+                        || entry.Property(nameof(Activity.RegionId)).IsModified || entry.Property(nameof(Activity.IsNational)).IsModified
+                        || entry.Property(nameof(Activity.ProposalId)).IsModified;
+                    break;
+                case CostLine or ActivityContributor or PlacementSession or Commitment or ProjectMeasure
+                    or Proposal or ProposalEndorsement or BoardMember or BoardMeeting or BoardDecision:
+                    programme = true;
+                    break;
+                // People sign in all day; only the partnership a board member sits for counts (ownership).
+                case AppUser:
+                    programme |= entry.State == EntityState.Deleted
+                        || (entry.State == EntityState.Modified && entry.Property(nameof(AppUser.PartnershipId)).IsModified);
                     break;
                 // A project covers the needs it answers once accepted: its status and needs count, not its updates.
                 case Project:
                     needs |= entry.State != EntityState.Modified || entry.Property(nameof(Project.Status)).IsModified;
+                    programme = true; // the dashboard's project figures: status, updates, results
                     break;
                 case ProjectNeed:
                     needs = true;
@@ -98,14 +125,15 @@ public static class DataScopes
                     break;
             }
         }
-        if (!needs && !library && !reference)
+        if (!needs && !library && !reference && !programme)
         {
             return [];
         }
-        var touched = new List<string>(3);
+        var touched = new List<string>(4);
         if (needs) touched.Add(Needs);
         if (library) touched.Add(Library);
         if (reference) touched.Add(Reference);
+        if (programme) touched.Add(Programme);
         return touched;
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Infrastructure.Authorization;
-using Microsoft.EntityFrameworkCore;
 
 namespace LspCapacity.Web.Infrastructure;
 
@@ -12,7 +11,7 @@ namespace LspCapacity.Web.Infrastructure;
 /// region's programme running today, else its latest. The dashboard family, needs coverage and the
 /// end-of-programme report read it; their chooser (<c>_ProgrammeChooser</c>) is a plain GET form, no cookie.
 /// </summary>
-public sealed class CurrentProgramme(AppDbContext db, CurrentUser me, TimeProvider clock, IHttpContextAccessor accessor)
+public sealed class CurrentProgramme(AppDbContext db, CurrentUser me, TimeProvider clock, IHttpContextAccessor accessor, ReferenceData reference)
 {
     public const string RegionKey = "region";
     public const string ProgrammeKey = "programme";
@@ -58,9 +57,9 @@ public sealed class CurrentProgramme(AppDbContext db, CurrentUser me, TimeProvid
         }
         var query = accessor.HttpContext?.Request.Query;
         var seesAll = RegionRule.SeesEveryRegion(me.Principal);
-        IReadOnlyList<RegionItem> regions = seesAll
-            ? await db.Regions.AsNoTracking().OrderBy(r => r.Name).Select(r => new RegionItem(r.Id, r.Name)).ToListAsync(cancellationToken)
-            : [];
+        // Regions and programmes are reference data, held in memory (ReferenceData): no query once they are.
+        var allRegions = await reference.RegionsAsync(db, cancellationToken);
+        IReadOnlyList<RegionItem> regions = seesAll ? allRegions : [];
         int? regionId = me.RegionId;
         var regionChosen = false;
         if (seesAll && int.TryParse(query?[RegionKey], NumberStyles.None, CultureInfo.InvariantCulture, out var asked)
@@ -74,10 +73,8 @@ public sealed class CurrentProgramme(AppDbContext db, CurrentUser me, TimeProvid
         {
             return null;
         }
-        var regionName = regions.FirstOrDefault(r => r.Id == id)?.Name
-                         ?? await db.Regions.AsNoTracking().Where(r => r.Id == id).Select(r => r.Name).SingleAsync(cancellationToken);
-        var programmes = await db.Programmes.AsNoTracking().Where(p => p.RegionId == id).OrderByDescending(p => p.StartsOn)
-            .Select(p => new ProgrammeItem(p.Id, p.Name, p.StartsOn, p.EndsOn, p.Budget, p.ClosedAt != null)).ToListAsync(cancellationToken);
+        var regionName = allRegions.Single(r => r.Id == id).Name;
+        var programmes = await reference.ProgrammesAsync(db, id, cancellationToken);
         var chosen = int.TryParse(query?[ProgrammeKey], NumberStyles.None, CultureInfo.InvariantCulture, out var programmeId)
             ? programmes.FirstOrDefault(p => p.Id == programmeId)
             : null;

@@ -17,9 +17,17 @@ public sealed class FiguresCache : IDisposable
     public const int Capacity = 2_000;
 
     private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = Capacity });
-    private readonly ConcurrentDictionary<(string Scope, long Version, string Key), Task<object>> _working = new();
+    private readonly ConcurrentDictionary<(string Scope, string Version, string Key), Task<object>> _working = new();
 
-    public async Task<T> GetOrAddAsync<T>(AppDbContext db, string scope, string key, Func<CancellationToken, Task<T>> compute,
+    public Task<T> GetOrAddAsync<T>(AppDbContext db, string scope, string key, Func<CancellationToken, Task<T>> compute,
+        CancellationToken cancellationToken) where T : class =>
+        GetOrAddAsync(db, [scope], key, compute, cancellationToken);
+
+    /// <summary>
+    /// A figure that depends on more than one family of data (fair shares read attendance, partnerships and commitments):
+    /// kept under every one of <paramref name="scopes"/>' versions, so a change to any of them works it out afresh.
+    /// </summary>
+    public async Task<T> GetOrAddAsync<T>(AppDbContext db, IReadOnlyList<string> scopes, string key, Func<CancellationToken, Task<T>> compute,
         CancellationToken cancellationToken) where T : class
     {
         // Inside a transaction the context may see its own uncommitted changes (and their version):
@@ -30,8 +38,8 @@ public sealed class FiguresCache : IDisposable
         }
         // The version is read before the figures: a change committed in between gives newer figures
         // under the older version (replaced at the next read), never older figures under the newer one.
-        var version = await VersionAsync(db, scope, cancellationToken);
-        var entryKey = (scope, version, key);
+        var versions = await db.DataVersionsAsync(cancellationToken);
+        var entryKey = (string.Join(',', scopes), string.Join(',', scopes.Select(scope => versions[scope])), key);
         if (_entries.TryGetValue(entryKey, out T? kept) && kept is not null)
         {
             return kept;

@@ -2390,6 +2390,7 @@ namespace LspCapacity.Web.Data.Migrations
                 {
                     { "library", 0L },
                     { "needs", 0L },
+                    { "programme", 0L },
                     { "reference", 0L }
                 });
 

@@ -158,6 +158,11 @@ namespace LspCapacity.Web.Data.Migrations
                         {
                             Name = "reference",
                             Version = 0L
+                        },
+                        new
+                        {
+                            Name = "programme",
+                            Version = 0L
                         });
                 });
 

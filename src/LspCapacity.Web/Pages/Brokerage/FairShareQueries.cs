@@ -3,6 +3,7 @@ using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Domain.Brokerage;
 using LspCapacity.Web.Domain.Dashboard;
 using LspCapacity.Web.Domain.Needs;
+using LspCapacity.Web.Infrastructure;
 using LspCapacity.Web.Pages.Needs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -53,9 +54,16 @@ public sealed record FairShareResult(int? ProgrammeId, string? ProgrammeName, de
 /// page's cost per attended place, for each place the partnership's staff attended), placement hours (mentee
 /// partnership's session hours × <see cref="FairShareOptions.PlacementHourValue"/>) and brokered work (its commitments'
 /// cost: actual once delivered, committed until then, nothing when cancelled).
+/// Worked out once per data version (<see cref="FiguresCache"/>, under <see cref="Scopes"/>) and shared by every page that shows them.
 /// </summary>
-public sealed class FairShareQueries(AppDbContext db, IOptions<FairShareOptions> options)
+public sealed class FairShareQueries(AppDbContext db, FiguresCache cache, IOptions<FairShareOptions> options)
 {
+    /// <summary>
+    /// What fair shares read: attendance, placements, survey answers and partnerships (needs); the programme, its budget and
+    /// rule (reference); activity status and costs, placement sessions and commitments (programme).
+    /// </summary>
+    public static readonly IReadOnlyList<string> Scopes = [DataScopes.Needs, DataScopes.Reference, DataScopes.Programme];
+
     public const string PlacesRule =
         "Places attended: for each place the partnership's staff attended at a published or completed activity, the activity's recorded costs ÷ the places attended at it.";
 
@@ -75,16 +83,20 @@ public sealed class FairShareQueries(AppDbContext db, IOptions<FairShareOptions>
     public async Task<IReadOnlyList<FairSharePosition>> PositionsAsync(int programmeId, CancellationToken cancellationToken = default) =>
         (await ForProgrammeAsync(programmeId, cancellationToken)).Positions;
 
-    /// <summary>The fair shares of the region's current programme.</summary>
-    public async Task<FairShareResult> ForRegionAsync(int regionId, DateOnly today, CancellationToken cancellationToken)
-    {
-        var programmeId = await ProgrammeOfRegionAsync(regionId, today, cancellationToken);
-        return programmeId is { } id
-            ? await ForProgrammeAsync(id, cancellationToken)
-            : await CalculateAsync(regionId, null, cancellationToken);
-    }
+    /// <summary>The fair shares of the region's current programme (which one depends on <paramref name="today"/>).</summary>
+    public Task<FairShareResult> ForRegionAsync(int regionId, DateOnly today, CancellationToken cancellationToken) =>
+        cache.GetOrAddAsync(db, Scopes, $"fair-shares:region:{regionId}:{today:yyyy-MM-dd}", async ct =>
+        {
+            var programmeId = await ProgrammeOfRegionAsync(regionId, today, ct);
+            return programmeId is { } id
+                ? await CalculateProgrammeAsync(id, ct)
+                : await CalculateAsync(regionId, null, ct);
+        }, cancellationToken);
 
-    public async Task<FairShareResult> ForProgrammeAsync(int programmeId, CancellationToken cancellationToken)
+    public Task<FairShareResult> ForProgrammeAsync(int programmeId, CancellationToken cancellationToken) =>
+        cache.GetOrAddAsync(db, Scopes, $"fair-shares:programme:{programmeId}", ct => CalculateProgrammeAsync(programmeId, ct), cancellationToken);
+
+    private async Task<FairShareResult> CalculateProgrammeAsync(int programmeId, CancellationToken cancellationToken)
     {
         var programme = await db.Programmes.AsNoTracking().Where(p => p.Id == programmeId)
             .Select(p => new

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Domain.Dashboard;
+using LspCapacity.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace LspCapacity.Web.Pages.Dashboard;
@@ -25,21 +26,45 @@ public static class CoDeliveryQueries
         public double? CoDeliveredShare => Figures.Rate(CoDelivered, Activities);
     }
 
-    /// <summary>The region's published and completed activities, how many LSPs co-delivered, and its people's places at national showcases.</summary>
-    public static async Task<Collaboration> CollaborationAsync(AppDbContext db, int regionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The region's published and completed activities, how many LSPs co-delivered, and its people's places at national showcases.
+    /// What changes only when activities are published, completed or cancelled or their co-deliverers change is kept per
+    /// <see cref="DataScopes.Programme"/> version; the places at national showcases change with every booking, so they are counted afresh.
+    /// </summary>
+    public static async Task<Collaboration> CollaborationAsync(AppDbContext db, FiguresCache cache, int regionId, CancellationToken cancellationToken) =>
+        (await cache.GetOrAddAsync(db, DataScopes.Programme, $"co-delivery:{regionId}", ct => DeliveredAsync(db, regionId, ct), cancellationToken))
+        with { NationalPlaces = await NationalPlacesAsync(db, regionId, cancellationToken) };
+
+    /// <summary>Everything but the national places (left at 0): one round trip.</summary>
+    private static async Task<Collaboration> DeliveredAsync(AppDbContext db, int regionId, CancellationToken cancellationToken)
     {
-        var counted = db.Activities.AsNoTracking()
+        var counted = db.Activities
             .Where(a => a.RegionId == regionId && (a.Status == ActivityStatus.Published || a.Status == ActivityStatus.Completed));
-        var totals = await counted.GroupBy(_ => 1)
-            .Select(g => new { All = g.Count(), CoDelivered = g.Count(a => a.Contributors.Any()) })
-            .FirstOrDefaultAsync(cancellationToken);
-        var partnerships = await counted.SelectMany(a => a.Contributors).Select(c => c.PartnershipId).Distinct().CountAsync(cancellationToken);
-        var national = await db.Activities.AsNoTracking()
-            .CountAsync(a => a.IsNational && (a.Status == ActivityStatus.Published || a.Status == ActivityStatus.Completed), cancellationToken);
-        var places = await db.Bookings.AsNoTracking()
-            .CountAsync(b => b.RegionId == regionId && b.Status == BookingStatus.Confirmed && b.Activity!.IsNational
-                && (b.Activity.Status == ActivityStatus.Published || b.Activity.Status == ActivityStatus.Completed), cancellationToken);
-        return new Collaboration(totals?.All ?? 0, totals?.CoDelivered ?? 0, partnerships, national, places);
+        var figures = await db.Regions.AsNoTracking().Where(r => r.Id == regionId)
+            .Select(r => new
+            {
+                All = counted.Count(),
+                CoDelivered = counted.Count(a => a.Contributors.Any()),
+                Partnerships = counted.SelectMany(a => a.Contributors).Select(c => c.PartnershipId).Distinct().Count(),
+                National = db.Activities.Count(a => a.IsNational && (a.Status == ActivityStatus.Published || a.Status == ActivityStatus.Completed)),
+            })
+            .SingleAsync(cancellationToken);
+        return new Collaboration(figures.All, figures.CoDelivered, figures.Partnerships, figures.National, 0);
+    }
+
+    /// <summary>
+    /// The region's people's confirmed places at national showcases: read from the showcases' bookings (a few thousand) rather than
+    /// from the region's (tens of thousands). <c>national</c> is a parameter, not the constant: SQLite searches the
+    /// (IsNational, Status) index for <c>IsNational = @national</c> but scans for a bare <c>IsNational</c>.
+    /// </summary>
+    private static Task<int> NationalPlacesAsync(AppDbContext db, int regionId, CancellationToken cancellationToken)
+    {
+        var national = true;
+        var showcases = db.Activities
+            .Where(a => a.IsNational == national && (a.Status == ActivityStatus.Published || a.Status == ActivityStatus.Completed))
+            .Select(a => a.Id);
+        return db.Bookings.AsNoTracking()
+            .CountAsync(b => showcases.Contains(b.ActivityId) && b.RegionId == regionId && b.Status == BookingStatus.Confirmed, cancellationToken);
     }
 
     /// <summary>For each partnership of the region, the published or completed activities it helped to deliver (in any role, counted once each).</summary>

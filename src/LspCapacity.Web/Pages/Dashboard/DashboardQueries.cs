@@ -85,36 +85,34 @@ public static class DashboardQueries
         CancellationToken cancellationToken)
     {
         var upcoming = UpcomingQuery(db, regionId, now);
-        var totals = await upcoming.GroupBy(_ => 1)
-            .Select(g => new { Count = g.Count(), Places = g.Sum(a => a.Capacity), Confirmed = g.Sum(a => a.ConfirmedCount) })
-            .FirstOrDefaultAsync(cancellationToken);
+        var quietSince = today.AddDays(-quietDays);
+        var active = db.Placements.Where(p => p.RegionId == regionId && p.Status == PlacementStatus.Active);
+        // The counts in one round trip (the region's row is the one-row source); each is an index search.
+        var counts = await db.Regions.AsNoTracking().Where(r => r.Id == regionId)
+            .Select(r => new
+            {
+                Upcoming = upcoming.Count(),
+                Places = upcoming.Sum(a => a.Capacity),
+                Confirmed = upcoming.Sum(a => a.ConfirmedCount),
+                Partnerships = db.Partnerships.Count(p => p.RegionId == regionId && p.IsActive),
+                // Planned placements (not started yet) are counted apart: they are not support given yet.
+                ActivePlacements = active.Count(p => p.StartsOn <= today),
+                PlannedPlacements = active.Count(p => p.StartsOn > today),
+                QuietPlacements = active.Count(p => (p.LastSessionOn ?? p.StartsOn) <= quietSince),
+                Awaiting = db.CaseStudies.Count(c => c.RegionId == regionId && c.Status == CaseStudyStatus.Submitted),
+                Failed = db.OutboxMessages.Count(m => m.RegionId == regionId && m.Status == OutboxStatus.Failed),
+            })
+            .SingleAsync(cancellationToken);
         var next = await Upcoming(db, regionId, now).Take(NextActivitiesShown).ToListAsync(cancellationToken);
-
-        var activePartnerships = await db.Partnerships.AsNoTracking().CountAsync(p => p.RegionId == regionId && p.IsActive, cancellationToken);
         var survey = await db.Surveys.AsNoTracking().Where(s => s.RegionId == regionId && s.Status != SurveyStatus.Draft)
             .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
             .Select(s => new { s.Id, s.Title, Submitted = db.SurveyResponses.Count(r => r.SurveyId == s.Id && r.Status == ResponseStatus.Submitted) })
             .FirstOrDefaultAsync(cancellationToken);
-
-        var quietSince = today.AddDays(-quietDays);
-        var placements = await db.Placements.AsNoTracking().Where(p => p.RegionId == regionId && p.Status == PlacementStatus.Active)
-            .GroupBy(_ => 1)
-            // Planned ones (not started yet) are counted apart: they are not support given yet.
-            .Select(g => new
-            {
-                Active = g.Count(p => p.StartsOn <= today),
-                Planned = g.Count(p => p.StartsOn > today),
-                Quiet = g.Count(p => (p.LastSessionOn ?? p.StartsOn) <= quietSince),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
-
-        var awaiting = await db.CaseStudies.AsNoTracking().CountAsync(c => c.RegionId == regionId && c.Status == CaseStudyStatus.Submitted, cancellationToken);
-        var failed = await db.OutboxMessages.AsNoTracking().CountAsync(m => m.RegionId == regionId && m.Status == OutboxStatus.Failed, cancellationToken);
         var reviews = await Reviews.ByStageAsync(db, regionId, cancellationToken);
 
-        return new Overview(totals?.Count ?? 0, totals?.Places ?? 0, totals?.Confirmed ?? 0, next,
-            survey is null ? null : new SurveyRate(survey.Id, survey.Title, survey.Submitted, activePartnerships),
-            placements?.Active ?? 0, placements?.Planned ?? 0, placements?.Quiet ?? 0, quietDays, reviews, awaiting, failed);
+        return new Overview(counts.Upcoming, counts.Places, counts.Confirmed, next,
+            survey is null ? null : new SurveyRate(survey.Id, survey.Title, survey.Submitted, counts.Partnerships),
+            counts.ActivePlacements, counts.PlannedPlacements, counts.QuietPlacements, quietDays, reviews, counts.Awaiting, counts.Failed);
     }
 
     // --- Participation and equity --------------------------------------------------------------------

@@ -11,7 +11,7 @@ namespace LspCapacity.Web.Pages.Dashboard;
 /// <summary>The region's programme at a glance: each figure links to the list behind it.</summary>
 [Authorize(Policy = Policies.InARegionOrNational)]
 public class IndexModel(AppDbContext db, CurrentProgramme current, TimeProvider clock, IOptions<Jobs.PlacementOptions> placementOptions,
-    Brokerage.FairShareQueries fairShares) : PageModel
+    Brokerage.FairShareQueries fairShares, FiguresCache cache) : PageModel
 {
     /// <summary>The region and programme this page reads (<see cref="CurrentProgramme"/>).</summary>
     public CurrentProgramme.Choice Choice { get; private set; } = default!;
@@ -38,10 +38,10 @@ public class IndexModel(AppDbContext db, CurrentProgramme current, TimeProvider 
         var regionId = choice.RegionId;
         Overview = await DashboardQueries.OverviewAsync(db, regionId, clock.GetUtcNow().UtcDateTime, UkTime.Today(clock),
             placementOptions.Value.QuietDays, cancellationToken);
-        Projects = await ProjectQueries.OverviewAsync(db, regionId, UkTime.Today(clock), cancellationToken);
+        Projects = await ProjectQueries.OverviewAsync(db, cache, regionId, UkTime.Today(clock), cancellationToken);
         FarBelowFairShare = (await fairShares.ForRegionAsync(regionId, UkTime.Today(clock), cancellationToken)).FarBelow;
-        Collaboration = await CoDeliveryQueries.CollaborationAsync(db, regionId, cancellationToken);
-        Ownership = (await OwnershipQueries.OwnershipAsync(db, regionId, cancellationToken)) with { CoDelivery = Collaboration };
+        Collaboration = await CoDeliveryQueries.CollaborationAsync(db, cache, regionId, cancellationToken);
+        Ownership = (await OwnershipQueries.OwnershipAsync(db, cache, regionId, cancellationToken)) with { CoDelivery = Collaboration };
         return Page();
     }
 }

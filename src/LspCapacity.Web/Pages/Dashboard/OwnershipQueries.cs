@@ -2,6 +2,7 @@ using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Domain.Dashboard;
 using LspCapacity.Web.Domain.Proposals;
+using LspCapacity.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace LspCapacity.Web.Pages.Dashboard;
@@ -27,6 +28,13 @@ public static class OwnershipQueries
     private const int Proposed = 1;
     private const int Endorsed = 2;
     private const int Board = 3;
+
+    /// <summary>
+    /// The figures, worked out once per <see cref="DataScopes.Programme"/> version: every change they read (activities published
+    /// or cancelled and their origin, proposals, endorsements, the board, its members' partnerships, its decisions) moves it.
+    /// </summary>
+    public static Task<Ownership> OwnershipAsync(AppDbContext db, FiguresCache cache, int regionId, CancellationToken cancellationToken) =>
+        cache.GetOrAddAsync(db, DataScopes.Programme, $"ownership:{regionId}", ct => OwnershipAsync(db, regionId, ct), cancellationToken);
 
     public static async Task<Ownership> OwnershipAsync(AppDbContext db, int regionId, CancellationToken cancellationToken)
     {

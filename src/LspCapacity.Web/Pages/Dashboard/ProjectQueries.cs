@@ -90,6 +90,15 @@ public static class ProjectQueries
     /// <summary>What the dashboard's front page shows: counts, the linked share, results and quiet projects.</summary>
     public sealed record Overview(StatusCounts ByStatus, SupportLinked Linked, TargetResults Results, int Quiet);
 
+    /// <summary>
+    /// The overview, worked out once per data version: projects and their measures and updates, places' links to them
+    /// (<see cref="DataScopes.Programme"/>), attendance and placements (<see cref="DataScopes.Needs"/>), partnership names
+    /// (<see cref="DataScopes.Reference"/>); which projects have gone quiet depends on <paramref name="today"/>, part of the key.
+    /// </summary>
+    public static Task<Overview> OverviewAsync(AppDbContext db, FiguresCache cache, int regionId, DateOnly today, CancellationToken cancellationToken) =>
+        cache.GetOrAddAsync(db, [DataScopes.Needs, DataScopes.Reference, DataScopes.Programme], $"projects:{regionId}:{today:yyyy-MM-dd}",
+            ct => OverviewAsync(db, regionId, today, ct), cancellationToken);
+
     public static async Task<Overview> OverviewAsync(AppDbContext db, int regionId, DateOnly today, CancellationToken cancellationToken) =>
         new(await ByStatusAsync(db, regionId, cancellationToken), await LinkedAsync(db, regionId, today, cancellationToken),
             await ResultsAsync(db, regionId, cancellationToken), (await QuietAsync(db, regionId, today, cancellationToken)).Count);

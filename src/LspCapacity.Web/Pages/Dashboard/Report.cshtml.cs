@@ -15,7 +15,7 @@ namespace LspCapacity.Web.Pages.Dashboard;
 /// expected results (a needs analysis of every LSP, a programme delivered collaboratively, outcomes).
 /// </summary>
 [Authorize(Policy = Policies.InARegionOrNational)]
-public class ReportModel(AppDbContext db, CurrentProgramme current, TimeProvider clock) : PageModel
+public class ReportModel(AppDbContext db, CurrentProgramme current, TimeProvider clock, FiguresCache cache) : PageModel
 {
     /// <summary>The region and programme this page reads (<see cref="CurrentProgramme"/>).</summary>
     public CurrentProgramme.Choice Choice { get; private set; } = default!;
@@ -52,12 +52,12 @@ public class ReportModel(AppDbContext db, CurrentProgramme current, TimeProvider
         Choice = choice;
         var regionId = choice.RegionId;
         GeneratedAt = clock.GetUtcNow().UtcDateTime;
-        RegionName = await db.Regions.AsNoTracking().Where(r => r.Id == regionId).Select(r => r.Name).SingleAsync(cancellationToken);
+        RegionName = choice.RegionName;
         NeedsAnalysis = await NeedsAnalysisDoneAsync(db, regionId, cancellationToken);
         Participation = await ParticipationAsync(db, regionId, cancellationToken);
         Collaboration = await CollaborationAsync(db, regionId, Participation.Rows, cancellationToken);
-        Ownership = (await OwnershipQueries.OwnershipAsync(db, regionId, cancellationToken))
-            with { CoDelivery = await CoDeliveryQueries.CollaborationAsync(db, regionId, cancellationToken) };
+        Ownership = (await OwnershipQueries.OwnershipAsync(db, cache, regionId, cancellationToken))
+            with { CoDelivery = await CoDeliveryQueries.CollaborationAsync(db, cache, regionId, cancellationToken) };
         Money = await MoneyAsync(db, regionId, UkTime.Today(clock), cancellationToken, choice.Programme?.Id);
         Coverage = await CoverageAsync(db, regionId, UkTime.Today(clock), cancellationToken);
         Distance = await DistanceAsync(db, regionId, cancellationToken);

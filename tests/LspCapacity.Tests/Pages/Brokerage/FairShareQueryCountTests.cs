@@ -12,14 +12,20 @@ public class FairShareQueryCountTests
 {
     private static readonly string[] Urls = ["/brokerage/fair-shares", "/brokerage/fair-shares?handler=Csv", "/dashboard/value", "/dashboard"];
 
-    private static async Task<int> QueriesForAsync(AppFactory app, string url)
+    /// <summary>
+    /// The commands of a first look (the cached figures worked out, as after any change to the data) and of a second (served from
+    /// the cache): neither may grow with the data.
+    /// </summary>
+    private static async Task<(int First, int Second)> QueriesForAsync(AppFactory app, string url)
     {
         var client = app.CreateClientAs(Demo.Coordinator);
-        (await client.GetAsync(url)).EnsureSuccessStatusCode(); // warm up
         app.Queries.Reset();
         (await client.GetAsync(url)).EnsureSuccessStatusCode();
-        Assert.True(app.Queries.Count > 1, $"{url}: the counter saw {app.Queries.Count} commands");
-        return app.Queries.Count;
+        var first = app.Queries.Count;
+        app.Queries.Reset();
+        (await client.GetAsync(url)).EnsureSuccessStatusCode();
+        Assert.True(app.Queries.Count >= 1, $"{url}: the counter saw {app.Queries.Count} commands");
+        return (first, app.Queries.Count);
     }
 
     [Fact]
@@ -29,7 +35,7 @@ public class FairShareQueryCountTests
         var regionId = await app.WithDbAsync(db => db.Regions.Where(r => r.Code == "west-midlands").Select(r => r.Id).SingleAsync());
         var seeded = await app.WithDbAsync(db => db.Partnerships.Where(p => p.RegionId == regionId).Select(p => p.Id).ToListAsync());
         await AddAsync(app, regionId, seeded.Take(2).ToList(), 2);
-        var few = new Dictionary<string, int>();
+        var few = new Dictionary<string, (int First, int Second)>();
         foreach (var url in Urls)
         {
             few[url] = await QueriesForAsync(app, url);
@@ -46,7 +52,8 @@ public class FairShareQueryCountTests
 
         foreach (var url in Urls)
         {
-            Assert.True(few[url] == await QueriesForAsync(app, url), $"{url} ran a different number of queries with 360 partnerships");
+            var many = await QueriesForAsync(app, url);
+            Assert.True(few[url] == many, $"{url} ran a different number of queries with 360 partnerships: {few[url]} then {many} (first look, second look)");
         }
     }
 

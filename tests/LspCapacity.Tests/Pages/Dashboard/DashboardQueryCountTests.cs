@@ -23,14 +23,20 @@ public class DashboardQueryCountTests
         "/dashboard/export/participation.csv", "/dashboard/export/coverage.csv", "/dashboard/export/value.csv",
     ];
 
-    private static async Task<int> QueriesForAsync(AppFactory app, string url)
+    /// <summary>
+    /// The commands of a first look (the cached figures worked out, as after any change to the data) and of a second (served from
+    /// the cache): neither may grow with the data.
+    /// </summary>
+    private static async Task<(int First, int Second)> QueriesForAsync(AppFactory app, string url)
     {
         var client = app.CreateClientAs(Demo.Coordinator);
-        await client.GetDocumentAsync(url); // warm up
         app.Queries.Reset();
         await client.GetDocumentAsync(url);
-        Assert.True(app.Queries.Count > 1, $"{url}: the counter saw {app.Queries.Count} commands");
-        return app.Queries.Count;
+        var first = app.Queries.Count;
+        app.Queries.Reset();
+        await client.GetDocumentAsync(url);
+        Assert.True(app.Queries.Count >= 1, $"{url}: the counter saw {app.Queries.Count} commands");
+        return (first, app.Queries.Count);
     }
 
     [Fact]
@@ -42,7 +48,7 @@ public class DashboardQueryCountTests
         await RespondAsync(app, surveys, seeded.Take(2).ToList());
         await ActivitiesAsync(app, regionId, 3, seeded.Take(2).ToList());
         await PlacementsAsync(app, regionId, 1, seeded.Take(1).ToList());
-        var few = new Dictionary<string, int>();
+        var few = new Dictionary<string, (int First, int Second)>();
         foreach (var url in Urls)
         {
             few[url] = await QueriesForAsync(app, url);
@@ -64,7 +70,8 @@ public class DashboardQueryCountTests
 
         foreach (var url in Urls)
         {
-            Assert.True(few[url] == await QueriesForAsync(app, url), $"{url} ran a different number of queries with 360 partnerships, 2,000 activities and 200 reviews");
+            var many = await QueriesForAsync(app, url);
+            Assert.True(few[url] == many, $"{url} ran a different number of queries with 360 partnerships, 2,000 activities and 200 reviews: {few[url]} then {many} (first look, second look)");
         }
     }
 

@@ -2392,6 +2392,7 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 {
                     { "library", 0L },
                     { "needs", 0L },
+                    { "programme", 0L },
                     { "reference", 0L }
                 });
 

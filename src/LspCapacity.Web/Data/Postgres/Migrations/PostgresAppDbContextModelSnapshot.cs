@@ -163,6 +163,11 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         {
                             Name = "reference",
                             Version = 0L
+                        },
+                        new
+                        {
+                            Name = "programme",
+                            Version = 0L
                         });
                 });
 
