@@ -53,15 +53,13 @@ public static class CoDeliveryQueries
     }
 
     /// <summary>
-    /// The region's people's confirmed places at national showcases: read from the showcases' bookings (a few thousand) rather than
-    /// from the region's (tens of thousands). <c>national</c> is a parameter, not the constant: SQLite searches the
-    /// (IsNational, Status) index for <c>IsNational = @national</c> but scans for a bare <c>IsNational</c>.
+    /// The region's people's confirmed places at national showcases. The showcases are found through the partial index of
+    /// national activities (its condition is the bare <c>IsNational</c> term written here).
     /// </summary>
     private static Task<int> NationalPlacesAsync(AppDbContext db, int regionId, CancellationToken cancellationToken)
     {
-        var national = true;
         var showcases = db.Activities
-            .Where(a => a.IsNational == national && (a.Status == ActivityStatus.Published || a.Status == ActivityStatus.Completed))
+            .Where(a => a.IsNational && (a.Status == ActivityStatus.Published || a.Status == ActivityStatus.Completed))
             .Select(a => a.Id);
         return db.Bookings.AsNoTracking()
             .CountAsync(b => showcases.Contains(b.ActivityId) && b.RegionId == regionId && b.Status == BookingStatus.Confirmed, cancellationToken);
