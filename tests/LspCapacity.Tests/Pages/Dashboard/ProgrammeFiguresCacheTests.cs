@@ -22,18 +22,6 @@ public class ProgrammeFiguresCacheTests
 {
     private const string Newcomer = "Quillfeather Partnership";
 
-    /// <summary>A second app instance (a second process or web node) on the first one's database.</summary>
-    private static AppFactory SecondInstanceOf(AppFactory first)
-    {
-        if (first.PostgresConnectionString is not null)
-        {
-            return AppFactory.SecondNodeOf(first);
-        }
-        var second = AppFactory.OnSqlite();
-        second.Settings["Database:ConnectionString"] = $"Data Source={Path.Combine(first.DataFolder, "lspcapacity.db")}";
-        return second;
-    }
-
     /// <summary>The fair-shares CSV row of a partnership: places (GBP), placement hours, brokered work (GBP), received (GBP).</summary>
     private static async Task<(decimal Places, decimal Hours, decimal Brokered, decimal Received)> FairShareAsync(HttpClient client, string partnership)
     {
@@ -77,7 +65,7 @@ public class ProgrammeFiguresCacheTests
         var delivering = int.Parse(await FigureAsync(coordinator, "figure-co-delivering-partnerships"));
         Assert.Equal(before, await FairShareAsync(coordinator, birmingham)); // kept: the same figures
 
-        await using var second = SecondInstanceOf(first);
+        await using var second = AppFactory.SecondInstanceOf(first);
 
         // A commitment (brokerage): the brokered work received.
         await second.WithDbAsync(async db =>
