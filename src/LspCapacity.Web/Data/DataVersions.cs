@@ -31,10 +31,7 @@ public class DataVersion
 /// <summary>The families of cached figures, and which saved changes alter each: the one place that says so.</summary>
 public static class DataScopes
 {
-    /// <summary>
-    /// Needs figures: survey means and results, needs coverage (attendance, placements, peer reviews, projects), and the
-    /// regions compared (also completed activities' costs and the support linked to projects).
-    /// </summary>
+    /// <summary>Needs figures: survey means and results, needs coverage (attendance, placements, peer reviews, projects).</summary>
     public const string Needs = "needs";
 
     /// <summary>The good-practice library's search: published case studies, their themes and partnerships.</summary>
@@ -66,17 +63,12 @@ public static class DataScopes
             {
                 continue;
             }
-            // The regions compared read what completed activities cost: their cost lines, and an activity's status.
-            needs |= entry.Entity is CostLine
-                || (entry.Entity is Activity && entry.State == EntityState.Modified && entry.Property(nameof(Activity.Status)).IsModified);
             switch (entry.Entity)
             {
-                // Bookings change all day; only attendance feeds the figures (a new booking is never attended), and what an
-                // attended place counts for: its project, and its status (a coordinator may still remove it).
+                // Bookings change all day; only attendance feeds the figures (a new booking is never attended).
                 case Booking booking:
                     needs |= entry.State == EntityState.Modified
-                        ? entry.Property(nameof(Booking.Attendance)).IsModified || entry.Property(nameof(Booking.ProjectId)).IsModified
-                          || (entry.Property(nameof(Booking.Status)).IsModified && booking.Attendance is not null)
+                        ? entry.Property(nameof(Booking.Attendance)).IsModified
                         : booking.Attendance is not null;
                     // The share of places linked to a supported project: a place's project, or an attended place's status.
                     programme |= entry.State == EntityState.Modified && (entry.Property(nameof(Booking.ProjectId)).IsModified

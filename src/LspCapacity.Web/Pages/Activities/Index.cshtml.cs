@@ -43,14 +43,17 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
             .Select(m => new SelectListItem(m.ToString("MMMM yyyy", UkTime.Culture), m.ToString("yyyy-MM", CultureInfo.InvariantCulture)))
             .ToList();
 
-        // The region's own activities, and every other region's published national showcases: two index
-        // searches joined (UNION ALL), not one OR, which SQLite answered by reading every activity of a status.
-        var home = Filtered(db.Activities.Where(a => a.RegionId == regionId), now);
-        var showcases = Filtered(db.Activities.Where(a => a.IsNational && a.RegionId != regionId && a.Status != ActivityStatus.Draft), now);
-        if (!string.IsNullOrEmpty(Month) && !(DateTime.TryParseExact(Month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var chosen) && chosen.Year < 9999))
+        // The last month a DateTime holds has no month after it to end the range.
+        DateTime? month = DateTime.TryParseExact(Month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var chosen) && chosen.Year < 9999
+            ? chosen : null;
+        if (!string.IsNullOrEmpty(Month) && month is null)
         {
             ModelState.AddModelError("month", "Select a month from the list");
         }
+        // The region's own activities, and every other region's published national showcases: two index
+        // searches joined (UNION ALL), not one OR, which SQLite answered by reading every activity of a status.
+        var home = Filtered(db.Activities.Where(a => a.RegionId == regionId), now, month);
+        var showcases = Filtered(db.Activities.Where(a => a.IsNational && a.RegionId != regionId && a.Status != ActivityStatus.Draft), now, month);
         var visible = home.Select(a => a.Id).Concat(showcases.Select(a => a.Id));
         var query = db.Activities.AsNoTracking().Where(a => visible.Contains(a.Id));
         query = Past ? query.OrderByDescending(a => a.StartsAt) : query.OrderBy(a => a.StartsAt);
@@ -80,7 +83,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
     }
 
     /// <summary>The filters chosen, applied to one source of activities.</summary>
-    private IQueryable<Activity> Filtered(IQueryable<Activity> query, DateTime now)
+    private IQueryable<Activity> Filtered(IQueryable<Activity> query, DateTime now, DateTime? month)
     {
         query = Drafts && me.IsCoordinator
             ? query.Where(a => a.Status == ActivityStatus.Draft)
@@ -98,11 +101,10 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
         {
             query = query.Where(a => a.Themes.Any(t => t.ThemeId == themeId));
         }
-        // The last month a DateTime holds has no month after it to end the range (refused by the caller).
-        if (DateTime.TryParseExact(Month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) && month.Year < 9999)
+        if (month is { } chosen)
         {
-            var from = UkTime.ToUtc(month);
-            var to = UkTime.ToUtc(month.AddMonths(1));
+            var from = UkTime.ToUtc(chosen);
+            var to = UkTime.ToUtc(chosen.AddMonths(1));
             query = query.Where(a => a.StartsAt >= from && a.StartsAt < to);
         }
         if (PlacesLeft)

@@ -42,18 +42,16 @@ public static class ComparisonQueries
     public const string LinkedRule = "Linked to projects: the places attended and the placements started that serve a supported improvement project, out of all of them.";
 
     /// <summary>
-    /// Every region's figures. All but the fill rate change only with a saved change the needs scope counts
-    /// (<see cref="DataScopes.Touched"/>: partnerships, surveys and their answers, attendance, an activity's status and cost
-    /// lines, an attended place's project and status, placements), with a region's name (the reference version, in the key)
-    /// or with the day (placements started by today, in the key): they are worked out once per version
-    /// (<see cref="FiguresCache"/>). The fill rate moves with every place booked and with the clock: it is read each time,
-    /// one GROUP BY.
+    /// Every region's figures. All but the fill rate change only with a saved change the needs scope (partnerships, surveys
+    /// and their answers, attendance, placements), the reference scope (a region's name) or the programme scope (an
+    /// activity's status and cost lines, the places linked to projects) counts (<see cref="DataScopes.Touched"/>), or with
+    /// the day (placements started by today, in the key): they are worked out once per version (<see cref="FiguresCache"/>).
+    /// The fill rate moves with every place booked and with the clock: it is read each time, one GROUP BY.
     /// </summary>
     public static async Task<IReadOnlyList<RegionFigures>> AllAsync(AppDbContext db, FiguresCache cache, DateTime now, DateOnly today,
         CancellationToken cancellationToken)
     {
-        var names = await FiguresCache.VersionAsync(db, DataScopes.Reference, cancellationToken);
-        var kept = await cache.GetOrAddAsync(db, DataScopes.Needs, $"regions-compared:{today:yyyy-MM-dd}:{names}",
+        var kept = await cache.GetOrAddAsync(db, [DataScopes.Needs, DataScopes.Reference, DataScopes.Programme], $"regions-compared:{today:yyyy-MM-dd}",
             ct => WorkOutAsync(db, today, ct), cancellationToken);
         var upcoming = await db.Activities.AsNoTracking().Where(a => a.Status == ActivityStatus.Published && a.StartsAt > now)
             .GroupBy(a => a.RegionId).Select(g => new { RegionId = g.Key, Places = g.Sum(a => a.Capacity), Confirmed = g.Sum(a => a.ConfirmedCount) })

@@ -67,7 +67,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, CurrentProgramme curren
         var themeLinks = links.Where(l => l.IsTheme).ToLookup(l => l.ActivityId, l => l.Id);
         var coDeliverers = links.Where(l => !l.IsTheme).ToLookup(l => l.ActivityId, l => l.Id);
         // An activity's proposal and a proposal still waiting for one never coincide: the activity shown is not cancelled.
-        var originIds = found.Where(a => a.ProposalId is not null).Select(a => a.ProposalId!.Value).Distinct().ToHashSet();
+        var originIds = found.Where(a => a.ProposalId is not null).Select(a => a.ProposalId!.Value).ToHashSet();
         var proposals = await db.Proposals.AsNoTracking()
             .Where(p => originIds.Contains(p.Id)
                 || (p.RegionId == regionId && p.ProgrammeId == programmeId && p.Status == ProposalStatus.Approved
