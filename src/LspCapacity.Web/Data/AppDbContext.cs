@@ -66,13 +66,22 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     /// however many cached figures and reference lists the page uses; read again after a save that
     /// touched one. Never kept inside a transaction, which may see its own uncommitted versions.
     /// </summary>
+    // Read on nearly every page (each cached figure checks its version): compiled once, so EF does not
+    // rework and look up the expression on every request.
+    private static readonly Func<AppDbContext, IAsyncEnumerable<DataVersion>> AllVersions =
+        EF.CompileAsyncQuery((AppDbContext db) => db.DataVersions.AsNoTracking());
+
     public async Task<IReadOnlyDictionary<string, long>> DataVersionsAsync(CancellationToken cancellationToken)
     {
         if (_versions is { } known && Database.CurrentTransaction is null)
         {
             return known;
         }
-        var read = await DataVersions.AsNoTracking().ToDictionaryAsync(v => v.Name, v => v.Version, cancellationToken);
+        var read = new Dictionary<string, long>();
+        await foreach (var version in AllVersions(this).WithCancellation(cancellationToken))
+        {
+            read[version.Name] = version.Version;
+        }
         _versions = Database.CurrentTransaction is null ? read : null;
         return read;
     }

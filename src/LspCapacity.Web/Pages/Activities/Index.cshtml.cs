@@ -52,11 +52,12 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
         }
         // The region's own activities, and every other region's published national showcases: two index
         // searches joined (UNION ALL), not one OR, which SQLite answered by reading every activity of a status.
-        var home = Filtered(db.Activities.Where(a => a.RegionId == regionId), now, month);
-        var showcases = Filtered(db.Activities.Where(a => a.IsNational && a.RegionId != regionId && a.Status != ActivityStatus.Draft), now, month);
-        var visible = home.Select(a => a.Id).Concat(showcases.Select(a => a.Id));
-        var query = db.Activities.AsNoTracking().Where(a => visible.Contains(a.Id));
-        query = Past ? query.OrderByDescending(a => a.StartsAt) : query.OrderBy(a => a.StartsAt);
+        // Sorted as one compound, so SQLite merges the two index walks in date order and stops at the page's
+        // last row (an "Id IN (…)" of the two read every row of both and sorted them for each page).
+        var home = Filtered(db.Activities.AsNoTracking().Where(a => a.RegionId == regionId), now, month);
+        var showcases = Filtered(db.Activities.AsNoTracking().Where(a => a.IsNational && a.RegionId != regionId && a.Status != ActivityStatus.Draft), now, month);
+        var visible = home.Concat(showcases);
+        var query = Past ? visible.OrderByDescending(a => a.StartsAt) : visible.OrderBy(a => a.StartsAt);
         // Theme ids, not a join to Themes: SQLite materialised that join over every activity's themes
         // and scanned it for each row of the page. The names come from the themes held in memory.
         var found = await query
@@ -65,11 +66,16 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
                 a.Id, a.Title, a.Kind, a.Status, a.StartsAt, a.EndsAt,
                 Where = a.Venue ?? db.Partnerships.Where(p => p.Id == a.HostPartnershipId).Select(p => p.Name + " LSP").FirstOrDefault(),
                 PlacesLeft = a.Capacity - a.ConfirmedCount, a.Mode, a.IsNational,
-                ThemeIds = a.Themes.Select(t => t.ThemeId).ToList(),
             })
             .ToPagedAsync(PageNumber, 20, cancellationToken);
-        // The viewer's own live bookings on this page, so a full activity they have a place on says so.
+        // The page's themes by the ids shown (a collection cannot follow the compound's sort in one query).
         var shown = found.Items.Select(a => a.Id).ToList();
+        var themesOf = (await db.Set<ActivityTheme>().AsNoTracking()
+                .Where(t => shown.Contains(t.ActivityId))
+                .Select(t => new { t.ActivityId, t.ThemeId })
+                .ToListAsync(cancellationToken))
+            .ToLookup(t => t.ActivityId, t => t.ThemeId);
+        // The viewer's own live bookings on this page, so a full activity they have a place on says so.
         var personId = me.Id;
         var mine = (await db.Bookings.AsNoTracking()
                 .Where(b => b.PersonId == personId && shown.Contains(b.ActivityId)
@@ -77,7 +83,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
                 .Select(b => new { b.ActivityId, b.Status }).ToListAsync(cancellationToken))
             .ToLookup(b => b.ActivityId, b => b.Status);
         Activities = new Paged<Row>(found.Items.Select(a => new Row(a.Id, a.Title, a.Kind, a.Status, a.StartsAt, a.EndsAt, a.Where,
-                a.PlacesLeft, a.Mode, a.ThemeIds.Select(id => themeNames[id]).ToList(), mine[a.Id].Cast<BookingStatus?>().FirstOrDefault(), a.IsNational)).ToList(),
+                a.PlacesLeft, a.Mode, themesOf[a.Id].Order().Select(id => themeNames[id]).ToList(), mine[a.Id].Cast<BookingStatus?>().FirstOrDefault(), a.IsNational)).ToList(),
             found.PageNumber, found.PageSize, found.TotalCount);
         return Page();
     }

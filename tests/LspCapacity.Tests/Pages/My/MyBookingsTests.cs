@@ -90,4 +90,27 @@ public class MyBookingsTests : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await _app.CreateAnonymousClient().GetAsync("/my/calendar.ics?token=guess")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _app.CreateAnonymousClient().GetAsync("/my/calendar.ics")).StatusCode);
     }
+
+    [Fact]
+    public async Task Upcoming_AreSoonestFirst_AndPast_LatestFirst()
+    {
+        var person = (await _app.PeopleAsync(1, "Dudley"))[0];
+        foreach (var (title, days) in new[] { ("Order seminar in three days", 3), ("Order seminar tomorrow", 1), ("Order seminar in two days", 2) })
+        {
+            await _app.BookAsync(person, await _app.PublishedActivityAsync(title: title, startsIn: TimeSpan.FromDays(days)));
+        }
+        var client = _app.CreateClientAs(person);
+
+        var upcoming = await client.GetDocumentAsync("/my/bookings");
+        Assert.Equal(["Order seminar tomorrow", "Order seminar in two days", "Order seminar in three days"], OrderTitles(upcoming));
+        Assert.Null((await client.GetDocumentAsync("/my/bookings?past=true")).QuerySelector("main table"));
+
+        _app.Clock.Advance(TimeSpan.FromDays(4));
+        Assert.Null((await client.GetDocumentAsync("/my/bookings")).QuerySelector("main table"));
+        var past = await client.GetDocumentAsync("/my/bookings?past=true");
+        Assert.Equal(["Order seminar in three days", "Order seminar in two days", "Order seminar tomorrow"], OrderTitles(past));
+    }
+
+    private static List<string> OrderTitles(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelectorAll("main table th[scope=row] a").Select(a => a.TextContent.Trim()).Where(t => t.StartsWith("Order seminar", StringComparison.Ordinal)).ToList();
 }
