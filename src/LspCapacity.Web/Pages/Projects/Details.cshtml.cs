@@ -85,8 +85,8 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
         var parts = await ProjectParts.LoadAsync(db, id, cancellationToken);
         var of = parts.ToLookup(p => p.Kind);
         Themes = of[ProjectParts.PartKind.Theme].OrderBy(t => t.Order).ThenBy(t => t.Id).Select(t => t.Text ?? "").ToList();
-        Needs = of[ProjectParts.PartKind.Need].OrderByDescending(n => n.Is<Domain.Needs.NeedLevel>()).ThenBy(n => n.Ref).ThenBy(n => n.Id)
-            .Select(n => (n.Text ?? "", n.Is<Domain.Needs.NeedLevel>())).ToList();
+        Needs = of[ProjectParts.PartKind.Need].OrderByDescending(n => n.As<Domain.Needs.NeedLevel>()).ThenBy(n => n.Ref).ThenBy(n => n.Id)
+            .Select(n => (n.Text ?? "", n.As<Domain.Needs.NeedLevel>())).ToList();
         Neighbourhoods = of[ProjectParts.PartKind.Neighbourhood].OrderBy(n => n.Id).Select(n => (n.Text ?? "", n.Flag)).ToList();
         Milestones = of[ProjectParts.PartKind.Milestone].OrderBy(m => m.On).ThenBy(m => m.Id)
             .Select(m => new MilestoneRow(m.Id, m.Text ?? "", m.On!.Value, m.Until)).ToList();
@@ -94,9 +94,8 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
             .Select(m => new MeasureRow(m.Id, m.Text ?? "", m.Text2 ?? "", m.Value!.Value, m.On!.Value, m.Value2!.Value, m.Until!.Value, m.Value3)).ToList();
         var readings = of[ProjectParts.PartKind.Reading].OrderBy(r => r.Ref).ThenBy(r => r.Id).ToLookup(r => r.Ref, r => new ReadingRow(r.Order, r.Value!.Value, r.On!.Value));
         Updates = of[ProjectParts.PartKind.Update].OrderByDescending(u => u.At).ThenBy(u => u.Id)
-            .Select(u => new UpdateRow(u.At!.Value, u.Is<RagStatus>(), u.Text ?? "", u.Text2 ?? "", u.MilestonesDone ?? [], readings[u.Id].ToList())).ToList();
-        var byDate = readings.SelectMany(r => r).OrderBy(r => r.On).ToList();
-        Series = Measures.Select(m => MeasureSeries.For(m, byDate.Where(r => r.MeasureId == m.Id).Select(r => (r.On, r.Value)))).ToList();
+            .Select(u => new UpdateRow(u.At!.Value, u.As<RagStatus>(), u.Text ?? "", u.Text2 ?? "", u.MilestonesDone ?? [], readings[u.Id].ToList())).ToList();
+        Series = Measures.Select(m => MeasureSeries.For(m, readings.SelectMany(r => r).Where(r => r.MeasureId == m.Id).Select(r => (r.On, r.Value)))).ToList();
         Documents = of[ProjectParts.PartKind.Document].OrderBy(d => d.Text, StringComparer.Ordinal).ThenBy(d => d.Id)
             .Select(d => (d.Id, d.Text ?? "", d.Size!.Value)).ToList();
         // Names of the people booked and paired are for the partnership's staff and coordinators, not for its supporters.

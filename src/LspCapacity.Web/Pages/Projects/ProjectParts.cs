@@ -61,9 +61,9 @@ public static class ProjectParts
         public string? Code { get; init; }
         public string? Code2 { get; init; }
 
-        public T Is<T>() where T : struct, Enum => Enum.Parse<T>(Code!);
+        public T As<T>() where T : struct, Enum => Enum.Parse<T>(Code!);
 
-        public T? Is2<T>() where T : struct, Enum => Code2 is null ? null : Enum.Parse<T>(Code2);
+        public T As2<T>() where T : struct, Enum => Enum.Parse<T>(Code2!);
     }
 
     /// <summary>The parts of project <paramref name="projectId"/>, unsorted (a UNION ALL keeps no order): the page sorts each list.</summary>

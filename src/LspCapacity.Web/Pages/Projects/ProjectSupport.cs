@@ -29,14 +29,14 @@ public sealed record ProjectSupport(IReadOnlyList<ProjectSupport.Place> Places, 
     /// <param name="showNames">Whose places and pairings they are, and the case studies not yet published: for the partnership's staff and coordinators, not for the people supporting it.</param>
     public static ProjectSupport From(IReadOnlyList<ProjectParts.Part> parts, bool showNames) => new(
         parts.Where(p => p.Kind == ProjectParts.PartKind.Place).OrderByDescending(p => p.At).ThenBy(p => p.Ref)
-            .Select(p => new Place(p.Id, p.Text ?? "", p.At!.Value, p.AtEnd!.Value, showNames ? p.Text2 : null, p.Is<BookingStatus>(), p.Is2<Attendance>(), p.Flag)).ToList(),
+            .Select(p => new Place(p.Id, p.Text ?? "", p.At!.Value, p.AtEnd!.Value, showNames ? p.Text2 : null, p.As<BookingStatus>(), p.Code2 is null ? null : p.As2<Attendance>(), p.Flag)).ToList(),
         parts.Where(p => p.Kind == ProjectParts.PartKind.Placement).OrderByDescending(p => p.On).ThenBy(p => p.Id)
-            .Select(p => new PlacementRow(p.Id, p.Is<PlacementKind>(), showNames ? p.Text2 : null, showNames ? p.Text3 : null, p.On!.Value, p.Until!.Value,
-                p.Is2<PlacementStatus>()!.Value)).ToList(),
+            .Select(p => new PlacementRow(p.Id, p.As<PlacementKind>(), showNames ? p.Text2 : null, showNames ? p.Text3 : null, p.On!.Value, p.Until!.Value,
+                p.As2<PlacementStatus>())).ToList(),
         parts.Where(p => p.Kind == ProjectParts.PartKind.Review).OrderByDescending(p => p.On).ThenBy(p => p.Id)
-            .Select(p => new ReviewRow(p.Id, p.Text ?? "", p.On!.Value, p.Until!.Value, p.Is<ReviewStage>())).ToList(),
-        parts.Where(p => p.Kind == ProjectParts.PartKind.CaseStudy && (showNames || p.Is<CaseStudyStatus>() == CaseStudyStatus.Published))
+            .Select(p => new ReviewRow(p.Id, p.Text ?? "", p.On!.Value, p.Until!.Value, p.As<ReviewStage>())).ToList(),
+        parts.Where(p => p.Kind == ProjectParts.PartKind.CaseStudy && (showNames || p.As<CaseStudyStatus>() == CaseStudyStatus.Published))
             .OrderByDescending(p => p.At).ThenByDescending(p => p.Id)
-            .Select(p => new CaseStudyRow(p.Id, p.Text2 ?? "", p.Text ?? "", p.Is<CaseStudyStatus>(), p.At)).ToList(),
+            .Select(p => new CaseStudyRow(p.Id, p.Text2 ?? "", p.Text ?? "", p.As<CaseStudyStatus>(), p.At)).ToList(),
         showNames);
 }
