@@ -1,4 +1,5 @@
 using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain.Dashboard;
 using LspCapacity.Web.Domain.Projects;
 using LspCapacity.Web.Infrastructure;
 using LspCapacity.Web.Infrastructure.Authorization;
@@ -11,17 +12,38 @@ namespace LspCapacity.Web.Pages.Projects;
 
 /// <summary>
 /// One project: what it is, its decision and support plan, milestones, measures (chart and table),
-/// the timeline of updates and, once closed, its results. A fixed number of queries whatever its size.
+/// the timeline of updates and, once closed, its results. Two commands whatever its size (with one more for a
+/// supporter's right to read it).
 /// </summary>
-public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, IAuthorizationService authorization, ReferenceData reference) : PageModel
+public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
+    public sealed record MilestoneRow(int Id, string Title, DateOnly DueOn, DateOnly? DoneOn);
+
+    public sealed record MeasureRow(int Id, string Name, string Unit, decimal BaselineValue, DateOnly BaselineOn, decimal TargetValue, DateOnly TargetOn,
+        decimal? FinalValue)
+    {
+        public bool? TargetMet => FinalValue is { } final ? ProjectFigures.TargetMet(BaselineValue, TargetValue, final) : null;
+    }
+
+    public sealed record ReadingRow(int MeasureId, decimal Value, DateOnly On);
+
+    public sealed record UpdateRow(DateTime PostedAt, RagStatus Rag, string Narrative, string Author, IReadOnlyList<int> MilestonesDone,
+        IReadOnlyList<ReadingRow> Readings);
+
     public DateOnly Today => UkTime.Today(clock);
     public Project Project { get; private set; } = default!;
+    public ProjectResults? Results { get; private set; }
     public string Partnership { get; private set; } = "";
-    public IReadOnlyDictionary<string, string> People { get; private set; } = new Dictionary<string, string>();
+    public string Lead { get; private set; } = "";
+    public string ProposedBy { get; private set; } = "";
+    public string DecidedBy { get; private set; } = "";
     public IReadOnlyList<string> Themes { get; private set; } = [];
     public IReadOnlyList<(string Theme, Domain.Needs.NeedLevel Level)> Needs { get; private set; } = [];
+    public IReadOnlyList<(string Name, bool IsDeprived)> Neighbourhoods { get; private set; } = [];
+    public IReadOnlyList<MilestoneRow> Milestones { get; private set; } = [];
+    public IReadOnlyList<MeasureRow> Measures { get; private set; } = [];
     public IReadOnlyList<MeasureSeries> Series { get; private set; } = [];
+    public IReadOnlyList<UpdateRow> Updates { get; private set; } = [];
     public IReadOnlyList<(int Id, string FileName, long Size)> Documents { get; private set; } = [];
     public bool CanChange { get; private set; }
     public bool CanManage { get; private set; }
@@ -33,37 +55,51 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         ViewData.SetSection(SiteSection.Projects);
-        var project = await db.Projects.AsNoTracking().AsSplitQuery()
-            .Include(p => p.Themes).Include(p => p.Needs).Include(p => p.Neighbourhoods).Include(p => p.Milestones)
-            .Include(p => p.Measures).Include(p => p.Updates).ThenInclude(u => u.Readings).Include(p => p.Results)
-            .SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (project is null)
+        // Two commands whatever the project's size: its row (with its results and the names it shows), then every list (ProjectParts).
+        var found = await db.Projects.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new
+            {
+                Project = p,
+                p.Results,
+                Partnership = db.Partnerships.Where(x => x.Id == p.PartnershipId).Select(x => x.Name).FirstOrDefault(),
+                Lead = db.Users.Where(u => u.Id == p.LeadId).Select(u => u.DisplayName).FirstOrDefault(),
+                ProposedBy = db.Users.Where(u => u.Id == p.ProposedById).Select(u => u.DisplayName).FirstOrDefault(),
+                DecidedBy = db.Users.Where(u => u.Id == p.DecidedById).Select(u => u.DisplayName).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             return NotFound();
         }
+        var project = found.Project;
         if (!(await authorization.AuthorizeAsync(User, project, Operations.Read)).Succeeded)
         {
             return Forbid();
         }
         Project = project;
+        Results = found.Results;
+        (Partnership, Lead, ProposedBy, DecidedBy) = (found.Partnership ?? "", found.Lead ?? "", found.ProposedBy ?? "", found.DecidedBy ?? "");
         CanChange = (await authorization.AuthorizeAsync(User, project, Operations.Change)).Succeeded;
         CanManage = (await authorization.AuthorizeAsync(User, project, Operations.Manage)).Succeeded;
-        // Names from the reference data held in memory (one read of the versions, not a query each).
-        Partnership = (await reference.PartnershipNamesAsync(db, cancellationToken)).GetValueOrDefault(project.PartnershipId, "");
-        var personIds = project.Updates.Select(u => u.AuthorId).Append(project.LeadId).Append(project.ProposedById)
-            .Concat(project.DecidedById is { } d ? [d] : []).Distinct().ToList();
-        People = await db.Users.AsNoTracking().Where(u => personIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        var themeNames = await reference.ThemesAsync(db, cancellationToken);
-        Themes = themeNames.Where(t => project.Themes.Any(x => x.ThemeId == t.Id)).Select(t => t.Name).ToList();
-        Needs = project.Needs.OrderByDescending(n => n.Level)
-            .Select(n => (themeNames.FirstOrDefault(t => t.Id == n.ThemeId)?.Name ?? "", n.Level)).ToList();
-        var readings = project.Updates.SelectMany(u => u.Readings).ToList();
-        Series = project.Measures.OrderBy(m => m.Position)
-            .Select(m => MeasureSeries.For(m, readings.Where(r => r.MeasureId == m.Id).Select(r => (r.On, r.Value)))).ToList();
+
+        var parts = await ProjectParts.LoadAsync(db, id, cancellationToken);
+        var of = parts.ToLookup(p => p.Kind);
+        Themes = of[ProjectParts.PartKind.Theme].OrderBy(t => t.Order).ThenBy(t => t.Id).Select(t => t.Text ?? "").ToList();
+        Needs = of[ProjectParts.PartKind.Need].OrderByDescending(n => n.As<Domain.Needs.NeedLevel>()).ThenBy(n => n.Ref).ThenBy(n => n.Id)
+            .Select(n => (n.Text ?? "", n.As<Domain.Needs.NeedLevel>())).ToList();
+        Neighbourhoods = of[ProjectParts.PartKind.Neighbourhood].OrderBy(n => n.Id).Select(n => (n.Text ?? "", n.Flag)).ToList();
+        Milestones = of[ProjectParts.PartKind.Milestone].OrderBy(m => m.On).ThenBy(m => m.Id)
+            .Select(m => new MilestoneRow(m.Id, m.Text ?? "", m.On!.Value, m.Until)).ToList();
+        Measures = of[ProjectParts.PartKind.Measure].OrderBy(m => m.Order).ThenBy(m => m.Id)
+            .Select(m => new MeasureRow(m.Id, m.Text ?? "", m.Text2 ?? "", m.Value!.Value, m.On!.Value, m.Value2!.Value, m.Until!.Value, m.Value3)).ToList();
+        var readings = of[ProjectParts.PartKind.Reading].OrderBy(r => r.Ref).ThenBy(r => r.Id).ToLookup(r => r.Ref, r => new ReadingRow(r.Order, r.Value!.Value, r.On!.Value));
+        Updates = of[ProjectParts.PartKind.Update].OrderByDescending(u => u.At).ThenBy(u => u.Id)
+            .Select(u => new UpdateRow(u.At!.Value, u.As<RagStatus>(), u.Text ?? "", u.Text2 ?? "", u.MilestonesDone ?? [], readings[u.Id].ToList())).ToList();
+        Series = Measures.Select(m => MeasureSeries.For(m, readings.SelectMany(r => r).Where(r => r.MeasureId == m.Id).Select(r => (r.On, r.Value)))).ToList();
+        Documents = of[ProjectParts.PartKind.Document].OrderBy(d => d.Text, StringComparer.Ordinal).ThenBy(d => d.Id)
+            .Select(d => (d.Id, d.Text ?? "", d.Size!.Value)).ToList();
         // Names of the people booked and paired are for the partnership's staff and coordinators, not for its supporters.
-        Support = await ProjectSupport.LoadAsync(db, id, showNames: CanChange || CanManage, cancellationToken);
-        Documents = (await db.ProjectDocuments.AsNoTracking().Where(d => d.ProjectId == id).OrderBy(d => d.FileName)
-            .Select(d => new { d.Id, d.FileName, d.Size }).ToListAsync(cancellationToken)).Select(d => (d.Id, d.FileName, d.Size)).ToList();
+        Support = ProjectSupport.From(parts, showNames: CanChange || CanManage);
         return Page();
     }
 
@@ -89,12 +125,10 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, I
         return File(document.Content, document.ContentType, document.FileName);
     }
 
-    public string Person(string? id) => id is not null && People.TryGetValue(id, out var name) ? name : "";
+    public string MilestoneTitle(int id) => Milestones.FirstOrDefault(m => m.Id == id)?.Title ?? "";
 
-    public string MilestoneTitle(int id) => Project.Milestones.FirstOrDefault(m => m.Id == id)?.Title ?? "";
-
-    public string MeasureName(int id) => Project.Measures.FirstOrDefault(m => m.Id == id)?.Name ?? "";
+    public string MeasureName(int id) => Measures.FirstOrDefault(m => m.Id == id)?.Name ?? "";
 
     public string MeasureValue(int id, decimal value) =>
-        Project.Measures.FirstOrDefault(m => m.Id == id) is { } m ? MeasureSeries.Value(value, m.Unit) : ProjectInput.Number(value);
+        Measures.FirstOrDefault(m => m.Id == id) is { } m ? MeasureSeries.Value(value, m.Unit) : ProjectInput.Number(value);
 }

@@ -1,4 +1,3 @@
-using LspCapacity.Web.Domain.Projects;
 using LspCapacity.Web.Infrastructure;
 
 namespace LspCapacity.Web.Pages.Projects;
@@ -11,7 +10,7 @@ public sealed record MeasureSeries(int MeasureId, string Name, string Unit, IRea
 {
     public sealed record Point(string Label, DateOnly On, decimal Value);
 
-    public static MeasureSeries For(ProjectMeasure measure, IEnumerable<(DateOnly On, decimal Value)> readings)
+    public static MeasureSeries For(DetailsModel.MeasureRow measure, IEnumerable<(DateOnly On, decimal Value)> readings)
     {
         var points = new List<Point> { new("Baseline", measure.BaselineOn, measure.BaselineValue) };
         points.AddRange(readings.OrderBy(r => r.On).Select(r => new Point("Reported", r.On, r.Value)));

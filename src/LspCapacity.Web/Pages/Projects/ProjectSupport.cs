@@ -1,15 +1,13 @@
-using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Domain.Library;
 using LspCapacity.Web.Domain.Placements;
 using LspCapacity.Web.Domain.Reviews;
-using Microsoft.EntityFrameworkCore;
 
 namespace LspCapacity.Web.Pages.Projects;
 
 /// <summary>
 /// The support a project has had: the places booked for it, the placements and peer reviews that serve it and
-/// the case studies that came from it, each with its dates and status. Four queries whatever the numbers; shown
+/// the case studies that came from it, each with its dates and status, read with the page's other lists in one command (<see cref="ProjectParts"/>); shown
 /// by the project page (<c>_ProjectSupport.cshtml</c>).
 /// </summary>
 public sealed record ProjectSupport(IReadOnlyList<ProjectSupport.Place> Places, IReadOnlyList<ProjectSupport.PlacementRow> Placements,
@@ -27,33 +25,18 @@ public sealed record ProjectSupport(IReadOnlyList<ProjectSupport.Place> Places, 
 
     public int Total => Places.Count + Placements.Count + Reviews.Count + CaseStudies.Count;
 
-    /// <param name="showNames">Whose places and pairings they are: for the partnership's staff and coordinators, not for the people supporting it.</param>
-    public static async Task<ProjectSupport> LoadAsync(AppDbContext db, int projectId, bool showNames, CancellationToken cancellationToken)
-    {
-        var places = await db.Bookings.AsNoTracking()
-            .Where(b => b.ProjectId == projectId && b.Status != BookingStatus.Cancelled && b.Status != BookingStatus.Declined)
-            .OrderByDescending(b => b.Activity!.StartsAt).ThenBy(b => b.Id)
-            .Select(b => new Place(b.ActivityId, b.Activity!.Title, b.Activity.StartsAt, b.Activity.EndsAt,
-                showNames ? db.Users.Where(u => u.Id == b.PersonId).Select(u => u.DisplayName).FirstOrDefault() : null,
-                b.Status, b.Attendance, b.Activity.Status == ActivityStatus.Cancelled))
-            .ToListAsync(cancellationToken);
-        var placements = await db.Placements.AsNoTracking().Where(p => p.ProjectId == projectId)
-            .OrderByDescending(p => p.StartsOn).ThenBy(p => p.Id)
-            .Select(p => new PlacementRow(p.Id, p.Kind,
-                showNames ? db.Users.Where(u => u.Id == p.MenteeId).Select(u => u.DisplayName).FirstOrDefault() : null,
-                showNames ? db.Users.Where(u => u.Id == p.MentorId).Select(u => u.DisplayName).FirstOrDefault() : null,
-                p.StartsOn, p.EndsOn, p.Status))
-            .ToListAsync(cancellationToken);
-        var reviews = await db.PeerReviews.AsNoTracking().Where(r => r.ProjectId == projectId)
-            .OrderByDescending(r => r.OnSiteStartsOn).ThenBy(r => r.Id)
-            .Select(r => new ReviewRow(r.Id, db.Partnerships.Where(p => p.Id == r.HostPartnershipId).Select(p => p.Name).First(),
-                r.OnSiteStartsOn, r.OnSiteEndsOn, r.Stage))
-            .ToListAsync(cancellationToken);
-        var caseStudies = await db.CaseStudies.AsNoTracking()
-            .Where(c => c.ProjectId == projectId && c.Status != CaseStudyStatus.Withdrawn && (showNames || c.Status == CaseStudyStatus.Published))
-            .OrderByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id)
-            .Select(c => new CaseStudyRow(c.Id, c.Slug, c.Title, c.Status, c.PublishedAt))
-            .ToListAsync(cancellationToken);
-        return new ProjectSupport(places, placements, reviews, caseStudies, showNames);
-    }
+    /// <summary>The support among a project's <see cref="ProjectParts"/>, each list in the page's order.</summary>
+    /// <param name="showNames">Whose places and pairings they are, and the case studies not yet published: for the partnership's staff and coordinators, not for the people supporting it.</param>
+    public static ProjectSupport From(IReadOnlyList<ProjectParts.Part> parts, bool showNames) => new(
+        parts.Where(p => p.Kind == ProjectParts.PartKind.Place).OrderByDescending(p => p.At).ThenBy(p => p.Ref)
+            .Select(p => new Place(p.Id, p.Text ?? "", p.At!.Value, p.AtEnd!.Value, showNames ? p.Text2 : null, p.As<BookingStatus>(), p.Code2 is null ? null : p.As2<Attendance>(), p.Flag)).ToList(),
+        parts.Where(p => p.Kind == ProjectParts.PartKind.Placement).OrderByDescending(p => p.On).ThenBy(p => p.Id)
+            .Select(p => new PlacementRow(p.Id, p.As<PlacementKind>(), showNames ? p.Text2 : null, showNames ? p.Text3 : null, p.On!.Value, p.Until!.Value,
+                p.As2<PlacementStatus>())).ToList(),
+        parts.Where(p => p.Kind == ProjectParts.PartKind.Review).OrderByDescending(p => p.On).ThenBy(p => p.Id)
+            .Select(p => new ReviewRow(p.Id, p.Text ?? "", p.On!.Value, p.Until!.Value, p.As<ReviewStage>())).ToList(),
+        parts.Where(p => p.Kind == ProjectParts.PartKind.CaseStudy && (showNames || p.As<CaseStudyStatus>() == CaseStudyStatus.Published))
+            .OrderByDescending(p => p.At).ThenByDescending(p => p.Id)
+            .Select(p => new CaseStudyRow(p.Id, p.Text2 ?? "", p.Text ?? "", p.As<CaseStudyStatus>(), p.At)).ToList(),
+        showNames);
 }

@@ -53,6 +53,73 @@ public class ProjectQueryCountTests
     }
 
     /// <summary>
+    /// The project page reads the project's row (with its results and the names it shows), then every list it shows in
+    /// one UNION ALL (ProjectParts): two commands for its partnership's staff and its region's coordinator, whether it has
+    /// one measure, three updates and a place or three measures, a dozen milestones, 33 updates with their readings,
+    /// documents, 26 places and as many case studies.
+    /// </summary>
+    [Fact]
+    public async Task ProjectPage_RunsTwoCommands_ForFewAndManyUpdatesPlacesAndMeasures()
+    {
+        await using var app = new AppFactory();
+        var project = await AddProjectsAsync(app, 1, links: 1);
+        var url = $"/projects/{project}";
+        // Signed in through the sign-in page, as in production: the test scheme reads the person afresh on every request.
+        var coordinator = await SignedInAsync(app, Demo.Coordinator);
+        var staff = await SignedInAsync(app, Demo.StaffBirmingham);
+        Assert.Equal(2, await CommandsForAsync(app, coordinator, url));
+        Assert.Equal(2, await CommandsForAsync(app, staff, url));
+
+        await AddProjectsAsync(app, 0, links: 25, onto: project);
+        await app.WithDbAsync(async db =>
+        {
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            var today = Web.Infrastructure.UkTime.Today(app.Clock);
+            var p = await db.Projects.Include(x => x.Milestones).Include(x => x.Measures).Include(x => x.Updates).AsSplitQuery().SingleAsync(x => x.Id == project);
+            var first = p.Measures[0];
+            p.PlanMeasures([new MeasurePlan(first.Id, first.Name, first.Unit, first.BaselineValue, first.BaselineOn, first.TargetValue, first.TargetOn),
+                new MeasurePlan(null, "Second", "%", 10, today.AddDays(-100), 50, today.AddDays(100)),
+                new MeasurePlan(null, "Third", "days", 30, today.AddDays(-100), 5, today.AddDays(100))], now);
+            p.PlanMilestones(Enumerable.Range(0, Project.MaxMilestones).Select(i => new MilestonePlan(null, $"Milestone {i}", today.AddDays(i - 20))), now);
+            await db.SaveChangesAsync();
+            for (var u = 0; u < 30; u++)
+            {
+                p.PostUpdate(p.LeadId, (RagStatus)(u % 3 + 1), $"Later update {u}.", u < p.Milestones.Count ? [p.Milestones[u].Id] : [],
+                    p.Measures.Select(m => new MeasureReadingInput(m.Id, 15 + u, today.AddDays(-30 + u))), today, now.AddMinutes(u));
+            }
+            for (var d = 0; d < 3; d++)
+            {
+                p.AttachEvidence($"evidence-{d}.pdf", "application/pdf", [1, 2, 3], now, d);
+            }
+            await db.SaveChangesAsync();
+        });
+
+        var page = (await staff.GetDocumentAsync(url)).Body!.TextContent;
+        Assert.Contains("Later update 29.", page);
+        Assert.Contains("Milestones done: Milestone 11", page);
+        Assert.Contains("evidence-2.pdf", page);
+        Assert.Contains("Practice 24", page);
+        Assert.Equal(2, await CommandsForAsync(app, coordinator, url));
+        Assert.Equal(2, await CommandsForAsync(app, staff, url));
+    }
+
+    private static async Task<HttpClient> SignedInAsync(AppFactory app, string email)
+    {
+        var client = app.CreateAnonymousClient();
+        var signIn = await client.SubmitFormAsync("/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = Demo.Password });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
+        return client;
+    }
+
+    private static async Task<int> CommandsForAsync(AppFactory app, HttpClient client, string url)
+    {
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode); // warm up
+        app.Queries.Reset();
+        await client.GetDocumentAsync(url);
+        return app.Queries.Count;
+    }
+
+    /// <summary>
     /// <paramref name="count"/> Birmingham projects, each with three updates; every other one closed with public results.
     /// <paramref name="links"/> places on new activities (and as many case studies) are linked to <paramref name="onto"/>
     /// (or the first new project), with the demo placement and review. Returns that project's id.
