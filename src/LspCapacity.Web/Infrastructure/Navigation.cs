@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
@@ -62,6 +63,20 @@ public static class Navigation
     public static string Address(IUrlHelper url, string page) =>
         Addresses.GetOrAdd((url.ActionContext.HttpContext.Request.PathBase.Value ?? "", page),
             static (key, url) => url.Page(key.Page) ?? throw new InvalidOperationException($"No route to {key.Page}."), url);
+
+    /// <summary>
+    /// The address of a page whose one route value is its <c>id</c>, for the many ids of a list's rows: routed once with a
+    /// stand-in id, which each row's id replaces (routing afresh for every row was a large share of a list's time).
+    /// </summary>
+    public static Func<int, string> AddressById(IUrlHelper url, string page)
+    {
+        const int standIn = int.MaxValue;
+        var marker = standIn.ToString(CultureInfo.InvariantCulture);
+        var routed = url.Page(page, new { id = standIn }) ?? throw new InvalidOperationException($"No route to {page}.");
+        var at = routed.LastIndexOf(marker, StringComparison.Ordinal);
+        var (before, after) = (routed[..at], routed[(at + marker.Length)..]);
+        return id => string.Concat(before, id.ToString(CultureInfo.InvariantCulture), after);
+    }
 
     public static IReadOnlyList<NavSection> For(CurrentUser me, IUrlHelper url)
     {

@@ -38,6 +38,15 @@ public sealed class ReferenceData(FiguresCache cache)
                 .Select(p => new CurrentProgramme.ProgrammeItem(p.Id, p.Name, p.StartsOn, p.EndsOn, p.Budget, p.ClosedAt != null)).ToListAsync(ct),
             cancellationToken);
 
+    public sealed record PartnershipItem(int Id, string Name);
+
+    /// <summary>A region's partnerships (every one, active or not), by name.</summary>
+    public Task<IReadOnlyList<PartnershipItem>> PartnershipsAsync(AppDbContext db, int regionId, CancellationToken cancellationToken) =>
+        cache.GetOrAddAsync<IReadOnlyList<PartnershipItem>>(db, DataScopes.Reference, $"partnerships:{regionId}", async ct =>
+            await db.Partnerships.AsNoTracking().Where(p => p.RegionId == regionId).OrderBy(p => p.Name)
+                .Select(p => new PartnershipItem(p.Id, p.Name)).ToListAsync(ct),
+            cancellationToken);
+
     /// <summary>Every partnership's name by id.</summary>
     public Task<Dictionary<int, string>> PartnershipNamesAsync(AppDbContext db, CancellationToken cancellationToken) =>
         cache.GetOrAddAsync(db, DataScopes.Reference, "partnership-names",

@@ -146,6 +146,7 @@ public class BookingRegionConfiguration : IEntityTypeConfiguration<Booking>
     public void Configure(EntityTypeBuilder<Booking> builder)
     {
         builder.HasOne<Region>().WithMany().HasForeignKey(b => b.RegionId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(b => new { b.RegionId, b.Status });
+        // ActivityId last: a region's people's places at the national showcases are one search a showcase (the dashboard).
+        builder.HasIndex(b => new { b.RegionId, b.Status, b.ActivityId });
     }
 }

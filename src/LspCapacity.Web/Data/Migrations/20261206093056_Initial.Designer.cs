@@ -507,11 +507,11 @@ namespace LspCapacity.Web.Data.Migrations
 
                     b.HasIndex("PersonId", "Status");
 
-                    b.HasIndex("RegionId", "Status");
-
                     b.HasIndex("ActivityId", "Attendance", "PartnershipId");
 
                     b.HasIndex("ActivityId", "Status", "CreatedAt");
+
+                    b.HasIndex("RegionId", "Status", "ActivityId");
 
                     b.ToTable("Bookings");
                 });

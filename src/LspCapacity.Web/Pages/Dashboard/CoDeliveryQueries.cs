@@ -32,8 +32,13 @@ public static class CoDeliveryQueries
     /// <see cref="DataScopes.Programme"/> version; the places at national showcases change with every booking, so they are counted afresh.
     /// </summary>
     public static async Task<Collaboration> CollaborationAsync(AppDbContext db, FiguresCache cache, int regionId, CancellationToken cancellationToken) =>
+        await CollaborationAsync(db, cache, regionId, await NationalPlaces(db, regionId).CountAsync(cancellationToken), cancellationToken);
+
+    /// <summary>As above, with the national places already counted (the dashboard counts them with its other figures).</summary>
+    public static async Task<Collaboration> CollaborationAsync(AppDbContext db, FiguresCache cache, int regionId, int nationalPlaces,
+        CancellationToken cancellationToken) =>
         (await cache.GetOrAddAsync(db, DataScopes.Programme, $"co-delivery:{regionId}", ct => DeliveredAsync(db, regionId, ct), cancellationToken))
-        with { NationalPlaces = await NationalPlacesAsync(db, regionId, cancellationToken) };
+        with { NationalPlaces = nationalPlaces };
 
     /// <summary>Everything but the national places (left at 0): one round trip.</summary>
     private static async Task<Collaboration> DeliveredAsync(AppDbContext db, int regionId, CancellationToken cancellationToken)
@@ -53,16 +58,17 @@ public static class CoDeliveryQueries
     }
 
     /// <summary>
-    /// The region's people's confirmed places at national showcases. The showcases are found through the partial index of
-    /// national activities (its condition is the bare <c>IsNational</c> term written here).
+    /// The region's people's confirmed places at national showcases (to count). The showcases are found through the partial index
+    /// of national activities (its condition is the bare <c>IsNational</c> term written here), and their places of the region
+    /// through the bookings' (RegionId, Status, ActivityId) index, one search a showcase without reading a booking's row.
     /// </summary>
-    private static Task<int> NationalPlacesAsync(AppDbContext db, int regionId, CancellationToken cancellationToken)
+    public static IQueryable<Booking> NationalPlaces(AppDbContext db, int regionId)
     {
         var showcases = db.Activities
             .Where(a => a.IsNational && (a.Status == ActivityStatus.Published || a.Status == ActivityStatus.Completed))
             .Select(a => a.Id);
         return db.Bookings.AsNoTracking()
-            .CountAsync(b => showcases.Contains(b.ActivityId) && b.RegionId == regionId && b.Status == BookingStatus.Confirmed, cancellationToken);
+            .Where(b => showcases.Contains(b.ActivityId) && b.RegionId == regionId && b.Status == BookingStatus.Confirmed);
     }
 
     /// <summary>For each partnership of the region, the published or completed activities it helped to deliver (in any role, counted once each).</summary>

@@ -6,6 +6,7 @@ using LspCapacity.Web.Domain.Needs;
 using LspCapacity.Web.Domain.Placements;
 using LspCapacity.Web.Domain.Reviews;
 using LspCapacity.Web.Email;
+using LspCapacity.Web.Infrastructure;
 using LspCapacity.Web.Pages.Needs;
 using Microsoft.EntityFrameworkCore;
 
@@ -66,7 +67,7 @@ public static class DashboardQueries
     public sealed record Overview(
         int UpcomingCount, int UpcomingPlaces, int UpcomingConfirmed, IReadOnlyList<UpcomingActivity> NextActivities,
         SurveyRate? Survey, int ActivePlacements, int PlannedPlacements, int QuietPlacements, int QuietDays,
-        IReadOnlyList<(ReviewStage Stage, int Count)> ReviewsByStage, int CaseStudiesAwaiting, int FailedEmails)
+        IReadOnlyList<(ReviewStage Stage, int Count)> ReviewsByStage, int CaseStudiesAwaiting, int FailedEmails, int NationalPlaces)
     {
         public double? UpcomingFillRate => Figures.Rate(UpcomingConfirmed, UpcomingPlaces);
     }
@@ -81,38 +82,56 @@ public static class DashboardQueries
         UpcomingQuery(db, regionId, now).OrderBy(a => a.StartsAt).ThenBy(a => a.Id)
             .Select(a => new UpcomingActivity(a.Id, a.Title, a.StartsAt, a.Capacity, a.ConfirmedCount));
 
-    public static async Task<Overview> OverviewAsync(AppDbContext db, int regionId, DateTime now, DateOnly today, int quietDays,
+    /// <summary>
+    /// Every figure of the dashboard's overview in one round trip (the region's row is the one-row source of the counts): each an
+    /// index search; the next activities; the latest survey's responses; and the region's people's places at national showcases
+    /// (<see cref="CoDeliveryQueries.NationalPlaces"/>, which change with every booking). The reviews by stage are kept per version.
+    /// </summary>
+    public static async Task<Overview> OverviewAsync(AppDbContext db, FiguresCache cache, int regionId, DateTime now, DateOnly today, int quietDays,
         CancellationToken cancellationToken)
     {
         var upcoming = UpcomingQuery(db, regionId, now);
         var quietSince = today.AddDays(-quietDays);
         var active = db.Placements.Where(p => p.RegionId == regionId && p.Status == PlacementStatus.Active);
-        // The counts in one round trip (the region's row is the one-row source); each is an index search.
-        var counts = await db.Regions.AsNoTracking().Where(r => r.Id == regionId)
+        var latestSurvey = db.Surveys.Where(s => s.RegionId == regionId && s.Status != SurveyStatus.Draft)
+            .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id);
+        var national = CoDeliveryQueries.NationalPlaces(db, regionId);
+        var counts = db.Regions.AsNoTracking().Where(r => r.Id == regionId)
             .Select(r => new
             {
                 Upcoming = upcoming.Count(),
                 Places = upcoming.Sum(a => a.Capacity),
                 Confirmed = upcoming.Sum(a => a.ConfirmedCount),
                 Partnerships = db.Partnerships.Count(p => p.RegionId == regionId && p.IsActive),
+                SurveyId = latestSurvey.Select(s => (int?)s.Id).FirstOrDefault(),
+                SurveyTitle = latestSurvey.Select(s => s.Title).FirstOrDefault(),
+                Submitted = latestSurvey.Select(s => db.SurveyResponses.Count(x => x.SurveyId == s.Id && x.Status == ResponseStatus.Submitted))
+                    .FirstOrDefault(),
                 // Planned placements (not started yet) are counted apart: they are not support given yet.
                 ActivePlacements = active.Count(p => p.StartsOn <= today),
                 PlannedPlacements = active.Count(p => p.StartsOn > today),
                 QuietPlacements = active.Count(p => (p.LastSessionOn ?? p.StartsOn) <= quietSince),
                 Awaiting = db.CaseStudies.Count(c => c.RegionId == regionId && c.Status == CaseStudyStatus.Submitted),
                 Failed = db.OutboxMessages.Count(m => m.RegionId == regionId && m.Status == OutboxStatus.Failed),
-            })
-            .SingleAsync(cancellationToken);
-        var next = await Upcoming(db, regionId, now).Take(NextActivitiesShown).ToListAsync(cancellationToken);
-        var survey = await db.Surveys.AsNoTracking().Where(s => s.RegionId == regionId && s.Status != SurveyStatus.Draft)
-            .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
-            .Select(s => new { s.Id, s.Title, Submitted = db.SurveyResponses.Count(r => r.SurveyId == s.Id && r.Status == ResponseStatus.Submitted) })
-            .FirstOrDefaultAsync(cancellationToken);
-        var reviews = await Reviews.ByStageAsync(db, regionId, cancellationToken);
+                NationalPlaces = national.Count(),
+            });
+        // The next activities joined to the one row of counts (a row of counts alone when none is to come): SQLite reads just
+        // the first few of the region's activities through its index.
+        var next = upcoming.OrderBy(a => a.StartsAt).ThenBy(a => a.Id).Take(NextActivitiesShown);
+        var rows = await (from c in counts
+                          from a in next.DefaultIfEmpty()
+                          orderby a.StartsAt, a.Id
+                          select new { Counts = c, Next = a == null ? null : new UpcomingActivity(a.Id, a.Title, a.StartsAt, a.Capacity, a.ConfirmedCount) })
+            .ToListAsync(cancellationToken);
+        var figures = rows[0].Counts;
+        // Reviews move on a few times a month: kept per needs version (every change to a review moves it).
+        var reviews = await cache.GetOrAddAsync(db, DataScopes.Needs, $"reviews-by-stage:{regionId}",
+            ct => Reviews.ByStageAsync(db, regionId, ct), cancellationToken);
 
-        return new Overview(counts.Upcoming, counts.Places, counts.Confirmed, next,
-            survey is null ? null : new SurveyRate(survey.Id, survey.Title, survey.Submitted, counts.Partnerships),
-            counts.ActivePlacements, counts.PlannedPlacements, counts.QuietPlacements, quietDays, reviews, counts.Awaiting, counts.Failed);
+        return new Overview(figures.Upcoming, figures.Places, figures.Confirmed, rows.Where(x => x.Next is not null).Select(x => x.Next!).ToList(),
+            figures.SurveyId is { } surveyId ? new SurveyRate(surveyId, figures.SurveyTitle!, figures.Submitted, figures.Partnerships) : null,
+            figures.ActivePlacements, figures.PlannedPlacements, figures.QuietPlacements, quietDays,
+            reviews, figures.Awaiting, figures.Failed, figures.NationalPlaces);
     }
 
     // --- Participation and equity --------------------------------------------------------------------

@@ -36,11 +36,11 @@ public class IndexModel(AppDbContext db, CurrentProgramme current, TimeProvider 
         }
         Choice = choice;
         var regionId = choice.RegionId;
-        Overview = await DashboardQueries.OverviewAsync(db, regionId, clock.GetUtcNow().UtcDateTime, UkTime.Today(clock),
+        Overview = await DashboardQueries.OverviewAsync(db, cache, regionId, clock.GetUtcNow().UtcDateTime, UkTime.Today(clock),
             placementOptions.Value.QuietDays, cancellationToken);
         Projects = await ProjectQueries.OverviewAsync(db, cache, regionId, UkTime.Today(clock), cancellationToken);
         FarBelowFairShare = (await fairShares.ForRegionAsync(regionId, UkTime.Today(clock), cancellationToken)).FarBelow;
-        Collaboration = await CoDeliveryQueries.CollaborationAsync(db, cache, regionId, cancellationToken);
+        Collaboration = await CoDeliveryQueries.CollaborationAsync(db, cache, regionId, Overview.NationalPlaces, cancellationToken);
         Ownership = (await OwnershipQueries.OwnershipAsync(db, cache, regionId, cancellationToken)) with { CoDelivery = Collaboration };
         return Page();
     }

@@ -22,7 +22,9 @@ public enum ProposalSort
 
 /// <summary>
 /// The proposals of the person's region, filtered by theme, kind, status and partnership, sorted by endorsements,
-/// need evidence or age, paged. A fixed number of queries whatever the number of proposals and endorsements.
+/// need evidence or age, paged. A fixed number of queries whatever the number of proposals and endorsements: the page and its
+/// total in one (sorted by need evidence, which is no column, the matching ids first); the names of themes and partnerships are
+/// held in memory.
 /// </summary>
 [Authorize(Policy = Policies.InARegion)]
 public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference, FiguresCache cache) : PageModel
@@ -82,7 +84,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference
                 ? query.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
                 : query.OrderByDescending(p => db.ProposalEndorsements.Where(e => e.ProposalId == p.Id).Select(e => e.PartnershipId).Distinct().Count())
                     .ThenByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id);
-            found = await Rows(ordered).ToPagedAsync(Math.Max(1, page), cancellationToken: cancellationToken);
+            found = await Rows(ordered).ToPagedInOneQueryAsync(page, cancellationToken: cancellationToken);
         }
         var partnershipNames = await reference.PartnershipNamesAsync(db, cancellationToken);
         var themeNames = await reference.ThemeNamesAsync(db, cancellationToken);
@@ -91,14 +93,17 @@ public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference
                 Evidence.PartnershipsWithHighNeed(r.ThemeIds), r.ThemeIds.Select(t => themeNames.GetValueOrDefault(t, "")).Order().ToList())).ToList(),
             found.PageNumber, found.PageSize, found.TotalCount);
         Themes = await ThemeChoices.ListAsync(reference, db, cancellationToken);
-        Partnerships = await db.Partnerships.AsNoTracking().Where(p => p.RegionId == regionId).OrderBy(p => p.Name)
-            .Select(p => new SelectListItem(p.Name, p.Id.ToString())).ToListAsync(cancellationToken);
+        Partnerships = (await reference.PartnershipsAsync(db, regionId, cancellationToken))
+            .Select(p => new SelectListItem(p.Name, p.Id.ToString(UkTime.Culture))).ToList();
         return Page();
     }
 
+    private string? _pageUrl;
+
+    /// <summary>The address of another page of the same list (the filters routed once, not for each link of the pager).</summary>
     public string PageUrl(int page) =>
-        Url.Page("/Proposals/Index", new { theme = Theme, kind = Kind, status = Status, partnership = Partnership, sort = Sort == ProposalSort.Endorsements ? null : (ProposalSort?)Sort })!
-            .WithPageNumber(page);
+        (_pageUrl ??= Url.Page("/Proposals/Index", new { theme = Theme, kind = Kind, status = Status, partnership = Partnership,
+            sort = Sort == ProposalSort.Endorsements ? null : (ProposalSort?)Sort })!).WithPageNumber(page);
 
     private sealed record RowData(int Id, string Title, ProposalKind Kind, ProposalStatus Status, int PartnershipId, HostOffer HostOffer,
         DateTime CreatedAt, int Endorsing, List<int> ThemeIds);

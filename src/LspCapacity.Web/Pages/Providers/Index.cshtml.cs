@@ -12,10 +12,10 @@ namespace LspCapacity.Web.Pages.Providers;
 /// <summary>
 /// The provider register: organisations and what they offer, filtered by kind, partner or independent,
 /// theme, region covered and free offers, paged. A fixed number of queries whatever the size: one page of
-/// organisations, then the regions and offer kinds of that page.
+/// organisations with their regions and offers, and the total (the names of themes and regions are held in memory).
 /// </summary>
 [Authorize(Policy = Policies.ProviderRegister)]
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, ReferenceData reference) : PageModel
 {
     [BindProperty(SupportsGet = true)] public OrganisationKind? Kind { get; set; }
 
@@ -29,9 +29,6 @@ public class IndexModel(AppDbContext db) : PageModel
     public Paged<Row> Organisations { get; private set; } = default!;
     public IReadOnlyList<SelectListItem> Themes { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Regions { get; private set; } = [];
-    public IReadOnlyDictionary<int, string> RegionNames { get; private set; } = new Dictionary<int, string>();
-    public ILookup<int, int> RegionsCovered { get; private set; } = Array.Empty<int>().ToLookup(i => i);
-    public ILookup<int, OfferKind> OfferKinds { get; private set; } = Array.Empty<OfferKind>().ToLookup(k => 0);
     public bool RunsRegister { get; private set; }
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
@@ -75,30 +72,36 @@ public class IndexModel(AppDbContext db) : PageModel
         {
             query = query.Where(o => live.Any(f => f.OrganisationId == o.Id));
         }
-        Organisations = await query.OrderBy(o => o.Name)
-            .Select(o => new Row(o.Id, o.Name, o.Kind, o.IsActive,
-                db.Offers.Count(f => f.OrganisationId == o.Id && !f.IsWithdrawn),
-                db.Offers.Count(f => f.OrganisationId == o.Id && !f.IsWithdrawn && (f.DayRate == null || f.DayRate == 0)),
-                db.Offers.Where(f => f.OrganisationId == o.Id && !f.IsWithdrawn && f.DayRate != null && f.DayRate > 0).Min(f => f.DayRate)))
-            .ToPagedAsync(Math.Max(1, page), cancellationToken: cancellationToken);
-
-        var ids = Organisations.Items.Select(o => o.Id).ToList();
-        RegionsCovered = (await db.Set<OrganisationRegion>().AsNoTracking().Where(r => ids.Contains(r.OrganisationId))
-            .Select(r => new { r.OrganisationId, r.RegionId }).ToListAsync(cancellationToken))
-            .ToLookup(r => r.OrganisationId, r => r.RegionId);
-        OfferKinds = (await db.Offers.AsNoTracking().Where(f => ids.Contains(f.OrganisationId) && !f.IsWithdrawn)
-            .Select(f => new { f.OrganisationId, f.Kind }).Distinct().ToListAsync(cancellationToken))
-            .ToLookup(f => f.OrganisationId, f => f.Kind);
-        Themes = await ThemeChoices.ListAsync(db, cancellationToken);
-        var regions = await ProviderText.RegionNamesAsync(db, cancellationToken);
-        RegionNames = regions;
-        Regions = regions.OrderBy(r => r.Value).Select(r => new SelectListItem(r.Value, r.Key.ToString(UkTime.Culture))).ToList();
+        // One round trip: the page of organisations with the total, the regions each works in and its live offers
+        // (a handful each). The names of themes and regions come from memory (ReferenceData).
+        var found = await query.OrderBy(o => o.Name)
+            .Select(o => new RowData(o.Id, o.Name, o.Kind, o.IsActive, o.Regions.Select(r => r.RegionId).ToList(),
+                db.Offers.Where(f => f.OrganisationId == o.Id && !f.IsWithdrawn).Select(f => new LiveOffer(f.Kind, f.DayRate)).ToList()))
+            .ToPagedInOneQueryAsync(page, cancellationToken: cancellationToken);
+        var regions = await reference.RegionsAsync(db, cancellationToken);
+        var regionNames = regions.ToDictionary(r => r.Id, r => r.Name);
+        Organisations = new Paged<Row>(found.Items.Select(o => new Row(o.Id, o.Name, o.Kind, o.IsActive, o.Offers.Count,
+                o.Offers.Count(f => f.DayRate is null or 0), o.Offers.Where(f => f.DayRate > 0).Min(f => f.DayRate),
+                o.RegionIds.Select(id => regionNames.GetValueOrDefault(id, "")).Order().ToList(),
+                o.Offers.Select(f => f.Kind).Distinct().Order().ToList())).ToList(),
+            found.PageNumber, found.PageSize, found.TotalCount);
+        Themes = await ThemeChoices.ListAsync(reference, db, cancellationToken);
+        Regions = regions.OrderBy(r => r.Name).Select(r => new SelectListItem(r.Name, r.Id.ToString(UkTime.Culture))).ToList();
         return Page();
     }
 
-    public string PageUrl(int page) =>
-        Url.Page("/Providers/Index", new { kind = Kind, standing = Standing, theme = Theme, region = Region, free = Free ? true : (bool?)null,
-            inactive = Inactive ? true : (bool?)null })!.WithPageNumber(page);
+    private string? _pageUrl;
 
-    public sealed record Row(int Id, string Name, OrganisationKind Kind, bool IsActive, int Offers, int FreeOffers, decimal? LowestDayRate);
+    /// <summary>The address of another page of the same list (the filters routed once, not for each link of the pager).</summary>
+    public string PageUrl(int page) =>
+        (_pageUrl ??= Url.Page("/Providers/Index", new { kind = Kind, standing = Standing, theme = Theme, region = Region, free = Free ? true : (bool?)null,
+            inactive = Inactive ? true : (bool?)null })!).WithPageNumber(page);
+
+    private sealed record LiveOffer(OfferKind Kind, decimal? DayRate);
+
+    private sealed record RowData(int Id, string Name, OrganisationKind Kind, bool IsActive, List<int> RegionIds, List<LiveOffer> Offers);
+
+    /// <summary>An organisation: its offers not withdrawn, how many are free, the lowest day rate of the others, the regions it works in (names, in order) and its kinds of offer.</summary>
+    public sealed record Row(int Id, string Name, OrganisationKind Kind, bool IsActive, int Offers, int FreeOffers, decimal? LowestDayRate,
+        IReadOnlyList<string> RegionsCovered, IReadOnlyList<OfferKind> OfferKinds);
 }

@@ -5,6 +5,7 @@ using LspCapacity.Web.Domain.Brokerage;
 using LspCapacity.Web.Domain.Placements;
 using LspCapacity.Web.Domain.Programme;
 using LspCapacity.Web.Domain.Proposals;
+using LspCapacity.Web.Domain.Reviews;
 using LspCapacity.Web.Infrastructure;
 using LspCapacity.Web.Pages.Brokerage;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,43 @@ public class ProgrammeFiguresCacheTests
 
     private static async Task<string> FigureAsync(HttpClient client, string id) =>
         (await client.GetDocumentAsync("/dashboard")).QuerySelector("#" + id)!.TextContent.Trim();
+
+    [Fact]
+    public async Task AReviewMovedOnOnAnotherInstance_ShowsAtOnce_InTheDashboardsKeptReviewsByStage()
+    {
+        await using var first = new AppFactory();
+        var reviewId = await first.WithDbAsync(async db =>
+        {
+            var mentor = await db.Users.Where(u => u.Email == Demo.Mentor).Select(u => new { u.Id, u.RegionId, u.PartnershipId }).SingleAsync();
+            var peer = await db.Users.Where(u => u.Email == Demo.StaffCoventry).Select(u => new { u.Id, u.PartnershipId }).SingleAsync();
+            var host = await db.Partnerships.Where(p => p.RegionId == mentor.RegionId && p.Id != mentor.PartnershipId && p.Id != peer.PartnershipId)
+                .Select(p => p.Id).FirstAsync();
+            var theme = await db.Themes.Select(t => t.Id).FirstAsync();
+            var today = UkTime.Today(first.Clock);
+            var review = new PeerReview(mentor.RegionId!.Value, host, [theme], null, today, today.AddDays(10), today.AddDays(20), today.AddDays(21), today,
+                first.Clock.GetUtcNow().UtcDateTime);
+            review.AddMember(ReviewActor.Coordinator, mentor.Id, mentor.PartnershipId, TeamRole.Lead);
+            review.AddMember(ReviewActor.Coordinator, peer.Id, peer.PartnershipId, TeamRole.Peer);
+            db.PeerReviews.Add(review);
+            await db.SaveChangesAsync();
+            return review.Id;
+        });
+        var coordinator = first.CreateClientAs(Demo.Coordinator);
+        static string[] Stages(AngleSharp.Dom.IDocument page) => page.QuerySelectorAll("#figure-reviews li a").Take(2).Select(a => a.TextContent.Trim()).ToArray();
+        Assert.Equal(["Scoping: 1", "Self-assessment: 1"], Stages(await coordinator.GetDocumentAsync("/dashboard")));
+        Assert.Equal(["Scoping: 1", "Self-assessment: 1"], Stages(await coordinator.GetDocumentAsync("/dashboard"))); // kept
+
+        // Moved on through a second instance: only the review's row changes.
+        await using var second = AppFactory.SecondInstanceOf(first);
+        await second.WithDbAsync(async db =>
+        {
+            var coordinatorId = await db.Users.Where(u => u.Email == Demo.Coordinator).Select(u => u.Id).SingleAsync();
+            var review = await db.PeerReviews.Include(r => r.Team).SingleAsync(r => r.Id == reviewId);
+            review.MoveOn(ReviewStage.Scoping, ReviewActor.Coordinator, coordinatorId, UkTime.Today(second.Clock), second.Clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(["Scoping: 0", "Self-assessment: 2"], Stages(await coordinator.GetDocumentAsync("/dashboard")));
+    }
 
     [Fact]
     public async Task AChangeOnAnotherInstance_ShowsAtOnce_InTheCachedFairSharesCoDeliveryAndOwnership()

@@ -26,6 +26,7 @@ public class ProviderQueryCountTests
         var urls = new[]
         {
             "/providers", "/providers?free=true", $"/providers?theme={await app.ThemeIdAsync("laa-delivery")}&standing=partner",
+            "/providers?inactive=true&kind=Council",
             $"/providers/{organisation}", $"/providers/offers/{offer}", "/placements/create",
         };
         var few = new Dictionary<string, int>();
@@ -33,6 +34,11 @@ public class ProviderQueryCountTests
         {
             few[url] = await QueriesForAsync(app, Demo.Coordinator, url);
         }
+        // The register: the data versions (themes and regions are held in memory) and one query for the page, its total,
+        // its organisations' regions and their offers; beyond what the test scheme's sign-in reads on every request.
+        var signIn = await QueriesForAsync(app, Demo.Coordinator, "/accessibility");
+        Assert.Equal(2, few["/providers"] - signIn);
+        Assert.Equal(2, few["/providers?free=true"] - signIn);
         var homeFew = await QueriesForAsync(app, Providers.Contact, "/");
 
         await app.WithDbAsync(async db =>

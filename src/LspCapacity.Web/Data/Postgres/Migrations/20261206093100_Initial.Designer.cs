@@ -520,11 +520,11 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
 
                     b.HasIndex("PersonId", "Status");
 
-                    b.HasIndex("RegionId", "Status");
-
                     b.HasIndex("ActivityId", "Attendance", "PartnershipId");
 
                     b.HasIndex("ActivityId", "Status", "CreatedAt");
+
+                    b.HasIndex("RegionId", "Status", "ActivityId");
 
                     b.ToTable("Bookings");
                 });

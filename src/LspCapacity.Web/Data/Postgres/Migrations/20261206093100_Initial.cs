@@ -2611,9 +2611,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 column: "ProjectId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Bookings_RegionId_Status",
+                name: "IX_Bookings_RegionId_Status_ActivityId",
                 table: "Bookings",
-                columns: new[] { "RegionId", "Status" });
+                columns: new[] { "RegionId", "Status", "ActivityId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_BrokerageRequests_NeedThemeId",
