@@ -24,8 +24,9 @@ public class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.HasOne<Partnership>().WithMany().HasForeignKey(a => a.HostPartnershipId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Domain.Proposals.Proposal>().WithMany().HasForeignKey(a => a.ProposalId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => a.ProposalId);
-        // Capacity and confirmed places too, so the dashboard's upcoming totals are read from the index alone.
-        builder.HasIndex(a => new { a.RegionId, a.Status, a.StartsAt, a.Capacity, a.ConfirmedCount });
+        // Capacity and confirmed places too, so the dashboard's upcoming totals are read from the index alone;
+        // the end last, so the catalogue counts "not yet ended" from the index alone.
+        builder.HasIndex(a => new { a.RegionId, a.Status, a.StartsAt, a.Capacity, a.ConfirmedCount, a.EndsAt });
         builder.HasIndex(a => new { a.Status, a.StartsAt });
 
         builder.HasMany(a => a.Themes).WithOne().HasForeignKey(t => t.ActivityId).OnDelete(DeleteBehavior.Cascade);

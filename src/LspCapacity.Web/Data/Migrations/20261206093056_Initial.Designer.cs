@@ -351,7 +351,7 @@ namespace LspCapacity.Web.Data.Migrations
                         .HasDatabaseName("IX_Activities_National_Status_StartsAt")
                         .HasFilter("\"IsNational\"");
 
-                    b.HasIndex("RegionId", "Status", "StartsAt", "Capacity", "ConfirmedCount");
+                    b.HasIndex("RegionId", "Status", "StartsAt", "Capacity", "ConfirmedCount", "EndsAt");
 
                     b.ToTable("Activities");
                 });

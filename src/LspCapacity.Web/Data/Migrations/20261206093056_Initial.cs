@@ -2411,9 +2411,9 @@ namespace LspCapacity.Web.Data.Migrations
                 column: "ProposalId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Activities_RegionId_Status_StartsAt_Capacity_ConfirmedCount",
+                name: "IX_Activities_RegionId_Status_StartsAt_Capacity_ConfirmedCount_EndsAt",
                 table: "Activities",
-                columns: new[] { "RegionId", "Status", "StartsAt", "Capacity", "ConfirmedCount" });
+                columns: new[] { "RegionId", "Status", "StartsAt", "Capacity", "ConfirmedCount", "EndsAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ActivityContributors_ActivityId",

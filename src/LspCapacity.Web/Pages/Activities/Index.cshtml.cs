@@ -67,7 +67,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
                 Where = a.Venue ?? db.Partnerships.Where(p => p.Id == a.HostPartnershipId).Select(p => p.Name + " LSP").FirstOrDefault(),
                 PlacesLeft = a.Capacity - a.ConfirmedCount, a.Mode, a.IsNational,
             })
-            .ToPagedAsync(PageNumber, 20, cancellationToken);
+            .ToPagedInOneQueryAsync(PageNumber, 20, cancellationToken);
         // The page's themes by the ids shown (a collection cannot follow the compound's sort in one query).
         var shown = found.Items.Select(a => a.Id).ToList();
         var themesOf = (await db.Set<ActivityTheme>().AsNoTracking()

@@ -2413,9 +2413,9 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                 column: "ProposalId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Activities_RegionId_Status_StartsAt_Capacity_ConfirmedCount",
+                name: "IX_Activities_RegionId_Status_StartsAt_Capacity_ConfirmedCount~",
                 table: "Activities",
-                columns: new[] { "RegionId", "Status", "StartsAt", "Capacity", "ConfirmedCount" });
+                columns: new[] { "RegionId", "Status", "StartsAt", "Capacity", "ConfirmedCount", "EndsAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ActivityContributors_ActivityId",

@@ -357,7 +357,7 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
                         .HasDatabaseName("IX_Activities_National_Status_StartsAt")
                         .HasFilter("\"IsNational\"");
 
-                    b.HasIndex("RegionId", "Status", "StartsAt", "Capacity", "ConfirmedCount");
+                    b.HasIndex("RegionId", "Status", "StartsAt", "Capacity", "ConfirmedCount", "EndsAt");
 
                     b.ToTable("Activities");
                 });
