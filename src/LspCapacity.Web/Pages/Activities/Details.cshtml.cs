@@ -258,21 +258,12 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
                 a.Bookings.Count(b => b.Status == BookingStatus.Waitlisted),
                 a.Venue == null ? db.Partnerships.Where(p => p.Id == a.HostPartnershipId).Select(p => p.Name).FirstOrDefault() : null,
                 a.IsNational ? db.Regions.Where(r => r.Id == a.RegionId).Select(r => r.Name).FirstOrDefault() : null,
-                db.Proposals.Where(p => p.Id == a.ProposalId).Select(p => new Board.ProposalOrigin(p.Id,
-                    db.Partnerships.Where(x => x.Id == p.PartnershipId).Select(x => x.Name).First(),
-                    db.ProposalEndorsements.Where(e => e.ProposalId == p.Id).Select(e => e.PartnershipId).Distinct().Count())).FirstOrDefault(),
-                // The viewer's latest booking (a rebooking in the same instant is still the latest) and, on the waiting
-                // list, how many joined it before them.
-                a.Bookings.Where(b => b.PersonId == personId)
-                    .OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id)
-                    .Select(b => new MineFacts(
-                        new MyBooking(b.Id, b.Status, b.CreatedAt, b.Attendance, b.ProjectId,
-                            db.Projects.Where(p => p.Id == b.ProjectId).Select(p => p.Title).FirstOrDefault()),
-                        b.Status == BookingStatus.Waitlisted
-                            ? 1 + db.Bookings.Count(w => w.ActivityId == b.ActivityId && w.Status == BookingStatus.Waitlisted
-                                && (w.CreatedAt < b.CreatedAt || w.CreatedAt == b.CreatedAt && w.Id < b.Id))
-                            : null))
-                    .FirstOrDefault()))
+                // The proposal it came from: scalar subqueries (a row of the proposal's would be joined by ROW_NUMBER over them all).
+                a.ProposalId == null ? null
+                    : db.Proposals.Where(p => p.Id == a.ProposalId)
+                        .Select(p => db.Partnerships.Where(x => x.Id == p.PartnershipId).Select(x => x.Name).First()).FirstOrDefault(),
+                a.ProposalId == null ? 0
+                    : db.ProposalEndorsements.Where(e => e.ProposalId == a.ProposalId).Select(e => e.PartnershipId).Distinct().Count()))
             .SingleOrDefaultAsync(cancellationToken);
         if (facts is null)
         {
@@ -290,16 +281,21 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
         MyWaitReason = activity.WhyNoPlaceFor(facts.RegionCap, facts.RegionConfirmed, partnershipId, facts.PartnershipConfirmed);
         HasStarted = now >= activity.StartsAt;
         HasEnded = now >= activity.EndsAt;
-        Origin = facts.Origin;
+        Origin = activity.ProposalId is { } proposalId && facts.ProposedBy is { } proposedBy
+            ? new Board.ProposalOrigin(proposalId, proposedBy, facts.EndorsingPartnerships) : null;
         Now = now;
-        Mine = facts.Mine?.Booking;
-        MyWaitingPosition = facts.Mine?.WaitingPosition;
         WaitingCount = facts.WaitingCount;
 
-        // The lists, in a second round trip: what only a manager sees (the costs) and the booking form's projects (only
-        // while the form shows) are asked for only then.
+        // The lists and the viewer's own booking, in a second round trip: what only a manager sees (the costs) and the
+        // booking form's projects (when booking is open to them) are asked for only then.
+        var items = await ListsAsync(id, personId, CanManage, BookingClosedReason is null ? partnershipId : null, cancellationToken);
+        if (items.FirstOrDefault(i => i.Kind == ItemKind.MyBooking) is { } mine)
+        {
+            Mine = new MyBooking(mine.Id, Enum.Parse<BookingStatus>(mine.Code!), mine.At!.Value,
+                mine.Text is null ? null : Enum.Parse<Attendance>(mine.Text), mine.Number, mine.Name);
+            MyWaitingPosition = mine.Position;
+        }
         var choosesProject = Mine is not { IsLive: true } && BookingClosedReason is null && partnershipId is not null;
-        var items = await ListsAsync(id, CanManage, choosesProject ? partnershipId : null, cancellationToken);
         Contributors = ContributorsModel.InShowingOrder(items.Where(i => i.Kind == ItemKind.Contributor)
             .Select(i => new ContributorsModel.Row(i.Id, i.Number!.Value, i.Name!, Enum.Parse<ContributorRole>(i.Code!), i.Person ?? i.Text2, i.Text!)));
         CaseStudies = items.Where(i => i.Kind == ItemKind.CaseStudy).OrderByDescending(i => i.At).Select(i => (i.Name!, i.Text!)).ToList();
@@ -318,34 +314,48 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
     }
 
     /// <summary>
-    /// The activity's themes, contributors and published case studies, with its costs for a manager and the partnership's
-    /// active projects for the booking form, as one UNION ALL of rows of one shape.
+    /// The activity's themes, contributors and published case studies and the viewer's latest booking of it, with its costs
+    /// for a manager and the partnership's active projects for the booking form, as one UNION ALL of rows of one shape.
     /// </summary>
-    private async Task<List<Item>> ListsAsync(int id, bool costs, int? projectsOf, CancellationToken cancellationToken)
+    private async Task<List<Item>> ListsAsync(int id, string? personId, bool costs, int? projectsOf, CancellationToken cancellationToken)
     {
         var items = db.Set<ActivityTheme>().Where(t => t.ActivityId == id).Select(t => new Item
             {
                 Kind = ItemKind.Theme, Id = t.ThemeId, Number = null, Name = db.Themes.Where(x => x.Id == t.ThemeId).Select(x => x.Name).First(),
-                Text = null, Text2 = null, Person = null, Code = null, Amount = null, At = null, On = null,
+                Text = null, Text2 = null, Person = null, Code = null, Amount = null, At = null, On = null, Position = null,
             })
             .Concat(db.ActivityContributors.Where(c => c.ActivityId == id).Select(c => new Item
             {
                 Kind = ItemKind.Contributor, Id = c.Id, Number = c.PartnershipId,
                 Name = db.Partnerships.Where(p => p.Id == c.PartnershipId).Select(p => p.Name).First(),
                 Text = c.Contribution, Text2 = c.PresenterName, Person = db.Users.Where(u => u.Id == c.PersonId).Select(u => u.DisplayName).FirstOrDefault(),
-                Code = c.Role.ToString(), Amount = null, At = null, On = null,
+                Code = c.Role.ToString(), Amount = null, At = null, On = null, Position = null,
             }))
             .Concat(db.CaseStudies.Where(c => c.SourceActivityId == id && c.Status == Domain.Library.CaseStudyStatus.Published).Select(c => new Item
             {
                 Kind = ItemKind.CaseStudy, Id = c.Id, Number = null, Name = c.Slug, Text = c.Title, Text2 = null, Person = null,
-                Code = null, Amount = null, At = c.PublishedAt, On = null,
-            }));
+                Code = null, Amount = null, At = c.PublishedAt, On = null, Position = null,
+            }))
+            // The viewer's latest booking (a rebooking in the same instant is still the latest) and, on the waiting list,
+            // their place on it.
+            .Concat(db.Bookings.Where(b => b.ActivityId == id && b.PersonId == personId)
+                .OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id).Take(1)
+                .Select(b => new Item
+                {
+                    Kind = ItemKind.MyBooking, Id = b.Id, Number = b.ProjectId, Name = db.Projects.Where(p => p.Id == b.ProjectId).Select(p => p.Title).FirstOrDefault(),
+                    Text = b.Attendance == null ? null : b.Attendance.Value.ToString(), Text2 = null, Person = null, Code = b.Status.ToString(),
+                    Amount = null, At = b.CreatedAt, On = null,
+                    Position = b.Status == BookingStatus.Waitlisted
+                        ? 1 + db.Bookings.Count(w => w.ActivityId == b.ActivityId && w.Status == BookingStatus.Waitlisted
+                            && (w.CreatedAt < b.CreatedAt || w.CreatedAt == b.CreatedAt && w.Id < b.Id))
+                        : null,
+                }));
         if (costs)
         {
             items = items.Concat(db.Set<CostLine>().Where(c => c.ActivityId == id).Select(c => new Item
             {
                 Kind = ItemKind.Cost, Id = c.Id, Number = null, Name = null, Text = c.Description, Text2 = null, Person = null,
-                Code = c.Category.ToString(), Amount = c.Amount, At = null, On = null,
+                Code = c.Category.ToString(), Amount = c.Amount, At = null, On = null, Position = null,
             }));
         }
         if (projectsOf is { } partnership)
@@ -354,16 +364,14 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
                 .Select(p => new Item
                 {
                     Kind = ItemKind.Project, Id = p.Id, Number = null, Name = p.Title, Text = null, Text2 = null, Person = null,
-                    Code = null, Amount = null, At = null, On = p.StartsOn,
+                    Code = null, Amount = null, At = null, On = p.StartsOn, Position = null,
                 }));
         }
         return await items.AsNoTracking().ToListAsync(cancellationToken);
     }
 
     private sealed record Facts(Activity Activity, bool KeepsPriorityPlaces, bool PartnershipHasPriority, int? RegionCap, int RegionConfirmed,
-        int PartnershipConfirmed, int WaitingCount, string? HostName, string? OrganisedBy, Board.ProposalOrigin? Origin, MineFacts? Mine);
-
-    private sealed record MineFacts(MyBooking Booking, int? WaitingPosition);
+        int PartnershipConfirmed, int WaitingCount, string? HostName, string? OrganisedBy, string? ProposedBy, int EndorsingPartnerships);
 
     private enum ItemKind
     {
@@ -372,6 +380,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
         CaseStudy = 3,
         Cost = 4,
         Project = 5,
+        MyBooking = 6,
     }
 
     /// <summary>One row of <see cref="ListsAsync"/>: the columns a kind does not use are null.</summary>
@@ -384,11 +393,12 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
         public string? Text { get; init; }
         public string? Text2 { get; init; }
         public string? Person { get; init; }
-        /// <summary>A contributor's role or a cost's category, by name: a column two enums share (converted by name, as stored).</summary>
+        /// <summary>A contributor's role, a cost's category or a booking's status, by name (as stored): one column for three enums.</summary>
         public string? Code { get; init; }
         public decimal? Amount { get; init; }
         public DateTime? At { get; init; }
         public DateOnly? On { get; init; }
+        public int? Position { get; init; }
     }
 
     public sealed record View(int Id, string Title, string Description, ActivityKind Kind, ActivityStatus Status, DateTime StartsAt,
