@@ -219,6 +219,7 @@ public sealed class ActivityEmails(Outbox outbox, TimeProvider clock)
         return Where(activity, host);
     }
 
-    private static string Where(Activity activity, string? hostName) =>
+    /// <summary>Where an activity is, when its host partnership's name has been read already (null for none).</summary>
+    public static string Where(Activity activity, string? hostName) =>
         activity.Venue ?? (hostName is null ? "to be confirmed" : $"hosted by {hostName} LSP");
 }

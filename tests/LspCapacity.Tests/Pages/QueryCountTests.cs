@@ -1,6 +1,7 @@
 using System.Net;
 using LspCapacity.Tests.Support;
 using LspCapacity.Web.Data;
+using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Domain.Library;
 using LspCapacity.Web.Domain.Needs;
 using Microsoft.EntityFrameworkCore;
@@ -96,6 +97,59 @@ public class QueryCountTests
         foreach (var url in urls)
         {
             Assert.True(few[url] == await QueriesForAsync(app, Demo.StaffCoventry, url), $"{url} ran a different number of queries with more rows");
+        }
+    }
+
+    /// <summary>
+    /// An activity's page reads the activity with every fact of it the viewer sees in one query, and its lists (themes,
+    /// contributors, case studies, the manager's costs, the booking form's projects) in one more: two, whoever looks and
+    /// however much the activity holds.
+    /// </summary>
+    [Fact]
+    public async Task ActivityPage_RunsTwoQueries_ForFewAndManyThemesContributorsStudiesCostsAndBookings()
+    {
+        await using var app = new AppFactory();
+        var few = await app.PublishedActivityAsync(capacity: 50, title: "Few");
+        await app.BookAsync(Demo.StaffCoventry, few);
+        var many = await app.PublishedActivityAsync(capacity: 4, partnershipCap: 2, title: "Many");
+        await app.WithDbAsync(async db =>
+        {
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            var activity = await db.Activities.Include(a => a.Themes).Include(a => a.Costs).Include(a => a.PriorityPartnerships)
+                .SingleAsync(a => a.Id == many);
+            activity.SetThemes(await db.Themes.Select(t => t.Id).ToListAsync());
+            activity.SetCosts([(CostCategory.Venue, "Hall", 400m), (CostCategory.Speakers, null, 250m), (CostCategory.Travel, "Trains", 80m)]);
+            var partnerships = await db.Partnerships.Where(p => p.RegionId == activity.RegionId).OrderBy(p => p.Id).Take(6).ToListAsync();
+            foreach (var p in partnerships)
+            {
+                activity.AddContributor(new ContributorDetails(p.Id, p.RegionId, ContributorRole.CoDeliverer, null, null, null, $"Runs part {p.Id}"), now);
+            }
+            var author = await db.Users.Where(u => u.Email == Demo.StaffBirmingham).Select(u => new { u.Id, u.RegionId, u.PartnershipId }).SingleAsync();
+            for (var i = 0; i < 5; i++)
+            {
+                var study = new CaseStudy(author.RegionId!.Value, author.Id, now);
+                study.Edit($"What came of it {i}", "Summary.", "Body.", PracticeKind.Partnership, author.PartnershipId, null, null, null, [activity.Themes[0].ThemeId],
+                    now, sourceActivityId: many);
+                study.Submit(now);
+                study.Publish(now);
+                db.CaseStudies.Add(study);
+            }
+            await db.SaveChangesAsync();
+        });
+        foreach (var person in await app.PeopleAsync(8, "Sandwell", "Solihull"))
+        {
+            await app.BookAsync(person, many); // four places, then a waiting list
+        }
+        await app.BookAsync(Demo.StaffCoventry, many); // on the waiting list: its position is counted too
+
+        // Booked on both; the coordinator (who manages: the costs); someone booked on neither (the booking form: the projects).
+        // The test sign-in reads the person on every request: a page that reads nothing else counts those alone.
+        foreach (var viewer in new[] { Demo.StaffCoventry, Demo.Coordinator, Demo.StaffBirmingham })
+        {
+            var signIn = await QueriesForAsync(app, viewer, "/accessibility");
+            var onFew = await QueriesForAsync(app, viewer, $"/activities/{few}");
+            Assert.True(onFew == await QueriesForAsync(app, viewer, $"/activities/{many}"), $"{viewer}: a different number of queries with more of everything");
+            Assert.True(onFew - signIn == 2, $"{viewer}: {onFew - signIn} queries besides the sign-in's {signIn}");
         }
     }
 

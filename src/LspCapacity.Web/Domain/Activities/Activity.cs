@@ -216,7 +216,15 @@ public partial class Activity
     // --- Booking -------------------------------------------------------------------------------
 
     /// <summary>Why a booking cannot be made now, or null when it can.</summary>
-    public string? WhyBookingIsClosed(DateTime now, int? partnershipId)
+    public string? WhyBookingIsClosed(DateTime now, int? partnershipId) =>
+        WhyBookingIsClosed(now, keepsPriorityPlaces: _priorityPartnerships.Count > 0,
+            partnershipHasPriority: partnershipId is not null && _priorityPartnerships.Any(p => p.PartnershipId == partnershipId));
+
+    /// <summary>
+    /// The same rule when a query has read whether the activity keeps places for some partnerships, and for the
+    /// viewer's, rather than loading the list (the activity's page reads both with the activity).
+    /// </summary>
+    public string? WhyBookingIsClosed(DateTime now, bool keepsPriorityPlaces, bool partnershipHasPriority)
     {
         if (Status == ActivityStatus.Cancelled)
         {
@@ -238,7 +246,7 @@ public partial class Activity
         {
             return "Booking has closed.";
         }
-        if (IsPriorityWindow(now) && (partnershipId is null || _priorityPartnerships.All(p => p.PartnershipId != partnershipId)))
+        if (PriorityUntil is { } until && now < until && keepsPriorityPlaces && !partnershipHasPriority)
         {
             return $"Until {UkCalendar.Until(PriorityUntil!.Value)}, places are kept for partnerships with a high need in this activity's themes.";
         }
@@ -380,15 +388,24 @@ public partial class Activity
     /// free for them. The partnership cap is named first when it holds them back: a place freed by
     /// another partnership would not be theirs. Counts the confirmed places loaded (see <see cref="Book"/>).
     /// </summary>
-    public WaitReason? WhyNoPlaceFor(int? partnershipId, int? personRegionId = null)
+    public WaitReason? WhyNoPlaceFor(int? partnershipId, int? personRegionId = null) =>
+        WhyNoPlaceFor(RegionCapFor(personRegionId),
+            personRegionId is null ? 0 : _bookings.Count(b => b.RegionId == personRegionId && b.Status == BookingStatus.Confirmed),
+            partnershipId,
+            partnershipId is null ? 0 : _bookings.Count(b => b.PartnershipId == partnershipId && b.Status == BookingStatus.Confirmed));
+
+    /// <summary>
+    /// The same rule from figures a query has read rather than from loaded bookings (the activity's page reads them with
+    /// the activity): the cap on the person's region's places (<see cref="RegionCapFor"/>) and its confirmed places, and
+    /// their partnership's confirmed places.
+    /// </summary>
+    public WaitReason? WhyNoPlaceFor(int? regionCap, int regionConfirmed, int? partnershipId, int partnershipConfirmed)
     {
-        if (RegionCapFor(personRegionId) is { } regionCap
-            && _bookings.Count(b => b.RegionId == personRegionId && b.Status == BookingStatus.Confirmed) >= regionCap)
+        if (regionCap is { } cap && regionConfirmed >= cap)
         {
             return WaitReason.RegionCap;
         }
-        if (PartnershipCap is { } cap && partnershipId is not null
-            && _bookings.Count(b => b.PartnershipId == partnershipId && b.Status == BookingStatus.Confirmed) >= cap)
+        if (PartnershipCap is { } partnershipCap && partnershipId is not null && partnershipConfirmed >= partnershipCap)
         {
             return WaitReason.PartnershipCap;
         }

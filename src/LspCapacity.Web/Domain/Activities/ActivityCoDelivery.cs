@@ -79,7 +79,7 @@ public class ActivityRegionCap
 /// <summary>
 /// Co-delivery and national showcases: the partnerships and presenters who deliver an activity with the
 /// programme team, and a showcase opened to every region with optional per-region caps. Kept in its own
-/// part of the class so the booking rules above read as before; <see cref="WhyNoPlaceFor"/> asks
+/// part of the class so the booking rules above read as before; <see cref="WhyNoPlaceFor(int?, int?)"/> asks
 /// <see cref="RegionCapFor"/>.
 /// </summary>
 public partial class Activity

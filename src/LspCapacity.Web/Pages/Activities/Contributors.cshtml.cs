@@ -165,7 +165,7 @@ public class ContributorsModel(AppDbContext db, CurrentUser me, TimeProvider clo
 
     /// <summary>An activity's contributors as the activity and contributors pages show them: co-deliverers and hosts first.</summary>
     public static async Task<IReadOnlyList<Row>> ListAsync(AppDbContext db, int activityId, CancellationToken cancellationToken) =>
-        (await db.ActivityContributors.AsNoTracking().Where(c => c.ActivityId == activityId)
+        InShowingOrder((await db.ActivityContributors.AsNoTracking().Where(c => c.ActivityId == activityId)
             .Select(c => new
             {
                 c.Id, c.PartnershipId, c.Role, c.Contribution, c.PresenterName,
@@ -173,9 +173,11 @@ public class ContributorsModel(AppDbContext db, CurrentUser me, TimeProvider clo
                 Person = db.Users.Where(u => u.Id == c.PersonId).Select(u => u.DisplayName).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken))
-        .OrderBy(c => c.Role == ContributorRole.Presenter).ThenBy(c => c.Partnership).ThenBy(c => c.Id)
-        .Select(c => new Row(c.Id, c.PartnershipId, c.Partnership, c.Role, c.Person ?? c.PresenterName, c.Contribution))
-        .ToList();
+        .Select(c => new Row(c.Id, c.PartnershipId, c.Partnership, c.Role, c.Person ?? c.PresenterName, c.Contribution)));
+
+    /// <summary>The order both pages show contributors in: co-deliverers and hosts first, then by partnership.</summary>
+    public static IReadOnlyList<Row> InShowingOrder(IEnumerable<Row> rows) =>
+        rows.OrderBy(c => c.Role == ContributorRole.Presenter).ThenBy(c => c.Partnership).ThenBy(c => c.Id).ToList();
 
     public static string RoleText(ContributorRole role) => role switch
     {

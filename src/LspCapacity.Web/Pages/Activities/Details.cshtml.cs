@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain;
 using LspCapacity.Web.Domain.Activities;
@@ -241,65 +242,163 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
         var now = clock.GetUtcNow().UtcDateTime;
         var partnershipId = me.PartnershipId;
         var regionId = me.RegionId;
-        var national = await db.Activities.AsNoTracking().Where(a => a.Id == id).Select(a => a.IsNational).SingleOrDefaultAsync(cancellationToken);
-        // The viewer's partnership's confirmed places, which its cap counts, and on a national showcase
-        // their region's, which its cap counts (see Activity.WhyNoPlaceFor).
-        var activity = await db.Activities.AsNoTracking().Include(a => a.PriorityPartnerships).Include(a => a.RegionCaps)
-            .Include(a => a.Bookings.Where(b => b.Status == BookingStatus.Confirmed
-                && (partnershipId != null && b.PartnershipId == partnershipId || national && regionId != null && b.RegionId == regionId)))
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (activity is null)
+        var personId = me.Id;
+        // One round trip for the activity and every single fact of it the page shows this person: each EF query costs
+        // more CPU than its SQL here, so the counts and names are subqueries of this one rather than queries of their own.
+        // The booking rules get the confirmed places they count (see Activity.WhyNoPlaceFor): the viewer's partnership's
+        // when places per partnership are capped, and on a national showcase their region's.
+        var facts = await db.Activities.AsNoTracking().Where(a => a.Id == id).Select(a => new Facts(
+                a,
+                a.PriorityPartnerships.Any(),
+                partnershipId != null && a.PriorityPartnerships.Any(p => p.PartnershipId == partnershipId),
+                a.IsNational && regionId != null ? a.RegionCaps.Where(c => c.RegionId == regionId).Select(c => (int?)c.Cap).FirstOrDefault() : null,
+                a.IsNational && regionId != null ? a.Bookings.Count(b => b.Status == BookingStatus.Confirmed && b.RegionId == regionId) : 0,
+                partnershipId != null && a.PartnershipCap != null
+                    ? a.Bookings.Count(b => b.Status == BookingStatus.Confirmed && b.PartnershipId == partnershipId) : 0,
+                a.Bookings.Count(b => b.Status == BookingStatus.Waitlisted),
+                a.Venue == null ? db.Partnerships.Where(p => p.Id == a.HostPartnershipId).Select(p => p.Name).FirstOrDefault() : null,
+                a.IsNational ? db.Regions.Where(r => r.Id == a.RegionId).Select(r => r.Name).FirstOrDefault() : null,
+                // The proposal it came from: scalar subqueries (a row of the proposal's would be joined by ROW_NUMBER over them all).
+                a.ProposalId == null ? null
+                    : db.Proposals.Where(p => p.Id == a.ProposalId)
+                        .Select(p => db.Partnerships.Where(x => x.Id == p.PartnershipId).Select(x => x.Name).First()).FirstOrDefault(),
+                a.ProposalId == null ? 0
+                    : db.ProposalEndorsements.Where(e => e.ProposalId == a.ProposalId).Select(e => e.PartnershipId).Distinct().Count()))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (facts is null)
         {
             return NotFound();
         }
+        var activity = facts.Activity;
         var record = new RegionRecord(activity.RegionId, activity.Status == ActivityStatus.Draft, activity.IsNational);
         if (!(await authorization.AuthorizeAsync(User, record, Operations.Read)).Succeeded)
         {
             return Forbid();
         }
         CanManage = (await authorization.AuthorizeAsync(User, record, Operations.Manage)).Succeeded;
-        Contributors = await ContributorsModel.ListAsync(db, id, cancellationToken);
-        National = activity.IsNational
-            ? new NationalView(await db.Regions.AsNoTracking().Where(r => r.Id == activity.RegionId).Select(r => r.Name).SingleAsync(cancellationToken),
-                activity.RegionCapFor(regionId))
-            : null;
-        var themes = await db.Activities.AsNoTracking().Where(a => a.Id == id)
-            .SelectMany(a => a.Themes).Join(db.Themes, at => at.ThemeId, t => t.Id, (_, t) => t.Name).ToListAsync(cancellationToken);
-        var costs = await db.Activities.AsNoTracking().Where(a => a.Id == id).SelectMany(a => a.Costs)
-            .Select(c => new CostView(c.Category, c.Description, c.Amount)).ToListAsync(cancellationToken);
-        Activity = new View(activity.Id, activity.Title, activity.Description, activity.Kind, activity.Status, activity.StartsAt,
-            activity.EndsAt, await ActivityEmails.WhereAsync(db, activity, cancellationToken), activity.Capacity, activity.PlacesLeft,
-            activity.PartnershipCap, activity.BookingOpensAt, activity.BookingClosesAt, activity.Mode, activity.PriorityUntil,
-            activity.CancelReason, themes, costs, activity.MinimumNumber, activity.MinimumCutoff);
-        BookingClosedReason = activity.WhyBookingIsClosed(now, me.PartnershipId);
-        MyWaitReason = activity.WhyNoPlaceFor(me.PartnershipId, regionId);
+        National = activity.IsNational ? new NationalView(facts.OrganisedBy!, facts.RegionCap) : null;
+        BookingClosedReason = activity.WhyBookingIsClosed(now, facts.KeepsPriorityPlaces, facts.PartnershipHasPriority);
+        MyWaitReason = activity.WhyNoPlaceFor(facts.RegionCap, facts.RegionConfirmed, partnershipId, facts.PartnershipConfirmed);
         HasStarted = now >= activity.StartsAt;
-        CaseStudies = (await db.CaseStudies.AsNoTracking()
-                .Where(c => c.SourceActivityId == id && c.Status == Domain.Library.CaseStudyStatus.Published)
-                .OrderByDescending(c => c.PublishedAt).Select(c => new { c.Slug, c.Title }).ToListAsync(cancellationToken))
-            .Select(c => (c.Slug, c.Title)).ToList();
         HasEnded = now >= activity.EndsAt;
-        Origin = await Board.ProposalOrigin.ForActivityAsync(db, id, cancellationToken);
+        Origin = activity.ProposalId is { } proposalId && facts.ProposedBy is { } proposedBy
+            ? new Board.ProposalOrigin(proposalId, proposedBy, facts.EndorsingPartnerships) : null;
         Now = now;
-        var personId = me.Id;
-        Mine = await db.Bookings.AsNoTracking()
-            .Where(b => b.ActivityId == id && b.PersonId == personId)
-            .OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id) // a rebooking in the same instant is still the latest
-            .Select(b => new MyBooking(b.Id, b.Status, b.CreatedAt, b.Attendance, b.ProjectId,
-                db.Projects.Where(p => p.Id == b.ProjectId).Select(p => p.Title).FirstOrDefault()))
-            .FirstOrDefaultAsync(cancellationToken);
-        if (Mine is not { IsLive: true } && BookingClosedReason is null)
+        WaitingCount = facts.WaitingCount;
+
+        // The lists and the viewer's own booking, in a second round trip: what only a manager sees (the costs) and the
+        // booking form's projects (when booking is open to them) are asked for only then.
+        var items = await ListsAsync(id, personId, CanManage, BookingClosedReason is null ? partnershipId : null, cancellationToken);
+        if (items.FirstOrDefault(i => i.Kind == ItemKind.MyBooking) is { } mine)
         {
-            ProjectChoices = await Projects.SupportLinks.ChoicesAsync(db, me.PartnershipId, closedToo: false, cancellationToken);
+            Mine = new MyBooking(mine.Id, Enum.Parse<BookingStatus>(mine.Code!), mine.At!.Value,
+                mine.Text is null ? null : Enum.Parse<Attendance>(mine.Text), mine.Number, mine.Name);
+            MyWaitingPosition = mine.Position;
         }
-        WaitingCount = await db.Bookings.AsNoTracking().CountAsync(b => b.ActivityId == id && b.Status == BookingStatus.Waitlisted, cancellationToken);
-        if (Mine is { Status: BookingStatus.Waitlisted } waiting)
+        var choosesProject = Mine is not { IsLive: true } && BookingClosedReason is null && partnershipId is not null;
+        Contributors = ContributorsModel.InShowingOrder(items.Where(i => i.Kind == ItemKind.Contributor)
+            .Select(i => new ContributorsModel.Row(i.Id, i.Number!.Value, i.Name!, Enum.Parse<ContributorRole>(i.Code!), i.Person ?? i.Text2, i.Text!)));
+        CaseStudies = items.Where(i => i.Kind == ItemKind.CaseStudy).OrderByDescending(i => i.At).Select(i => (i.Name!, i.Text!)).ToList();
+        if (choosesProject)
         {
-            MyWaitingPosition = 1 + await db.Bookings.AsNoTracking().CountAsync(b => b.ActivityId == id && b.Status == BookingStatus.Waitlisted
-                && (b.CreatedAt < waiting.CreatedAt || b.CreatedAt == waiting.CreatedAt && b.Id < waiting.Id), cancellationToken);
+            ProjectChoices = items.Where(i => i.Kind == ItemKind.Project).OrderByDescending(i => i.On).ThenBy(i => i.Name, StringComparer.Ordinal)
+                .Select(i => new SelectListItem(i.Name, i.Id.ToString(CultureInfo.InvariantCulture))).ToList();
         }
+        Activity = new View(activity.Id, activity.Title, activity.Description, activity.Kind, activity.Status, activity.StartsAt,
+            activity.EndsAt, ActivityEmails.Where(activity, facts.HostName), activity.Capacity, activity.PlacesLeft,
+            activity.PartnershipCap, activity.BookingOpensAt, activity.BookingClosesAt, activity.Mode, activity.PriorityUntil,
+            activity.CancelReason, items.Where(i => i.Kind == ItemKind.Theme).OrderBy(i => i.Id).Select(i => i.Name!).ToList(),
+            items.Where(i => i.Kind == ItemKind.Cost).OrderBy(i => i.Id).Select(i => new CostView(Enum.Parse<CostCategory>(i.Code!), i.Text, i.Amount!.Value)).ToList(),
+            activity.MinimumNumber, activity.MinimumCutoff);
         return Page();
+    }
+
+    /// <summary>
+    /// The activity's themes, contributors and published case studies and the viewer's latest booking of it, with its costs
+    /// for a manager and the partnership's active projects for the booking form, as one UNION ALL of rows of one shape.
+    /// </summary>
+    private async Task<List<Item>> ListsAsync(int id, string? personId, bool costs, int? projectsOf, CancellationToken cancellationToken)
+    {
+        var items = db.Set<ActivityTheme>().Where(t => t.ActivityId == id).Select(t => new Item
+            {
+                Kind = ItemKind.Theme, Id = t.ThemeId, Number = null, Name = db.Themes.Where(x => x.Id == t.ThemeId).Select(x => x.Name).First(),
+                Text = null, Text2 = null, Person = null, Code = null, Amount = null, At = null, On = null, Position = null,
+            })
+            .Concat(db.ActivityContributors.Where(c => c.ActivityId == id).Select(c => new Item
+            {
+                Kind = ItemKind.Contributor, Id = c.Id, Number = c.PartnershipId,
+                Name = db.Partnerships.Where(p => p.Id == c.PartnershipId).Select(p => p.Name).First(),
+                Text = c.Contribution, Text2 = c.PresenterName, Person = db.Users.Where(u => u.Id == c.PersonId).Select(u => u.DisplayName).FirstOrDefault(),
+                Code = c.Role.ToString(), Amount = null, At = null, On = null, Position = null,
+            }))
+            .Concat(db.CaseStudies.Where(c => c.SourceActivityId == id && c.Status == Domain.Library.CaseStudyStatus.Published).Select(c => new Item
+            {
+                Kind = ItemKind.CaseStudy, Id = c.Id, Number = null, Name = c.Slug, Text = c.Title, Text2 = null, Person = null,
+                Code = null, Amount = null, At = c.PublishedAt, On = null, Position = null,
+            }))
+            // The viewer's latest booking (a rebooking in the same instant is still the latest) and, on the waiting list,
+            // their place on it.
+            .Concat(db.Bookings.Where(b => b.ActivityId == id && b.PersonId == personId)
+                .OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id).Take(1)
+                .Select(b => new Item
+                {
+                    Kind = ItemKind.MyBooking, Id = b.Id, Number = b.ProjectId, Name = db.Projects.Where(p => p.Id == b.ProjectId).Select(p => p.Title).FirstOrDefault(),
+                    Text = b.Attendance == null ? null : b.Attendance.Value.ToString(), Text2 = null, Person = null, Code = b.Status.ToString(),
+                    Amount = null, At = b.CreatedAt, On = null,
+                    Position = b.Status == BookingStatus.Waitlisted
+                        ? 1 + db.Bookings.Count(w => w.ActivityId == b.ActivityId && w.Status == BookingStatus.Waitlisted
+                            && (w.CreatedAt < b.CreatedAt || w.CreatedAt == b.CreatedAt && w.Id < b.Id))
+                        : null,
+                }));
+        if (costs)
+        {
+            items = items.Concat(db.Set<CostLine>().Where(c => c.ActivityId == id).Select(c => new Item
+            {
+                Kind = ItemKind.Cost, Id = c.Id, Number = null, Name = null, Text = c.Description, Text2 = null, Person = null,
+                Code = c.Category.ToString(), Amount = c.Amount, At = null, On = null, Position = null,
+            }));
+        }
+        if (projectsOf is { } partnership)
+        {
+            items = items.Concat(db.Projects.Where(p => p.PartnershipId == partnership && p.Status == Domain.Projects.ProjectStatus.Active)
+                .Select(p => new Item
+                {
+                    Kind = ItemKind.Project, Id = p.Id, Number = null, Name = p.Title, Text = null, Text2 = null, Person = null,
+                    Code = null, Amount = null, At = null, On = p.StartsOn, Position = null,
+                }));
+        }
+        return await items.AsNoTracking().ToListAsync(cancellationToken);
+    }
+
+    private sealed record Facts(Activity Activity, bool KeepsPriorityPlaces, bool PartnershipHasPriority, int? RegionCap, int RegionConfirmed,
+        int PartnershipConfirmed, int WaitingCount, string? HostName, string? OrganisedBy, string? ProposedBy, int EndorsingPartnerships);
+
+    private enum ItemKind
+    {
+        Theme = 1,
+        Contributor = 2,
+        CaseStudy = 3,
+        Cost = 4,
+        Project = 5,
+        MyBooking = 6,
+    }
+
+    /// <summary>One row of <see cref="ListsAsync"/>: the columns a kind does not use are null.</summary>
+    private sealed class Item
+    {
+        public ItemKind Kind { get; init; }
+        public int Id { get; init; }
+        public int? Number { get; init; }
+        public string? Name { get; init; }
+        public string? Text { get; init; }
+        public string? Text2 { get; init; }
+        public string? Person { get; init; }
+        /// <summary>A contributor's role, a cost's category or a booking's status, by name (as stored): one column for three enums.</summary>
+        public string? Code { get; init; }
+        public decimal? Amount { get; init; }
+        public DateTime? At { get; init; }
+        public DateOnly? On { get; init; }
+        public int? Position { get; init; }
     }
 
     public sealed record View(int Id, string Title, string Description, ActivityKind Kind, ActivityStatus Status, DateTime StartsAt,
