@@ -337,9 +337,11 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
                 Code = null, Amount = null, At = c.PublishedAt, On = null, Position = null,
             }))
             // The viewer's latest booking (a rebooking in the same instant is still the latest) and, on the waiting list,
-            // their place on it.
-            .Concat(db.Bookings.Where(b => b.ActivityId == id && b.PersonId == personId)
-                .OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id).Take(1)
+            // their place on it. Picked by a subquery in the WHERE, not ORDER BY … LIMIT: that made this SELECT a derived
+            // table, whose untyped NULL columns PostgreSQL takes as text, which the cost lines' amounts cannot join.
+            .Concat(db.Bookings.Where(b => b.ActivityId == id && b.PersonId == personId
+                    && b.Id == db.Bookings.Where(l => l.ActivityId == id && l.PersonId == personId)
+                        .OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id).Select(l => l.Id).First())
                 .Select(b => new Item
                 {
                     Kind = ItemKind.MyBooking, Id = b.Id, Number = b.ProjectId, Name = db.Projects.Where(p => p.Id == b.ProjectId).Select(p => p.Title).FirstOrDefault(),
