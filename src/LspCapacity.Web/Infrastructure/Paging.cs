@@ -41,8 +41,8 @@ public static class PagingExtensions
 
     /// <summary>
     /// As <see cref="ToPagedAsync{T}"/>, in one round trip instead of two: the total comes with each row of the page (an
-    /// uncorrelated count, which SQLite works out once). Only a page past the last, which has no rows to carry the total,
-    /// costs the count and a second read (of the last page).
+    /// uncorrelated count, which SQLite works out once). A page past the last has no rows to carry the total: then the
+    /// last page is read backwards (<paramref name="query"/> must be ordered), with the total, in one more round trip.
     /// </summary>
     public static async Task<Paged<T>> ToPagedInOneQueryAsync<T>(this IQueryable<T> query, int pageNumber, int pageSize = DefaultPageSize,
         CancellationToken cancellationToken = default)
@@ -55,6 +55,22 @@ public static class PagingExtensions
         {
             return new Paged<T>(rows.Select(r => r.Item).ToList(), pageNumber, pageSize, rows[0].Total);
         }
-        return pageNumber == 1 ? new Paged<T>([], 1, pageSize, 0) : await query.ToPagedAsync(pageNumber, pageSize, cancellationToken);
+        if (pageNumber == 1)
+        {
+            return new Paged<T>([], 1, pageSize, 0);
+        }
+        // Past the last page (an old link, a hand-typed number): the last page is the end of the list, so its rows are the
+        // first of the list reversed, as many as the total leaves for it.
+        var tail = await query.Reverse().Take(pageSize)
+            .Select(item => new { Item = item, Total = query.Count() })
+            .ToListAsync(cancellationToken);
+        if (tail.Count == 0)
+        {
+            return new Paged<T>([], 1, pageSize, 0);
+        }
+        var total = tail[0].Total;
+        var last = (total + pageSize - 1) / pageSize;
+        var onLast = total - (last - 1) * pageSize;
+        return new Paged<T>(tail.Take(onLast).Select(r => r.Item).Reverse().ToList(), last, pageSize, total);
     }
 }
