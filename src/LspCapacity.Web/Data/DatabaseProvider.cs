@@ -71,6 +71,7 @@ public static class Databases
         }
         else
         {
+            SqliteEngine.Configure();
             services.AddSingleton<SqlitePragmas>();
             services.AddSingleton(new WriteGate(serialise: true));
             services.AddPooledDbContextFactory<AppDbContext>((sp, options) => options

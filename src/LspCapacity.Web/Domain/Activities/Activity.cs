@@ -246,14 +246,17 @@ public partial class Activity
         {
             return "Booking has closed.";
         }
-        if (PriorityUntil is { } until && now < until && keepsPriorityPlaces && !partnershipHasPriority)
+        if (IsPriorityWindow(now, keepsPriorityPlaces) && !partnershipHasPriority)
         {
             return $"Until {UkCalendar.Until(PriorityUntil!.Value)}, places are kept for partnerships with a high need in this activity's themes.";
         }
         return null;
     }
 
-    public bool IsPriorityWindow(DateTime now) => PriorityUntil is { } until && now < until && _priorityPartnerships.Count > 0;
+    public bool IsPriorityWindow(DateTime now) => IsPriorityWindow(now, keepsPriorityPlaces: _priorityPartnerships.Count > 0);
+
+    /// <summary>Whether places are still kept for some partnerships, when a query has read whether the activity keeps any.</summary>
+    public bool IsPriorityWindow(DateTime now, bool keepsPriorityPlaces) => PriorityUntil is { } until && now < until && keepsPriorityPlaces;
 
     /// <summary>
     /// Books a person (their own booking, or a coordinator booking them). Confirmed when a place is

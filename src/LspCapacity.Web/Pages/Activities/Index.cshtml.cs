@@ -58,32 +58,31 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
         var showcases = Filtered(db.Activities.AsNoTracking().Where(a => a.IsNational && a.RegionId != regionId && a.Status != ActivityStatus.Draft), now, month);
         var visible = home.Concat(showcases);
         var query = Past ? visible.OrderByDescending(a => a.StartsAt) : visible.OrderBy(a => a.StartsAt);
-        // Theme ids, not a join to Themes: SQLite materialised that join over every activity's themes
-        // and scanned it for each row of the page. The names come from the themes held in memory.
+        // The viewer's own live booking comes as a scalar subquery of the page's rows (a collection cannot follow the
+        // compound's sort, a scalar can), so a full activity they have a place on says so.
+        var personId = me.Id;
         var found = await query
             .Select(a => new
             {
                 a.Id, a.Title, a.Kind, a.Status, a.StartsAt, a.EndsAt,
                 Where = a.Venue ?? db.Partnerships.Where(p => p.Id == a.HostPartnershipId).Select(p => p.Name + " LSP").FirstOrDefault(),
                 PlacesLeft = a.Capacity - a.ConfirmedCount, a.Mode, a.IsNational,
+                Mine = db.Bookings.Where(b => b.ActivityId == a.Id && b.PersonId == personId
+                        && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
+                    .Select(b => (BookingStatus?)b.Status).FirstOrDefault(),
             })
             .ToPagedInOneQueryAsync(PageNumber, 20, cancellationToken);
-        // The page's themes by the ids shown (a collection cannot follow the compound's sort in one query).
+        // The page's themes by the ids shown (a collection cannot follow the compound's sort in one query, and EF does
+        // not join a list into one column). Theme ids, not a join to Themes: SQLite materialised that join over every
+        // activity's themes and scanned it for each row of the page. The names come from the themes held in memory.
         var shown = found.Items.Select(a => a.Id).ToList();
         var themesOf = (await db.Set<ActivityTheme>().AsNoTracking()
                 .Where(t => shown.Contains(t.ActivityId))
                 .Select(t => new { t.ActivityId, t.ThemeId })
                 .ToListAsync(cancellationToken))
             .ToLookup(t => t.ActivityId, t => t.ThemeId);
-        // The viewer's own live bookings on this page, so a full activity they have a place on says so.
-        var personId = me.Id;
-        var mine = (await db.Bookings.AsNoTracking()
-                .Where(b => b.PersonId == personId && shown.Contains(b.ActivityId)
-                    && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
-                .Select(b => new { b.ActivityId, b.Status }).ToListAsync(cancellationToken))
-            .ToLookup(b => b.ActivityId, b => b.Status);
         Activities = new Paged<Row>(found.Items.Select(a => new Row(a.Id, a.Title, a.Kind, a.Status, a.StartsAt, a.EndsAt, a.Where,
-                a.PlacesLeft, a.Mode, themesOf[a.Id].Order().Select(id => themeNames[id]).ToList(), mine[a.Id].Cast<BookingStatus?>().FirstOrDefault(), a.IsNational)).ToList(),
+                a.PlacesLeft, a.Mode, themesOf[a.Id].Order().Select(id => themeNames[id]).ToList(), a.Mine, a.IsNational)).ToList(),
             found.PageNumber, found.PageSize, found.TotalCount);
         return Page();
     }

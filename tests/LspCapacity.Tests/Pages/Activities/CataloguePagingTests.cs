@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using LspCapacity.Tests.Support;
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
 
 namespace LspCapacity.Tests.Pages.Activities;
 
@@ -44,6 +46,48 @@ public partial class CataloguePagingTests : IClassFixture<AppFactory>
         _app.Queries.Reset();
         await staff.GetDocumentAsync("/activities?page=999");
         Assert.Equal(onAPage + 1, _app.Queries.Count);
+    }
+
+    /// <summary>
+    /// Each row shows its themes (in the order of their ids, whatever order they were chosen in) and the viewer's own live
+    /// booking, which comes with the page and its total in one round trip; the page's themes are one more.
+    /// </summary>
+    [Fact]
+    public async Task ARow_ShowsItsThemesInOrder_AndTheViewersOwnBooking_WithThePage()
+    {
+        var full = await _app.PublishedActivityAsync(capacity: 1, title: "Rows seminar full", startsIn: TimeSpan.FromHours(1));
+        var themes = await _app.WithDbAsync(async db =>
+        {
+            var ids = await db.Themes.OrderBy(t => t.Id).Select(t => new { t.Id, t.Name }).Take(3).ToListAsync();
+            var activity = await db.Activities.Include(a => a.Themes).SingleAsync(a => a.Id == full);
+            activity.SetThemes([ids[2].Id, ids[0].Id, ids[1].Id]);
+            await db.SaveChangesAsync();
+            return ids.Select(t => t.Name).ToList();
+        });
+        await _app.BookAsync(Demo.StaffBirmingham, full);
+        await _app.BookAsync(Demo.StaffCoventry, full); // the one place is taken: waiting
+
+        static IElement Row(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            page.QuerySelectorAll(".app-activity-list__item").Single(i => i.QuerySelector("h2")!.TextContent.Trim() == "Rows seminar full");
+        var booker = Row(await _app.CreateClientAs(Demo.StaffBirmingham).GetDocumentAsync("/activities"));
+        Assert.Contains(string.Join(", ", themes), booker.TextContent);
+        Assert.Contains("You have a place", booker.TextContent);
+        Assert.Contains("You are on the waiting list", Row(await _app.CreateClientAs(Demo.StaffCoventry).GetDocumentAsync("/activities")).TextContent);
+        var someoneElse = Row(await _app.CreateClientAs(Demo.Coordinator).GetDocumentAsync("/activities"));
+        Assert.Contains("Waiting list", someoneElse.TextContent);
+        Assert.DoesNotContain("You ", someoneElse.TextContent);
+
+        // Besides what every signed-in page runs (the test's sign-in): the data versions (are the theme names held in
+        // memory still current?), the page with its total and the viewer's bookings, and the page's themes.
+        var staff = _app.CreateClientAs(Demo.StaffBirmingham);
+        async Task<int> QueriesFor(string url)
+        {
+            await staff.GetDocumentAsync(url);
+            _app.Queries.Reset();
+            await staff.GetDocumentAsync(url);
+            return _app.Queries.Count;
+        }
+        Assert.Equal(await QueriesFor("/accessibility") + 3, await QueriesFor("/activities"));
     }
 
     private static List<string> Titles(AngleSharp.Html.Dom.IHtmlDocument page) =>
