@@ -55,12 +55,16 @@ public static class PagingExtensions
         {
             return new Paged<T>(rows.Select(r => r.Item).ToList(), pageNumber, pageSize, rows[0].Total);
         }
-        if (pageNumber == 1)
-        {
-            return new Paged<T>([], 1, pageSize, 0);
-        }
-        // Past the last page (an old link, a hand-typed number): the last page is the end of the list, so its rows are the
-        // first of the list reversed, as many as the total leaves for it.
+        return pageNumber == 1 ? new Paged<T>([], 1, pageSize, 0) : await query.LastPageInOneQueryAsync(pageSize, cancellationToken);
+    }
+
+    /// <summary>
+    /// The last page of <paramref name="query"/> (which must be ordered) with its total, in one round trip: for a page number
+    /// past the last (an old link, a hand-typed number). The last page is the end of the list, so its rows are the first of
+    /// the list reversed, as many as the total leaves for it.
+    /// </summary>
+    public static async Task<Paged<T>> LastPageInOneQueryAsync<T>(this IQueryable<T> query, int pageSize, CancellationToken cancellationToken = default)
+    {
         var tail = await query.Reverse().Take(pageSize)
             .Select(item => new { Item = item, Total = query.Count() })
             .ToListAsync(cancellationToken);
