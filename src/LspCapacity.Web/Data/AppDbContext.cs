@@ -68,8 +68,8 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
     /// </summary>
     // Read on nearly every page (each cached figure checks its version): compiled once, so EF does not
     // rework and look up the expression on every request.
-    private static readonly Func<AppDbContext, IAsyncEnumerable<DataVersion>> AllVersions =
-        EF.CompileAsyncQuery((AppDbContext db) => db.DataVersions.AsNoTracking());
+    private static readonly PerEngine<Func<AppDbContext, IAsyncEnumerable<DataVersion>>> AllVersions =
+        new(() => EF.CompileAsyncQuery((AppDbContext db) => db.DataVersions.AsNoTracking()));
 
     public async Task<IReadOnlyDictionary<string, long>> DataVersionsAsync(CancellationToken cancellationToken)
     {
@@ -78,7 +78,7 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
             return known;
         }
         var read = new Dictionary<string, long>();
-        await foreach (var version in AllVersions(this).WithCancellation(cancellationToken))
+        await foreach (var version in AllVersions.For(this)(this).WithCancellation(cancellationToken))
         {
             read[version.Name] = version.Version;
         }

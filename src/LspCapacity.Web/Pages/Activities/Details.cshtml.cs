@@ -240,7 +240,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
     /// The activity and every single fact of it the page shows one viewer (see <see cref="ShowAsync"/>). Compiled once: EF's
     /// work to turn an expression this size into its cached query on every call cost more CPU than the SQL.
     /// </summary>
-    private static readonly Func<AppDbContext, int, int?, int?, Task<Facts?>> FactsOf = EF.CompileAsyncQuery(
+    private static readonly PerEngine<Func<AppDbContext, int, int?, int?, Task<Facts?>>> FactsOf = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, int id, int? partnershipId, int? regionId) => db.Activities.AsNoTracking().Where(a => a.Id == id)
             .Select(a => new Facts(
                 a,
@@ -259,7 +259,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
                         .Select(p => db.Partnerships.Where(x => x.Id == p.PartnershipId).Select(x => x.Name).First()).FirstOrDefault(),
                 a.ProposalId == null ? 0
                     : db.ProposalEndorsements.Where(e => e.ProposalId == a.ProposalId).Select(e => e.PartnershipId).Distinct().Count()))
-            .SingleOrDefault());
+            .SingleOrDefault()));
 
     private async Task<IActionResult> ShowAsync(int id, CancellationToken cancellationToken)
     {
@@ -272,7 +272,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
         // more CPU than its SQL here, so the counts and names are subqueries of this one rather than queries of their own.
         // The booking rules get the confirmed places they count (see Activity.WhyNoPlaceFor): the viewer's partnership's
         // when places per partnership are capped, and on a national showcase their region's.
-        var facts = await FactsOf(db, id, partnershipId, regionId);
+        var facts = await FactsOf.For(db)(db, id, partnershipId, regionId);
         if (facts is null)
         {
             return NotFound();
@@ -326,13 +326,13 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
     /// for a manager and the partnership's active projects for the booking form, as one UNION ALL of rows of one shape.
     /// </summary>
     private Task<List<Item>> ListsAsync(int id, string? personId, bool costs, int? projectsOf, CancellationToken cancellationToken) =>
-        ListsOf(db, id, personId, costs, projectsOf).ToListAsync(cancellationToken).AsTask();
+        ListsOf.For(db)(db, id, personId, costs, projectsOf).ToListAsync(cancellationToken).AsTask();
 
     /// <summary>
     /// <see cref="ListsAsync"/>'s query, compiled once (as <see cref="FactsOf"/>). What not every viewer sees is asked for by
     /// parameters, not by composing the query per viewer: the costs when <c>costs</c>, the projects of <c>projectsOf</c>.
     /// </summary>
-    private static readonly Func<AppDbContext, int, string?, bool, int?, IAsyncEnumerable<Item>> ListsOf = EF.CompileAsyncQuery(
+    private static readonly PerEngine<Func<AppDbContext, int, string?, bool, int?, IAsyncEnumerable<Item>>> ListsOf = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, int id, string? personId, bool costs, int? projectsOf) => db.Set<ActivityTheme>().AsNoTracking().Where(t => t.ActivityId == id)
             .Select(t => new Item
             {
@@ -377,7 +377,7 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
                 {
                     Kind = ItemKind.Project, Id = p.Id, Number = null, Name = p.Title, Text = null, Text2 = null, Person = null,
                     Code = null, Amount = null, At = null, On = p.StartsOn, Position = null,
-                })));
+                }))));
 
     private sealed record Facts(Activity Activity, bool KeepsPriorityPlaces, bool PartnershipHasPriority, int? RegionCap, int RegionConfirmed,
         int PartnershipConfirmed, int WaitingCount, string? HostName, string? OrganisedBy, string? ProposedBy, int EndorsingPartnerships);

@@ -74,7 +74,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
         if (IsDefaultView)
         {
             // The same query with no filter, compiled (see DefaultView); a page past the last is read backwards as above.
-            var rows = await DefaultView(db, regionId, now, personId, (PageNumber - 1) * PageSize, PageSize).ToListAsync(cancellationToken);
+            var rows = await DefaultView.For(db)(db, regionId, now, personId, (PageNumber - 1) * PageSize, PageSize).ToListAsync(cancellationToken);
             found = rows.Count > 0 ? new Paged<Found>(rows.Select(r => r.Row).ToList(), PageNumber, PageSize, rows[0].Total)
                 : PageNumber == 1 ? new Paged<Found>([], 1, PageSize, 0)
                 : await Composed().LastPageInOneQueryAsync(PageSize, cancellationToken);
@@ -109,7 +109,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
     /// booking), compiled once. Composing and translating the expression on each request cost EF more CPU than SQLite's
     /// work (measured on the activity page, compiled the same way: half the CPU per request).
     /// </summary>
-    private static readonly Func<AppDbContext, int, DateTime, string?, int, int, IAsyncEnumerable<FoundOf>> DefaultView = EF.CompileAsyncQuery(
+    private static readonly PerEngine<Func<AppDbContext, int, DateTime, string?, int, int, IAsyncEnumerable<FoundOf>>> DefaultView = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, int regionId, DateTime now, string? personId, int skip, int take) => db.Activities.AsNoTracking()
             .Where(a => a.RegionId == regionId && a.Status == ActivityStatus.Published && a.EndsAt >= now)
             .Concat(db.Activities.Where(a => a.IsNational && a.RegionId != regionId && a.Status == ActivityStatus.Published && a.EndsAt >= now))
@@ -124,7 +124,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
                         .Select(b => (BookingStatus?)b.Status).FirstOrDefault()),
                 db.Activities.Where(x => x.RegionId == regionId && x.Status == ActivityStatus.Published && x.EndsAt >= now)
                     .Concat(db.Activities.Where(x => x.IsNational && x.RegionId != regionId && x.Status == ActivityStatus.Published && x.EndsAt >= now))
-                    .Count())));
+                    .Count()))));
 
     /// <summary>A row of the page as read, before its themes are added.</summary>
     private sealed record Found(int Id, string Title, ActivityKind Kind, ActivityStatus Status, DateTime StartsAt, DateTime EndsAt,

@@ -28,16 +28,16 @@ public class BookingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
         var now = clock.GetUtcNow().UtcDateTime;
         Now = now;
         var personId = me.RequiredId;
-        var total = await CountOf(db, personId, now, Past);
+        var total = await CountOf.For(db)(db, personId, now, Past);
         var pages = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
         PageNumber = Math.Clamp(PageNumber, 1, pages);
         var rows = new List<Row>(PageSize);
-        await foreach (var row in PageOf(db, personId, now, Past, (PageNumber - 1) * PageSize, PageSize).WithCancellation(cancellationToken))
+        await foreach (var row in PageOf.For(db)(db, personId, now, Past, (PageNumber - 1) * PageSize, PageSize).WithCancellation(cancellationToken))
         {
             rows.Add(row);
         }
         Bookings = new Paged<Row>(rows, PageNumber, PageSize, total);
-        var token = await CalendarTokenOf(db, personId);
+        var token = await CalendarTokenOf.For(db)(db, personId);
         FeedUrl = token is null ? null : $"{Request.Scheme}://{Request.Host}/my/calendar.ics?token={token}";
     }
 
@@ -47,21 +47,21 @@ public class BookingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
     // look up their expression trees on every request (docs/performance.md). Upcoming and past differ only
     // by @past: the sort's first key is the start for upcoming and a constant for past, whose second key is
     // the start, latest first. A person has few bookings, so the rows are few whichever way they are sorted.
-    private static readonly Func<AppDbContext, string, DateTime, bool, Task<int>> CountOf = EF.CompileAsyncQuery(
+    private static readonly PerEngine<Func<AppDbContext, string, DateTime, bool, Task<int>>> CountOf = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, string personId, DateTime now, bool past) =>
-            db.Bookings.Count(b => b.PersonId == personId && (past ? b.Activity!.EndsAt < now : b.Activity!.EndsAt >= now)));
+            db.Bookings.Count(b => b.PersonId == personId && (past ? b.Activity!.EndsAt < now : b.Activity!.EndsAt >= now))));
 
-    private static readonly Func<AppDbContext, string, DateTime, bool, int, int, IAsyncEnumerable<Row>> PageOf = EF.CompileAsyncQuery(
+    private static readonly PerEngine<Func<AppDbContext, string, DateTime, bool, int, int, IAsyncEnumerable<Row>>> PageOf = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, string personId, DateTime now, bool past, int skip, int take) => db.Bookings.AsNoTracking()
             .Where(b => b.PersonId == personId && (past ? b.Activity!.EndsAt < now : b.Activity!.EndsAt >= now))
             .OrderBy(b => past ? null : (DateTime?)b.Activity!.StartsAt).ThenByDescending(b => b.Activity!.StartsAt)
             .Skip(skip).Take(take)
             .Select(b => new Row(b.ActivityId, b.Activity!.Title, b.Activity.Kind, b.Activity.Status, b.Activity.StartsAt, b.Activity.EndsAt,
                 b.Activity.Venue ?? db.Partnerships.Where(p => p.Id == b.Activity.HostPartnershipId).Select(p => p.Name + " LSP").FirstOrDefault(),
-                b.Status, b.Attendance, b.Id, b.ProjectId, db.Projects.Where(p => p.Id == b.ProjectId).Select(p => p.Title).FirstOrDefault())));
+                b.Status, b.Attendance, b.Id, b.ProjectId, db.Projects.Where(p => p.Id == b.ProjectId).Select(p => p.Title).FirstOrDefault()))));
 
-    private static readonly Func<AppDbContext, string, Task<string?>> CalendarTokenOf = EF.CompileAsyncQuery(
-        (AppDbContext db, string personId) => db.Users.Where(u => u.Id == personId).Select(u => u.CalendarToken).Single());
+    private static readonly PerEngine<Func<AppDbContext, string, Task<string?>>> CalendarTokenOf = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, string personId) => db.Users.Where(u => u.Id == personId).Select(u => u.CalendarToken).Single()));
 
     /// <summary>Creates the private feed link, or replaces it so the old one stops working.</summary>
     public async Task<IActionResult> OnPostFeedAsync(CancellationToken cancellationToken)
