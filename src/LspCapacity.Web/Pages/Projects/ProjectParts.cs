@@ -67,10 +67,23 @@ public static class ProjectParts
     }
 
     /// <summary>The parts of project <paramref name="projectId"/>, unsorted (a UNION ALL keeps no order): the page sorts each list.</summary>
-    public static Task<List<Part>> LoadAsync(AppDbContext db, int projectId, CancellationToken cancellationToken)
+    public static async Task<List<Part>> LoadAsync(AppDbContext db, int projectId, CancellationToken cancellationToken)
     {
-        var updates = db.ProjectUpdates.Where(u => u.ProjectId == projectId);
-        var parts = Rows(db.Set<ProjectTheme>().Where(t => t.ProjectId == projectId).Join(db.Themes, t => t.ThemeId, t => t.Id, (_, t) => t),
+        var parts = new List<Part>();
+        await foreach (var part in PartsOf.For(db)(db, projectId).WithCancellation(cancellationToken))
+        {
+            parts.Add(part);
+        }
+        return parts;
+    }
+
+    /// <summary>
+    /// The query, compiled once (per engine): built and matched to EF's cache on every call, an expression this size cost
+    /// more CPU than its SQL. Each <see cref="Rows"/> in it is expanded to its SELECT (<see cref="ExpandRows"/>) before EF sees it.
+    /// </summary>
+    private static readonly PerEngine<Func<AppDbContext, int, IAsyncEnumerable<Part>>> PartsOf = new(() => EF.CompileAsyncQuery(ExpandRows<Func<AppDbContext, int, IQueryable<Part>>>(
+        (AppDbContext db, int projectId) =>
+            Rows(db.Set<ProjectTheme>().Where(t => t.ProjectId == projectId).Join(db.Themes, t => t.ThemeId, t => t.Id, (_, t) => t),
                 t => new Part { Kind = PartKind.Theme, Id = t.Id, Order = t.Position, Text = t.Name })
             .Concat(Rows(db.Set<ProjectNeed>().Where(n => n.ProjectId == projectId).Join(db.Themes, n => n.ThemeId, t => t.Id, (n, t) => new { n, t.Name }),
                 x => new Part { Kind = PartKind.Need, Id = x.n.ThemeId, Ref = x.n.SurveyId, Text = x.Name, Code = x.n.Level.ToString() }))
@@ -84,13 +97,13 @@ public static class ProjectParts
                     Kind = PartKind.Measure, Id = m.Id, Order = m.Position, Text = m.Name, Text2 = m.Unit,
                     On = m.BaselineOn, Value = m.BaselineValue, Until = m.TargetOn, Value2 = m.TargetValue, Value3 = m.FinalValue,
                 }))
-            .Concat(Rows(updates,
+            .Concat(Rows(db.ProjectUpdates.Where(u => u.ProjectId == projectId),
                 u => new Part
                 {
                     Kind = PartKind.Update, Id = u.Id, Text = u.Narrative, At = u.PostedAt, Code = u.Rag.ToString(), MilestonesDone = u.MilestonesDone,
                     Text2 = db.Users.Where(p => p.Id == u.AuthorId).Select(p => p.DisplayName).FirstOrDefault(),
                 }))
-            .Concat(Rows(updates.SelectMany(u => u.Readings),
+            .Concat(Rows(db.ProjectUpdates.Where(u => u.ProjectId == projectId).SelectMany(u => u.Readings),
                 r => new Part { Kind = PartKind.Reading, Id = r.Id, Ref = r.UpdateId, Order = r.MeasureId, On = r.On, Value = r.Value }))
             .Concat(Rows(db.ProjectDocuments.Where(d => d.ProjectId == projectId),
                 d => new Part { Kind = PartKind.Document, Id = d.Id, Text = d.FileName, Size = d.Size }))
@@ -115,23 +128,39 @@ public static class ProjectParts
                     Text = db.Partnerships.Where(p => p.Id == r.HostPartnershipId).Select(p => p.Name).FirstOrDefault(),
                 }))
             .Concat(Rows(db.CaseStudies.Where(c => c.ProjectId == projectId && c.Status != CaseStudyStatus.Withdrawn),
-                c => new Part { Kind = PartKind.CaseStudy, Id = c.Id, Text = c.Title, Text2 = c.Slug, At = c.PublishedAt, Code = c.Status.ToString() }));
-        return parts.AsNoTracking().ToListAsync(cancellationToken);
-    }
+                c => new Part { Kind = PartKind.CaseStudy, Id = c.Id, Text = c.Title, Text2 = c.Slug, At = c.PublishedAt, Code = c.Status.ToString() }))
+            .AsNoTracking())));
 
     private static readonly PropertyInfo[] Columns = typeof(Part).GetProperties();
 
     /// <summary>
-    /// <paramref name="source"/> as parts: the columns <paramref name="row"/> does not set are set to null (0, false), in
-    /// one order, since every SELECT of a UNION ALL must give every column.
+    /// A marker for <see cref="ExpandRows"/>, never run: <paramref name="source"/> as parts, the columns <paramref name="row"/>
+    /// does not set to be set to null (0, false), in one order, since every SELECT of a UNION ALL must give every column.
     /// </summary>
-    private static IQueryable<Part> Rows<T>(IQueryable<T> source, Expression<Func<T, Part>> row)
+    private static IQueryable<Part> Rows<T>(IQueryable<T> source, Expression<Func<T, Part>> row) =>
+        throw new InvalidOperationException("Rows is expanded by ExpandRows before the query runs.");
+
+    /// <summary><paramref name="query"/> with each call of <see cref="Rows"/> replaced by its SELECT of every column.</summary>
+    private static Expression<TQuery> ExpandRows<TQuery>(Expression<TQuery> query) => (Expression<TQuery>)new RowsExpander().Visit(query);
+
+    private sealed class RowsExpander : ExpressionVisitor
     {
-        var init = (MemberInitExpression)row.Body;
-        var given = init.Bindings.OfType<MemberAssignment>().ToDictionary(b => b.Member.Name, b => b.Expression);
-        var bindings = Columns.Select(c => Expression.Bind(c, given.GetValueOrDefault(c.Name)
-            ?? Expression.Constant(c.PropertyType.IsValueType && Nullable.GetUnderlyingType(c.PropertyType) is null
-                ? Activator.CreateInstance(c.PropertyType) : null, c.PropertyType)));
-        return source.Select(Expression.Lambda<Func<T, Part>>(Expression.MemberInit(init.NewExpression, bindings), row.Parameters));
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method.DeclaringType != typeof(ProjectParts) || node.Method.Name != nameof(Rows))
+            {
+                return base.VisitMethodCall(node);
+            }
+            var source = Visit(node.Arguments[0]);
+            var row = (LambdaExpression)((UnaryExpression)node.Arguments[1]).Operand;
+            var init = (MemberInitExpression)Visit(row.Body);
+            var given = init.Bindings.OfType<MemberAssignment>().ToDictionary(b => b.Member.Name, b => b.Expression);
+            var bindings = Columns.Select(c => Expression.Bind(c, given.GetValueOrDefault(c.Name)
+                ?? Expression.Constant(c.PropertyType.IsValueType && Nullable.GetUnderlyingType(c.PropertyType) is null
+                    ? Activator.CreateInstance(c.PropertyType) : null, c.PropertyType)));
+            var element = row.Parameters[0].Type;
+            var filled = Expression.Lambda(Expression.MemberInit(init.NewExpression, bindings), row.Parameters);
+            return Expression.Call(typeof(Queryable), nameof(Queryable.Select), [element, typeof(Part)], source, Expression.Quote(filled));
+        }
     }
 }
