@@ -32,7 +32,7 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
                 r.NeedThemeId == null ? null : db.Themes.Where(t => t.Id == r.NeedThemeId).Select(t => t.Name).First(),
                 r.ProjectId == null ? null : db.Projects.Where(p => p.Id == r.ProjectId).Select(p => p.Title).First(),
                 r.WantedBy, r.BudgetCeiling, r.Status, r.CreatedAt))
-            .ToPagedAsync(Math.Max(1, page), cancellationToken: cancellationToken);
+            .ToPagedInOneQueryAsync(Math.Max(1, page), cancellationToken: cancellationToken);
         return Page();
     }
 

@@ -4,15 +4,15 @@ using LspCapacity.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace LspCapacity.Web.Pages.Projects;
 
 /// <summary>
 /// The improvement projects a person may see (their partnership's, their region's, the ones they
-/// support), filtered by status, theme and partnership, paged. A fixed number of queries whatever the size.
+/// support), filtered by status, theme and partnership, paged. A fixed number of queries whatever the size: the page with
+/// its total in one, the themes and partnerships to filter by from memory (<see cref="ReferenceData"/>).
 /// </summary>
-public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
+public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ProjectStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public int? Theme { get; set; }
@@ -45,16 +45,16 @@ public class IndexModel(AppDbContext db, CurrentUser me) : PageModel
             .Select(p => new Row(p.Id, p.Title, db.Partnerships.Where(x => x.Id == p.PartnershipId).Select(x => x.Name).First(),
                 p.Status, p.StartsOn, p.EndsOn, p.LastUpdateOn,
                 p.Updates.OrderByDescending(u => u.PostedAt).Select(u => (RagStatus?)u.Rag).FirstOrDefault()))
-            .ToPagedAsync(Math.Max(1, page), cancellationToken: cancellationToken);
-        Themes = await ThemeChoices.ListAsync(db, cancellationToken);
+            .ToPagedInOneQueryAsync(Math.Max(1, page), cancellationToken: cancellationToken);
+        Themes = await ThemeChoices.ListAsync(reference, db, cancellationToken);
         if (me.IsCoordinator)
         {
-            var partnerships = db.Partnerships.AsNoTracking();
-            if (!me.IsAdmin)
-            {
-                partnerships = partnerships.Where(p => p.RegionId == me.RegionId);
-            }
-            Partnerships = await partnerships.OrderBy(p => p.Name).Select(p => new SelectListItem(p.Name, p.Id.ToString())).ToListAsync(cancellationToken);
+            // By name in ordinal order, as the database sorts them (SQLite compares names byte by byte).
+            var partnerships = me.IsAdmin
+                ? (await reference.PartnershipNamesAsync(db, cancellationToken)).Select(p => new ReferenceData.PartnershipItem(p.Key, p.Value))
+                    .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id).ToList()
+                : me.RegionId is { } regionId ? await reference.PartnershipsAsync(db, regionId, cancellationToken) : [];
+            Partnerships = partnerships.Select(p => new SelectListItem(p.Name, p.Id.ToString(UkTime.Culture))).ToList();
         }
         return Page();
     }

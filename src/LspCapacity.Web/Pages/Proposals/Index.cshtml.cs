@@ -23,8 +23,8 @@ public enum ProposalSort
 /// <summary>
 /// The proposals of the person's region, filtered by theme, kind, status and partnership, sorted by endorsements,
 /// need evidence or age, paged. A fixed number of queries whatever the number of proposals and endorsements: the page and its
-/// total in one (sorted by need evidence, which is no column, the matching ids first); the names of themes and partnerships are
-/// held in memory.
+/// total in one (sorted by need evidence, which is no column, the matching ids first), then the page's themes; the names of
+/// themes and partnerships are held in memory.
 /// </summary>
 [Authorize(Policy = Policies.InARegion)]
 public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference, FiguresCache cache) : PageModel
@@ -64,8 +64,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference
         }
         Evidence = await NeedEvidence.LoadAsync(db, cache, regionId, cancellationToken);
         IQueryable<RowData> Rows(IQueryable<Proposal> proposals) => proposals.Select(p => new RowData(p.Id, p.Title, p.Kind, p.Status, p.PartnershipId,
-            p.HostOffer, p.CreatedAt, db.ProposalEndorsements.Where(e => e.ProposalId == p.Id).Select(e => e.PartnershipId).Distinct().Count(),
-            p.Themes.Select(t => t.ThemeId).ToList()));
+            p.HostOffer, p.CreatedAt, db.ProposalEndorsements.Where(e => e.ProposalId == p.Id).Select(e => e.PartnershipId).Distinct().Count()));
         Paged<RowData> found;
         if (Sort == ProposalSort.Need)
         {
@@ -86,11 +85,17 @@ public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference
                     .ThenByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id);
             found = await Rows(ordered).ToPagedInOneQueryAsync(page, cancellationToken: cancellationToken);
         }
+        // The page's themes by the ids shown, not as a collection of each row: EF's shaper for a nested collection builds a
+        // delegate on every run (measured on the provider register: a sixth of its CPU).
+        var shown = found.Items.Select(r => r.Id).ToList();
+        var themesOf = (shown.Count == 0 ? [] : await db.Set<ProposalTheme>().AsNoTracking().Where(t => shown.Contains(t.ProposalId))
+                .Select(t => new { t.ProposalId, t.ThemeId }).ToListAsync(cancellationToken))
+            .ToLookup(t => t.ProposalId, t => t.ThemeId);
         var partnershipNames = await reference.PartnershipNamesAsync(db, cancellationToken);
         var themeNames = await reference.ThemeNamesAsync(db, cancellationToken);
         Proposals = new Paged<Row>(found.Items.Select(r => new Row(r.Id, r.Title, r.Kind, r.Status,
                 partnershipNames.GetValueOrDefault(r.PartnershipId, ""), r.HostOffer, r.CreatedAt, r.Endorsing,
-                Evidence.PartnershipsWithHighNeed(r.ThemeIds), r.ThemeIds.Select(t => themeNames.GetValueOrDefault(t, "")).Order().ToList())).ToList(),
+                Evidence.PartnershipsWithHighNeed(themesOf[r.Id]), themesOf[r.Id].Select(t => themeNames.GetValueOrDefault(t, "")).Order().ToList())).ToList(),
             found.PageNumber, found.PageSize, found.TotalCount);
         Themes = await ThemeChoices.ListAsync(reference, db, cancellationToken);
         Partnerships = (await reference.PartnershipsAsync(db, regionId, cancellationToken))
@@ -106,7 +111,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference
             sort = Sort == ProposalSort.Endorsements ? null : (ProposalSort?)Sort })!).WithPageNumber(page);
 
     private sealed record RowData(int Id, string Title, ProposalKind Kind, ProposalStatus Status, int PartnershipId, HostOffer HostOffer,
-        DateTime CreatedAt, int Endorsing, List<int> ThemeIds);
+        DateTime CreatedAt, int Endorsing);
 
     public sealed record Row(int Id, string Title, ProposalKind Kind, ProposalStatus Status, string Partnership, HostOffer HostOffer,
         DateTime CreatedAt, int PartnershipsEndorsing, int PartnershipsWithHighNeed, IReadOnlyList<string> Themes);

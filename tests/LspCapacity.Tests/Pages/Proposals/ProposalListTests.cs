@@ -85,11 +85,11 @@ public class ProposalListTests
         {
             few[url] = await QueriesForAsync(app, url);
         }
-        // The list: the data versions (need evidence, themes and partnerships are held in memory) and one query for the page and
-        // its total; beyond what the test scheme's sign-in reads on every request.
+        // The list: the data versions (need evidence, themes and partnerships are held in memory), one query for the page and
+        // its total, one for the page's themes; beyond what the test scheme's sign-in reads on every request.
         var signIn = await QueriesForAsync(app, "/accessibility");
-        Assert.Equal(2, few["/proposals"] - signIn);
-        Assert.Equal(2, few["/proposals?sort=Newest"] - signIn);
+        Assert.Equal(3, few["/proposals"] - signIn);
+        Assert.Equal(3, few["/proposals?sort=Newest"] - signIn);
         await AddProposalsAsync(app, 40, endorsers: 12, onto: id);
         foreach (var url in urls)
         {
