@@ -342,7 +342,8 @@ namespace LspCapacity.Web.Data.Migrations
 
                     b.HasIndex("HostPartnershipId");
 
-                    b.HasIndex("ProposalId");
+                    b.HasIndex("ProposalId")
+                        .HasFilter("\"ProposalId\" IS NOT NULL");
 
                     b.HasIndex("Status", "StartsAt")
                         .HasDatabaseName("IX_Activities_National_Status_StartsAt")

@@ -48,12 +48,14 @@ public class IndexModel(AppDbContext db, CurrentUser me, CurrentProgramme curren
         var from = programme.StartsOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var to = programme.EndsOn.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var showsDrafts = ShowsDrafts;
-        // The programme's activities: those starting within it and those made from its proposals. The proposals' ids are one
-        // subquery the database reads once (IN), not a lookup per activity.
+        // The programme's activities: those starting within it and those made from its proposals. The region and the statuses
+        // in each half of the OR, so SQLite searches an index for each half (the region's dates; the proposals' ids, an IN
+        // subquery read once) and merges the two; with them outside the OR, it read the region's every activity.
+        var statuses = Enum.GetValues<ActivityStatus>().Where(s => s != ActivityStatus.Cancelled && (showsDrafts || s != ActivityStatus.Draft)).ToList();
         var programmeProposals = db.Proposals.Where(p => p.ProgrammeId == programmeId).Select(p => (int?)p.Id);
         var found = await db.Activities.AsNoTracking()
-            .Where(a => a.RegionId == regionId && a.Status != ActivityStatus.Cancelled && (showsDrafts || a.Status != ActivityStatus.Draft)
-                && ((a.StartsAt >= from && a.StartsAt < to) || programmeProposals.Contains(a.ProposalId)))
+            .Where(a => (a.RegionId == regionId && statuses.Contains(a.Status) && a.StartsAt >= from && a.StartsAt < to)
+                || (programmeProposals.Contains(a.ProposalId) && a.RegionId == regionId && statuses.Contains(a.Status)))
             .OrderBy(a => a.StartsAt).ThenBy(a => a.Id)
             .Select(a => new { a.Id, a.Title, a.Kind, a.Status, a.StartsAt, a.ProposalId, Cost = a.Costs.Sum(c => (decimal?)c.Amount) ?? 0m })
             .ToListAsync(cancellationToken);

@@ -351,7 +351,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
 
                     b.HasIndex("HostPartnershipId");
 
-                    b.HasIndex("ProposalId");
+                    b.HasIndex("ProposalId")
+                        .HasFilter("\"ProposalId\" IS NOT NULL");
 
                     b.HasIndex("Status", "StartsAt")
                         .HasDatabaseName("IX_Activities_National_Status_StartsAt")

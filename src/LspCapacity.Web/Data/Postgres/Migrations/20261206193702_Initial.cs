@@ -2410,7 +2410,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Activities_ProposalId",
                 table: "Activities",
-                column: "ProposalId");
+                column: "ProposalId",
+                filter: "\"ProposalId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Activities_RegionId_Status_StartsAt_Capacity_ConfirmedCount~",

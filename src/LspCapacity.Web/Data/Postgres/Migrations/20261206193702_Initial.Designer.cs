@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LspCapacity.Web.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261206093100_Initial")]
+    [Migration("20261206193702_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -354,7 +354,8 @@ namespace LspCapacity.Web.Data.Postgres.Migrations
 
                     b.HasIndex("HostPartnershipId");
 
-                    b.HasIndex("ProposalId");
+                    b.HasIndex("ProposalId")
+                        .HasFilter("\"ProposalId\" IS NOT NULL");
 
                     b.HasIndex("Status", "StartsAt")
                         .HasDatabaseName("IX_Activities_National_Status_StartsAt")

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LspCapacity.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206093056_Initial")]
+    [Migration("20261206193658_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -345,7 +345,8 @@ namespace LspCapacity.Web.Data.Migrations
 
                     b.HasIndex("HostPartnershipId");
 
-                    b.HasIndex("ProposalId");
+                    b.HasIndex("ProposalId")
+                        .HasFilter("\"ProposalId\" IS NOT NULL");
 
                     b.HasIndex("Status", "StartsAt")
                         .HasDatabaseName("IX_Activities_National_Status_StartsAt")

@@ -2408,7 +2408,8 @@ namespace LspCapacity.Web.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Activities_ProposalId",
                 table: "Activities",
-                column: "ProposalId");
+                column: "ProposalId",
+                filter: "\"ProposalId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Activities_RegionId_Status_StartsAt_Capacity_ConfirmedCount_EndsAt",
