@@ -51,11 +51,22 @@ public static class PagingExtensions
         var rows = await query.Skip((pageNumber - 1) * pageSize).Take(pageSize)
             .Select(item => new { Item = item, Total = query.Count() })
             .ToListAsync(cancellationToken);
+        return await FromRowsAsync(rows.Select(r => (r.Item, r.Total)).ToList(), pageNumber, pageSize,
+            () => query.LastPageInOneQueryAsync(pageSize, cancellationToken));
+    }
+
+    /// <summary>
+    /// A page from its rows, each carrying the list's total: no rows on the first page is an empty list, no rows past it a
+    /// page number past the last, which <paramref name="lastPage"/> reads instead.
+    /// </summary>
+    public static async Task<Paged<T>> FromRowsAsync<T>(IReadOnlyList<(T Item, int Total)> rows, int pageNumber, int pageSize,
+        Func<Task<Paged<T>>> lastPage)
+    {
         if (rows.Count > 0)
         {
             return new Paged<T>(rows.Select(r => r.Item).ToList(), pageNumber, pageSize, rows[0].Total);
         }
-        return pageNumber == 1 ? new Paged<T>([], 1, pageSize, 0) : await query.LastPageInOneQueryAsync(pageSize, cancellationToken);
+        return pageNumber == 1 ? new Paged<T>([], 1, pageSize, 0) : await lastPage();
     }
 
     /// <summary>

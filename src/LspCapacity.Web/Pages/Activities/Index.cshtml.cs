@@ -75,9 +75,8 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
         {
             // The same query with no filter, compiled (see DefaultView); a page past the last is read backwards as above.
             var rows = await DefaultView.For(db)(db, regionId, now, personId, (PageNumber - 1) * PageSize, PageSize).ToListAsync(cancellationToken);
-            found = rows.Count > 0 ? new Paged<Found>(rows.Select(r => r.Row).ToList(), PageNumber, PageSize, rows[0].Total)
-                : PageNumber == 1 ? new Paged<Found>([], 1, PageSize, 0)
-                : await Composed().LastPageInOneQueryAsync(PageSize, cancellationToken);
+            found = await PagingExtensions.FromRowsAsync(rows.Select(r => (r.Row, r.Total)).ToList(), PageNumber, PageSize,
+                () => Composed().LastPageInOneQueryAsync(PageSize, cancellationToken));
         }
         else
         {
