@@ -62,14 +62,16 @@ public static class CoDeliveryQueries
     /// of national activities (its condition is the bare <c>IsNational</c> term written here), and their places of the region
     /// through the bookings' (RegionId, Status, ActivityId) index, one search a showcase without reading a booking's row.
     /// </summary>
-    public static IQueryable<Booking> NationalPlaces(AppDbContext db, int regionId)
-    {
-        var showcases = db.Activities
-            .Where(a => a.IsNational && (a.Status == ActivityStatus.Published || a.Status == ActivityStatus.Completed))
-            .Select(a => a.Id);
-        return db.Bookings.AsNoTracking()
-            .Where(b => showcases.Contains(b.ActivityId) && b.RegionId == regionId && b.Status == BookingStatus.Confirmed);
-    }
+    public static IQueryable<Booking> NationalPlaces(AppDbContext db, int regionId) => Inline.Bind(NationalPlacesOf, db, regionId);
+
+    /// <summary><see cref="NationalPlaces"/> as a rule, for a compiled query (<see cref="Inline"/>).</summary>
+    public static readonly Expression<Func<AppDbContext, int, IQueryable<Booking>>> NationalPlacesOf = (db, regionId) =>
+        db.Bookings.AsNoTracking()
+            .Where(b => db.Activities
+                    .Where(a => a.IsNational && (a.Status == ActivityStatus.Published || a.Status == ActivityStatus.Completed))
+                    .Select(a => a.Id)
+                    .Contains(b.ActivityId)
+                && b.RegionId == regionId && b.Status == BookingStatus.Confirmed);
 
     /// <summary>For each partnership of the region, the published or completed activities it helped to deliver (in any role, counted once each).</summary>
     public static async Task<IReadOnlyDictionary<int, int>> CoDeliveredPerPartnershipAsync(AppDbContext db, int regionId, CancellationToken cancellationToken) =>
