@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Proposals;
 using LspCapacity.Web.Infrastructure;
@@ -63,10 +64,17 @@ public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference
             query = query.Where(p => p.PartnershipId == partnershipId);
         }
         Evidence = await NeedEvidence.LoadAsync(db, cache, regionId, cancellationToken);
-        IQueryable<RowData> Rows(IQueryable<Proposal> proposals) => proposals.Select(p => new RowData(p.Id, p.Title, p.Kind, p.Status, p.PartnershipId,
-            p.HostOffer, p.CreatedAt, db.ProposalEndorsements.Where(e => e.ProposalId == p.Id).Select(e => e.PartnershipId).Distinct().Count()));
+        IQueryable<RowData> Rows(IQueryable<Proposal> proposals) => Inline.Bind(RowsOf, db, proposals);
         Paged<RowData> found;
-        if (Sort == ProposalSort.Need)
+        if (IsDefaultView)
+        {
+            // The view nearly every visit asks for, compiled (see DefaultView); a page past the last is read backwards as below.
+            var rows = await DefaultView.For(db)(db, regionId, (Math.Max(1, page) - 1) * PagingExtensions.DefaultPageSize, PagingExtensions.DefaultPageSize)
+                .ToListAsync(cancellationToken);
+            found = await PagingExtensions.FromRowsAsync(rows.Select(r => (r.Row, r.Total)).ToList(), Math.Max(1, page), PagingExtensions.DefaultPageSize,
+                () => Rows(Inline.Bind(ByEndorsements, db, query)).LastPageInOneQueryAsync(PagingExtensions.DefaultPageSize, cancellationToken));
+        }
+        else if (Sort == ProposalSort.Need)
         {
             // Need evidence comes from the survey's answers, not a column: order the matching proposals' ids in memory, then load one page.
             var all = await query.Select(p => new { p.Id, p.CreatedAt, Themes = p.Themes.Select(t => t.ThemeId).ToList() }).ToListAsync(cancellationToken);
@@ -81,8 +89,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference
         {
             var ordered = Sort == ProposalSort.Newest
                 ? query.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
-                : query.OrderByDescending(p => db.ProposalEndorsements.Where(e => e.ProposalId == p.Id).Select(e => e.PartnershipId).Distinct().Count())
-                    .ThenByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id);
+                : Inline.Bind(ByEndorsements, db, query);
             found = await Rows(ordered).ToPagedInOneQueryAsync(page, cancellationToken: cancellationToken);
         }
         // The page's themes by the ids shown, not as a collection of each row: EF's shaper for a nested collection builds a
@@ -109,6 +116,35 @@ public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference
     public string PageUrl(int page) =>
         (_pageUrl ??= Url.Page("/Proposals/Index", new { theme = Theme, kind = Kind, status = Status, partnership = Partnership,
             sort = Sort == ProposalSort.Endorsements ? null : (ProposalSort?)Sort })!).WithPageNumber(page);
+
+    /// <summary>No filter and the first sort: the view nearly every visit asks for.</summary>
+    private bool IsDefaultView => Theme is null && Kind is null && Status is null && Partnership is null && Sort == ProposalSort.Endorsements;
+
+    /// <summary>The partnerships endorsing a proposal, each counted once.</summary>
+    private static readonly Expression<Func<AppDbContext, int, int>> EndorsingOf = (db, proposalId) =>
+        db.ProposalEndorsements.Where(e => e.ProposalId == proposalId).Select(e => e.PartnershipId).Distinct().Count();
+
+    /// <summary>Most partnerships endorsing first, then the newest.</summary>
+    private static readonly Expression<Func<AppDbContext, IQueryable<Proposal>, IQueryable<Proposal>>> ByEndorsements = (db, proposals) =>
+        proposals.OrderByDescending(p => EndorsingOf.Apply(db, p.Id)).ThenByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id);
+
+    private static readonly Expression<Func<AppDbContext, IQueryable<Proposal>, IQueryable<RowData>>> RowsOf = (db, proposals) =>
+        proposals.Select(p => new RowData(p.Id, p.Title, p.Kind, p.Status, p.PartnershipId, p.HostOffer, p.CreatedAt, EndorsingOf.Apply(db, p.Id)));
+
+    /// <summary>
+    /// The region's proposals by endorsements, a page of them with the total (as <see cref="PagingExtensions.ToPagedInOneQueryAsync"/>),
+    /// compiled once: composed on each request, EF's work to find the SQL for the expression was a tenth of the page's CPU.
+    /// </summary>
+    private static readonly PerEngine<Func<AppDbContext, int, int, int, IAsyncEnumerable<Counted>>> DefaultView = new(() => EF.CompileAsyncQuery(
+        Inline.Expand<Func<AppDbContext, int, int, int, IQueryable<Counted>>>((db, regionId, skip, take) =>
+            RowsOf.Apply(db, ByEndorsements.Apply(db, db.Proposals.AsNoTracking().Where(p => p.RegionId == regionId))).Skip(skip).Take(take)
+                .Select(r => new Counted { Row = r, Total = db.Proposals.Count(p => p.RegionId == regionId) }))));
+
+    private sealed class Counted
+    {
+        public RowData Row { get; init; } = default!;
+        public int Total { get; init; }
+    }
 
     private sealed record RowData(int Id, string Title, ProposalKind Kind, ProposalStatus Status, int PartnershipId, HostOffer HostOffer,
         DateTime CreatedAt, int Endorsing);
