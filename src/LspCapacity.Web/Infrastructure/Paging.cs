@@ -17,6 +17,17 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int PageNumber, int PageSi
     public string Title(string title) => PageCount > 1 ? $"{title} (page {PageNumber} of {PageCount})" : title;
 }
 
+/// <summary>
+/// A row of a page with the list's total, as a compiled query reads a page in one round trip (the shape
+/// <see cref="PagingExtensions.ToPagedInOneQueryAsync{T}"/> reads); <see cref="PagingExtensions.FromRowsAsync{T}(IReadOnlyList{Counted{T}}, int, int, Func{Task{Paged{T}}})"/>
+/// makes the page. A class with settable members, which EF projects into at any depth of a query.
+/// </summary>
+public sealed class Counted<T>
+{
+    public T Row { get; init; } = default!;
+    public int Total { get; init; }
+}
+
 public static class PagingExtensions
 {
     /// <summary>
@@ -68,6 +79,10 @@ public static class PagingExtensions
         }
         return pageNumber == 1 ? new Paged<T>([], 1, pageSize, 0) : await lastPage();
     }
+
+    /// <summary>As above, from the rows of a compiled query.</summary>
+    public static Task<Paged<T>> FromRowsAsync<T>(IReadOnlyList<Counted<T>> rows, int pageNumber, int pageSize, Func<Task<Paged<T>>> lastPage) =>
+        FromRowsAsync(rows.Select(r => (r.Row, r.Total)).ToList(), pageNumber, pageSize, lastPage);
 
     /// <summary>
     /// The last page of <paramref name="query"/> (which must be ordered) with its total, in one round trip: for a page number

@@ -75,7 +75,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
         {
             // The same query with no filter, compiled (see DefaultView); a page past the last is read backwards as above.
             var rows = await DefaultView.For(db)(db, regionId, now, personId, (PageNumber - 1) * PageSize, PageSize).ToListAsync(cancellationToken);
-            found = await PagingExtensions.FromRowsAsync(rows.Select(r => (r.Row, r.Total)).ToList(), PageNumber, PageSize,
+            found = await PagingExtensions.FromRowsAsync(rows, PageNumber, PageSize,
                 () => Composed().LastPageInOneQueryAsync(PageSize, cancellationToken));
         }
         else
@@ -108,29 +108,28 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
     /// booking), compiled once. Composing and translating the expression on each request cost EF more CPU than SQLite's
     /// work (measured on the activity page, compiled the same way: half the CPU per request).
     /// </summary>
-    private static readonly PerEngine<Func<AppDbContext, int, DateTime, string?, int, int, IAsyncEnumerable<FoundOf>>> DefaultView = new(() => EF.CompileAsyncQuery(
+    private static readonly PerEngine<Func<AppDbContext, int, DateTime, string?, int, int, IAsyncEnumerable<Counted<Found>>>> DefaultView = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, int regionId, DateTime now, string? personId, int skip, int take) => db.Activities.AsNoTracking()
             .Where(a => a.RegionId == regionId && a.Status == ActivityStatus.Published && a.EndsAt >= now)
             .Concat(db.Activities.Where(a => a.IsNational && a.RegionId != regionId && a.Status == ActivityStatus.Published && a.EndsAt >= now))
             .OrderBy(a => a.StartsAt)
             .Skip(skip).Take(take)
-            .Select(a => new FoundOf(
-                new Found(a.Id, a.Title, a.Kind, a.Status, a.StartsAt, a.EndsAt,
+            .Select(a => new Counted<Found>
+            {
+                Row = new Found(a.Id, a.Title, a.Kind, a.Status, a.StartsAt, a.EndsAt,
                     a.Venue ?? db.Partnerships.Where(p => p.Id == a.HostPartnershipId).Select(p => p.Name + " LSP").FirstOrDefault(),
                     a.Capacity - a.ConfirmedCount, a.Mode, a.IsNational,
                     db.Bookings.Where(b => b.ActivityId == a.Id && b.PersonId == personId
                             && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
                         .Select(b => (BookingStatus?)b.Status).FirstOrDefault()),
-                db.Activities.Where(x => x.RegionId == regionId && x.Status == ActivityStatus.Published && x.EndsAt >= now)
+                Total = db.Activities.Where(x => x.RegionId == regionId && x.Status == ActivityStatus.Published && x.EndsAt >= now)
                     .Concat(db.Activities.Where(x => x.IsNational && x.RegionId != regionId && x.Status == ActivityStatus.Published && x.EndsAt >= now))
-                    .Count()))));
+                    .Count(),
+            })));
 
     /// <summary>A row of the page as read, before its themes are added.</summary>
     private sealed record Found(int Id, string Title, ActivityKind Kind, ActivityStatus Status, DateTime StartsAt, DateTime EndsAt,
         string? Where, int PlacesLeft, BookingMode Mode, bool IsNational, BookingStatus? Mine);
-
-    /// <summary>A row with the total it came with.</summary>
-    private sealed record FoundOf(Found Row, int Total);
 
     /// <summary>The filters chosen, applied to one source of activities.</summary>
     private IQueryable<Activity> Filtered(IQueryable<Activity> query, DateTime now, DateTime? month)

@@ -71,7 +71,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference
             // The view nearly every visit asks for, compiled (see DefaultView); a page past the last is read backwards as below.
             var rows = await DefaultView.For(db)(db, regionId, (Math.Max(1, page) - 1) * PagingExtensions.DefaultPageSize, PagingExtensions.DefaultPageSize)
                 .ToListAsync(cancellationToken);
-            found = await PagingExtensions.FromRowsAsync(rows.Select(r => (r.Row, r.Total)).ToList(), Math.Max(1, page), PagingExtensions.DefaultPageSize,
+            found = await PagingExtensions.FromRowsAsync(rows, Math.Max(1, page), PagingExtensions.DefaultPageSize,
                 () => Rows(Inline.Bind(ByEndorsements, db, query)).LastPageInOneQueryAsync(PagingExtensions.DefaultPageSize, cancellationToken));
         }
         else if (Sort == ProposalSort.Need)
@@ -135,16 +135,10 @@ public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference
     /// The region's proposals by endorsements, a page of them with the total (as <see cref="PagingExtensions.ToPagedInOneQueryAsync"/>),
     /// compiled once: composed on each request, EF's work to find the SQL for the expression was a tenth of the page's CPU.
     /// </summary>
-    private static readonly PerEngine<Func<AppDbContext, int, int, int, IAsyncEnumerable<Counted>>> DefaultView = new(() => EF.CompileAsyncQuery(
-        Inline.Expand<Func<AppDbContext, int, int, int, IQueryable<Counted>>>((db, regionId, skip, take) =>
+    private static readonly PerEngine<Func<AppDbContext, int, int, int, IAsyncEnumerable<Counted<RowData>>>> DefaultView = new(() => EF.CompileAsyncQuery(
+        Inline.Expand<Func<AppDbContext, int, int, int, IQueryable<Counted<RowData>>>>((db, regionId, skip, take) =>
             RowsOf.Apply(db, ByEndorsements.Apply(db, db.Proposals.AsNoTracking().Where(p => p.RegionId == regionId))).Skip(skip).Take(take)
-                .Select(r => new Counted { Row = r, Total = db.Proposals.Count(p => p.RegionId == regionId) }))));
-
-    private sealed class Counted
-    {
-        public RowData Row { get; init; } = default!;
-        public int Total { get; init; }
-    }
+                .Select(r => new Counted<RowData> { Row = r, Total = db.Proposals.Count(p => p.RegionId == regionId) }))));
 
     private sealed record RowData(int Id, string Title, ProposalKind Kind, ProposalStatus Status, int PartnershipId, HostOffer HostOffer,
         DateTime CreatedAt, int Endorsing);
