@@ -19,8 +19,7 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int PageNumber, int PageSi
 
 /// <summary>
 /// A row of a page with the list's total, as a compiled query reads a page in one round trip (the shape
-/// <see cref="PagingExtensions.ToPagedInOneQueryAsync{T}"/> reads); <see cref="PagingExtensions.FromRowsAsync{T}(IReadOnlyList{Counted{T}}, int, int, Func{Task{Paged{T}}})"/>
-/// makes the page. A class with settable members, which EF projects into at any depth of a query.
+/// <see cref="PagingExtensions.ToPagedInOneQueryAsync{T}"/> reads); <see cref="PagingExtensions.FromRowsAsync{T}"/> makes the page. A class with settable members, which EF projects into at any depth of a query.
 /// </summary>
 public sealed class Counted<T>
 {
@@ -60,29 +59,24 @@ public static class PagingExtensions
     {
         pageNumber = Math.Max(1, pageNumber);
         var rows = await query.Skip((pageNumber - 1) * pageSize).Take(pageSize)
-            .Select(item => new { Item = item, Total = query.Count() })
+            .Select(item => new Counted<T> { Row = item, Total = query.Count() })
             .ToListAsync(cancellationToken);
-        return await FromRowsAsync(rows.Select(r => (r.Item, r.Total)).ToList(), pageNumber, pageSize,
-            () => query.LastPageInOneQueryAsync(pageSize, cancellationToken));
+        return await FromRowsAsync(rows, pageNumber, pageSize, () => query.LastPageInOneQueryAsync(pageSize, cancellationToken));
     }
 
     /// <summary>
-    /// A page from its rows, each carrying the list's total: no rows on the first page is an empty list, no rows past it a
-    /// page number past the last, which <paramref name="lastPage"/> reads instead.
+    /// A page from its rows, each carrying the list's total (read by <see cref="ToPagedInOneQueryAsync{T}"/> or a compiled
+    /// query of the same shape): no rows on the first page is an empty list, no rows past it a page number past the last,
+    /// which <paramref name="lastPage"/> reads instead.
     /// </summary>
-    public static async Task<Paged<T>> FromRowsAsync<T>(IReadOnlyList<(T Item, int Total)> rows, int pageNumber, int pageSize,
-        Func<Task<Paged<T>>> lastPage)
+    public static async Task<Paged<T>> FromRowsAsync<T>(IReadOnlyList<Counted<T>> rows, int pageNumber, int pageSize, Func<Task<Paged<T>>> lastPage)
     {
         if (rows.Count > 0)
         {
-            return new Paged<T>(rows.Select(r => r.Item).ToList(), pageNumber, pageSize, rows[0].Total);
+            return new Paged<T>(rows.Select(r => r.Row).ToList(), pageNumber, pageSize, rows[0].Total);
         }
         return pageNumber == 1 ? new Paged<T>([], 1, pageSize, 0) : await lastPage();
     }
-
-    /// <summary>As above, from the rows of a compiled query.</summary>
-    public static Task<Paged<T>> FromRowsAsync<T>(IReadOnlyList<Counted<T>> rows, int pageNumber, int pageSize, Func<Task<Paged<T>>> lastPage) =>
-        FromRowsAsync(rows.Select(r => (r.Row, r.Total)).ToList(), pageNumber, pageSize, lastPage);
 
     /// <summary>
     /// The last page of <paramref name="query"/> (which must be ordered) with its total, in one round trip: for a page number
@@ -92,7 +86,7 @@ public static class PagingExtensions
     public static async Task<Paged<T>> LastPageInOneQueryAsync<T>(this IQueryable<T> query, int pageSize, CancellationToken cancellationToken = default)
     {
         var tail = await query.Reverse().Take(pageSize)
-            .Select(item => new { Item = item, Total = query.Count() })
+            .Select(item => new Counted<T> { Row = item, Total = query.Count() })
             .ToListAsync(cancellationToken);
         if (tail.Count == 0)
         {
@@ -101,6 +95,6 @@ public static class PagingExtensions
         var total = tail[0].Total;
         var last = (total + pageSize - 1) / pageSize;
         var onLast = total - (last - 1) * pageSize;
-        return new Paged<T>(tail.Take(onLast).Select(r => r.Item).Reverse().ToList(), last, pageSize, total);
+        return new Paged<T>(tail.Take(onLast).Select(r => r.Row).Reverse().ToList(), last, pageSize, total);
     }
 }
