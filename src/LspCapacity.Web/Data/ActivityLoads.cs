@@ -21,23 +21,33 @@ public static class ActivityLoads
     /// </summary>
     public static async Task<Activity?> ActivityForPersonAsync(this AppDbContext db, int id, string personId, CancellationToken cancellationToken)
     {
-        var activity = await db.Activities.Include(a => a.PriorityPartnerships).Include(a => a.RegionCaps)
-            .AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var activity = await ActivityWithCaps.For(db)(db, id);
         if (activity is null)
         {
             return null;
         }
         // A national showcase's per-region caps count confirmed places as the partnership cap does.
         var capped = activity.PartnershipCap is not null || activity.IsNational && activity.RegionCaps.Count > 0;
-        // Tracked, so EF adds them to the activity's bookings. The status test comes first and on its own,
-        // so the (activity, status) index finds the live bookings; the rest is a filter over those.
-        await db.Bookings
-            .Where(b => b.ActivityId == id
-                && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested)
-                && (b.PersonId == personId || b.Status == BookingStatus.Waitlisted || capped && b.Status == BookingStatus.Confirmed))
-            .LoadAsync(cancellationToken);
+        // Tracked, so EF adds them to the activity's bookings.
+        await foreach (var _ in BookingsForPerson.For(db)(db, id, personId, capped).WithCancellation(cancellationToken))
+        {
+        }
         return activity;
     }
+
+    // Both compiled once: they run inside SQLite's write lock on every booking and cancellation, where EF's work to
+    // look a composed query up in its cache was a tenth of the time the lock was held.
+    private static readonly PerEngine<Func<AppDbContext, int, Task<Activity?>>> ActivityWithCaps = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, int id) =>
+            db.Activities.Include(a => a.PriorityPartnerships).Include(a => a.RegionCaps).AsSplitQuery().SingleOrDefault(a => a.Id == id)));
+
+    // The status test comes first and on its own, so the (activity, status) index finds the live bookings; the rest is a
+    // filter over those: the person's own, the waiting list, and the confirmed places a cap counts.
+    private static readonly PerEngine<Func<AppDbContext, int, string, bool, IAsyncEnumerable<Booking>>> BookingsForPerson = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, int id, string personId, bool capped) => db.Bookings
+            .Where(b => b.ActivityId == id
+                && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested)
+                && (b.PersonId == personId || b.Status == BookingStatus.Waitlisted || capped && b.Status == BookingStatus.Confirmed))));
 
     /// <summary>
     /// For naming contributors (<see cref="Activity.AddContributor"/>, <see cref="Activity.RemoveContributor"/>):

@@ -63,8 +63,8 @@ public sealed class ActivityEmails(Outbox outbox, TimeProvider clock)
     {
         if (!_recipients.TryGetValue(personId, out var recipient))
         {
-            recipient = await db.Users.AsNoTracking().Where(u => u.Id == personId)
-                .Select(u => new Recipient(u.Email!, u.DisplayName)).SingleAsync(cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            recipient = await RecipientOf.For(db)(db, personId);
             _recipients[personId] = recipient;
         }
         return recipient;
@@ -214,10 +214,19 @@ public sealed class ActivityEmails(Outbox outbox, TimeProvider clock)
         {
             return activity.Venue;
         }
-        var host = await db.Partnerships.AsNoTracking().Where(p => p.Id == activity.HostPartnershipId)
-            .Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var host = activity.HostPartnershipId is { } hostId ? await HostNameOf.For(db)(db, hostId) : null;
         return Where(activity, host);
     }
+
+    // Both read for every booking and cancellation (the second inside SQLite's write lock): compiled once, as EF's work to
+    // look a composed query up costs more than these one-row reads.
+    private static readonly PerEngine<Func<AppDbContext, string, Task<Recipient>>> RecipientOf = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, string personId) => db.Users.AsNoTracking().Where(u => u.Id == personId)
+            .Select(u => new Recipient(u.Email!, u.DisplayName)).Single()));
+
+    private static readonly PerEngine<Func<AppDbContext, int, Task<string?>>> HostNameOf = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, int id) => db.Partnerships.AsNoTracking().Where(p => p.Id == id).Select(p => p.Name).SingleOrDefault()));
 
     /// <summary>Where an activity is, when its host partnership's name has been read already (null for none).</summary>
     public static string Where(Activity activity, string? hostName) =>

@@ -26,14 +26,20 @@ public sealed class Outbox(TimeProvider clock, IOptions<EmailOptions> options, I
         {
             return false;
         }
+        cancellationToken.ThrowIfCancellationRequested();
         if (IsQueuedLocally(db, email.DeduplicationKey)
-            || await db.OutboxMessages.AnyAsync(m => m.DeduplicationKey == email.DeduplicationKey, cancellationToken))
+            || await IsQueuedAsync.For(db)(db, email.DeduplicationKey))
         {
             return false;
         }
         Add(db, email);
         return true;
     }
+
+    // Asked for every email a page queues (each booking and cancellation): compiled once, as EF's work to look a composed
+    // query up costs more than this one-row read by the unique index.
+    private static readonly PerEngine<Func<AppDbContext, string, Task<bool>>> IsQueuedAsync = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, string key) => db.OutboxMessages.Any(m => m.DeduplicationKey == key)));
 
     /// <summary>
     /// Queues many emails, skipping those whose key is already queued or sent: one query for the

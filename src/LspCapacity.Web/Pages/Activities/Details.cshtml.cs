@@ -232,9 +232,16 @@ public class DetailsModel(AppDbContext db, CurrentUser me, TimeProvider clock, A
     }
 
     /// <summary>The activity as the region rule sees it: its region, whether it is a draft, whether it is national.</summary>
-    private Task<RegionRecord?> RegionOfAsync(int id, CancellationToken cancellationToken) =>
-        db.Activities.AsNoTracking().Where(a => a.Id == id)
-            .Select(a => new RegionRecord(a.RegionId, a.Status == ActivityStatus.Draft, a.IsNational)).SingleOrDefaultAsync(cancellationToken);
+    private Task<RegionRecord?> RegionOfAsync(int id, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return RegionOf.For(db)(db, id);
+    }
+
+    /// <summary>Whose an activity is, read before every booking and cancellation: compiled once (as <see cref="FactsOf"/>).</summary>
+    private static readonly PerEngine<Func<AppDbContext, int, Task<RegionRecord?>>> RegionOf = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, int id) => db.Activities.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new RegionRecord(a.RegionId, a.Status == ActivityStatus.Draft, a.IsNational)).SingleOrDefault()));
 
     /// <summary>
     /// The activity and every single fact of it the page shows one viewer (see <see cref="ShowAsync"/>). Compiled once: EF's
