@@ -1,9 +1,11 @@
+using System.Linq.Expressions;
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Projects;
 using LspCapacity.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
 
 namespace LspCapacity.Web.Pages.Projects;
 
@@ -39,13 +41,20 @@ public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference
         {
             query = query.Where(p => p.PartnershipId == partnershipId);
         }
-        Projects = await query
-            .OrderBy(p => p.Status == ProjectStatus.Proposed ? 0 : p.Status == ProjectStatus.Active ? 1 : 2)
-            .ThenByDescending(p => p.StartsOn).ThenByDescending(p => p.Id)
-            .Select(p => new Row(p.Id, p.Title, db.Partnerships.Where(x => x.Id == p.PartnershipId).Select(x => x.Name).First(),
-                p.Status, p.StartsOn, p.EndsOn, p.LastUpdateOn,
-                p.Updates.OrderByDescending(u => u.PostedAt).Select(u => (RagStatus?)u.Rag).FirstOrDefault()))
-            .ToPagedInOneQueryAsync(Math.Max(1, page), cancellationToken: cancellationToken);
+        var number = Math.Max(1, page);
+        if (Status is null && Theme is null && Partnership is null && ProjectAccess.WholeRegionOf(me) is { } wholeRegion)
+        {
+            // A coordinator's or broker's unfiltered list, the view nearly every visit asks for: compiled (see RegionView);
+            // a page past the last is read backwards, as the composed list reads it.
+            var rows = await RegionView.For(db)(db, wholeRegion, (number - 1) * PagingExtensions.DefaultPageSize, PagingExtensions.DefaultPageSize)
+                .ToListAsync(cancellationToken);
+            Projects = await PagingExtensions.FromRowsAsync(rows, number, PagingExtensions.DefaultPageSize,
+                () => Inline.Bind(RowsOf, db, query).LastPageInOneQueryAsync(PagingExtensions.DefaultPageSize, cancellationToken));
+        }
+        else
+        {
+            Projects = await Inline.Bind(RowsOf, db, query).ToPagedInOneQueryAsync(number, cancellationToken: cancellationToken);
+        }
         Themes = await ThemeChoices.ListAsync(reference, db, cancellationToken);
         if (me.IsCoordinator)
         {
@@ -58,6 +67,23 @@ public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference
         }
         return Page();
     }
+
+    /// <summary>The list's order (proposed, then active, then closed; the newest first) and its rows.</summary>
+    private static readonly Expression<Func<AppDbContext, IQueryable<Project>, IQueryable<Row>>> RowsOf = (db, projects) => projects
+        .OrderBy(p => p.Status == ProjectStatus.Proposed ? 0 : p.Status == ProjectStatus.Active ? 1 : 2)
+        .ThenByDescending(p => p.StartsOn).ThenByDescending(p => p.Id)
+        .Select(p => new Row(p.Id, p.Title, db.Partnerships.Where(x => x.Id == p.PartnershipId).Select(x => x.Name).First(),
+            p.Status, p.StartsOn, p.EndsOn, p.LastUpdateOn,
+            p.Updates.OrderByDescending(u => u.PostedAt).Select(u => (RagStatus?)u.Rag).FirstOrDefault()));
+
+    /// <summary>
+    /// A region's projects unfiltered, a page of them with the total (as <see cref="PagingExtensions.ToPagedInOneQueryAsync"/>),
+    /// compiled once: composed on each request, EF's work to find the SQL for the expression cost more CPU than SQLite's.
+    /// </summary>
+    private static readonly PerEngine<Func<AppDbContext, int, int, int, IAsyncEnumerable<Counted<Row>>>> RegionView = new(() => EF.CompileAsyncQuery(
+        Inline.Expand<Func<AppDbContext, int, int, int, IQueryable<Counted<Row>>>>((db, regionId, skip, take) =>
+            RowsOf.Apply(db, db.Projects.AsNoTracking().Where(p => p.RegionId == regionId)).Skip(skip).Take(take)
+                .Select(r => new Counted<Row> { Row = r, Total = db.Projects.Count(p => p.RegionId == regionId) }))));
 
     public string PageUrl(int page) =>
         Url.Page("/Projects/Index", new { status = Status, theme = Theme, partnership = Partnership, page })!;

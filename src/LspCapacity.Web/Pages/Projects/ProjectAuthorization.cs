@@ -80,6 +80,12 @@ public static class ProjectAccess
     public static Task<bool> IsSupportingAsync(AppDbContext db, int projectId, string personId) =>
         SupportedProjectIds(db, personId).AnyAsync(id => id == projectId);
 
+    /// <summary>
+    /// The region whose every project the person may read, and nothing more (a coordinator or broker, who see their region's
+    /// projects: <see cref="Visible"/>'s rule for them); null for anyone else.
+    /// </summary>
+    public static int? WholeRegionOf(CurrentUser me) => !me.IsAdmin && (me.IsCoordinator || me.IsBroker) ? me.RegionId : null;
+
     /// <summary>The projects a signed-in person may read, as a query to filter further.</summary>
     public static IQueryable<Project> Visible(AppDbContext db, CurrentUser me)
     {

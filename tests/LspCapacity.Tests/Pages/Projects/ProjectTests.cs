@@ -123,6 +123,34 @@ public class ProjectTests : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task CoordinatorsUnfilteredList_IsTheRegionsProjectsInOrder_AndAPagePastTheLastShowsTheLast()
+    {
+        // The view a coordinator opens most is a compiled query (Index's RegionView): it must list what the composed one does.
+        await _app.AddOtherRegionAsync();
+        await RegisterAsync(TestData.OtherStaff, "North West only");
+        var accepted = await RegisterAsync(Demo.StaffBirmingham, "Accepted in Birmingham");
+        await AcceptAsync(accepted);
+        await RegisterAsync(Demo.StaffCoventry, "Proposed in Coventry");
+        var region = await _app.WithDbAsync(db => db.Users.Where(u => u.Email == Demo.Coordinator).Select(u => u.RegionId).SingleAsync());
+        var expected = await _app.WithDbAsync(db => db.Projects.Where(p => p.RegionId == region)
+            .OrderBy(p => p.Status == ProjectStatus.Proposed ? 0 : p.Status == ProjectStatus.Active ? 1 : 2)
+            .ThenByDescending(p => p.StartsOn).ThenByDescending(p => p.Id)
+            .Select(p => p.Title).ToListAsync());
+        Assert.Contains("Proposed in Coventry", expected);
+        Assert.Contains("Accepted in Birmingham", expected);
+
+        var client = _app.CreateClientAs(Demo.Coordinator);
+        static List<string> Titles(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            page.QuerySelectorAll("tbody a[href^='/projects/']").Select(a => a.TextContent.Trim()).ToList();
+        var first = await client.GetDocumentAsync("/projects");
+        Assert.Equal(expected.Take(25), Titles(first));
+        Assert.DoesNotContain("North West only", first.Body!.TextContent);
+        var lastNumber = (expected.Count + 24) / 25;
+        var pastTheLast = await client.GetDocumentAsync("/projects?page=99");
+        Assert.Equal(expected.Skip((lastNumber - 1) * 25), Titles(pastTheLast));
+    }
+
+    [Fact]
     public async Task OtherPartnershipsStaff_AndOtherRegionsCoordinator_CannotReadOrChange()
     {
         await _app.AddOtherRegionAsync();
