@@ -3,6 +3,7 @@ using LspCapacity.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace LspCapacity.Web.Pages.Board;
 
@@ -22,7 +23,10 @@ public class DecisionsModel(AppDbContext db, CurrentUser me, ReferenceData refer
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
         ViewData.SetSection(SiteSection.Board);
-        Decisions = await BoardQueries.Decisions(db, me.RequiredRegionId).ToPagedAsync(Math.Max(1, page), PageSize, cancellationToken);
+        var number = Math.Max(1, page);
+        var rows = await BoardQueries.DecisionPage(db, me.RequiredRegionId, (number - 1) * PageSize, PageSize).ToListAsync(cancellationToken);
+        Decisions = await PagingExtensions.FromRowsAsync(rows, number, PageSize,
+            () => BoardQueries.Decisions(db, me.RequiredRegionId).LastPageInOneQueryAsync(PageSize, cancellationToken));
         Partnerships = await reference.PartnershipNamesAsync(db, cancellationToken);
         return Page();
     }

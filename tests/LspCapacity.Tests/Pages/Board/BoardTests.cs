@@ -2,6 +2,7 @@ using System.Net;
 using LspCapacity.Tests.Support;
 using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Domain.Proposals;
+using LspCapacity.Web.Pages.Board;
 using Microsoft.EntityFrameworkCore;
 
 namespace LspCapacity.Tests.Pages.Board;
@@ -229,6 +230,20 @@ public class BoardTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.DoesNotContain(reasons, await TextAsync(TestData.OtherStaff, "/board/decisions"));
         Assert.Equal(HttpStatusCode.Forbidden, (await app.CreateClientAs(TestData.OtherCoordinator).GetAsync($"/board/meetings/{meeting}")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await app.CreateAnonymousClient().GetAsync("/board/decisions")).StatusCode);
+
+        // The log is read a page at a time with its total (compiled: BoardQueries.DecisionPage): the pager counts every
+        // decision of the region, and a page past the last shows the last.
+        var region = await app.WithDbAsync(db => db.BoardMeetings.Where(m => m.Id == meeting).Select(m => m.RegionId).SingleAsync());
+        var total = await app.WithDbAsync(db => db.BoardDecisions.CountAsync(d => db.BoardMeetings.Any(m => m.Id == d.MeetingId && m.RegionId == region)));
+        var coordinator = app.CreateClientAs(Demo.Coordinator);
+        static List<string> Rows(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            page.QuerySelectorAll("tbody tr").Select(r => r.TextContent.Trim()).ToList();
+        var first = await coordinator.GetDocumentAsync("/board/decisions");
+        var lastNumber = Math.Max(1, (total + DecisionsModel.PageSize - 1) / DecisionsModel.PageSize);
+        var last = await coordinator.GetDocumentAsync($"/board/decisions?page={lastNumber}");
+        Assert.Equal(total, (lastNumber - 1) * DecisionsModel.PageSize + Rows(last).Count);
+        Assert.Equal(Math.Min(total, DecisionsModel.PageSize), Rows(first).Count);
+        Assert.Equal(Rows(last), Rows(await coordinator.GetDocumentAsync("/board/decisions?page=99")));
     }
 
     [Fact]
