@@ -20,6 +20,7 @@ public class ListFilterErrorTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData("/dashboard/participation?flagged=maybe", "'maybe' is not a valid value", false)]
     [InlineData("/partnerships?type=Bogus", "'Bogus' is not a valid value", true)]
     [InlineData("/my/bookings?past=maybe", "'maybe' is not a valid value", false)]
+    [InlineData("/board/decisions?page=abc", "The value 'abc' is not valid", false)]
     public async Task AFilterValueTheListCannotRead_IsShownInTheErrorSummary_AboveTheList(string url, string message, bool listHasRows)
     {
         var client = app.CreateClientAs(url.StartsWith("/my/", StringComparison.Ordinal) ? Demo.StaffBirmingham : Demo.Coordinator);
