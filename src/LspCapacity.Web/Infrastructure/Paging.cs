@@ -19,7 +19,7 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int PageNumber, int PageSi
 
 /// <summary>
 /// A row of a page with the list's total, as a compiled query reads a page in one round trip (the shape
-/// <see cref="PagingExtensions.ToPagedInOneQueryAsync{T}"/> reads); <see cref="PagingExtensions.FromRowsAsync{T}"/> makes the page. A class with settable members, which EF projects into at any depth of a query.
+/// <see cref="PagingExtensions.ToPagedInOneQueryAsync{T}"/> reads); <see cref="PagingExtensions.FromCompiledAsync{T}"/> reads a page of them. A class with settable members, which EF projects into at any depth of a query.
 /// </summary>
 public sealed class Counted<T>
 {
@@ -65,11 +65,23 @@ public static class PagingExtensions
     }
 
     /// <summary>
-    /// A page from its rows, each carrying the list's total (read by <see cref="ToPagedInOneQueryAsync{T}"/> or a compiled
-    /// query of the same shape): no rows on the first page is an empty list, no rows past it a page number past the last,
-    /// which <paramref name="lastPage"/> reads instead.
+    /// A page read by a compiled query of the shape <see cref="ToPagedInOneQueryAsync{T}"/> reads: <paramref name="rows"/> gives,
+    /// for a skip and a take, the page's rows each with the list's total. A page number past the last reads
+    /// <paramref name="lastPage"/> instead (the composed list's <see cref="LastPageInOneQueryAsync{T}"/>).
     /// </summary>
-    public static async Task<Paged<T>> FromRowsAsync<T>(IReadOnlyList<Counted<T>> rows, int pageNumber, int pageSize, Func<Task<Paged<T>>> lastPage)
+    public static async Task<Paged<T>> FromCompiledAsync<T>(Func<int, int, IAsyncEnumerable<Counted<T>>> rows, int pageNumber, int pageSize,
+        Func<Task<Paged<T>>> lastPage, CancellationToken cancellationToken)
+    {
+        pageNumber = Math.Max(1, pageNumber);
+        var read = await rows((pageNumber - 1) * pageSize, pageSize).ToListAsync(cancellationToken);
+        return await FromRowsAsync(read, pageNumber, pageSize, lastPage);
+    }
+
+    /// <summary>
+    /// A page from its rows, each carrying the list's total: no rows on the first page is an empty list, no rows past it a
+    /// page number past the last, which <paramref name="lastPage"/> reads instead.
+    /// </summary>
+    private static async Task<Paged<T>> FromRowsAsync<T>(IReadOnlyList<Counted<T>> rows, int pageNumber, int pageSize, Func<Task<Paged<T>>> lastPage)
     {
         if (rows.Count > 0)
         {

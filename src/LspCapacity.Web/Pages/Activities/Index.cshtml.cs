@@ -74,9 +74,8 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
         if (IsDefaultView)
         {
             // The same query with no filter, compiled (see DefaultView); a page past the last is read backwards as above.
-            var rows = await DefaultView.For(db)(db, regionId, now, personId, (PageNumber - 1) * PageSize, PageSize).ToListAsync(cancellationToken);
-            found = await PagingExtensions.FromRowsAsync(rows, PageNumber, PageSize,
-                () => Composed().LastPageInOneQueryAsync(PageSize, cancellationToken));
+            found = await PagingExtensions.FromCompiledAsync((skip, take) => DefaultView.For(db)(db, regionId, now, personId, skip, take),
+                PageNumber, PageSize, () => Composed().LastPageInOneQueryAsync(PageSize, cancellationToken), cancellationToken);
         }
         else
         {

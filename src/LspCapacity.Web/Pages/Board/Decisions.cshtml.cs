@@ -3,7 +3,6 @@ using LspCapacity.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace LspCapacity.Web.Pages.Board;
 
@@ -23,10 +22,9 @@ public class DecisionsModel(AppDbContext db, CurrentUser me, ReferenceData refer
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken cancellationToken)
     {
         ViewData.SetSection(SiteSection.Board);
-        var number = Math.Max(1, page);
-        var rows = await BoardQueries.DecisionPage(db, me.RequiredRegionId, (number - 1) * PageSize, PageSize).ToListAsync(cancellationToken);
-        Decisions = await PagingExtensions.FromRowsAsync(rows, number, PageSize,
-            () => BoardQueries.Decisions(db, me.RequiredRegionId).LastPageInOneQueryAsync(PageSize, cancellationToken));
+        var regionId = me.RequiredRegionId;
+        Decisions = await PagingExtensions.FromCompiledAsync((skip, take) => BoardQueries.DecisionPage(db, regionId, skip, take), page, PageSize,
+            () => BoardQueries.Decisions(db, regionId).LastPageInOneQueryAsync(PageSize, cancellationToken), cancellationToken);
         Partnerships = await reference.PartnershipNamesAsync(db, cancellationToken);
         return Page();
     }

@@ -41,19 +41,17 @@ public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference
         {
             query = query.Where(p => p.PartnershipId == partnershipId);
         }
-        var number = Math.Max(1, page);
         if (Status is null && Theme is null && Partnership is null && ProjectAccess.WholeRegionOf(me) is { } wholeRegion)
         {
             // A coordinator's or broker's unfiltered list, the view nearly every visit asks for: compiled (see RegionView);
             // a page past the last is read backwards, as the composed list reads it.
-            var rows = await RegionView.For(db)(db, wholeRegion, (number - 1) * PagingExtensions.DefaultPageSize, PagingExtensions.DefaultPageSize)
-                .ToListAsync(cancellationToken);
-            Projects = await PagingExtensions.FromRowsAsync(rows, number, PagingExtensions.DefaultPageSize,
-                () => Inline.Bind(RowsOf, db, query).LastPageInOneQueryAsync(PagingExtensions.DefaultPageSize, cancellationToken));
+            Projects = await PagingExtensions.FromCompiledAsync((skip, take) => RegionView.For(db)(db, wholeRegion, skip, take),
+                page, PagingExtensions.DefaultPageSize,
+                () => Inline.Bind(RowsOf, db, query).LastPageInOneQueryAsync(PagingExtensions.DefaultPageSize, cancellationToken), cancellationToken);
         }
         else
         {
-            Projects = await Inline.Bind(RowsOf, db, query).ToPagedInOneQueryAsync(number, cancellationToken: cancellationToken);
+            Projects = await Inline.Bind(RowsOf, db, query).ToPagedInOneQueryAsync(page, cancellationToken: cancellationToken);
         }
         Themes = await ThemeChoices.ListAsync(reference, db, cancellationToken);
         if (me.IsCoordinator)

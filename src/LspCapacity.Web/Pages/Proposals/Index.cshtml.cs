@@ -69,11 +69,10 @@ public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference
         if (IsDefaultView)
         {
             // The view nearly every visit asks for, compiled (see DefaultView); a page past the last is read backwards as below.
-            var number = Math.Max(1, page);
-            var rows = await DefaultView.For(db)(db, regionId, (number - 1) * PagingExtensions.DefaultPageSize, PagingExtensions.DefaultPageSize)
-                .ToListAsync(cancellationToken);
-            found = await PagingExtensions.FromRowsAsync(rows, number, PagingExtensions.DefaultPageSize,
-                () => Rows(Inline.Bind(ByEndorsements, db, query)).LastPageInOneQueryAsync(PagingExtensions.DefaultPageSize, cancellationToken));
+            found = await PagingExtensions.FromCompiledAsync((skip, take) => DefaultView.For(db)(db, regionId, skip, take),
+                page, PagingExtensions.DefaultPageSize,
+                () => Rows(Inline.Bind(ByEndorsements, db, query)).LastPageInOneQueryAsync(PagingExtensions.DefaultPageSize, cancellationToken),
+                cancellationToken);
         }
         else if (Sort == ProposalSort.Need)
         {
