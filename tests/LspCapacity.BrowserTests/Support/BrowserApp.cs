@@ -66,14 +66,20 @@ public sealed class BrowserApp : IAsyncLifetime
 
 public static class Pages
 {
-    /// <summary>Signs in through the real sign-in page and waits to leave it.</summary>
+    /// <summary>
+    /// Signs in through the real sign-in page, waits to leave it and for the signed-in page's "Sign out".
+    /// The wait ends when the next page is committed, not at its load event: under the whole suite's load
+    /// Playwright has missed a load event that had fired (network idle logged, load never), and a
+    /// visible "Sign out" is the better proof anyway.
+    /// </summary>
     public static async Task SignInAsync(this IPage page, string email, string password = Demo.Password)
     {
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("sign-in", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("sign-in", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
     }
 
     /// <summary>Types a date into the GOV.UK date input whose legend is <paramref name="legend"/>: day, month and year.</summary>
