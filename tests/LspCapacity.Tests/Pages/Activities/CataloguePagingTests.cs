@@ -62,7 +62,7 @@ public partial class CataloguePagingTests : IClassFixture<AppFactory>
             var activity = await db.Activities.Include(a => a.Themes).SingleAsync(a => a.Id == full);
             activity.SetThemes([ids[2].Id, ids[0].Id, ids[1].Id]);
             await db.SaveChangesAsync();
-            return ids.Select(t => t.Name).ToList();
+            return ids.Select(t => (t.Id, t.Name)).ToList();
         });
         await _app.BookAsync(Demo.StaffBirmingham, full);
         await _app.BookAsync(Demo.StaffCoventry, full); // the one place is taken: waiting
@@ -70,7 +70,11 @@ public partial class CataloguePagingTests : IClassFixture<AppFactory>
         static IElement Row(AngleSharp.Html.Dom.IHtmlDocument page) =>
             page.QuerySelectorAll(".app-activity-list__item").Single(i => i.QuerySelector("h2")!.TextContent.Trim() == "Rows seminar full");
         var booker = Row(await _app.CreateClientAs(Demo.StaffBirmingham).GetDocumentAsync("/activities"));
-        Assert.Contains(string.Join(", ", themes), booker.TextContent);
+        Assert.Contains(string.Join(", ", themes.Select(t => t.Name)), booker.TextContent);
+        // A filtered view (a query composed on the request) reads the themes the same way.
+        var filtered = Row(await _app.CreateClientAs(Demo.StaffBirmingham).GetDocumentAsync($"/activities?theme={themes[2].Id}"));
+        Assert.Contains(string.Join(", ", themes.Select(t => t.Name)), filtered.TextContent);
+        Assert.Contains("You have a place", filtered.TextContent);
         Assert.Contains("You have a place", booker.TextContent);
         Assert.Contains("You are on the waiting list", Row(await _app.CreateClientAs(Demo.StaffCoventry).GetDocumentAsync("/activities")).TextContent);
         var someoneElse = Row(await _app.CreateClientAs(Demo.Coordinator).GetDocumentAsync("/activities"));
@@ -78,7 +82,7 @@ public partial class CataloguePagingTests : IClassFixture<AppFactory>
         Assert.DoesNotContain("You ", someoneElse.TextContent);
 
         // Besides what every signed-in page runs (the test's sign-in): the data versions (are the theme names held in
-        // memory still current?), the page with its total and the viewer's bookings, and the page's themes.
+        // memory still current?), and the page with its total, the viewer's bookings and each row's themes.
         var staff = _app.CreateClientAs(Demo.StaffBirmingham);
         async Task<int> QueriesFor(string url)
         {
@@ -87,7 +91,9 @@ public partial class CataloguePagingTests : IClassFixture<AppFactory>
             await staff.GetDocumentAsync(url);
             return _app.Queries.Count;
         }
-        Assert.Equal(await QueriesFor("/accessibility") + 3, await QueriesFor("/activities"));
+        Assert.Equal(await QueriesFor("/accessibility") + 2, await QueriesFor("/activities"));
+        // The same with a filter (a query composed on the request, not the compiled one).
+        Assert.Equal(await QueriesFor("/accessibility") + 2, await QueriesFor("/activities?kind=Seminar"));
     }
 
     private static List<string> Titles(AngleSharp.Html.Dom.IHtmlDocument page) =>
