@@ -28,20 +28,23 @@ public class BookingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
         var now = clock.GetUtcNow().UtcDateTime;
         Now = now;
         var personId = me.RequiredId;
-        var total = await CountOf.For(db)(db, personId, now, Past);
-        var pages = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
-        PageNumber = Math.Clamp(PageNumber, 1, pages);
-        var rows = new List<Row>(PageSize);
-        await foreach (var row in PageOf.For(db)(db, personId, now, Past, (PageNumber - 1) * PageSize, PageSize).WithCancellation(cancellationToken))
-        {
-            rows.Add(row);
-        }
-        Bookings = new Paged<Row>(rows, PageNumber, PageSize, total);
+        Bookings = await PagingExtensions.FromCompiledAsync((skip, take) => PageOf.For(db)(db, personId, now, Past, skip, take), PageNumber, PageSize,
+            () => LastPageAsync(personId, now, cancellationToken), cancellationToken);
+        PageNumber = Bookings.PageNumber;
         var token = await CalendarTokenOf.For(db)(db, personId);
         FeedUrl = token is null ? null : $"{Request.Scheme}://{Request.Host}/my/calendar.ics?token={token}";
     }
 
     private const int PageSize = 25;
+
+    /// <summary>A page number past the last (an old link): the last page.</summary>
+    private async Task<Paged<Row>> LastPageAsync(string personId, DateTime now, CancellationToken cancellationToken)
+    {
+        var total = await CountOf.For(db)(db, personId, now, Past);
+        var last = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var rows = await PageOf.For(db)(db, personId, now, Past, (last - 1) * PageSize, PageSize).Select(r => r.Row).ToListAsync(cancellationToken);
+        return new Paged<Row>(rows, last, PageSize, total);
+    }
 
     // Everyone's most-opened page after the catalogue: its queries compiled once, so EF does not rework and
     // look up their expression trees on every request (docs/performance.md). Upcoming and past differ only
@@ -51,14 +54,19 @@ public class BookingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
         (AppDbContext db, string personId, DateTime now, bool past) =>
             db.Bookings.Count(b => b.PersonId == personId && (past ? b.Activity!.EndsAt < now : b.Activity!.EndsAt >= now))));
 
-    private static readonly PerEngine<Func<AppDbContext, string, DateTime, bool, int, int, IAsyncEnumerable<Row>>> PageOf = new(() => EF.CompileAsyncQuery(
+    /// <summary>A page of the person's bookings, each row with the total (<see cref="Counted{T}"/>): one round trip.</summary>
+    private static readonly PerEngine<Func<AppDbContext, string, DateTime, bool, int, int, IAsyncEnumerable<Counted<Row>>>> PageOf = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, string personId, DateTime now, bool past, int skip, int take) => db.Bookings.AsNoTracking()
             .Where(b => b.PersonId == personId && (past ? b.Activity!.EndsAt < now : b.Activity!.EndsAt >= now))
             .OrderBy(b => past ? null : (DateTime?)b.Activity!.StartsAt).ThenByDescending(b => b.Activity!.StartsAt)
             .Skip(skip).Take(take)
-            .Select(b => new Row(b.ActivityId, b.Activity!.Title, b.Activity.Kind, b.Activity.Status, b.Activity.StartsAt, b.Activity.EndsAt,
-                b.Activity.Venue ?? db.Partnerships.Where(p => p.Id == b.Activity.HostPartnershipId).Select(p => p.Name + " LSP").FirstOrDefault(),
-                b.Status, b.Attendance, b.Id, b.ProjectId, db.Projects.Where(p => p.Id == b.ProjectId).Select(p => p.Title).FirstOrDefault()))));
+            .Select(b => new Counted<Row>
+            {
+                Row = new Row(b.ActivityId, b.Activity!.Title, b.Activity.Kind, b.Activity.Status, b.Activity.StartsAt, b.Activity.EndsAt,
+                    b.Activity.Venue ?? db.Partnerships.Where(p => p.Id == b.Activity.HostPartnershipId).Select(p => p.Name + " LSP").FirstOrDefault(),
+                    b.Status, b.Attendance, b.Id, b.ProjectId, db.Projects.Where(p => p.Id == b.ProjectId).Select(p => p.Title).FirstOrDefault()),
+                Total = db.Bookings.Count(x => x.PersonId == personId && (past ? x.Activity!.EndsAt < now : x.Activity!.EndsAt >= now)),
+            })));
 
     private static readonly PerEngine<Func<AppDbContext, string, Task<string?>>> CalendarTokenOf = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, string personId) => db.Users.Where(u => u.Id == personId).Select(u => u.CalendarToken).Single()));

@@ -27,6 +27,40 @@ public class MyBookingsTests : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task MyBookings_PagesByTwentyFive_InDateOrder_APagePastTheLastShowsTheLast_InTwoQueries()
+    {
+        var person = (await _app.PeopleAsync(1, "Dudley"))[0];
+        for (var i = 27; i >= 1; i--) // created out of order: the page sorts them
+        {
+            var activity = await _app.PublishedActivityAsync(title: $"Paged booking {i:00}", startsIn: TimeSpan.FromDays(i));
+            await _app.BookAsync(person, activity);
+        }
+        var client = _app.CreateClientAs(person);
+        static List<string> Titles(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            page.QuerySelectorAll("main table tbody tr th a, main table tbody tr td a").Select(a => a.TextContent.Trim())
+                .Where(t => t.StartsWith("Paged booking", StringComparison.Ordinal)).ToList();
+
+        var first = await client.GetDocumentAsync("/my/bookings");
+        Assert.Equal(Enumerable.Range(1, 25).Select(i => $"Paged booking {i:00}"), Titles(first));
+        Assert.Contains("(page 1 of 2)", first.Title);
+        var second = await client.GetDocumentAsync("/my/bookings?page=2");
+        Assert.Equal(["Paged booking 26", "Paged booking 27"], Titles(second));
+        var pastTheLast = await client.GetDocumentAsync("/my/bookings?page=9");
+        Assert.Equal(["Paged booking 26", "Paged booking 27"], Titles(pastTheLast));
+        Assert.Contains("(page 2 of 2)", pastTheLast.Title);
+
+        // Besides what every signed-in page runs (the test's sign-in): the page with its total, and the calendar link.
+        async Task<int> QueriesFor(string url)
+        {
+            await client.GetDocumentAsync(url);
+            _app.Queries.Reset();
+            await client.GetDocumentAsync(url);
+            return _app.Queries.Count;
+        }
+        Assert.Equal(await QueriesFor("/accessibility") + 2, await QueriesFor("/my/bookings"));
+    }
+
+    [Fact]
     public async Task GiveFeedback_IsOfferedOnlyOnceTheActivityHasEnded()
     {
         var activity = await _app.PublishedActivityAsync(title: "Feedback timing seminar", startsIn: TimeSpan.FromHours(1));
