@@ -61,3 +61,18 @@ public sealed class QueryCounter : DbCommandInterceptor, IDbTransactionIntercept
         return ValueTask.FromResult(result);
     }
 }
+
+public static class QueryCounting
+{
+    /// <summary>
+    /// The SQL commands one GET of <paramref name="url"/> runs, read the second time (the first request's one-off work is
+    /// not the page's).
+    /// </summary>
+    public static async Task<int> QueriesForAsync(this AppFactory app, HttpClient client, string url)
+    {
+        await client.GetDocumentAsync(url);
+        app.Queries.Reset();
+        await client.GetDocumentAsync(url);
+        return app.Queries.Count;
+    }
+}

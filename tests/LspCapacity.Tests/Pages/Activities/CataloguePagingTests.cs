@@ -84,16 +84,9 @@ public partial class CataloguePagingTests : IClassFixture<AppFactory>
         // Besides what every signed-in page runs (the test's sign-in): the data versions (are the theme names held in
         // memory still current?), and the page with its total, the viewer's bookings and each row's themes.
         var staff = _app.CreateClientAs(Demo.StaffBirmingham);
-        async Task<int> QueriesFor(string url)
-        {
-            await staff.GetDocumentAsync(url);
-            _app.Queries.Reset();
-            await staff.GetDocumentAsync(url);
-            return _app.Queries.Count;
-        }
-        Assert.Equal(await QueriesFor("/accessibility") + 2, await QueriesFor("/activities"));
+        Assert.Equal(await _app.QueriesForAsync(staff, "/accessibility") + 2, await _app.QueriesForAsync(staff, "/activities"));
         // The same with a filter (a query composed on the request, not the compiled one).
-        Assert.Equal(await QueriesFor("/accessibility") + 2, await QueriesFor("/activities?kind=Seminar"));
+        Assert.Equal(await _app.QueriesForAsync(staff, "/accessibility") + 2, await _app.QueriesForAsync(staff, "/activities?kind=Seminar"));
     }
 
     private static List<string> Titles(AngleSharp.Html.Dom.IHtmlDocument page) =>

@@ -50,14 +50,7 @@ public class MyBookingsTests : IClassFixture<AppFactory>
         Assert.Contains("(page 2 of 2)", pastTheLast.Title);
 
         // Besides what every signed-in page runs (the test's sign-in): the page with its total, and the calendar link.
-        async Task<int> QueriesFor(string url)
-        {
-            await client.GetDocumentAsync(url);
-            _app.Queries.Reset();
-            await client.GetDocumentAsync(url);
-            return _app.Queries.Count;
-        }
-        Assert.Equal(await QueriesFor("/accessibility") + 2, await QueriesFor("/my/bookings"));
+        Assert.Equal(await _app.QueriesForAsync(client, "/accessibility") + 2, await _app.QueriesForAsync(client, "/my/bookings"));
     }
 
     [Fact]
