@@ -15,16 +15,6 @@ namespace LspCapacity.Tests.Pages;
 /// </summary>
 public class QueryCountTests
 {
-    private static async Task<int> QueriesForAsync(AppFactory app, string email, string url)
-    {
-        var client = app.CreateClientAs(email);
-        await client.GetDocumentAsync(url); // warm up: first-request work is not the page's
-        app.Queries.Reset();
-        await client.GetDocumentAsync(url);
-        Assert.True(app.Queries.Count > 1, $"{url}: the counter saw {app.Queries.Count} commands"); // the counter really counts
-        return app.Queries.Count;
-    }
-
     [Fact]
     public async Task ListPages_RunTheSameQueries_ForFewAndManyRows()
     {
@@ -33,7 +23,7 @@ public class QueryCountTests
         var few = new Dictionary<string, int>();
         foreach (var url in urls)
         {
-            few[url] = await QueriesForAsync(app, Demo.Coordinator, url);
+            few[url] = await app.QueriesForAsync(Demo.Coordinator, url);
         }
 
         // Many more rows: activities with bookings, people, emails.
@@ -47,7 +37,7 @@ public class QueryCountTests
 
         foreach (var url in urls)
         {
-            Assert.True(few[url] == await QueriesForAsync(app, Demo.Coordinator, url), $"{url} ran a different number of queries with more rows");
+            Assert.True(few[url] == await app.QueriesForAsync(Demo.Coordinator, url), $"{url} ran a different number of queries with more rows");
         }
     }
 
@@ -64,11 +54,11 @@ public class QueryCountTests
         }
 
         Assert.Equal(
-            await QueriesForAsync(app, Demo.Coordinator, $"/activities/{small}/bookings"),
-            await QueriesForAsync(app, Demo.Coordinator, $"/activities/{big}/bookings"));
+            await app.QueriesForAsync(Demo.Coordinator, $"/activities/{small}/bookings"),
+            await app.QueriesForAsync(Demo.Coordinator, $"/activities/{big}/bookings"));
         Assert.Equal(
-            await QueriesForAsync(app, Demo.Coordinator, $"/activities/{small}"),
-            await QueriesForAsync(app, Demo.Coordinator, $"/activities/{big}"));
+            await app.QueriesForAsync(Demo.Coordinator, $"/activities/{small}"),
+            await app.QueriesForAsync(Demo.Coordinator, $"/activities/{big}"));
     }
 
     [Fact]
@@ -81,7 +71,7 @@ public class QueryCountTests
         var few = new Dictionary<string, int>();
         foreach (var url in urls)
         {
-            few[url] = await QueriesForAsync(app, Demo.StaffCoventry, url);
+            few[url] = await app.QueriesForAsync(Demo.StaffCoventry, url);
         }
 
         // 30 more activities, all booked by this person, and other people on the first one.
@@ -96,7 +86,7 @@ public class QueryCountTests
 
         foreach (var url in urls)
         {
-            Assert.True(few[url] == await QueriesForAsync(app, Demo.StaffCoventry, url), $"{url} ran a different number of queries with more rows");
+            Assert.True(few[url] == await app.QueriesForAsync(Demo.StaffCoventry, url), $"{url} ran a different number of queries with more rows");
         }
     }
 
@@ -146,9 +136,9 @@ public class QueryCountTests
         // The test sign-in reads the person on every request: a page that reads nothing else counts those alone.
         foreach (var viewer in new[] { Demo.StaffCoventry, Demo.Coordinator, Demo.StaffBirmingham })
         {
-            var signIn = await QueriesForAsync(app, viewer, "/accessibility");
-            var onFew = await QueriesForAsync(app, viewer, $"/activities/{few}");
-            Assert.True(onFew == await QueriesForAsync(app, viewer, $"/activities/{many}"), $"{viewer}: a different number of queries with more of everything");
+            var signIn = await app.QueriesForAsync(viewer, "/accessibility");
+            var onFew = await app.QueriesForAsync(viewer, $"/activities/{few}");
+            Assert.True(onFew == await app.QueriesForAsync(viewer, $"/activities/{many}"), $"{viewer}: a different number of queries with more of everything");
             Assert.True(onFew - signIn == 2, $"{viewer}: {onFew - signIn} queries besides the sign-in's {signIn}");
         }
     }
@@ -211,10 +201,10 @@ public class QueryCountTests
         await using var app = new AppFactory();
         const string url = "/library?q=pooled+budgets";
         await PublishCaseStudiesAsync(app, 1);
-        var few = await QueriesForAsync(app, Demo.StaffCoventry, url);
+        var few = await app.QueriesForAsync(Demo.StaffCoventry, url);
         await PublishCaseStudiesAsync(app, 60);
-        Assert.Equal(few, await QueriesForAsync(app, Demo.StaffCoventry, url));
-        Assert.Equal(await QueriesForAsync(app, Demo.StaffCoventry, "/library?q=pooled+budgets&page=2"), few);
+        Assert.Equal(few, await app.QueriesForAsync(Demo.StaffCoventry, url));
+        Assert.Equal(await app.QueriesForAsync(Demo.StaffCoventry, "/library?q=pooled+budgets&page=2"), few);
     }
 
     [Fact]
@@ -227,12 +217,12 @@ public class QueryCountTests
         var few = new Dictionary<string, int>();
         foreach (var url in urls)
         {
-            few[url] = await QueriesForAsync(app, Demo.StaffCoventry, url); // signed in: never from the output cache
+            few[url] = await app.QueriesForAsync(Demo.StaffCoventry, url); // signed in: never from the output cache
         }
         await PublishCaseStudiesAsync(app, 60);
         foreach (var url in urls)
         {
-            Assert.True(few[url] == await QueriesForAsync(app, Demo.StaffCoventry, url), $"{url} ran a different number of queries with more studies");
+            Assert.True(few[url] == await app.QueriesForAsync(Demo.StaffCoventry, url), $"{url} ran a different number of queries with more studies");
         }
 
         // A visitor's second look at a public page is served from the output cache after one read of the versions.
@@ -270,11 +260,11 @@ public class QueryCountTests
         await using var app = new AppFactory();
         var (few, many) = (await SubmittedSurveyAsync(app, 1), await SubmittedSurveyAsync(app, 38));
         Assert.Equal(
-            await QueriesForAsync(app, Demo.Coordinator, $"/needs/surveys/{few}/results"),
-            await QueriesForAsync(app, Demo.Coordinator, $"/needs/surveys/{many}/results"));
+            await app.QueriesForAsync(Demo.Coordinator, $"/needs/surveys/{few}/results"),
+            await app.QueriesForAsync(Demo.Coordinator, $"/needs/surveys/{many}/results"));
         Assert.Equal(
-            await QueriesForAsync(app, Demo.StaffBirmingham, $"/needs/surveys/{few}/results"),
-            await QueriesForAsync(app, Demo.StaffBirmingham, $"/needs/surveys/{many}/results"));
+            await app.QueriesForAsync(Demo.StaffBirmingham, $"/needs/surveys/{few}/results"),
+            await app.QueriesForAsync(Demo.StaffBirmingham, $"/needs/surveys/{many}/results"));
     }
 
     /// <summary>A survey from the template with every question answered and submitted by <paramref name="partnerships"/> partnerships.</summary>

@@ -66,13 +66,18 @@ public static class QueryCounting
 {
     /// <summary>
     /// The SQL commands one GET of <paramref name="url"/> runs, read the second time (the first request's one-off work is
-    /// not the page's).
+    /// not the page's); the page must answer 200.
     /// </summary>
     public static async Task<int> QueriesForAsync(this AppFactory app, HttpClient client, string url)
     {
         await client.GetDocumentAsync(url);
         app.Queries.Reset();
         await client.GetDocumentAsync(url);
+        Assert.True(app.Queries.Count > 1, $"{url}: the counter saw {app.Queries.Count} commands"); // the counter really counts
         return app.Queries.Count;
     }
+
+    /// <summary>As <see cref="QueriesForAsync(AppFactory, HttpClient, string)"/>, signed in as <paramref name="email"/>.</summary>
+    public static Task<int> QueriesForAsync(this AppFactory app, string email, string url) =>
+        app.QueriesForAsync(app.CreateClientAs(email), url);
 }

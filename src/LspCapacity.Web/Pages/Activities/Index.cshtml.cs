@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Infrastructure;
@@ -60,17 +61,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
             var home = Filtered(db.Activities.AsNoTracking().Where(a => a.RegionId == regionId), now, month);
             var showcases = Filtered(db.Activities.AsNoTracking().Where(a => a.IsNational && a.RegionId != regionId && a.Status != ActivityStatus.Draft), now, month);
             var visible = home.Concat(showcases);
-            // The viewer's own live booking and the activity's themes come as scalar subqueries of the page's rows (a
-            // collection cannot follow the compound's sort, a scalar can), so a full activity they have a place on says so.
-            return (Past ? visible.OrderByDescending(a => a.StartsAt) : visible.OrderBy(a => a.StartsAt))
-                .Select(a => new Found(a.Id, a.Title, a.Kind, a.Status, a.StartsAt, a.EndsAt,
-                    a.Venue ?? db.Partnerships.Where(p => p.Id == a.HostPartnershipId).Select(p => p.Name + " LSP").FirstOrDefault(),
-                    a.Capacity - a.ConfirmedCount, a.Mode, a.IsNational,
-                    db.Bookings.Where(b => b.ActivityId == a.Id && b.PersonId == personId
-                            && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
-                        .Select(b => (BookingStatus?)b.Status).FirstOrDefault(),
-                    db.Set<ActivityTheme>().Where(t => t.ActivityId == a.Id).GroupBy(t => t.ActivityId)
-                        .Select(g => string.Join(",", g.Select(t => t.ThemeId.ToString()))).FirstOrDefault()));
+            return Inline.Bind(RowsOf, db, Past ? visible.OrderByDescending(a => a.StartsAt) : visible.OrderBy(a => a.StartsAt), personId);
         }
         Paged<Found> found;
         if (IsDefaultView)
@@ -83,9 +74,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
         {
             found = await Composed().ToPagedInOneQueryAsync(PageNumber, PageSize, cancellationToken);
         }
-        // Each row's themes come as its theme ids joined in one column (a collection cannot follow the compound's sort;
-        // a scalar can): SQLite reads them from the key of ActivityTheme for the page's rows only. The names come from
-        // the themes held in memory.
+        // The theme names come from the themes held in memory.
         Activities = new Paged<Row>(found.Items.Select(a => new Row(a.Id, a.Title, a.Kind, a.Status, a.StartsAt, a.EndsAt, a.Where,
                 a.PlacesLeft, a.Mode, ThemeIds(a.ThemeIds).Order().Select(id => themeNames[id]).ToList(), a.Mine, a.IsNational)).ToList(),
             found.PageNumber, found.PageSize, found.TotalCount);
@@ -98,33 +87,42 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
     private bool IsDefaultView => Kind is null && Theme is null && string.IsNullOrEmpty(Month) && !PlacesLeft && !Drafts && !Past;
 
     /// <summary>
+    /// The rows of activities already sorted, for the compiled default view and the composed filtered ones alike. The viewer's
+    /// own live booking (so a full activity they have a place on says so) and the activity's theme ids, joined in one column,
+    /// come as scalar subqueries: a collection cannot follow the compound's sort, a scalar can.
+    /// </summary>
+    private static readonly Expression<Func<AppDbContext, IQueryable<Activity>, string?, IQueryable<Found>>> RowsOf = (db, activities, personId) => activities
+        .Select(a => new Found(a.Id, a.Title, a.Kind, a.Status, a.StartsAt, a.EndsAt,
+            a.Venue ?? db.Partnerships.Where(p => p.Id == a.HostPartnershipId).Select(p => p.Name + " LSP").FirstOrDefault(),
+            a.Capacity - a.ConfirmedCount, a.Mode, a.IsNational,
+            db.Bookings.Where(b => b.ActivityId == a.Id && b.PersonId == personId
+                    && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
+                .Select(b => (BookingStatus?)b.Status).FirstOrDefault(),
+            db.Set<ActivityTheme>().Where(t => t.ActivityId == a.Id).GroupBy(t => t.ActivityId)
+                .Select(g => string.Join(",", g.Select(t => t.ThemeId.ToString()))).FirstOrDefault()));
+
+    /// <summary>
     /// The composed query of <see cref="OnGetAsync"/> with no filter (the same SQL: the region's upcoming published activities
     /// and the other regions' national showcases merged in date order, the page with its total, the viewer's live
     /// booking and each row's themes), compiled once. Composing and translating the expression on each request cost EF more CPU than SQLite's
     /// work (measured on the activity page, compiled the same way: half the CPU per request).
     /// </summary>
     private static readonly PerEngine<Func<AppDbContext, int, DateTime, string?, int, int, IAsyncEnumerable<Counted<Found>>>> DefaultView = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, int regionId, DateTime now, string? personId, int skip, int take) => db.Activities.AsNoTracking()
-            .Where(a => a.RegionId == regionId && a.Status == ActivityStatus.Published && a.EndsAt >= now)
-            .Concat(db.Activities.Where(a => a.IsNational && a.RegionId != regionId && a.Status == ActivityStatus.Published && a.EndsAt >= now))
-            .OrderBy(a => a.StartsAt)
-            .Skip(skip).Take(take)
-            .Select(a => new Counted<Found>
-            {
-                Row = new Found(a.Id, a.Title, a.Kind, a.Status, a.StartsAt, a.EndsAt,
-                    a.Venue ?? db.Partnerships.Where(p => p.Id == a.HostPartnershipId).Select(p => p.Name + " LSP").FirstOrDefault(),
-                    a.Capacity - a.ConfirmedCount, a.Mode, a.IsNational,
-                    db.Bookings.Where(b => b.ActivityId == a.Id && b.PersonId == personId
-                            && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
-                        .Select(b => (BookingStatus?)b.Status).FirstOrDefault(),
-                    db.Set<ActivityTheme>().Where(t => t.ActivityId == a.Id).GroupBy(t => t.ActivityId)
-                        .Select(g => string.Join(",", g.Select(t => t.ThemeId.ToString()))).FirstOrDefault()),
-                Total = db.Activities.Where(x => x.RegionId == regionId && x.Status == ActivityStatus.Published && x.EndsAt >= now)
-                    .Concat(db.Activities.Where(x => x.IsNational && x.RegionId != regionId && x.Status == ActivityStatus.Published && x.EndsAt >= now))
-                    .Count(),
-            })));
+        Inline.Expand<Func<AppDbContext, int, DateTime, string?, int, int, IQueryable<Counted<Found>>>>((db, regionId, now, personId, skip, take) =>
+            RowsOf.Apply(db, db.Activities.AsNoTracking()
+                    .Where(a => a.RegionId == regionId && a.Status == ActivityStatus.Published && a.EndsAt >= now)
+                    .Concat(db.Activities.Where(a => a.IsNational && a.RegionId != regionId && a.Status == ActivityStatus.Published && a.EndsAt >= now))
+                    .OrderBy(a => a.StartsAt), personId)
+                .Skip(skip).Take(take)
+                .Select(row => new Counted<Found>
+                {
+                    Row = row,
+                    Total = db.Activities.Where(x => x.RegionId == regionId && x.Status == ActivityStatus.Published && x.EndsAt >= now)
+                        .Concat(db.Activities.Where(x => x.IsNational && x.RegionId != regionId && x.Status == ActivityStatus.Published && x.EndsAt >= now))
+                        .Count(),
+                }))));
 
-    /// <summary>A row of the page as read, before its themes are added.</summary>
+    /// <summary>A row of the page as read, before its theme ids are turned into names.</summary>
     private sealed record Found(int Id, string Title, ActivityKind Kind, ActivityStatus Status, DateTime StartsAt, DateTime EndsAt,
         string? Where, int PlacesLeft, BookingMode Mode, bool IsNational, BookingStatus? Mine, string? ThemeIds);
 

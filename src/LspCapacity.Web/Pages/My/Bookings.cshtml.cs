@@ -37,24 +37,22 @@ public class BookingsModel(AppDbContext db, CurrentUser me, TimeProvider clock) 
 
     private const int PageSize = 25;
 
-    /// <summary>A page number past the last (an old link): the last page.</summary>
+    /// <summary>A page number past the last (an old link): the last page, found from the total the first row carries.</summary>
     private async Task<Paged<Row>> LastPageAsync(string personId, DateTime now, CancellationToken cancellationToken)
     {
-        var total = await CountOf.For(db)(db, personId, now, Past);
+        var total = (await PageOf.For(db)(db, personId, now, Past, 0, 1).FirstOrDefaultAsync(cancellationToken))?.Total ?? 0;
         var last = Math.Max(1, (total + PageSize - 1) / PageSize);
         var rows = await PageOf.For(db)(db, personId, now, Past, (last - 1) * PageSize, PageSize).Select(r => r.Row).ToListAsync(cancellationToken);
         return new Paged<Row>(rows, last, PageSize, total);
     }
 
-    // Everyone's most-opened page after the catalogue: its queries compiled once, so EF does not rework and
-    // look up their expression trees on every request (docs/performance.md). Upcoming and past differ only
-    // by @past: the sort's first key is the start for upcoming and a constant for past, whose second key is
-    // the start, latest first. A person has few bookings, so the rows are few whichever way they are sorted.
-    private static readonly PerEngine<Func<AppDbContext, string, DateTime, bool, Task<int>>> CountOf = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, string personId, DateTime now, bool past) =>
-            db.Bookings.Count(b => b.PersonId == personId && (past ? b.Activity!.EndsAt < now : b.Activity!.EndsAt >= now))));
-
-    /// <summary>A page of the person's bookings, each row with the total (<see cref="Counted{T}"/>): one round trip.</summary>
+    /// <summary>
+    /// A page of the person's bookings, each row with the total (<see cref="Counted{T}"/>): one round trip. Everyone's
+    /// most-opened page after the catalogue, so compiled once: EF does not rework and look up the expression tree on every
+    /// request (docs/performance.md). Upcoming and past differ only by @past: the sort's first key is the start for upcoming
+    /// and a constant for past, whose second key is the start, latest first. A person has few bookings, so the rows are few
+    /// whichever way they are sorted.
+    /// </summary>
     private static readonly PerEngine<Func<AppDbContext, string, DateTime, bool, int, int, IAsyncEnumerable<Counted<Row>>>> PageOf = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, string personId, DateTime now, bool past, int skip, int take) => db.Bookings.AsNoTracking()
             .Where(b => b.PersonId == personId && (past ? b.Activity!.EndsAt < now : b.Activity!.EndsAt >= now))

@@ -7,16 +7,6 @@ namespace LspCapacity.Tests.Pages.Board;
 /// <summary>The meeting page, its agenda page, the board's index and the decision log run as many SQL commands for one proposal as for many.</summary>
 public class BoardQueryCountTests
 {
-    private static async Task<int> QueriesForAsync(AppFactory app, string email, string url)
-    {
-        var client = app.CreateClientAs(email);
-        await client.GetDocumentAsync(url); // warm up
-        app.Queries.Reset();
-        await client.GetDocumentAsync(url);
-        Assert.True(app.Queries.Count > 1, $"{url}: the counter saw {app.Queries.Count} commands");
-        return app.Queries.Count;
-    }
-
     [Fact]
     public async Task BoardPages_RunTheSameQueries_ForFewAndManyProposalsAndDecisions()
     {
@@ -29,7 +19,7 @@ public class BoardQueryCountTests
         {
             foreach (var url in urls.Where(u => person == Demo.Coordinator || !u.EndsWith("/agenda", StringComparison.Ordinal)))
             {
-                few[(person, url)] = await QueriesForAsync(app, person, url);
+                few[(person, url)] = await app.QueriesForAsync(person, url);
             }
         }
 
@@ -37,7 +27,7 @@ public class BoardQueryCountTests
 
         foreach (var ((person, url), count) in few)
         {
-            Assert.True(count == await QueriesForAsync(app, person, url), $"{url} as {person} ran a different number of queries with 30 more proposals");
+            Assert.True(count == await app.QueriesForAsync(person, url), $"{url} as {person} ran a different number of queries with 30 more proposals");
         }
     }
 

@@ -12,16 +12,6 @@ namespace LspCapacity.Tests.Pages.Projects;
 /// </summary>
 public class ProjectQueryCountTests
 {
-    private static async Task<int> QueriesForAsync(AppFactory app, string email, string url)
-    {
-        var client = app.CreateClientAs(email);
-        await client.GetDocumentAsync(url); // warm up
-        app.Queries.Reset();
-        await client.GetDocumentAsync(url);
-        Assert.True(app.Queries.Count > 1, $"{url}: the counter saw {app.Queries.Count} commands");
-        return app.Queries.Count;
-    }
-
     [Fact]
     public async Task ProjectPages_RunTheSameQueries_ForFewAndManyProjectsAndLinks()
     {
@@ -37,19 +27,19 @@ public class ProjectQueryCountTests
         var few = new Dictionary<string, int>();
         foreach (var url in urls)
         {
-            few[url] = await QueriesForAsync(app, Demo.Coordinator, url);
+            few[url] = await app.QueriesForAsync(Demo.Coordinator, url);
         }
-        var staffFew = await QueriesForAsync(app, Demo.StaffBirmingham, "/projects");
-        var resultsFew = await QueriesForAsync(app, Demo.Coordinator, "/library?results=true");
+        var staffFew = await app.QueriesForAsync(Demo.StaffBirmingham, "/projects");
+        var resultsFew = await app.QueriesForAsync(Demo.Coordinator, "/library?results=true");
 
         await AddProjectsAsync(app, 40, links: 25, onto: project);
 
         foreach (var url in urls)
         {
-            Assert.True(few[url] == await QueriesForAsync(app, Demo.Coordinator, url), $"{url} ran a different number of queries with 40 more projects and their links");
+            Assert.True(few[url] == await app.QueriesForAsync(Demo.Coordinator, url), $"{url} ran a different number of queries with 40 more projects and their links");
         }
-        Assert.Equal(staffFew, await QueriesForAsync(app, Demo.StaffBirmingham, "/projects"));
-        Assert.Equal(resultsFew, await QueriesForAsync(app, Demo.Coordinator, "/library?results=true"));
+        Assert.Equal(staffFew, await app.QueriesForAsync(Demo.StaffBirmingham, "/projects"));
+        Assert.Equal(resultsFew, await app.QueriesForAsync(Demo.Coordinator, "/library?results=true"));
     }
 
     /// <summary>

@@ -7,16 +7,6 @@ namespace LspCapacity.Tests.Pages.Providers;
 /// <summary>The register, an organisation's page and an offer's page run the same number of SQL commands for a few organisations as for many.</summary>
 public class ProviderQueryCountTests
 {
-    private static async Task<int> QueriesForAsync(AppFactory app, string email, string url)
-    {
-        var client = app.CreateClientAs(email);
-        await client.GetDocumentAsync(url); // warm up
-        app.Queries.Reset();
-        await client.GetDocumentAsync(url);
-        Assert.True(app.Queries.Count > 1, $"{url}: the counter saw {app.Queries.Count} commands");
-        return app.Queries.Count;
-    }
-
     [Fact]
     public async Task ProviderPages_RunTheSameQueries_ForFewAndManyOrganisationsAndOffers()
     {
@@ -32,14 +22,14 @@ public class ProviderQueryCountTests
         var few = new Dictionary<string, int>();
         foreach (var url in urls)
         {
-            few[url] = await QueriesForAsync(app, Demo.Coordinator, url);
+            few[url] = await app.QueriesForAsync(Demo.Coordinator, url);
         }
         // The register: the data versions (themes and regions are held in memory), one query for the page and its total, and
         // one for its organisations' regions and live offers; beyond what the test scheme's sign-in reads on every request.
-        var signIn = await QueriesForAsync(app, Demo.Coordinator, "/accessibility");
+        var signIn = await app.QueriesForAsync(Demo.Coordinator, "/accessibility");
         Assert.Equal(3, few["/providers"] - signIn);
         Assert.Equal(3, few["/providers?free=true"] - signIn);
-        var homeFew = await QueriesForAsync(app, Providers.Contact, "/");
+        var homeFew = await app.QueriesForAsync(Providers.Contact, "/");
 
         await app.WithDbAsync(async db =>
         {
@@ -69,8 +59,8 @@ public class ProviderQueryCountTests
 
         foreach (var url in urls)
         {
-            Assert.True(few[url] == await QueriesForAsync(app, Demo.Coordinator, url), $"{url} ran a different number of queries with 40 more organisations");
+            Assert.True(few[url] == await app.QueriesForAsync(Demo.Coordinator, url), $"{url} ran a different number of queries with 40 more organisations");
         }
-        Assert.Equal(homeFew, await QueriesForAsync(app, Providers.Contact, "/"));
+        Assert.Equal(homeFew, await app.QueriesForAsync(Providers.Contact, "/"));
     }
 }

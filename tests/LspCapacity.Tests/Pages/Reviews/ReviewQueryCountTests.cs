@@ -11,16 +11,6 @@ namespace LspCapacity.Tests.Pages.Reviews;
 /// </summary>
 public class ReviewQueryCountTests
 {
-    private static async Task<int> QueriesForAsync(AppFactory app, string email, string url)
-    {
-        var client = app.CreateClientAs(email);
-        await client.GetDocumentAsync(url); // warm up; throws unless 200
-        app.Queries.Reset();
-        await client.GetDocumentAsync(url);
-        Assert.True(app.Queries.Count > 1, $"{url}: the counter saw {app.Queries.Count} commands");
-        return app.Queries.Count;
-    }
-
     [Fact]
     public async Task ReviewList_RunsTheSameQueries_ForOneReviewOrMany()
     {
@@ -31,8 +21,8 @@ public class ReviewQueryCountTests
         var few = new Dictionary<(string, string), int>();
         foreach (var url in urls)
         {
-            few[(Demo.Coordinator, url)] = await QueriesForAsync(app, Demo.Coordinator, url);
-            few[(Demo.Mentor, url)] = await QueriesForAsync(app, Demo.Mentor, url); // the lead: "your reviews"
+            few[(Demo.Coordinator, url)] = await app.QueriesForAsync(Demo.Coordinator, url);
+            few[(Demo.Mentor, url)] = await app.QueriesForAsync(Demo.Mentor, url); // the lead: "your reviews"
         }
 
         for (var i = 0; i < 30; i++)
@@ -42,7 +32,7 @@ public class ReviewQueryCountTests
 
         foreach (var ((person, url), count) in few)
         {
-            Assert.True(count == await QueriesForAsync(app, person, url), $"{url} as {person} ran a different number of queries with 31 reviews");
+            Assert.True(count == await app.QueriesForAsync(person, url), $"{url} as {person} ran a different number of queries with 31 reviews");
         }
     }
 
@@ -55,7 +45,7 @@ public class ReviewQueryCountTests
         var bigTeam = await ReviewAsync(app, peers: 25, findings: 0, recommendations: 0, actionsPerRecommendation: 0, toActionPlan: false);
         foreach (var person in new[] { Demo.Coordinator, Demo.Mentor })
         {
-            Assert.Equal(await QueriesForAsync(app, person, $"/reviews/{oneMember}"), await QueriesForAsync(app, person, $"/reviews/{bigTeam}"));
+            Assert.Equal(await app.QueriesForAsync(person, $"/reviews/{oneMember}"), await app.QueriesForAsync(person, $"/reviews/{bigTeam}"));
         }
 
         // With its action plan agreed: a lead and a peer, one finding, one recommendation and one action, against
@@ -71,8 +61,8 @@ public class ReviewQueryCountTests
         {
             foreach (var person in new[] { Demo.Coordinator, Demo.Mentor })
             {
-                var few = await QueriesForAsync(app, person, $"/reviews/{small}{page}");
-                Assert.True(few == await QueriesForAsync(app, person, $"/reviews/{big}{page}"),
+                var few = await app.QueriesForAsync(person, $"/reviews/{small}{page}");
+                Assert.True(few == await app.QueriesForAsync(person, $"/reviews/{big}{page}"),
                     $"/reviews/{{id}}{page} as {person} ran a different number of queries for the bigger review");
             }
         }
