@@ -74,8 +74,12 @@ public static class Databases
             SqliteEngine.Configure();
             services.AddSingleton<SqlitePragmas>();
             services.AddSingleton(new WriteGate(serialise: true));
+            // A list of ids in a query (ids.Contains(x.Id)) as one JSON parameter (IN (SELECT value FROM json_each(@ids))), as EF
+            // did before 10: EF 10 by default spreads the list over one parameter per value, and then rewrites the SQL for every
+            // run (measured: the rewriting was about a tenth of the programme plan's CPU). SQLite still searches the column's
+            // index for each value (checked with EXPLAIN QUERY PLAN on the provider register's and the plan's lists).
             services.AddPooledDbContextFactory<AppDbContext>((sp, options) => options
-                .UseSqlite(connectionString)
+                .UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                 .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<OutboxCommitInterceptor>()));
             services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext()
                 .LeasedTo(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOutboxSignal>(), sp.GetRequiredService<WriteGate>()));
