@@ -76,7 +76,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
         }
         // The theme names come from the themes held in memory.
         Activities = new Paged<Row>(found.Items.Select(a => new Row(a.Id, a.Title, a.Kind, a.Status, a.StartsAt, a.EndsAt, a.Where,
-                a.PlacesLeft, a.Mode, ThemeIds(a.ThemeIds).Order().Select(id => themeNames[id]).ToList(), a.Mine, a.IsNational)).ToList(),
+                a.PlacesLeft, a.Mode, JoinedIds.Parse(a.ThemeIds).Order().Select(id => themeNames[id]).ToList(), a.Mine, a.IsNational)).ToList(),
             found.PageNumber, found.PageSize, found.TotalCount);
         return Page();
     }
@@ -125,10 +125,6 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
     /// <summary>A row of the page as read, before its theme ids are turned into names.</summary>
     private sealed record Found(int Id, string Title, ActivityKind Kind, ActivityStatus Status, DateTime StartsAt, DateTime EndsAt,
         string? Where, int PlacesLeft, BookingMode Mode, bool IsNational, BookingStatus? Mine, string? ThemeIds);
-
-    /// <summary>The theme ids of a row as read: "3,1,7" (in no particular order), or empty.</summary>
-    private static IEnumerable<int> ThemeIds(string? joined) =>
-        string.IsNullOrEmpty(joined) ? [] : joined.Split(',').Select(id => int.Parse(id, CultureInfo.InvariantCulture));
 
     /// <summary>The filters chosen, applied to one source of activities.</summary>
     private IQueryable<Activity> Filtered(IQueryable<Activity> query, DateTime now, DateTime? month)

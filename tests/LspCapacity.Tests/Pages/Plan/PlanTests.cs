@@ -129,6 +129,46 @@ public class PlanTests
     }
 
     [Fact]
+    public async Task PlanRow_ShowsItsThemesCoDeliverersAndCost_AndAWaitingProposalItsThemes()
+    {
+        await using var app = new AppFactory();
+        var activity = (await CoordinatorActivitiesAsync(app, 1, "Shared seminar")).Single();
+        var (themes, coDeliverers) = await app.WithDbAsync(async db =>
+        {
+            var loaded = await db.Activities.Include(a => a.Themes).Include(a => a.Costs).Include(a => a.Contributors).SingleAsync(a => a.Id == activity);
+            loaded.SetCosts([(CostCategory.Venue, "Hall", 400m), (CostCategory.Travel, null, 80.5m)]);
+            var partnerships = await db.Partnerships.Where(p => p.RegionId == loaded.RegionId && p.Name != "Birmingham").OrderBy(p => p.Name).Take(2).ToListAsync();
+            foreach (var p in partnerships)
+            {
+                loaded.AddContributor(new ContributorDetails(p.Id, p.RegionId, ContributorRole.CoDeliverer, null, null, null, "Runs a part."), app.Clock.GetUtcNow().UtcDateTime);
+            }
+            await db.SaveChangesAsync();
+            var themeIds = loaded.Themes.Select(t => t.ThemeId).ToList();
+            return (await db.Themes.Where(t => themeIds.Contains(t.Id)).Select(t => t.Name).ToListAsync(), partnerships.Select(p => p.Name).ToList());
+        });
+        Assert.Equal(2, themes.Count);
+        var waiting = await WaitingAsync(app, "Waiting with a theme");
+        var waitingThemes = await app.WithDbAsync(db => db.Set<ProposalTheme>().Where(t => t.ProposalId == waiting)
+            .Join(db.Themes, t => t.ThemeId, t => t.Id, (_, t) => t.Name).ToListAsync());
+
+        var page = await app.CreateClientAs(Demo.StaffCoventry).GetDocumentAsync("/plan");
+        // Under each of its themes, with both themes' names, its co-deliverers by name in order, and its costs summed.
+        foreach (var theme in themes)
+        {
+            var section = page.QuerySelector($"section[aria-label='{theme}']");
+            Assert.NotNull(section);
+            var row = section.QuerySelector($"tr[data-activity='{activity}']");
+            Assert.NotNull(row);
+            Assert.Contains(string.Join(", ", coDeliverers), row.TextContent);
+            Assert.Contains("£480.50", row.TextContent);
+        }
+        var proposalRow = page.QuerySelector($"tr[data-proposal='{waiting}']");
+        Assert.NotNull(proposalRow);
+        Assert.NotEmpty(waitingThemes);
+        Assert.Contains(string.Join(", ", waitingThemes.Order()), proposalRow.TextContent);
+    }
+
+    [Fact]
     public async Task AnotherRegionsStaff_SeeTheirOwnRegionsPlan()
     {
         await using var app = new AppFactory();
