@@ -63,4 +63,36 @@ public class ProviderQueryCountTests
         }
         Assert.Equal(homeFew, await app.QueriesForAsync(Providers.Contact, "/"));
     }
+
+    [Fact]
+    public async Task Register_WithNoFilter_PagesByName_HidesTheInactive_AndAPagePastTheLastShowsTheLast()
+    {
+        await using var app = new AppFactory();
+        await app.WithDbAsync(async db =>
+        {
+            var region = await db.Regions.Select(r => r.Id).FirstAsync();
+            for (var i = 0; i < 30; i++)
+            {
+                var added = Organisation.Create($"Paged provider {i:00}", OrganisationKind.Consultancy, null, null, [region], DateTime.UtcNow);
+                if (i == 3)
+                {
+                    added.Deactivate(DateTime.UtcNow);
+                }
+                db.Organisations.Add(added);
+            }
+            await db.SaveChangesAsync();
+        });
+        // In the database's own order of names (its collation).
+        var byName = await app.WithDbAsync(db => db.Organisations.Where(o => o.IsActive).OrderBy(o => o.Name).Select(o => o.Name).ToListAsync());
+        Assert.True(byName.Count > 25);
+        var client = app.CreateClientAs(Demo.Coordinator);
+        static List<string> Names(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            page.QuerySelectorAll("#providers tbody tr td:first-child a").Select(a => a.TextContent.Trim()).ToList();
+
+        Assert.Equal(byName.Take(25), Names(await client.GetDocumentAsync("/providers")));
+        var second = Names(await client.GetDocumentAsync("/providers?page=2"));
+        Assert.Equal(byName.Skip(25), second);
+        Assert.DoesNotContain("Paged provider 03", second);
+        Assert.Equal(second, Names(await client.GetDocumentAsync("/providers?page=99")));
+    }
 }
