@@ -158,12 +158,15 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
         return query;
     }
 
+    private string? _pageUrl;
+
+    /// <summary>The address of another page of the same list (the filters routed once, not for each link of the pager).</summary>
     public string PageUrl(int page) =>
-        Url.Page("/Activities/Index", new
+        (_pageUrl ??= Url.Page("/Activities/Index", new
         {
             kind = Kind, theme = Theme, month = string.IsNullOrEmpty(Month) ? null : Month,
             placesleft = PlacesLeft ? "true" : null, drafts = Drafts ? "true" : null, past = Past ? "true" : null,
-        })!.WithPageNumber(page);
+        })!).WithPageNumber(page);
 
     public sealed record Row(int Id, string Title, ActivityKind Kind, ActivityStatus Status, DateTime StartsAt, DateTime EndsAt,
         string? Where, int PlacesLeft, BookingMode Mode, List<string> Themes, BookingStatus? MyStatus, bool IsNational = false);
