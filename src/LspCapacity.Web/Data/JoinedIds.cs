@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Linq.Expressions;
+using LspCapacity.Web.Domain.Activities;
+using LspCapacity.Web.Domain.Proposals;
 
 namespace LspCapacity.Web.Data;
 
@@ -11,6 +14,16 @@ namespace LspCapacity.Web.Data;
 /// </summary>
 public static class JoinedIds
 {
+    /// <summary>An activity's theme ids joined, for a query's row (<c>JoinedIds.ActivityThemes.Apply(db, a.Id)</c>, see <see cref="Inline"/>).</summary>
+    public static readonly Expression<Func<AppDbContext, int, string?>> ActivityThemes = (db, activityId) =>
+        db.Set<ActivityTheme>().Where(t => t.ActivityId == activityId).GroupBy(t => t.ActivityId)
+            .Select(g => string.Join(",", g.Select(t => t.ThemeId.ToString()))).FirstOrDefault();
+
+    /// <summary>A proposal's theme ids joined, for a query's row (<c>JoinedIds.ProposalThemes.Apply(db, p.Id)</c>).</summary>
+    public static readonly Expression<Func<AppDbContext, int, string?>> ProposalThemes = (db, proposalId) =>
+        db.Set<ProposalTheme>().Where(t => t.ProposalId == proposalId).GroupBy(t => t.ProposalId)
+            .Select(g => string.Join(",", g.Select(t => t.ThemeId.ToString()))).FirstOrDefault();
+
     /// <summary>The ids of a joined column, in no particular order; none for null or empty.</summary>
     public static IReadOnlyList<int> Parse(string? joined)
     {

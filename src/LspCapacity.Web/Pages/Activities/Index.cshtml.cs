@@ -98,8 +98,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
             db.Bookings.Where(b => b.ActivityId == a.Id && b.PersonId == personId
                     && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
                 .Select(b => (BookingStatus?)b.Status).FirstOrDefault(),
-            db.Set<ActivityTheme>().Where(t => t.ActivityId == a.Id).GroupBy(t => t.ActivityId)
-                .Select(g => string.Join(",", g.Select(t => t.ThemeId.ToString()))).FirstOrDefault()));
+            JoinedIds.ActivityThemes.Apply(db, a.Id)));
 
     /// <summary>
     /// The composed query of <see cref="OnGetAsync"/> with no filter (the same SQL: the region's upcoming published activities

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Domain.Proposals;
@@ -80,10 +79,6 @@ public class IndexModel(AppDbContext db, CurrentUser me, CurrentProgramme curren
         return Page();
     }
 
-    /// <summary>The partnerships endorsing a proposal, each counted once.</summary>
-    private static readonly Expression<Func<AppDbContext, int?, int>> EndorsingOf = (db, proposalId) =>
-        db.ProposalEndorsements.Where(e => e.ProposalId == proposalId).Select(e => e.PartnershipId).Distinct().Count();
-
     /// <summary>
     /// The programme's activities, each with what the plan shows of it in the same row: its cost, its theme and co-delivering
     /// partnership ids joined (<see cref="JoinedIds"/>), and for one made from a proposal who proposed it, how many endorsed it
@@ -103,14 +98,13 @@ public class IndexModel(AppDbContext db, CurrentUser me, CurrentProgramme curren
                         && new[] { ActivityStatus.Published, ActivityStatus.Completed, alsoShown }.Contains(a.Status)))
                 .OrderBy(a => a.StartsAt).ThenBy(a => a.Id)
                 .Select(a => new ActivityData(a.Id, a.Title, a.Kind, a.Status, a.StartsAt,
-                    db.Set<ActivityTheme>().Where(t => t.ActivityId == a.Id).GroupBy(t => t.ActivityId)
-                        .Select(g => string.Join(",", g.Select(t => t.ThemeId.ToString()))).FirstOrDefault(),
+                    JoinedIds.ActivityThemes.Apply(db, a.Id),
                     a.Costs.Sum(c => (decimal?)c.Amount) ?? 0m,
                     db.ActivityContributors.Where(c => c.ActivityId == a.Id).GroupBy(c => c.ActivityId)
                         .Select(g => string.Join(",", g.Select(c => c.PartnershipId.ToString()))).FirstOrDefault(),
                     a.ProposalId,
                     db.Proposals.Where(p => p.Id == a.ProposalId).Select(p => (int?)p.PartnershipId).FirstOrDefault(),
-                    a.ProposalId == null ? 0 : EndorsingOf.Apply(db, a.ProposalId),
+                    a.ProposalId == null ? 0 : Proposals.IndexModel.EndorsingOf.Apply(db, a.ProposalId.Value),
                     db.Proposals.Where(p => p.Id == a.ProposalId).Select(p => p.ApprovedBudget).FirstOrDefault())))));
 
     /// <summary>The programme's approved proposals not yet made into an activity (one cancelled does not count), oldest decision first, each with its theme ids joined.</summary>
@@ -119,9 +113,8 @@ public class IndexModel(AppDbContext db, CurrentUser me, CurrentProgramme curren
             .Where(p => p.RegionId == regionId && p.ProgrammeId == programmeId && p.Status == ProposalStatus.Approved
                 && !db.Activities.Any(a => a.ProposalId == p.Id && a.Status != ActivityStatus.Cancelled))
             .OrderBy(p => p.DecidedAt).ThenBy(p => p.Id)
-            .Select(p => new WaitingData(p.Id, p.Title, p.PartnershipId, EndorsingOf.Apply(db, p.Id), p.ApprovedBudget, p.DecidedAt,
-                db.Set<ProposalTheme>().Where(t => t.ProposalId == p.Id).GroupBy(t => t.ProposalId)
-                    .Select(g => string.Join(",", g.Select(t => t.ThemeId.ToString()))).FirstOrDefault())))));
+            .Select(p => new WaitingData(p.Id, p.Title, p.PartnershipId, Proposals.IndexModel.EndorsingOf.Apply(db, p.Id), p.ApprovedBudget, p.DecidedAt,
+                JoinedIds.ProposalThemes.Apply(db, p.Id))))));
 
     private sealed record ActivityData(int Id, string Title, ActivityKind Kind, ActivityStatus Status, DateTime StartsAt, string? ThemeIds,
         decimal Cost, string? CoDelivererIds, int? ProposalId, int? ProposerPartnershipId, int Endorsing, decimal? ApprovedBudget);

@@ -118,7 +118,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference
     private bool IsDefaultView => Theme is null && Kind is null && Status is null && Partnership is null && Sort == ProposalSort.Endorsements;
 
     /// <summary>The partnerships endorsing a proposal, each counted once.</summary>
-    private static readonly Expression<Func<AppDbContext, int, int>> EndorsingOf = (db, proposalId) =>
+    internal static readonly Expression<Func<AppDbContext, int, int>> EndorsingOf = (db, proposalId) =>
         db.ProposalEndorsements.Where(e => e.ProposalId == proposalId).Select(e => e.PartnershipId).Distinct().Count();
 
     /// <summary>Most partnerships endorsing first, then the newest.</summary>
@@ -131,8 +131,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference
     /// </summary>
     private static readonly Expression<Func<AppDbContext, IQueryable<Proposal>, IQueryable<RowData>>> RowsOf = (db, proposals) =>
         proposals.Select(p => new RowData(p.Id, p.Title, p.Kind, p.Status, p.PartnershipId, p.HostOffer, p.CreatedAt, EndorsingOf.Apply(db, p.Id),
-            db.Set<ProposalTheme>().Where(t => t.ProposalId == p.Id).GroupBy(t => t.ProposalId)
-                .Select(g => string.Join(",", g.Select(t => t.ThemeId.ToString()))).FirstOrDefault()));
+            JoinedIds.ProposalThemes.Apply(db, p.Id)));
 
     /// <summary>
     /// The region's proposals by endorsements, a page of them with the total (as <see cref="PagingExtensions.ToPagedInOneQueryAsync"/>),

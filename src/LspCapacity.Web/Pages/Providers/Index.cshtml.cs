@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Brokerage;
 using LspCapacity.Web.Infrastructure;
@@ -77,7 +78,7 @@ public class IndexModel(AppDbContext db, ReferenceData reference) : PageModel
         // a nested collection builds a delegate on every run, measured at a sixth of the page's CPU. The names of themes and
         // regions come from memory (ReferenceData). The view nearly every visit asks for (no filter) and the second query are
         // compiled (see DefaultView).
-        var ordered = query.OrderBy(o => o.Name).Select(o => new RowData(o.Id, o.Name, o.Kind, o.IsActive));
+        var ordered = Inline.Bind(RowsByName, db, query);
         var found = IsDefaultView
             ? await PagingExtensions.FromCompiledAsync((skip, take) => DefaultView.For(db)(db, skip, take), page, PagingExtensions.DefaultPageSize,
                 () => ordered.LastPageInOneQueryAsync(PagingExtensions.DefaultPageSize, cancellationToken), cancellationToken)
@@ -112,11 +113,15 @@ public class IndexModel(AppDbContext db, ReferenceData reference) : PageModel
     /// <summary>No filter: the active organisations (for everyone; those who run the register may also ask for the inactive).</summary>
     private bool IsDefaultView => Kind is null && Standing is null && Theme is null && Region is null && !Free && !(Inactive && RunsRegister);
 
+    /// <summary>The organisations by name, as the list shows them: one rule for the compiled unfiltered view and the filtered ones.</summary>
+    private static readonly Expression<Func<AppDbContext, IQueryable<Organisation>, IQueryable<RowData>>> RowsByName = (db, organisations) =>
+        organisations.OrderBy(o => o.Name).Select(o => new RowData(o.Id, o.Name, o.Kind, o.IsActive));
+
     /// <summary>The active organisations by name, a page of them with the total (as <see cref="PagingExtensions.ToPagedInOneQueryAsync"/>), compiled once.</summary>
     private static readonly PerEngine<Func<AppDbContext, int, int, IAsyncEnumerable<Counted<RowData>>>> DefaultView = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, int skip, int take) => db.Organisations.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.Name)
-            .Select(o => new RowData(o.Id, o.Name, o.Kind, o.IsActive)).Skip(skip).Take(take)
-            .Select(r => new Counted<RowData> { Row = r, Total = db.Organisations.Count(o => o.IsActive) })));
+        Inline.Expand<Func<AppDbContext, int, int, IQueryable<Counted<RowData>>>>((db, skip, take) =>
+            RowsByName.Apply(db, db.Organisations.AsNoTracking().Where(o => o.IsActive)).Skip(skip).Take(take)
+                .Select(r => new Counted<RowData> { Row = r, Total = db.Organisations.Count(o => o.IsActive) }))));
 
     /// <summary>
     /// The live offers and the regions of the organisations shown, as rows of one shape (the offers first: a union column takes
