@@ -258,10 +258,20 @@ if (config.GetValue("Jobs:RunServer", true))
 }
 
 builder.Services.AddHealthChecks()
-    // A real query: SQLite "connects" even to a file that is not a database.
+    // A real query: SQLite "connects" even to a file that is not a database. On a connection opened for the check, not
+    // one lent open (SqliteStatementCache): the question is whether the database can be opened and read now.
     .AddDbContextCheck<AppDbContext>("database", customTestQuery: async (db, ct) =>
     {
-        await db.Regions.AsNoTracking().AnyAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(ct);
+        try
+        {
+            await db.Regions.AsNoTracking().AnyAsync(ct);
+        }
+        finally
+        {
+            await connection.CloseAsync();
+        }
         return true;
     })
     .AddCheck<JobStorageHealthCheck>("jobs");

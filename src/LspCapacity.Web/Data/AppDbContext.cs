@@ -56,47 +56,7 @@ public class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContex
         _pendingAudit.Clear();
         _emailQueuedInTransaction = false;
         _versions = null;
-        _connection ??= Database.GetDbConnection();
         return this;
-    }
-
-    private System.Data.Common.DbConnection? _connection;
-    private int _disposeDepth;
-
-    // A context goes back to EF's pool through Dispose; when the pool is full it tears the context down with a second
-    // Dispose inside the first. EF 10 then leaves the context's connection as it is (its pool never disposes a
-    // returned context's services), and on SQLite that connection is kept open (KeptOpenSqliteConnection): close it
-    // here, on the thread that owns it, rather than leave its statements to the finaliser.
-    public override void Dispose()
-    {
-        if (++_disposeDepth > 1)
-        {
-            KeptOpenSqliteConnection.Close(_connection);
-        }
-        try
-        {
-            base.Dispose();
-        }
-        finally
-        {
-            _disposeDepth--;
-        }
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        if (++_disposeDepth > 1)
-        {
-            KeptOpenSqliteConnection.Close(_connection);
-        }
-        try
-        {
-            await base.DisposeAsync();
-        }
-        finally
-        {
-            _disposeDepth--;
-        }
     }
 
     private Dictionary<string, long>? _versions;

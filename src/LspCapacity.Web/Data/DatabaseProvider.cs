@@ -53,14 +53,6 @@ public static class Databases
     }
 
     /// <summary>
-    /// How many SQLite contexts EF's pool keeps between requests, each with its connection open and its recent queries
-    /// prepared (<see cref="KeptOpenSqliteConnection"/>): more than the requests two cores serve at once, few enough that
-    /// a burst does not leave hundreds of idle connections open. A context beyond it is made for its request and closed
-    /// after it, as every context was before the pool.
-    /// </summary>
-    public const int SqlitePoolSize = 64;
-
-    /// <summary>
     /// Registers <see cref="AppDbContext"/> on the chosen engine (with its own migration set), pooled: a
     /// request's context comes from EF's pool and goes back to it (creating a context and EF's internal
     /// services for it was the largest allocator of a request). The options are built once (they hold only
@@ -87,7 +79,7 @@ public static class Databases
             // did before 10: EF 10 by default spreads the list over one parameter per value, and then rewrites the SQL for every
             // run (measured: the rewriting was about a tenth of the programme plan's CPU). SQLite still searches the column's
             // index for each value (checked with EXPLAIN QUERY PLAN on the provider register's and the plan's lists).
-            services.AddPooledDbContextFactory<AppDbContext>(poolSize: SqlitePoolSize, optionsAction: (sp, options) => options
+            services.AddPooledDbContextFactory<AppDbContext>((sp, options) => options
                 .UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                 .KeepingPreparedStatements(sp.GetRequiredService<SqliteStatementCache>())
                 .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<OutboxCommitInterceptor>()));

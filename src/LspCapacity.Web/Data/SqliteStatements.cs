@@ -1,144 +1,344 @@
+using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 using Microsoft.EntityFrameworkCore.Storage;
+using SQLitePCL;
 
 namespace LspCapacity.Web.Data;
 
-// SqliteRelationalConnection is EF Core's own (internal) SQLite connection service; the subclass changes only when the
-// physical connection closes. EF1001 warns that internal APIs may change between releases: the tests below pin the
-// behaviour (SqliteStatementsTests), so an EF upgrade that breaks it fails them rather than the app.
+// SqliteRelationalConnection is EF Core's own (internal) SQLite connection service; the subclass changes only where a
+// context's connection comes from when EF opens it and where it goes when EF closes it. EF1001 warns that internal APIs
+// may change between releases: SqliteStatementsTests pin the behaviour, so an EF upgrade that breaks it fails them.
 #pragma warning disable EF1001
 
 /// <summary>
-/// A pooled context's SQLite connection stays open while the context lives (across the requests it is leased to)
-/// instead of closing after every query. Microsoft.Data.Sqlite finalises every statement made on a connection when it
-/// closes, so only an open connection can keep prepared statements (<see cref="SqliteStatementCache"/>). The
-/// connection holds no lock while idle: a statement is reset when its reader is disposed, and EF rolls back any
-/// transaction left open when the context goes back to the pool. It closes when the context is disposed for good: by
-/// EF for a context outside the pool, by <see cref="AppDbContext"/> when the pool, full, tears it down, and by
-/// <see cref="SqliteStatementCache.Dispose"/> for those still in the pool when the app stops. Their number is the
-/// pool's size at most (<see cref="Databases.SqlitePoolSize"/>).
+/// When EF opens a context's SQLite connection for a query or a transaction, it borrows an open one from the app's
+/// <see cref="SqliteStatementCache"/> instead, and gives it back when EF closes it, instead of opening and closing a
+/// connection of its own. Microsoft.Data.Sqlite finalises every statement made on a connection when it closes, so
+/// only a connection that stays open can keep its statements prepared. A connection is lent to one context at a time,
+/// as Microsoft.Data.Sqlite's own pool lends its handles: as many are open as queries run at once, not as requests.
+/// Everything else (the connection EF reports when none is lent, a connection the app set or opened itself) is EF's.
 /// </summary>
-public sealed class KeptOpenSqliteConnection(
-    RelationalConnectionDependencies dependencies,
-    IRawSqlCommandBuilder rawSqlCommandBuilder,
-    IDiagnosticsLogger<DbLoggerCategory.Infrastructure> logger)
-    : SqliteRelationalConnection(dependencies, rawSqlCommandBuilder, logger)
+public sealed class LendingSqliteConnection : SqliteRelationalConnection
 {
-    protected override void CloseDbConnection()
+    private readonly SqliteStatementCache? _cache;
+    private SqliteConnection? _lent;
+    private string? _lentFor;
+
+    public LendingSqliteConnection(
+        RelationalConnectionDependencies dependencies,
+        IRawSqlCommandBuilder rawSqlCommandBuilder,
+        IDiagnosticsLogger<DbLoggerCategory.Infrastructure> logger)
+        : base(dependencies, rawSqlCommandBuilder, logger) =>
+        _cache = dependencies.ContextOptions.FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SqliteStatementCache>().FirstOrDefault();
+
+    [System.Diagnostics.CodeAnalysis.AllowNull]
+    public override DbConnection DbConnection
     {
-        if (DbConnection.State == ConnectionState.Broken)
-        {
-            base.CloseDbConnection();
-        }
+        get => _lent ?? base.DbConnection;
+        set => base.DbConnection = value;
     }
 
-    protected override Task CloseDbConnectionAsync() =>
-        DbConnection.State == ConnectionState.Broken ? base.CloseDbConnectionAsync() : Task.CompletedTask;
-
-    /// <summary>Closes a kept connection (and so finalises its statements); nothing for any other.</summary>
-    public static void Close(DbConnection? connection)
+    protected override void OpenDbConnection(bool errorsExpected)
     {
-        if (connection is SqliteConnection { State: ConnectionState.Open } sqlite)
+        if (_cache is null || ConnectionString is not { } connectionString)
         {
-            sqlite.Close();
+            base.OpenDbConnection(errorsExpected);
+            return;
         }
+        // A new connection is made by EF (so it has EF's SQLite functions) and opened by the cache.
+        _lent = _cache.Borrow(connectionString, () => (SqliteConnection)CreateDbConnection());
+        _lentFor = connectionString;
+    }
+
+    protected override Task OpenDbConnectionAsync(bool errorsExpected, CancellationToken cancellationToken)
+    {
+        OpenDbConnection(errorsExpected); // opening a SQLite file does no I/O worth awaiting
+        return Task.CompletedTask;
+    }
+
+    protected override void CloseDbConnection()
+    {
+        if (_lent is { } lent)
+        {
+            _lent = null;
+            _cache!.GiveBack(_lentFor!, lent);
+            return;
+        }
+        base.CloseDbConnection();
+    }
+
+    protected override Task CloseDbConnectionAsync()
+    {
+        if (_lent is null)
+        {
+            return base.CloseDbConnectionAsync();
+        }
+        CloseDbConnection();
+        return Task.CompletedTask;
     }
 }
 
 public static class SqliteStatementOptions
 {
-    /// <summary>Connections kept open for their context's life, each keeping its recent queries prepared.</summary>
+    /// <summary>Connections lent open from the app's <paramref name="cache"/>, each keeping its recent queries prepared.</summary>
     public static DbContextOptionsBuilder KeepingPreparedStatements(this DbContextOptionsBuilder options, SqliteStatementCache cache) =>
-        options.ReplaceService<ISqliteRelationalConnection, KeptOpenSqliteConnection>().AddInterceptors(cache);
+        options.ReplaceService<ISqliteRelationalConnection, LendingSqliteConnection>().AddInterceptors(cache);
 }
 #pragma warning restore EF1001
 
 /// <summary>
-/// Keeps each connection's recently used query commands prepared, so that a query SQLite has parsed and planned once
-/// on a connection runs again without parsing and planning (Microsoft.Data.Sqlite prepares every new command afresh;
-/// measured, parsing was about two thirds of SQLite's time for the catalogue's query). EF creates a command for every
-/// query; when its SQL matches a command kept on the same connection, the kept one (its statements prepared) runs
-/// with the new command's parameters instead. A command is kept when its reader is disposed; at most
+/// Open SQLite connections, each keeping its recently used query commands prepared, so that a query SQLite has parsed
+/// and planned once on a connection runs again without parsing and planning (Microsoft.Data.Sqlite prepares every new
+/// command afresh; measured, parsing was about two thirds of SQLite's time for the catalogue's query).
+/// <list type="bullet">
+/// <item>Connections: lent to contexts by <see cref="LendingSqliteConnection"/>, most recently returned first, so the
+/// few that serve most queries stay warm. At most <see cref="IdlePerDatabase"/> wait open for the next query; one
+/// given back beyond that, or inside a transaction, is closed. The app's stop closes the rest (<see cref="Dispose"/>).</item>
+/// <item>Statements: EF creates a command for every query; when its SQL matches a command kept on the same connection,
+/// the kept one (its statements prepared) runs with the new command's parameters instead. A command is kept when its
+/// reader is disposed (a statement is reset then, so an idle connection holds no read lock); at most
 /// <see cref="PerConnection"/> per connection, the least recently used finalised first. Only readers (queries and
-/// <c>SaveChanges</c>' batches); commands run for a row count or a scalar are left to EF.
+/// <c>SaveChanges</c>' batches); commands run for a row count or a scalar are left to EF.</item>
+/// </list>
+/// A connection and its commands are used by one thread at a time (the borrower's), which SQLite's multi-thread mode
+/// requires (<see cref="SqliteEngine"/>): a statement is finalised by the thread that has its connection, never by another.
 /// </summary>
 public sealed class SqliteStatementCache : DbCommandInterceptor, IDisposable
 {
     /// <summary>How many prepared commands a connection keeps: more than the distinct queries of a busy page mix.</summary>
     public const int PerConnection = 64;
 
+    /// <summary>How many open connections wait for the next query (per database file): more than two cores run at once.</summary>
+    public const int IdlePerDatabase = 16;
+
     private readonly ConditionalWeakTable<SqliteConnection, Kept> _byConnection = [];
+    private readonly ConditionalWeakTable<DbCommand, SqliteCommand> _running = [];
+    private readonly ConcurrentDictionary<string, Idle> _idle = new(StringComparer.Ordinal);
+    private bool _disposed;
+
+    /// <summary>An open connection to the database: one waiting, or a new one from <paramref name="create"/>, opened.</summary>
+    internal SqliteConnection Borrow(string connectionString, Func<SqliteConnection> create)
+    {
+        var idle = _idle.GetOrAdd(connectionString, static _ => new Idle());
+        while (idle.TryTake() is { } waiting)
+        {
+            if (waiting.State == ConnectionState.Open)
+            {
+                return waiting;
+            }
+            waiting.Dispose();
+        }
+        var connection = create();
+        try
+        {
+            connection.Open();
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+        _byConnection.Add(connection, new Kept(connection));
+        return connection;
+    }
+
+    /// <summary>Takes a connection back to wait for the next query, or closes it (the pool full, or a transaction left open).</summary>
+    internal void GiveBack(string connectionString, SqliteConnection connection)
+    {
+        if (connection is { State: ConnectionState.Open, Handle: { } handle } && raw.sqlite3_get_autocommit(handle) == 0)
+        {
+            // A transaction begun in SQL and never ended: rolled back, or Microsoft.Data.Sqlite's pool would hand the
+            // handle, still inside it, to the next connection opened.
+            using var rollback = connection.CreateCommand();
+            rollback.CommandText = "ROLLBACK";
+            rollback.ExecuteNonQuery();
+            connection.Dispose();
+            return;
+        }
+        if (!_disposed
+            && connection.State == ConnectionState.Open
+            && _idle.TryGetValue(connectionString, out var idle) && idle.TryAdd(connection))
+        {
+            return;
+        }
+        connection.Dispose();
+    }
 
     /// <summary>How many commands the connection keeps prepared now (for tests).</summary>
     internal int KeptOn(SqliteConnection connection) => _byConnection.TryGetValue(connection, out var kept) ? kept.Count : 0;
 
-    public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
+    /// <summary>The open connections waiting for the database now (for tests).</summary>
+    internal IReadOnlyList<SqliteConnection> Waiting(string connectionString) => _idle.TryGetValue(connectionString, out var idle) ? idle.Snapshot() : [];
+
+    // EF makes a query's command before it opens the connection, so the command is made on the context's own (closed)
+    // connection; by the time it runs, EF has opened the context's connection, i.e. borrowed one (eventData.Connection).
+    // A reader runs on the borrowed connection's kept command for its SQL (or a new one, kept afterwards) with EF's
+    // command's parameters; EF's own command is never run. A row count or a scalar runs EF's command, moved to the
+    // borrowed connection.
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
+        result.HasResult || RunOnKept(command, eventData) is not { } run ? result : InterceptionResult<DbDataReader>.SuppressWithResult(Execute(command, run));
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+        // Microsoft.Data.Sqlite runs a command synchronously whichever way it is called.
+        ValueTask.FromResult(ReaderExecuting(command, eventData, result));
+
+    /// <summary>Runs the command; one that fails is finalised here, by the thread that has its connection.</summary>
+    private SqliteDataReader Execute(DbCommand asked, SqliteCommand run)
     {
-        if (result is not SqliteCommand { Connection: { } connection } fresh)
+        try
         {
-            return result;
+            return run.ExecuteReader();
         }
-        // Every connection EF runs a command on is known here, so that Dispose can close it.
-        var kept = _byConnection.GetValue(connection, static c => new Kept(c));
-        if (eventData.ExecuteMethod != DbCommandMethod.ExecuteReader || kept.Take(fresh.CommandText) is not { } prepared)
+        catch
         {
-            return result;
+            _running.Remove(asked);
+            run.Dispose();
+            throw;
         }
-        prepared.Transaction = fresh.Transaction;
-        prepared.CommandTimeout = fresh.CommandTimeout;
-        var parameters = new SqliteParameter[fresh.Parameters.Count];
-        fresh.Parameters.CopyTo(parameters, 0);
-        fresh.Parameters.Clear();
-        prepared.Parameters.AddRange(parameters);
-        fresh.Dispose();
-        return prepared;
+    }
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        MoveToLent(command, eventData);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        MoveToLent(command, eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        MoveToLent(command, eventData);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result,
+        CancellationToken cancellationToken = default)
+    {
+        MoveToLent(command, eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    /// <summary>The command to run EF's reader command on: the lent connection's kept one for its SQL, or a new one there.</summary>
+    private SqliteCommand? RunOnKept(DbCommand command, CommandEventData eventData)
+    {
+        if (command is not SqliteCommand asked
+            || eventData.Connection is not SqliteConnection lent
+            || !_byConnection.TryGetValue(lent, out var kept))
+        {
+            return null;
+        }
+        var run = kept.Take(asked.CommandText) ?? new SqliteCommand(asked.CommandText, lent);
+        run.Transaction = asked.Transaction;
+        run.CommandTimeout = asked.CommandTimeout;
+        var parameters = new SqliteParameter[asked.Parameters.Count];
+        asked.Parameters.CopyTo(parameters, 0);
+        asked.Parameters.Clear();
+        run.Parameters.AddRange(parameters);
+        _running.AddOrUpdate(asked, run);
+        return run;
+    }
+
+    private void MoveToLent(DbCommand command, CommandEventData eventData)
+    {
+        if (command is SqliteCommand sqlite
+            && eventData.Connection is SqliteConnection lent
+            && !ReferenceEquals(sqlite.Connection, lent)
+            && _byConnection.TryGetValue(lent, out _))
+        {
+            sqlite.Connection = lent;
+        }
     }
 
     /// <summary>
     /// Does what EF does when a query's reader is disposed (the reader disposed, the command's parameters cleared, the
-    /// connection released) except that the command is kept rather than disposed.
+    /// connection released) except that the command that ran is kept rather than disposed.
     /// </summary>
     public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
     {
-        if (result.IsSuppressed
-            || eventData.Context is not { } context
-            || command is not SqliteCommand { Connection: { State: ConnectionState.Open } connection } sqlite
-            || !ReferenceEquals(connection, context.Database.GetDbConnection())
-            || !_byConnection.TryGetValue(connection, out var kept))
+        if (result.IsSuppressed || !_running.TryGetValue(command, out var run))
         {
             return result;
         }
+        _running.Remove(command);
         eventData.DataReader.Dispose();
-        sqlite.Parameters.Clear();
-        sqlite.Transaction = null;
-        kept.Put(sqlite);
-        context.Database.CloseConnection();
+        run.Parameters.Clear();
+        run.Transaction = null;
+        if (run.Connection is { State: ConnectionState.Open } connection && _byConnection.TryGetValue(connection, out var kept))
+        {
+            kept.Put(run);
+        }
+        else
+        {
+            run.Dispose();
+        }
+        command.Dispose();
+        eventData.Context?.Database.CloseConnection();
         return InterceptionResult.Suppress();
     }
 
-    /// <summary>When the app stops: closes the connections still open (those of the contexts left in EF's pool).</summary>
+    /// <summary>When the app stops: closes the connections waiting (none is lent once requests and jobs have stopped).</summary>
     public void Dispose()
     {
-        foreach (var (connection, _) in _byConnection)
+        _disposed = true;
+        foreach (var idle in _idle.Values)
         {
-            try
+            while (idle.TryTake() is { } connection)
             {
-                KeptOpenSqliteConnection.Close(connection);
-            }
-            catch (SqliteException)
-            {
-                // Stopping: a connection that will not close cleanly is closed by its handle's finaliser.
+                connection.Dispose();
             }
         }
     }
 
-    /// <summary>One connection's kept commands by SQL, least recently used first. Used by one context (thread) at a time.</summary>
+    /// <summary>The open connections waiting for one database, the most recently given back on top.</summary>
+    private sealed class Idle
+    {
+        private readonly Stack<SqliteConnection> _waiting = new();
+
+        public SqliteConnection[] Snapshot()
+        {
+            lock (_waiting)
+            {
+                return [.. _waiting];
+            }
+        }
+
+        public SqliteConnection? TryTake()
+        {
+            lock (_waiting)
+            {
+                return _waiting.TryPop(out var connection) ? connection : null;
+            }
+        }
+
+        public bool TryAdd(SqliteConnection connection)
+        {
+            lock (_waiting)
+            {
+                if (_waiting.Count >= IdlePerDatabase)
+                {
+                    return false;
+                }
+                _waiting.Push(connection);
+                return true;
+            }
+        }
+    }
+
+    /// <summary>One connection's kept commands by SQL, least recently used first. Used by one thread at a time (the borrower's).</summary>
     private sealed class Kept
     {
         private readonly Dictionary<string, LinkedListNode<SqliteCommand>> _bySql = new(StringComparer.Ordinal);

@@ -22,8 +22,8 @@ public sealed class SqlitePragmasTests
             }
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
             await db.Database.OpenConnectionAsync();
+            var connection = (SqliteConnection)db.Database.GetDbConnection(); // the one opened (lent: SqliteStatementCache)
             Assert.Equal(10_000L, await ScalarAsync(connection, "PRAGMA busy_timeout"));
             Assert.Equal(1L, await ScalarAsync(connection, "PRAGMA synchronous")); // NORMAL
             Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode"));

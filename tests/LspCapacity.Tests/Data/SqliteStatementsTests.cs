@@ -10,28 +10,30 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LspCapacity.Tests.Data;
 
 /// <summary>
-/// A pooled context's SQLite connection stays open for the context's life and keeps its queries prepared
-/// (<see cref="SqliteStatementCache"/>): a kept statement runs with each run's own parameters, inside and outside a
-/// transaction, sees what other connections committed, is bounded per connection, and the connection closes when
-/// the pool is disposed.
+/// SQLite connections lent open to contexts, each keeping its queries prepared (<see cref="SqliteStatementCache"/>,
+/// <see cref="LendingSqliteConnection"/>): a kept statement runs with each run's own parameters, inside and outside a
+/// transaction, sees what other connections committed; a connection goes back open for the next query unless the pool
+/// is full or a transaction was left open; everything closes when the app stops.
 /// </summary>
 public sealed class SqliteStatementsTests : IAsyncLifetime
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"statements-{Guid.NewGuid():N}.db");
     private readonly Commands _commands = new();
-    private SqliteStatementCache _cache = null!;
     private ServiceProvider _services = null!;
     private IDbContextFactory<Probe> _pool = null!;
+    private SqliteStatementCache _cache = null!;
+
+    private string ConnectionString => $"Data Source={_file}";
 
     public async ValueTask InitializeAsync()
     {
         _services = new ServiceCollection()
             .AddSingleton<SqliteStatementCache>()
-            .AddPooledDbContextFactory<Probe>((sp, options) => options.UseSqlite($"Data Source={_file}")
-                .KeepingPreparedStatements(sp.GetRequiredService<SqliteStatementCache>()).AddInterceptors(_commands))
+            .AddPooledDbContextFactory<Probe>((sp, options) => options.UseSqlite(ConnectionString)
+                .KeepingPreparedStatements(sp.GetRequiredService<SqliteStatementCache>()).AddInterceptors(_commands, new ListingStatements()))
             .BuildServiceProvider();
-        _cache = _services.GetRequiredService<SqliteStatementCache>();
         _pool = _services.GetRequiredService<IDbContextFactory<Probe>>();
+        _cache = _services.GetRequiredService<SqliteStatementCache>();
         await using var db = _pool.CreateDbContext();
         await db.Database.EnsureCreatedAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL");
@@ -51,25 +53,46 @@ public sealed class SqliteStatementsTests : IAsyncLifetime
 
     private static Task<string?> NameOfAsync(Probe db, int id) => db.Items.AsNoTracking().Where(i => i.Id == id).Select(i => i.Name).SingleOrDefaultAsync();
 
+    private SqliteConnection LastConnection => _commands.Last!;
+
+    /// <summary>
+    /// The statements SQLite holds prepared on the connection now for SQL containing <paramref name="text"/>: how many
+    /// times each has run (SQLITE_STMTSTATUS_RUN).
+    /// </summary>
+    private static List<int> Prepared(SqliteConnection connection, string text)
+    {
+        var found = new List<int>();
+        for (var stmt = SQLitePCL.raw.sqlite3_next_stmt(connection.Handle, null); stmt is { IsInvalid: false }; stmt = SQLitePCL.raw.sqlite3_next_stmt(connection.Handle, stmt))
+        {
+            if (SQLitePCL.raw.sqlite3_sql(stmt).utf8_to_string().Contains(text, StringComparison.Ordinal))
+            {
+                found.Add(SQLitePCL.raw.sqlite3_stmt_status(stmt, 6 /* SQLITE_STMTSTATUS_RUN */, 0));
+            }
+        }
+        return found;
+    }
+
+    private const string ByIdSql = "WHERE \"i\".\"Id\" = @";
+
     [Fact]
     public async Task TheSameQuery_RunsOnItsKeptCommand_WithEachRunsOwnParameters_AcrossLeases()
     {
-        SqliteConnection connection;
         await using (var db = _pool.CreateDbContext())
         {
-            connection = (SqliteConnection)db.Database.GetDbConnection();
             Assert.Equal("one", await NameOfAsync(db, 1));
+            Assert.NotSame(LastConnection, db.Database.GetDbConnection()); // lent for the query only
         }
-        Assert.Equal(ConnectionState.Open, connection.State); // kept open while the context is in the pool
-        var first = _commands.Last;
+        var connection = LastConnection;
+        Assert.Equal(ConnectionState.Open, connection.State); // waiting open for the next query
+        Assert.Contains(connection, _cache.Waiting(ConnectionString));
+        Assert.Equal([1], Prepared(connection, ByIdSql));
 
         await using (var db = _pool.CreateDbContext())
         {
-            Assert.Same(connection, db.Database.GetDbConnection());
             Assert.Equal("two", await NameOfAsync(db, 2));
-            Assert.Same(first, _commands.Last);
+            Assert.Same(connection, LastConnection);
             Assert.Null(await NameOfAsync(db, 99));
-            Assert.Same(first, _commands.Last);
+            Assert.Equal([3], Prepared(connection, ByIdSql)); // one statement, run three times: not prepared again
         }
     }
 
@@ -92,25 +115,29 @@ public sealed class SqliteStatementsTests : IAsyncLifetime
     {
         await using var db = _pool.CreateDbContext();
         Assert.Equal("one", await NameOfAsync(db, 1));
-        var kept = _commands.Last;
+        var connection = LastConnection;
+        Assert.Equal([1], Prepared(connection, ByIdSql));
 
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             await db.Items.Where(i => i.Id == 2).ExecuteUpdateAsync(s => s.SetProperty(i => i.Name, "inside"));
             Assert.Equal("inside", await NameOfAsync(db, 2));
-            Assert.Same(kept, _commands.Last);
+            Assert.Same(connection, LastConnection);
+            Assert.Equal([2], Prepared(connection, ByIdSql));
             await transaction.RollbackAsync();
         }
 
         Assert.Equal("two", await NameOfAsync(db, 2));
-        Assert.Same(kept, _commands.Last);
+        Assert.Equal([3], Prepared(connection, ByIdSql));
     }
 
     [Fact]
     public async Task TheSameQuery_InsideItsOwnReader_RunsOnASecondCommand()
     {
         await using var db = _pool.CreateDbContext();
-        var before = _cache.KeptOn((SqliteConnection)db.Database.GetDbConnection());
+        Assert.Equal("one", await NameOfAsync(db, 1));
+        var connection = LastConnection;
+        var before = _cache.KeptOn(connection);
         var pairs = new List<string>();
         await foreach (var item in db.Items.AsNoTracking().OrderBy(i => i.Id).AsAsyncEnumerable())
         {
@@ -118,28 +145,70 @@ public sealed class SqliteStatementsTests : IAsyncLifetime
             pairs.Add($"{item.Name}:{await db.Items.AsNoTracking().Where(i => i.Id == 4 - item.Id).Select(i => i.Name).SingleAsync()}");
         }
         Assert.Equal(["one:three", "one:three", "two:two", "two:two", "three:one", "three:one"], pairs);
-        Assert.Equal(before + 2, _cache.KeptOn((SqliteConnection)db.Database.GetDbConnection())); // the outer query's and the inner one's
+        Assert.Same(connection, LastConnection);
+        Assert.Equal(before + 2, _cache.KeptOn(connection)); // the outer query's and the inner one's
     }
 
     [Fact]
     public async Task AConnectionKeepsAtMostItsLimit_AndClosesWhenTheAppStops()
     {
-        SqliteConnection connection;
         await using (var db = _pool.CreateDbContext())
         {
-            connection = (SqliteConnection)db.Database.GetDbConnection();
             for (var n = 0; n < SqliteStatementCache.PerConnection + 10; n++)
             {
                 // A different SQL text each time: the constant is part of it.
                 var sql = "SELECT COUNT(*) + " + n + " - " + n + " AS Value FROM Items";
                 Assert.Equal(3, await db.Database.SqlQueryRaw<int>(sql).SingleAsync());
             }
-            Assert.Equal(SqliteStatementCache.PerConnection, _cache.KeptOn(connection));
         }
+        var connection = LastConnection;
+        Assert.Equal(SqliteStatementCache.PerConnection, _cache.KeptOn(connection));
 
         await _services.DisposeAsync();
         Assert.Equal(ConnectionState.Closed, connection.State);
         Assert.Equal(0, _cache.KeptOn(connection));
+    }
+
+    [Fact]
+    public async Task ConnectionsLentAtOnce_GoBackOpenUpToTheLimit_AndTheRestClose()
+    {
+        var contexts = Enumerable.Range(0, SqliteStatementCache.IdlePerDatabase + 2).Select(_ => _pool.CreateDbContext()).ToList();
+        var lent = new List<SqliteConnection>();
+        foreach (var db in contexts)
+        {
+            await db.Database.OpenConnectionAsync();
+            lent.Add((SqliteConnection)db.Database.GetDbConnection());
+        }
+        Assert.Equal(contexts.Count, lent.Distinct().Count());
+
+        foreach (var db in contexts)
+        {
+            await db.Database.CloseConnectionAsync();
+            await db.DisposeAsync();
+        }
+        var waiting = _cache.Waiting(ConnectionString);
+        Assert.Equal(SqliteStatementCache.IdlePerDatabase, waiting.Count);
+        Assert.All(waiting, c => Assert.Equal(ConnectionState.Open, c.State));
+        Assert.All(lent.Except(waiting), c => Assert.Equal(ConnectionState.Closed, c.State));
+    }
+
+    [Fact]
+    public async Task AConnectionGivenBackInsideATransaction_IsClosed_NotLentAgain()
+    {
+        SqliteConnection connection;
+        await using (var db = _pool.CreateDbContext())
+        {
+            await db.Database.OpenConnectionAsync();
+            connection = (SqliteConnection)db.Database.GetDbConnection();
+            await db.Database.ExecuteSqlRawAsync("BEGIN");
+            await db.Database.ExecuteSqlRawAsync("UPDATE Items SET Name = 'uncommitted' WHERE Id = 3");
+            await db.Database.CloseConnectionAsync();
+        }
+        Assert.Equal(ConnectionState.Closed, connection.State);
+        Assert.DoesNotContain(connection, _cache.Waiting(ConnectionString));
+
+        await using var next = _pool.CreateDbContext();
+        Assert.Equal("three", await NameOfAsync(next, 3));
     }
 
     private sealed class Item
@@ -153,47 +222,49 @@ public sealed class SqliteStatementsTests : IAsyncLifetime
         public DbSet<Item> Items => Set<Item>();
     }
 
-    /// <summary>The command each query ran on.</summary>
+    /// <summary>Lets a test list a connection's prepared statements (SQLitePCL tracks them only when asked to, before any is made).</summary>
+    private sealed class ListingStatements : DbConnectionInterceptor
+    {
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            ((SqliteConnection)connection).Handle!.enable_sqlite3_next_stmt(true);
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>The connection each query ran on (the one EF had opened, i.e. borrowed).</summary>
     private sealed class Commands : DbCommandInterceptor
     {
-        public DbCommand? Last { get; private set; }
+        public SqliteConnection? Last { get; private set; }
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            Last = command;
+            Last = (SqliteConnection)eventData.Connection;
             return ValueTask.FromResult(result);
         }
     }
 }
 
-/// <summary>The app's own contexts: a connection is kept open while its context is in EF's pool, and closed when it leaves it.</summary>
-public sealed class KeptConnectionsTests
+/// <summary>The app's own contexts borrow their connections from the app's cache, and the app's stop closes them.</summary>
+public sealed class LentConnectionsTests
 {
     [Fact]
-    public async Task AContextThePoolHasNoRoomFor_ClosesItsConnection_AndTheRestCloseWhenTheAppStops()
+    public async Task APageRequest_LeavesItsConnectionWaitingOpen_AndTheAppsStopClosesIt()
     {
         var app = AppFactory.OnSqlite();
-        app.CreateAnonymousClient();
-        var scopes = Enumerable.Range(0, Databases.SqlitePoolSize + 1).Select(_ => app.Services.CreateAsyncScope()).ToList();
-        var connections = new List<SqliteConnection>();
-        foreach (var scope in scopes)
+        var client = app.CreateAnonymousClient();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/library")).StatusCode);
+        var cache = app.Services.GetRequiredService<SqliteStatementCache>();
+        string connectionString;
+        await using (var scope = app.Services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            Assert.True(await db.Themes.AsNoTracking().AnyAsync());
-            connections.Add((SqliteConnection)db.Database.GetDbConnection());
+            connectionString = scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GetConnectionString()!;
         }
-        Assert.Equal(scopes.Count, connections.Distinct().Count());
-        Assert.All(connections, c => Assert.Equal(ConnectionState.Open, c.State));
-
-        foreach (var scope in scopes)
-        {
-            await scope.DisposeAsync();
-        }
-        // The pool took the first SqlitePoolSize back with their connections open; the last had no room and was closed.
-        Assert.All(connections.Take(Databases.SqlitePoolSize), c => Assert.Equal(ConnectionState.Open, c.State));
-        Assert.Equal(ConnectionState.Closed, connections[^1].State);
+        var waiting = cache.Waiting(connectionString);
+        Assert.NotEmpty(waiting);
+        Assert.All(waiting, c => Assert.True(cache.KeptOn(c) > 0));
 
         await app.DisposeAsync();
-        Assert.All(connections, c => Assert.Equal(ConnectionState.Closed, c.State));
+        Assert.All(waiting, c => Assert.Equal(ConnectionState.Closed, c.State));
     }
 }
