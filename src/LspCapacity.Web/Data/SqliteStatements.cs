@@ -206,31 +206,19 @@ public sealed class SqliteStatementCache : DbCommandInterceptor, IDisposable
         }
     }
 
-    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        MoveToLent(command, eventData);
-        return result;
-    }
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
+        MovedToLent(command, eventData, result);
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
-    {
-        MoveToLent(command, eventData);
-        return ValueTask.FromResult(result);
-    }
+        CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(MovedToLent(command, eventData, result));
 
-    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-    {
-        MoveToLent(command, eventData);
-        return result;
-    }
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) =>
+        MovedToLent(command, eventData, result);
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result,
-        CancellationToken cancellationToken = default)
-    {
-        MoveToLent(command, eventData);
-        return ValueTask.FromResult(result);
-    }
+        CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(MovedToLent(command, eventData, result));
 
     /// <summary>The command to run EF's reader command on: the lent connection's kept one for its SQL, or a new one there.</summary>
     private SqliteCommand? RunOnKept(DbCommand command, CommandEventData eventData)
@@ -252,7 +240,8 @@ public sealed class SqliteStatementCache : DbCommandInterceptor, IDisposable
         return run;
     }
 
-    private void MoveToLent(DbCommand command, CommandEventData eventData)
+    /// <summary>EF's command (made on the context's own connection) moved to the connection lent for it, to run there.</summary>
+    private T MovedToLent<T>(DbCommand command, CommandEventData eventData, T result)
     {
         if (command is SqliteCommand sqlite
             && eventData.Connection is SqliteConnection lent
@@ -261,6 +250,7 @@ public sealed class SqliteStatementCache : DbCommandInterceptor, IDisposable
         {
             sqlite.Connection = lent;
         }
+        return result;
     }
 
     /// <summary>
