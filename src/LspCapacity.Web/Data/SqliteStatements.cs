@@ -29,7 +29,6 @@ public sealed class LendingSqliteConnection : SqliteRelationalConnection
 {
     private readonly SqliteStatementCache? _cache;
     private SqliteConnection? _lent;
-    private string? _lentFor;
 
     public LendingSqliteConnection(
         RelationalConnectionDependencies dependencies,
@@ -54,7 +53,6 @@ public sealed class LendingSqliteConnection : SqliteRelationalConnection
         }
         // A new connection is made by EF (so it has EF's SQLite functions) and opened by the cache.
         _lent = _cache.Borrow(connectionString, () => (SqliteConnection)CreateDbConnection());
-        _lentFor = connectionString;
     }
 
     protected override Task OpenDbConnectionAsync(bool errorsExpected, CancellationToken cancellationToken)
@@ -68,7 +66,7 @@ public sealed class LendingSqliteConnection : SqliteRelationalConnection
         if (_lent is { } lent)
         {
             _lent = null;
-            _cache!.GiveBack(_lentFor!, lent);
+            _cache!.GiveBack(ConnectionString!, lent);
             return;
         }
         base.CloseDbConnection();
@@ -105,7 +103,8 @@ public static class SqliteStatementOptions
 /// the kept one (its statements prepared) runs with the new command's parameters instead. A command is kept when its
 /// reader is disposed (a statement is reset then, so an idle connection holds no read lock); at most
 /// <see cref="PerConnection"/> per connection, the least recently used finalised first. Only readers (queries and
-/// <c>SaveChanges</c>' batches); commands run for a row count or a scalar are left to EF.</item>
+/// <c>SaveChanges</c>' batches) are kept; a command run for a row count or a scalar is EF's own, moved to the lent
+/// connection and disposed by EF.</item>
 /// </list>
 /// A connection and its commands are used by one thread at a time (the borrower's), which SQLite's multi-thread mode
 /// requires (<see cref="SqliteEngine"/>): a statement is finalised by the thread that has its connection, never by another.
@@ -155,11 +154,17 @@ public sealed class SqliteStatementCache : DbCommandInterceptor, IDisposable
         if (connection is { State: ConnectionState.Open, Handle: { } handle } && raw.sqlite3_get_autocommit(handle) == 0)
         {
             // A transaction begun in SQL and never ended: rolled back, or Microsoft.Data.Sqlite's pool would hand the
-            // handle, still inside it, to the next connection opened.
-            using var rollback = connection.CreateCommand();
-            rollback.CommandText = "ROLLBACK";
-            rollback.ExecuteNonQuery();
-            connection.Dispose();
+            // handle, still inside it, to the next connection opened. Closed whether or not the rollback succeeds.
+            try
+            {
+                using var rollback = connection.CreateCommand();
+                rollback.CommandText = "ROLLBACK";
+                rollback.ExecuteNonQuery();
+            }
+            finally
+            {
+                connection.Dispose();
+            }
             return;
         }
         if (!_disposed
