@@ -59,14 +59,19 @@ public sealed class SqliteStatementsTests : IAsyncLifetime
     /// The statements SQLite holds prepared on the connection now for SQL containing <paramref name="text"/>: how many
     /// times each has run (SQLITE_STMTSTATUS_RUN).
     /// </summary>
-    private static List<int> Prepared(SqliteConnection connection, string text)
+    private static List<int> Prepared(SqliteConnection connection, string text) => Status(connection, text, 6 /* SQLITE_STMTSTATUS_RUN */);
+
+    /// <summary>As <see cref="Prepared"/>: how many times SQLite parsed and planned each again (SQLITE_STMTSTATUS_REPREPARE).</summary>
+    private static List<int> Reprepared(SqliteConnection connection, string text) => Status(connection, text, 5 /* SQLITE_STMTSTATUS_REPREPARE */);
+
+    private static List<int> Status(SqliteConnection connection, string text, int counter)
     {
         var found = new List<int>();
         for (var stmt = SQLitePCL.raw.sqlite3_next_stmt(connection.Handle, null); stmt is { IsInvalid: false }; stmt = SQLitePCL.raw.sqlite3_next_stmt(connection.Handle, stmt))
         {
             if (SQLitePCL.raw.sqlite3_sql(stmt).utf8_to_string().Contains(text, StringComparison.Ordinal))
             {
-                found.Add(SQLitePCL.raw.sqlite3_stmt_status(stmt, 6 /* SQLITE_STMTSTATUS_RUN */, 0));
+                found.Add(SQLitePCL.raw.sqlite3_stmt_status(stmt, counter, 0));
             }
         }
         return found;
@@ -93,7 +98,23 @@ public sealed class SqliteStatementsTests : IAsyncLifetime
             Assert.Same(connection, LastConnection);
             Assert.Null(await NameOfAsync(db, 99));
             Assert.Equal([3], Prepared(connection, ByIdSql)); // one statement, run three times: not prepared again
+            Assert.Equal([0], Reprepared(connection, ByIdSql));
         }
+    }
+
+    [Fact]
+    public async Task APagedQuery_RunsOnItsKeptStatement_WithoutBeingPlannedAgain_WhateverItsPage()
+    {
+        // SQLite plans a statement whose LIMIT is a bare parameter with that parameter's value, and parses and plans it
+        // again whenever the parameter is bound anew: the page size is written so that it does not.
+        await using var db = _pool.CreateDbContext();
+        foreach (var (skip, take, expected) in new[] { (0, 2, new[] { "one", "two" }), (2, 3, ["three"]), (1, 2, ["two", "three"]) })
+        {
+            Assert.Equal(expected, await db.Items.AsNoTracking().OrderBy(i => i.Id).Skip(skip).Take(take).Select(i => i.Name).ToListAsync());
+        }
+        Assert.Contains("LIMIT +@", _commands.LastText, StringComparison.Ordinal);
+        Assert.Equal([3], Prepared(LastConnection, "LIMIT"));
+        Assert.Equal([0], Reprepared(LastConnection, "LIMIT"));
     }
 
     [Fact]
@@ -237,9 +258,12 @@ public sealed class SqliteStatementsTests : IAsyncLifetime
     {
         public SqliteConnection? Last { get; private set; }
 
+        public string LastText { get; private set; } = "";
+
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
             Last = (SqliteConnection)eventData.Connection;
+            LastText = command.CommandText;
             return ValueTask.FromResult(result);
         }
     }
