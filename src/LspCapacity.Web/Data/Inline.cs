@@ -29,6 +29,17 @@ public static class Inline
     public static TResult Apply<T1, T2, T3, TResult>(this Expression<Func<T1, T2, T3, TResult>> rule, T1 arg1, T2 arg2, T3 arg3) =>
         throw Unexpanded(rule);
 
+    /// <summary>A marker for <see cref="Expand{T}"/>, never run.</summary>
+    public static TResult Apply<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(
+        this Expression<Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>> rule,
+        T1 arg1, T2 arg2, T3 arg3, T4 arg4, T5 arg5, T6 arg6, T7 arg7, T8 arg8, T9 arg9, T10 arg10) =>
+        throw Unexpanded(rule);
+
+    /// <summary>A marker for <see cref="Expand{T}"/>, never run.</summary>
+    public static TResult Apply<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(this Expression<Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>> rule,
+        T1 arg1, T2 arg2, T3 arg3, T4 arg4, T5 arg5, T6 arg6, T7 arg7, T8 arg8, T9 arg9) =>
+        throw Unexpanded(rule);
+
     /// <summary><paramref name="query"/> with every <c>rule.Apply(…)</c> in it replaced by the rule's body (rules may apply rules).</summary>
     public static Expression<T> Expand<T>(Expression<T> query) => (Expression<T>)new Expander().Visit(query);
 

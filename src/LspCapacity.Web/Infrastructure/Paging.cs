@@ -19,7 +19,7 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int PageNumber, int PageSi
 
 /// <summary>
 /// A row of a page with the list's total, as a compiled query reads a page in one round trip (the shape
-/// <see cref="PagingExtensions.ToPagedInOneQueryAsync{T}"/> reads); <see cref="PagingExtensions.FromCompiledAsync{T}"/> reads a page of them. A class with settable members, which EF projects into at any depth of a query.
+/// <see cref="PagingExtensions.ToPagedInOneQueryAsync{T}"/> reads); <c>PagingExtensions.FromCompiledAsync</c> reads a page of them. A class with settable members, which EF projects into at any depth of a query.
 /// </summary>
 public sealed class Counted<T>
 {
@@ -78,6 +78,16 @@ public static class PagingExtensions
     }
 
     /// <summary>
+    /// As <see cref="FromCompiledAsync{T}(Func{int, int, IAsyncEnumerable{Counted{T}}}, int, int, Func{Task{Paged{T}}}, CancellationToken)"/>,
+    /// with a page number past the last read by the compiled query of the same list in the opposite order
+    /// (<paramref name="backwards"/>, for a skip and a take), as <see cref="LastPageInOneQueryAsync{T}"/> reads a composed one.
+    /// </summary>
+    public static Task<Paged<T>> FromCompiledAsync<T>(Func<int, int, IAsyncEnumerable<Counted<T>>> rows, int pageNumber, int pageSize,
+        Func<int, int, IAsyncEnumerable<Counted<T>>> backwards, CancellationToken cancellationToken) =>
+        FromCompiledAsync(rows, pageNumber, pageSize,
+            async () => LastPage(await backwards(0, pageSize).ToListAsync(cancellationToken), pageSize), cancellationToken);
+
+    /// <summary>
     /// A page from its rows, each carrying the list's total: no rows on the first page is an empty list, no rows past it a
     /// page number past the last, which <paramref name="lastPage"/> reads instead.
     /// </summary>
@@ -100,6 +110,12 @@ public static class PagingExtensions
         var tail = await query.Reverse().Take(pageSize)
             .Select(item => new Counted<T> { Row = item, Total = query.Count() })
             .ToListAsync(cancellationToken);
+        return LastPage(tail, pageSize);
+    }
+
+    /// <summary>The last page from the first rows of the list reversed (as many as a page holds), each with the list's total.</summary>
+    private static Paged<T> LastPage<T>(IReadOnlyList<Counted<T>> tail, int pageSize)
+    {
         if (tail.Count == 0)
         {
             return new Paged<T>([], 1, pageSize, 0);

@@ -71,7 +71,7 @@ public partial class CataloguePagingTests : IClassFixture<AppFactory>
             page.QuerySelectorAll(".app-activity-list__item").Single(i => i.QuerySelector("h2")!.TextContent.Trim() == "Rows seminar full");
         var booker = Row(await _app.CreateClientAs(Demo.StaffBirmingham).GetDocumentAsync("/activities"));
         Assert.Contains(string.Join(", ", themes.Select(t => t.Name)), booker.TextContent);
-        // A filtered view (a query composed on the request) reads the themes the same way.
+        // A filtered view (the same compiled query, its filter a parameter) reads the themes the same way.
         var filtered = Row(await _app.CreateClientAs(Demo.StaffBirmingham).GetDocumentAsync($"/activities?theme={themes[2].Id}"));
         Assert.Contains(string.Join(", ", themes.Select(t => t.Name)), filtered.TextContent);
         Assert.Contains("You have a place", filtered.TextContent);
@@ -85,7 +85,7 @@ public partial class CataloguePagingTests : IClassFixture<AppFactory>
         // memory still current?), and the page with its total, the viewer's bookings and each row's themes.
         var staff = _app.CreateClientAs(Demo.StaffBirmingham);
         Assert.Equal(await _app.QueriesForAsync(staff, "/accessibility") + 2, await _app.QueriesForAsync(staff, "/activities"));
-        // The same with a filter (a query composed on the request, not the compiled one).
+        // The same with a filter.
         Assert.Equal(await _app.QueriesForAsync(staff, "/accessibility") + 2, await _app.QueriesForAsync(staff, "/activities?kind=Seminar"));
     }
 
