@@ -78,6 +78,10 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
     /// up by EF on every run (measured on a theme's past activities, past the last page: 800 requests a second composed, 1,000
     /// compiled). Each filter not chosen is a null parameter, and EF leaves its condition out of the SQL (it keeps one SQL for
     /// each pattern of nulls), so each view's SQL is what the composed query's was.
+    /// The page is chosen from the activities' ids and dates alone, then joined back to its activities for the row's columns:
+    /// SQLite sorts the past (three statuses) rather than reading it in index order, and with the row's subqueries in the same
+    /// select it worked them out for every activity it sorted, not for the page's twenty (a theme's past, past the last
+    /// page: 1,230 requests a second before, 1,860 after).
     /// </summary>
     private delegate IAsyncEnumerable<Counted<Found>> CatalogueQuery(AppDbContext db, int regionId, DateTime now, string? personId,
         bool? drafts, bool? past, ActivityKind? kind, int? themeId, DateTime? from, DateTime? to, bool? placesLeft, int skip, int take);
@@ -89,8 +93,9 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
     {
         var query = EF.CompileAsyncQuery(Inline.Expand<Func<AppDbContext, int, DateTime, string?, bool?, bool?, ActivityKind?, int?, DateTime?, DateTime?, bool?, int, int, IQueryable<Counted<Found>>>>(
             (db, regionId, now, personId, drafts, past, kind, themeId, from, to, placesLeft, skip, take) =>
-                RowsOf.Apply(db, order.Apply(db, Visible.Apply(db, regionId, now, drafts, past, kind, themeId, from, to, placesLeft)), personId)
-                    .Skip(skip).Take(take)
+                RowsOf.Apply(db, order.Apply(db, Visible.Apply(db, regionId, now, drafts, past, kind, themeId, from, to, placesLeft))
+                        .Skip(skip).Take(take)
+                        .Join(db.Activities, page => page.Id, a => a.Id, (page, a) => a), personId)
                     .Select(row => new Counted<Found>
                     {
                         Row = row,
