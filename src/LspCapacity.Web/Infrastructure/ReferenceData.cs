@@ -38,13 +38,13 @@ public sealed class ReferenceData(FiguresCache cache)
                 .Select(p => new CurrentProgramme.ProgrammeItem(p.Id, p.Name, p.StartsOn, p.EndsOn, p.Budget, p.ClosedAt != null)).ToListAsync(ct),
             cancellationToken);
 
-    public sealed record PartnershipItem(int Id, string Name);
+    public sealed record PartnershipItem(int Id, string Name, bool IsActive = true);
 
-    /// <summary>A region's partnerships (every one, active or not), by name.</summary>
+    /// <summary>A region's partnerships (every one, active or not: each says), by name.</summary>
     public Task<IReadOnlyList<PartnershipItem>> PartnershipsAsync(AppDbContext db, int regionId, CancellationToken cancellationToken) =>
         cache.GetOrAddAsync<IReadOnlyList<PartnershipItem>>(db, DataScopes.Reference, $"partnerships:{regionId}", async ct =>
             await db.Partnerships.AsNoTracking().Where(p => p.RegionId == regionId).OrderBy(p => p.Name)
-                .Select(p => new PartnershipItem(p.Id, p.Name)).ToListAsync(ct),
+                .Select(p => new PartnershipItem(p.Id, p.Name, p.IsActive)).ToListAsync(ct),
             cancellationToken);
 
     /// <summary>Every partnership's name by id.</summary>

@@ -5,7 +5,6 @@ using LspCapacity.Web.Pages.Dashboard;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using static LspCapacity.Web.Pages.Dashboard.DashboardQueries;
 
 namespace LspCapacity.Web.Pages.Needs;
@@ -15,7 +14,7 @@ namespace LspCapacity.Web.Pages.Needs;
 /// staff attended, placements, peer reviews — uncovered needs first, paged, filtered by theme.
 /// </summary>
 [Authorize(Policy = Policies.InARegionOrNational)]
-public class CoverageModel(AppDbContext db, CurrentProgramme current, FiguresCache cache, TimeProvider clock) : PageModel
+public class CoverageModel(AppDbContext db, CurrentProgramme current, FiguresCache cache, ReferenceData reference, TimeProvider clock) : PageModel
 {
     /// <summary>The region and programme this page reads (<see cref="CurrentProgramme"/>).</summary>
     public CurrentProgramme.Choice Choice { get; private set; } = default!;
@@ -66,8 +65,7 @@ public class CoverageModel(AppDbContext db, CurrentProgramme current, FiguresCac
         {
             Theme = null; // an unknown theme shows every theme rather than nothing
         }
-        Partnerships = (await db.Partnerships.AsNoTracking().Where(p => p.RegionId == regionId && p.IsActive).OrderBy(p => p.Name)
-            .Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken)).Select(p => (p.Id, p.Name)).ToList();
+        Partnerships = (await reference.PartnershipsAsync(db, regionId, cancellationToken)).Where(p => p.IsActive).Select(p => (p.Id, p.Name)).ToList();
         if (Partnership is { } partnershipId && Partnerships.All(p => p.Id != partnershipId))
         {
             Partnership = null; // likewise an unknown partnership

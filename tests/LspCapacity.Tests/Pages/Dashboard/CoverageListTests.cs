@@ -21,6 +21,24 @@ public sealed partial class CoverageListTests : IAsyncLifetime
     private static partial Regex Spaces();
 
     [Fact]
+    public async Task ThePartnershipFilter_ListsTheRegionsActivePartnerships_AndOneClosedLeavesItAtOnce()
+    {
+        var client = _app.CreateClientAs(KnownRegion.Coordinator);
+        async Task<List<string>> ChoicesAsync() => (await client.GetDocumentAsync("/needs/coverage"))
+            .QuerySelectorAll("#partnership option").Select(o => o.GetAttribute("value") ?? "").Where(v => v != "").ToList();
+
+        var before = await ChoicesAsync();
+        Assert.Contains(_app.Knowsley.ToString(System.Globalization.CultureInfo.InvariantCulture), before);
+        await _app.WithDbAsync(async db =>
+        {
+            (await db.Partnerships.FindAsync(_app.Knowsley))!.Deactivate();
+            await db.SaveChangesAsync();
+        });
+        var after = await ChoicesAsync();
+        Assert.Equal(before.Where(v => v != _app.Knowsley.ToString(System.Globalization.CultureInfo.InvariantCulture)), after);
+    }
+
+    [Fact]
     public async Task ANeedAddressedByManyActivities_ShowsTheLatestThree_AndHowManyMore()
     {
         var client = _app.CreateClientAs(KnownRegion.Coordinator);
