@@ -112,10 +112,17 @@ public class ResultsModel(AppDbContext db, CurrentUser me, FiguresCache cache, I
     /// <summary>
     /// A cell of the heatmap as it is shown: the need level, the mean capacity rating ("2.3") and, in a follow-up round, the
     /// change since the baseline ("+0.4", "−0.2"). Formatted once with the cached results, not for each of a large region's
-    /// hundreds of cells on every request (formatting the numbers was a fourteenth of the page's CPU).
+    /// hundreds of cells on every request (formatting the numbers was a fourteenth of the page's CPU; the level's name and
+    /// class are made once too).
     /// </summary>
     public sealed record HeatCell(NeedLevel Level, string Mean, string? Travelled)
     {
+        /// <summary>The cell's colour class (its level is also its text, so colour is never the only cue).</summary>
+        public string Css { get; } = Level switch { NeedLevel.High => "app-need--high", NeedLevel.Medium => "app-need--medium", _ => "app-need--low" };
+
+        /// <summary>The cell's text: "High (2.3)".</summary>
+        public string Label { get; } = $"{Level} ({Mean})";
+
         public static HeatCell Of(NeedsQueries.ThemeChange change) =>
             new(change.Level, change.Mean.ToString("0.0", UkTime.Culture),
                 change.Travelled is { } t ? (t >= 0 ? "+" : "−") + Math.Abs(t).ToString("0.0", UkTime.Culture) : null);
