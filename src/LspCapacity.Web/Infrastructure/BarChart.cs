@@ -12,9 +12,13 @@ namespace LspCapacity.Web.Infrastructure;
 /// width (half a page, a whole page, a phone). Each row is the label with its value at the right-hand end,
 /// and the bar on a line of its own below them, so neither is ever pushed off the edge by a long bar.
 /// </summary>
-public sealed record BarChart(string Id, string Title, IReadOnlyList<BarChart.Bar> Bars)
+public sealed class BarChart(string id, string title, IReadOnlyList<BarChart.Bar> bars)
 {
     public sealed record Bar(string Label, double Value, string Text);
+
+    public string Id { get; } = id;
+    public string Title { get; } = title;
+    public IReadOnlyList<Bar> Bars { get; } = bars;
 
     /// <summary>Text size in CSS pixels as displayed (GOV.UK's smallest body text).</summary>
     public const int FontSize = 16;
@@ -35,12 +39,14 @@ public sealed record BarChart(string Id, string Title, IReadOnlyList<BarChart.Ba
         ? "No values to show."
         : string.Join("; ", Bars.Select(b => $"{b.Label}: {b.Text}")) + ".";
 
-    private double Min => Math.Min(0, Bars.Count == 0 ? 0 : Bars.Min(b => b.Value));
-    private double Max => Math.Max(0, Bars.Count == 0 ? 0 : Bars.Max(b => b.Value));
-    private double Span => Max - Min is var span && span > 0 ? span : 1;
+    // Worked out once: each bar's extent needs them (read afresh for every bar, they were a pass over every bar per bar).
+    private readonly double _min = Math.Min(0, bars.Count == 0 ? 0 : bars.Min(b => b.Value));
+    private readonly double _max = Math.Max(0, bars.Count == 0 ? 0 : bars.Max(b => b.Value));
+
+    private double Span => _max - _min is var span && span > 0 ? span : 1;
 
     /// <summary>The zero line, in per cent of the chart's width.</summary>
-    public double ZeroX => (0 - Min) / Span * 100;
+    public double ZeroX => (0 - _min) / Span * 100;
 
     /// <summary>Where a bar starts and how wide it is, in per cent of the chart's width.</summary>
     public (double X, double Width) Extent(Bar bar)
