@@ -136,10 +136,13 @@ public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference
     /// <summary>
     /// The region's proposals by endorsements, a page of them with the total (as <see cref="PagingExtensions.ToPagedInOneQueryAsync"/>),
     /// compiled once: composed on each request, EF's work to find the SQL for the expression was a tenth of the page's CPU.
+    /// The page is chosen by ids and sort keys, then joined to its proposals, so SQLite works out each row's themes and
+    /// endorsements for the page's rows, not for every proposal of the region it sorts (the same HTML; +26 %).
     /// </summary>
     private static readonly PerEngine<Func<AppDbContext, int, int, int, IAsyncEnumerable<Counted<RowData>>>> DefaultView = new(() => EF.CompileAsyncQuery(
         Inline.Expand<Func<AppDbContext, int, int, int, IQueryable<Counted<RowData>>>>((db, regionId, skip, take) =>
-            RowsOf.Apply(db, ByEndorsements.Apply(db, db.Proposals.AsNoTracking().Where(p => p.RegionId == regionId))).Skip(skip).Take(take)
+            RowsOf.Apply(db, ByEndorsements.Apply(db, db.Proposals.AsNoTracking().Where(p => p.RegionId == regionId)).Skip(skip).Take(take)
+                    .Join(db.Proposals, page => page.Id, p => p.Id, (page, p) => p))
                 .Select(r => new Counted<RowData> { Row = r, Total = db.Proposals.Count(p => p.RegionId == regionId) }))));
 
     private sealed record RowData(int Id, string Title, ProposalKind Kind, ProposalStatus Status, int PartnershipId, HostOffer HostOffer,
