@@ -51,8 +51,9 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
         {
             ModelState.AddModelError("month", "Select a month from the list");
         }
+        Drafts &= me.IsCoordinator; // drafts are a coordinator's view: anyone else asking sees the upcoming list, titled as such
         // Every filter is a parameter of the compiled query (see Compile), null when not chosen.
-        bool? drafts = Drafts && me.IsCoordinator ? true : null;
+        bool? drafts = Drafts ? true : null;
         bool? past = Past ? true : null;
         bool? placesLeft = PlacesLeft ? true : null;
         DateTime? from = month is { } first ? UkTime.ToUtc(first) : null;

@@ -89,8 +89,10 @@ public sealed class CatalogueFilterTests : IAsyncLifetime
         Assert.Equal(inMonth.Where(t => t != "Filters B").ToList(),
             (await ListAsync(Demo.StaffBirmingham, $"?month={_monthOfA:yyyy-MM}&placesleft=true")).Ours);
 
-        // Drafts are a coordinator's view: staff asking for them see the usual list.
-        Assert.Equal(["Filters A", "Filters G showcase", "Filters B"], (await ListAsync(Demo.StaffBirmingham, "?drafts=true")).Ours);
+        // Drafts are a coordinator's view: staff asking for them see the usual list, titled as such.
+        var drafts = await ListAsync(Demo.StaffBirmingham, "?drafts=true");
+        Assert.Equal("Activities", drafts.Title);
+        Assert.Equal(["Filters A", "Filters G showcase", "Filters B"], drafts.Ours);
     }
 
     [Fact]
@@ -106,7 +108,9 @@ public sealed class CatalogueFilterTests : IAsyncLifetime
     [Fact]
     public async Task Coordinators_SeeTheirRegionsDrafts_UpcomingOrPast_NotAnotherRegions()
     {
-        Assert.Equal(["Filters C draft"], (await ListAsync(Demo.Coordinator, "?drafts=true")).Ours);
+        var drafts = await ListAsync(Demo.Coordinator, "?drafts=true");
+        Assert.Equal("Draft activities", drafts.Title);
+        Assert.Equal(["Filters C draft"], drafts.Ours);
         Assert.Equal(["Filters F past draft"], (await ListAsync(Demo.Coordinator, "?drafts=true&past=true")).Ours);
         Assert.Equal(["Filters H draft showcase"], (await ListAsync(TestData.OtherCoordinator, "?drafts=true")).Ours);
         Assert.Equal(["Filters G showcase", "Filters I other region"], (await ListAsync(TestData.OtherStaff, "")).Ours);
