@@ -2,6 +2,7 @@ using LspCapacity.Tests.Support;
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Activities;
 using LspCapacity.Web.Domain.Brokerage;
+using LspCapacity.Web.Domain.Dashboard;
 using LspCapacity.Web.Domain.Placements;
 using LspCapacity.Web.Domain.Programme;
 using LspCapacity.Web.Domain.Proposals;
@@ -31,6 +32,12 @@ public class ProgrammeFiguresCacheTests
         decimal N(int i) => decimal.Parse(cells[i], System.Globalization.CultureInfo.InvariantCulture);
         return (N(7), N(8), N(11), N(12));
     }
+
+    /// <summary>The fair-shares page's own table (rendered once for each working-out of the figures): a partnership's brokered work.</summary>
+    private static async Task<string> BrokeredOnThePageAsync(HttpClient client, string partnership) =>
+        (await client.GetDocumentAsync("/brokerage/fair-shares")).QuerySelectorAll("#fair-shares tbody tr")
+        .Single(row => row.QuerySelector("th")!.TextContent.Contains(partnership, StringComparison.Ordinal))
+        .QuerySelectorAll("td")[4].TextContent.Trim();
 
     private static async Task<string> FigureAsync(HttpClient client, string id) =>
         (await client.GetDocumentAsync("/dashboard")).QuerySelector("#" + id)!.TextContent.Trim();
@@ -102,6 +109,7 @@ public class ProgrammeFiguresCacheTests
         var involved = int.Parse(await FigureAsync(coordinator, "figure-involved"));
         var delivering = int.Parse(await FigureAsync(coordinator, "figure-co-delivering-partnerships"));
         Assert.Equal(before, await FairShareAsync(coordinator, birmingham)); // kept: the same figures
+        Assert.StartsWith(Figures.Money(before.Brokered), await BrokeredOnThePageAsync(coordinator, birmingham));
 
         await using var second = AppFactory.SecondInstanceOf(first);
 
@@ -121,6 +129,7 @@ public class ProgrammeFiguresCacheTests
         });
         var afterCommitment = await FairShareAsync(coordinator, birmingham);
         Assert.Equal(before.Brokered + 2 * 777m, afterCommitment.Brokered); // 2 days at £777 a day
+        Assert.StartsWith(Figures.Money(afterCommitment.Brokered), await BrokeredOnThePageAsync(coordinator, birmingham));
 
         // A session logged before the placement's latest (the placement row itself is unchanged): the placement hours.
         await second.WithDbAsync(async db =>

@@ -29,6 +29,9 @@ public class ResultsModel(AppDbContext db, CurrentUser me, FiguresCache cache, I
 
     public bool AggregateOnly { get; private set; }
 
+    /// <summary>The results as the figures cache holds them: the parts of the page drawn from them alone are rendered once for each.</summary>
+    public object Figures { get; private set; } = default!;
+
     public int ResponseRatePercent => ActivePartnerships == 0 ? 0 : (int)Math.Round(100.0 * Submitted / ActivePartnerships);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
@@ -49,6 +52,7 @@ public class ResultsModel(AppDbContext db, CurrentUser me, FiguresCache cache, I
         // Worked out once per change to the needs figures, for everyone allowed to see them.
         var results = await cache.GetOrAddAsync(db, DataScopes.Needs, "survey-results:" + id,
             ct => WorkOutAsync(id, survey.RegionId, ct), cancellationToken);
+        Figures = results;
         ActivePartnerships = results.ActivePartnerships;
         Submitted = results.Submitted;
         IsFollowUp = results.IsFollowUp;
