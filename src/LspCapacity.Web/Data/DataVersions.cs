@@ -83,7 +83,7 @@ public static class DataScopes
                         || entry.Property(nameof(Activity.ProposalId)).IsModified;
                     break;
                 case CostLine or ActivityContributor or PlacementSession or Commitment or ProjectMeasure
-                    or Proposal or ProposalEndorsement or BoardMember or BoardMeeting or BoardDecision:
+                    or Proposal or ProposalEndorsement or ProposalTheme or BoardMember or BoardMeeting or BoardDecision:
                     programme = true;
                     break;
                 // People sign in all day; only the partnership a board member sits for counts (ownership).

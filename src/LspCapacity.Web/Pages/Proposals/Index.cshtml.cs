@@ -37,6 +37,9 @@ public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference
     [BindProperty(SupportsGet = true)] public ProposalSort Sort { get; set; }
 
     public Paged<Row> Proposals { get; private set; } = default!;
+
+    /// <summary>The page as the figures cache keeps it (the default view), or null: its table is then rendered once for each.</summary>
+    public object? Kept { get; private set; }
     public NeedEvidence Evidence { get; private set; } = default!;
     public IReadOnlyList<SelectListItem> Themes { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Partnerships { get; private set; } = [];
@@ -64,6 +67,28 @@ public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference
             query = query.Where(p => p.PartnershipId == partnershipId);
         }
         Evidence = await NeedEvidence.LoadAsync(db, cache, regionId, cancellationToken);
+        if (IsDefaultView)
+        {
+            // The view nearly every visit asks for: its pages as shown (rows, names, need evidence) kept per data version, so
+            // the table is rendered once for each (<render-once>). A proposal, an endorsement or a proposal's themes move the
+            // programme version, a theme's or partnership's name the reference version, the survey's answers the needs version.
+            Proposals = await cache.GetOrAddAsync(db, [DataScopes.Programme, DataScopes.Needs, DataScopes.Reference],
+                $"proposals:{regionId}:{Math.Max(1, page)}", ct => ReadAsync(query, regionId, page, ct), cancellationToken);
+            Kept = Proposals;
+        }
+        else
+        {
+            Proposals = await ReadAsync(query, regionId, page, cancellationToken);
+        }
+        Themes = await ThemeChoices.ListAsync(reference, db, cancellationToken);
+        Partnerships = (await reference.PartnershipsAsync(db, regionId, cancellationToken))
+            .Select(p => new SelectListItem(p.Name, p.Id.ToString(UkTime.Culture))).ToList();
+        return Page();
+    }
+
+    /// <summary>A page of the list as shown, with its proposals' names, themes and need evidence.</summary>
+    private async Task<Paged<Row>> ReadAsync(IQueryable<Proposal> query, int regionId, int page, CancellationToken ct)
+    {
         IQueryable<RowData> Rows(IQueryable<Proposal> proposals) => Inline.Bind(RowsOf, db, proposals);
         Paged<RowData> found;
         if (IsDefaultView)
@@ -71,18 +96,18 @@ public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference
             // The view nearly every visit asks for, compiled (see DefaultView); a page past the last is read backwards as below.
             found = await PagingExtensions.FromCompiledAsync((skip, take) => DefaultView.For(db)(db, regionId, skip, take),
                 page, PagingExtensions.DefaultPageSize,
-                () => Rows(Inline.Bind(ByEndorsements, db, query)).LastPageInOneQueryAsync(PagingExtensions.DefaultPageSize, cancellationToken),
-                cancellationToken);
+                () => Rows(Inline.Bind(ByEndorsements, db, query)).LastPageInOneQueryAsync(PagingExtensions.DefaultPageSize, ct),
+                ct);
         }
         else if (Sort == ProposalSort.Need)
         {
             // Need evidence comes from the survey's answers, not a column: order the matching proposals' ids in memory, then load one page.
-            var all = await query.Select(p => new { p.Id, p.CreatedAt, Themes = p.Themes.Select(t => t.ThemeId).ToList() }).ToListAsync(cancellationToken);
+            var all = await query.Select(p => new { p.Id, p.CreatedAt, Themes = p.Themes.Select(t => t.ThemeId).ToList() }).ToListAsync(ct);
             var pages = Math.Max(1, (int)Math.Ceiling(all.Count / (double)PagingExtensions.DefaultPageSize));
             var number = Math.Clamp(page, 1, pages);
             var ids = all.OrderByDescending(p => Evidence.PartnershipsWithHighNeed(p.Themes)).ThenByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
                 .Skip((number - 1) * PagingExtensions.DefaultPageSize).Take(PagingExtensions.DefaultPageSize).Select(p => p.Id).ToList();
-            var items = await Rows(query.Where(p => ids.Contains(p.Id))).ToListAsync(cancellationToken);
+            var items = await Rows(query.Where(p => ids.Contains(p.Id))).ToListAsync(ct);
             found = new Paged<RowData>(items.OrderBy(r => ids.IndexOf(r.Id)).ToList(), number, PagingExtensions.DefaultPageSize, all.Count);
         }
         else
@@ -90,21 +115,17 @@ public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference
             var ordered = Sort == ProposalSort.Newest
                 ? query.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
                 : Inline.Bind(ByEndorsements, db, query);
-            found = await Rows(ordered).ToPagedInOneQueryAsync(page, cancellationToken: cancellationToken);
+            found = await Rows(ordered).ToPagedInOneQueryAsync(page, cancellationToken: ct);
         }
-        var partnershipNames = await reference.PartnershipNamesAsync(db, cancellationToken);
-        var themeNames = await reference.ThemeNamesAsync(db, cancellationToken);
-        Proposals = new Paged<Row>(found.Items.Select(r =>
+        var partnershipNames = await reference.PartnershipNamesAsync(db, ct);
+        var themeNames = await reference.ThemeNamesAsync(db, ct);
+        return new Paged<Row>(found.Items.Select(r =>
             {
                 var themeIds = JoinedIds.Parse(r.ThemeIds);
                 return new Row(r.Id, r.Title, r.Kind, r.Status, partnershipNames.GetValueOrDefault(r.PartnershipId, ""), r.HostOffer, r.CreatedAt,
                     r.Endorsing, Evidence.PartnershipsWithHighNeed(themeIds), themeIds.Select(t => themeNames.GetValueOrDefault(t, "")).Order().ToList());
             }).ToList(),
             found.PageNumber, found.PageSize, found.TotalCount);
-        Themes = await ThemeChoices.ListAsync(reference, db, cancellationToken);
-        Partnerships = (await reference.PartnershipsAsync(db, regionId, cancellationToken))
-            .Select(p => new SelectListItem(p.Name, p.Id.ToString(UkTime.Culture))).ToList();
-        return Page();
     }
 
     private string? _pageUrl;
