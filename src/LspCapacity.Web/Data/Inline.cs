@@ -30,6 +30,10 @@ public static class Inline
         throw Unexpanded(rule);
 
     /// <summary>A marker for <see cref="Expand{T}"/>, never run.</summary>
+    public static TResult Apply<T1, T2, T3, T4, TResult>(this Expression<Func<T1, T2, T3, T4, TResult>> rule, T1 arg1, T2 arg2, T3 arg3, T4 arg4) =>
+        throw Unexpanded(rule);
+
+    /// <summary>A marker for <see cref="Expand{T}"/>, never run.</summary>
     public static TResult Apply<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(
         this Expression<Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>> rule,
         T1 arg1, T2 arg2, T3 arg3, T4 arg4, T5 arg5, T6 arg6, T7 arg7, T8 arg8, T9 arg9, T10 arg10) =>

@@ -1,4 +1,3 @@
-using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Accounts;
 using LspCapacity.Web.Domain.Brokerage;
 using LspCapacity.Web.Infrastructure;
@@ -51,22 +50,27 @@ public static class BrokerageOperations
 /// <summary>Which requests a person sees in the list: the same rule as the handler's Read.</summary>
 public static class BrokerageAccess
 {
-    public static IQueryable<BrokerageRequest> Visible(AppDbContext db, CurrentUser me)
+    /// <summary>
+    /// The requests a person may list: none at all, or those of a region (null: every region, for admins) and of a
+    /// partnership (null: every partnership of it).
+    /// </summary>
+    public sealed record Scope(bool None, int? RegionId, int? PartnershipId);
+
+    public static Scope ScopeOf(CurrentUser me)
     {
-        var requests = db.BrokerageRequests.AsQueryable();
         if (me.IsAdmin)
         {
-            return requests;
+            return new Scope(false, null, null);
         }
-        if (me.IsCoordinator || me.IsBroker)
+        if ((me.IsCoordinator || me.IsBroker) && me.RegionId is { } regionId)
         {
-            return requests.Where(r => r.RegionId == me.RegionId);
+            return new Scope(false, regionId, null);
         }
-        if (me.IsLspStaff && me.PartnershipId is { } partnershipId)
+        if (me.IsLspStaff && me.PartnershipId is { } partnershipId && me.RegionId is { } staffRegionId)
         {
-            return requests.Where(r => r.PartnershipId == partnershipId && r.RegionId == me.RegionId);
+            return new Scope(false, staffRegionId, partnershipId);
         }
-        return requests.Where(r => false);
+        return new Scope(true, null, null);
     }
 }
 
