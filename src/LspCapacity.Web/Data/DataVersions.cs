@@ -83,7 +83,9 @@ public static class DataScopes
                         || entry.Property(nameof(Activity.ProposalId)).IsModified;
                     break;
                 case CostLine or ActivityContributor or PlacementSession or Commitment or ProjectMeasure
-                    or Proposal or ProposalEndorsement or ProposalTheme or BoardMember or BoardMeeting or BoardDecision:
+                    or Proposal or ProposalEndorsement or ProposalTheme or BoardMember or BoardMeeting or BoardDecision
+                    // The provider register's list is kept per version too.
+                    or Organisation or OrganisationRegion or Offer or OfferTheme or OfferRegion:
                     programme = true;
                     break;
                 // People sign in all day; only the partnership a board member sits for counts (ownership).

@@ -16,7 +16,7 @@ namespace LspCapacity.Web.Pages.Providers;
 /// organisations with the total, then their regions and offers (the names of themes and regions are held in memory).
 /// </summary>
 [Authorize(Policy = Policies.ProviderRegister)]
-public class IndexModel(AppDbContext db, ReferenceData reference) : PageModel
+public class IndexModel(AppDbContext db, ReferenceData reference, FiguresCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public OrganisationKind? Kind { get; set; }
 
@@ -28,6 +28,9 @@ public class IndexModel(AppDbContext db, ReferenceData reference) : PageModel
     [BindProperty(SupportsGet = true)] public bool Inactive { get; set; }
 
     public Paged<Row> Organisations { get; private set; } = default!;
+
+    /// <summary>The page as the figures cache keeps it (the default view), or null: its table is then rendered once for each.</summary>
+    public object? Kept { get; private set; }
     public IReadOnlyList<SelectListItem> Themes { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Regions { get; private set; } = [];
     public bool RunsRegister { get; private set; }
@@ -73,6 +76,27 @@ public class IndexModel(AppDbContext db, ReferenceData reference) : PageModel
         {
             query = query.Where(o => live.Any(f => f.OrganisationId == o.Id));
         }
+        if (IsDefaultView)
+        {
+            // The view nearly every visit asks for: its pages as shown kept per data version (the register moves the programme
+            // version, a region's name the reference version), the same for everyone, so the table is rendered once for each.
+            Organisations = await cache.GetOrAddAsync(db, [DataScopes.Programme, DataScopes.Reference], $"providers:{Math.Max(1, page)}",
+                ct => ReadAsync(query, page, ct), cancellationToken);
+            Kept = Organisations;
+        }
+        else
+        {
+            Organisations = await ReadAsync(query, page, cancellationToken);
+        }
+        var regions = await reference.RegionsAsync(db, cancellationToken);
+        Themes = await ThemeChoices.ListAsync(reference, db, cancellationToken);
+        Regions = regions.OrderBy(r => r.Name).Select(r => new SelectListItem(r.Name, r.Id.ToString(UkTime.Culture))).ToList();
+        return Page();
+    }
+
+    /// <summary>A page of the list as shown, with each organisation's regions and live offers.</summary>
+    private async Task<Paged<Row>> ReadAsync(IQueryable<Organisation> query, int page, CancellationToken ct)
+    {
         // The page of organisations with the total in one round trip, then the regions each works in and its live offers (a
         // handful each) by the ids just read, as rows of one shape in a second. Not as collections in the first: EF's shaper for
         // a nested collection builds a delegate on every run, measured at a sixth of the page's CPU. The names of themes and
@@ -81,15 +105,15 @@ public class IndexModel(AppDbContext db, ReferenceData reference) : PageModel
         var ordered = Inline.Bind(RowsByName, db, query);
         var found = IsDefaultView
             ? await PagingExtensions.FromCompiledAsync((skip, take) => DefaultView.For(db)(db, skip, take), page, PagingExtensions.DefaultPageSize,
-                () => ordered.LastPageInOneQueryAsync(PagingExtensions.DefaultPageSize, cancellationToken), cancellationToken)
-            : await ordered.ToPagedInOneQueryAsync(page, cancellationToken: cancellationToken);
+                () => ordered.LastPageInOneQueryAsync(PagingExtensions.DefaultPageSize, ct), ct)
+            : await ordered.ToPagedInOneQueryAsync(page, cancellationToken: ct);
         var ids = found.Items.Select(o => o.Id).ToList();
-        var parts = ids.Count == 0 ? [] : await PartsOf.For(db)(db, ids).ToListAsync(cancellationToken);
+        var parts = ids.Count == 0 ? [] : await PartsOf.For(db)(db, ids).ToListAsync(ct);
         var regionsOf = parts.Where(x => x.RegionId is not null).ToLookup(x => x.OrganisationId, x => x.RegionId!.Value);
         var offersOf = parts.Where(x => x.OfferKind is not null).ToLookup(x => x.OrganisationId, x => (Kind: x.OfferKind!.Value, x.DayRate));
-        var regions = await reference.RegionsAsync(db, cancellationToken);
+        var regions = await reference.RegionsAsync(db, ct);
         var regionNames = regions.ToDictionary(r => r.Id, r => r.Name);
-        Organisations = new Paged<Row>(found.Items.Select(o =>
+        return new Paged<Row>(found.Items.Select(o =>
             {
                 var offers = offersOf[o.Id].ToList();
                 return new Row(o.Id, o.Name, o.Kind, o.IsActive, offers.Count,
@@ -98,9 +122,6 @@ public class IndexModel(AppDbContext db, ReferenceData reference) : PageModel
                     offers.Select(f => f.Kind).Distinct().Order().ToList());
             }).ToList(),
             found.PageNumber, found.PageSize, found.TotalCount);
-        Themes = await ThemeChoices.ListAsync(reference, db, cancellationToken);
-        Regions = regions.OrderBy(r => r.Name).Select(r => new SelectListItem(r.Name, r.Id.ToString(UkTime.Culture))).ToList();
-        return Page();
     }
 
     private string? _pageUrl;
@@ -108,7 +129,7 @@ public class IndexModel(AppDbContext db, ReferenceData reference) : PageModel
     /// <summary>The address of another page of the same list (the filters routed once, not for each link of the pager).</summary>
     public string PageUrl(int page) =>
         (_pageUrl ??= Url.Page("/Providers/Index", new { kind = Kind, standing = Standing, theme = Theme, region = Region, free = Free ? true : (bool?)null,
-            inactive = Inactive ? true : (bool?)null })!).WithPageNumber(page);
+            inactive = Inactive && RunsRegister ? true : (bool?)null })!).WithPageNumber(page);
 
     /// <summary>No filter: the active organisations (for everyone; those who run the register may also ask for the inactive).</summary>
     private bool IsDefaultView => Kind is null && Standing is null && Theme is null && Region is null && !Free && !(Inactive && RunsRegister);
