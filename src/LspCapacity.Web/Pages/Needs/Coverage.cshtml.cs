@@ -33,7 +33,11 @@ public class CoverageModel(AppDbContext db, CurrentProgramme current, FiguresCac
     public ILookup<(int PartnershipId, int ThemeId), AttendedActivity> Activities { get; private set; } = default!;
     public ILookup<(int PartnershipId, int ThemeId), AddressingReview> Reviews { get; private set; } = default!;
     public ILookup<(int PartnershipId, int ThemeId), AddressingProject> Projects { get; private set; } = default!;
-    public IReadOnlyList<(string Theme, int High, int Covered)> ByTheme { get; private set; } = [];
+    /// <summary>High needs and those covered, by theme: worked out only when the part showing them is rendered (once for each working-out).</summary>
+    public IReadOnlyList<(string Theme, int High, int Covered)> ByTheme => _byTheme ??= Result.Needs.GroupBy(n => (n.ThemePosition, n.Theme))
+        .OrderBy(g => g.Key.ThemePosition).Select(g => (g.Key.Theme, g.Count(), g.Count(n => n.Covered))).ToList();
+
+    private IReadOnlyList<(string Theme, int High, int Covered)>? _byTheme;
 
     /// <summary>The region's active partnerships, for the filter (a heatmap cell links here with one of them and a theme).</summary>
     public IReadOnlyList<(int Id, string Name)> Partnerships { get; private set; } = [];
@@ -70,8 +74,6 @@ public class CoverageModel(AppDbContext db, CurrentProgramme current, FiguresCac
         {
             Partnership = null; // likewise an unknown partnership
         }
-        ByTheme = Result.Needs.GroupBy(n => (n.ThemePosition, n.Theme)).OrderBy(g => g.Key.ThemePosition)
-            .Select(g => (g.Key.Theme, g.Count(), g.Count(n => n.Covered))).ToList();
         var shown = Result.Needs.Where(n => (Theme is null || n.ThemeId == Theme) && (Partnership is null || n.PartnershipId == Partnership)
             && (!Uncovered || !n.Covered)).ToList();
         Needs = ParticipationModel.Page(shown, page, PageSize);
