@@ -67,7 +67,7 @@ public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference
             query = query.Where(p => p.PartnershipId == partnershipId);
         }
         Evidence = await NeedEvidence.LoadAsync(db, cache, regionId, cancellationToken);
-        if (IsDefaultView)
+        if (IsDefaultView && page <= PagingExtensions.KeptPages)
         {
             // The view nearly every visit asks for: its pages as shown (rows, names, need evidence) kept per data version, so
             // the table is rendered once for each (<render-once>). A proposal, an endorsement or a proposal's themes move the

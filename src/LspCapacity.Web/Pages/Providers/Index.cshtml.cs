@@ -76,7 +76,7 @@ public class IndexModel(AppDbContext db, ReferenceData reference, FiguresCache c
         {
             query = query.Where(o => live.Any(f => f.OrganisationId == o.Id));
         }
-        if (IsDefaultView)
+        if (IsDefaultView && page <= PagingExtensions.KeptPages)
         {
             // The view nearly every visit asks for: its pages as shown kept per data version (the register moves the programme
             // version, a region's name the reference version), the same for everyone, so the table is rendered once for each.

@@ -146,6 +146,9 @@ public class ProposalListTests
         var signIn = await QueriesForAsync(app, "/accessibility");
         Assert.Equal(2, fewRead - signIn);
         Assert.Equal(1, few["/proposals"] - signIn); // kept: the data versions only
+        // A page number past the kept ones (an old link, a hand-typed one) is read each time, never kept: here past the last page,
+        // the empty page asked for and then the last page read backwards.
+        Assert.Equal(3, await QueriesForAsync(app, "/proposals?page=99") - signIn);
         Assert.Equal(2, few["/proposals?sort=Newest"] - signIn);
         await AddProposalsAsync(app, 40, endorsers: 12, onto: id);
         Assert.Equal(fewRead, await FirstQueriesAfterAChangeAsync(app, "/proposals", id));
