@@ -77,6 +77,26 @@ public sealed class FiguresCache : IDisposable
         }
     }
 
+    /// <summary>Pages of a list kept per data version: the first fifty (see <see cref="PageAsync{T}"/>).</summary>
+    public const int KeptPages = 50;
+
+    /// <summary>
+    /// A page of a list the same for everyone who may see it (the unfiltered proposal list, the provider register), kept under
+    /// <paramref name="scopes"/>' versions, with <c>Kept</c> the instance kept (null when not), for <c>&lt;render-once for&gt;</c>.
+    /// Only the first <see cref="KeptPages"/> page numbers are kept: one beyond (an old link, a hand-typed one) is read each
+    /// time, so asking for many numbers cannot push other kept figures out.
+    /// </summary>
+    public async Task<(T Page, object? Kept)> PageAsync<T>(AppDbContext db, IReadOnlyList<string> scopes, string list, int page,
+        Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken) where T : class
+    {
+        if (page > KeptPages)
+        {
+            return (await read(cancellationToken), null);
+        }
+        var kept = await GetOrAddAsync(db, scopes, $"{list}:page:{Math.Max(1, page)}", read, cancellationToken);
+        return (kept, kept);
+    }
+
     /// <summary>The scope's version, from the request's one read of every version (<see cref="AppDbContext.DataVersionsAsync"/>).</summary>
     public static async Task<long> VersionAsync(AppDbContext db, string scope, CancellationToken cancellationToken) =>
         (await db.DataVersionsAsync(cancellationToken))[scope];

@@ -38,13 +38,6 @@ public static class PagingExtensions
 
     public const int DefaultPageSize = 25;
 
-    /// <summary>
-    /// A list's pages kept per data version (the unfiltered proposal list and provider register): the first fifty. A page number
-    /// beyond (an old link, a hand-typed one) is read without being kept, so asking for many numbers cannot push other kept
-    /// figures out of the cache.
-    /// </summary>
-    public const int KeptPages = 50;
-
     /// <summary>Counts, then takes the requested page (clamped to the pages that exist).</summary>
     public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> query, int pageNumber, int pageSize = DefaultPageSize,
         CancellationToken cancellationToken = default)

@@ -67,19 +67,13 @@ public class IndexModel(AppDbContext db, CurrentUser me, ReferenceData reference
             query = query.Where(p => p.PartnershipId == partnershipId);
         }
         Evidence = await NeedEvidence.LoadAsync(db, cache, regionId, cancellationToken);
-        if (IsDefaultView && page <= PagingExtensions.KeptPages)
-        {
-            // The view nearly every visit asks for: its pages as shown (rows, names, need evidence) kept per data version, so
-            // the table is rendered once for each (<render-once>). A proposal, an endorsement or a proposal's themes move the
-            // programme version, a theme's or partnership's name the reference version, the survey's answers the needs version.
-            Proposals = await cache.GetOrAddAsync(db, [DataScopes.Programme, DataScopes.Needs, DataScopes.Reference],
-                $"proposals:{regionId}:{Math.Max(1, page)}", ct => ReadAsync(query, regionId, page, ct), cancellationToken);
-            Kept = Proposals;
-        }
-        else
-        {
-            Proposals = await ReadAsync(query, regionId, page, cancellationToken);
-        }
+        // The view nearly every visit asks for: its pages as shown (rows, names, need evidence) kept per data version, so the
+        // table is rendered once for each (<render-once>). A proposal, an endorsement or a proposal's themes move the programme
+        // version, a theme's or partnership's name the reference version, the survey's answers the needs version.
+        (Proposals, Kept) = IsDefaultView
+            ? await cache.PageAsync(db, [DataScopes.Programme, DataScopes.Needs, DataScopes.Reference], $"proposals:{regionId}", page,
+                ct => ReadAsync(query, regionId, page, ct), cancellationToken)
+            : (await ReadAsync(query, regionId, page, cancellationToken), null);
         Themes = await ThemeChoices.ListAsync(reference, db, cancellationToken);
         Partnerships = (await reference.PartnershipsAsync(db, regionId, cancellationToken))
             .Select(p => new SelectListItem(p.Name, p.Id.ToString(UkTime.Culture))).ToList();

@@ -76,18 +76,12 @@ public class IndexModel(AppDbContext db, ReferenceData reference, FiguresCache c
         {
             query = query.Where(o => live.Any(f => f.OrganisationId == o.Id));
         }
-        if (IsDefaultView && page <= PagingExtensions.KeptPages)
-        {
-            // The view nearly every visit asks for: its pages as shown kept per data version (the register moves the programme
-            // version, a region's name the reference version), the same for everyone, so the table is rendered once for each.
-            Organisations = await cache.GetOrAddAsync(db, [DataScopes.Programme, DataScopes.Reference], $"providers:{Math.Max(1, page)}",
-                ct => ReadAsync(query, page, ct), cancellationToken);
-            Kept = Organisations;
-        }
-        else
-        {
-            Organisations = await ReadAsync(query, page, cancellationToken);
-        }
+        // The view nearly every visit asks for: its pages as shown kept per data version (the register moves the programme
+        // version, a region's name the reference version), the same for everyone, so the table is rendered once for each.
+        (Organisations, Kept) = IsDefaultView
+            ? await cache.PageAsync(db, [DataScopes.Programme, DataScopes.Reference], "providers", page, ct => ReadAsync(query, page, ct),
+                cancellationToken)
+            : (await ReadAsync(query, page, cancellationToken), null);
         var regions = await reference.RegionsAsync(db, cancellationToken);
         Themes = await ThemeChoices.ListAsync(reference, db, cancellationToken);
         Regions = regions.OrderBy(r => r.Name).Select(r => new SelectListItem(r.Name, r.Id.ToString(UkTime.Culture))).ToList();
