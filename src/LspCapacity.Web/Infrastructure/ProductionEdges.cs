@@ -1,13 +1,14 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Accounts;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace LspCapacity.Web.Infrastructure;
 
@@ -99,16 +100,25 @@ public static class ProductionEdges
     /// a copy of the database alone cannot forge sign-in cookies: <c>DataProtection:CertificatePath</c>
     /// (a PFX, with <c>DataProtection:CertificatePassword</c>) when configured, which several nodes must
     /// share; else, on SQLite, one made on first start in the data folder (<c>keys/data-protection.pfx</c>,
-    /// kept out of the database and taken with the backups). PostgreSQL without a certificate: refused in
+    /// kept out of the database and taken with the backups; made while the app starts, see <see cref="GeneratedKeyCertificate"/>). PostgreSQL without a certificate: refused in
     /// Production; elsewhere the keys are stored unencrypted, with a warning.
     /// </summary>
     public static IDataProtectionBuilder ProtectKeysAtRest(this IDataProtectionBuilder builder, IConfiguration config,
         IWebHostEnvironment environment, DatabaseProvider provider, string dataFolder)
     {
-        var certificate = LoadCertificate(config, provider, dataFolder);
-        if (certificate is not null)
+        if (config["DataProtection:CertificatePath"] is { Length: > 0 } configured)
         {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(configured, config["DataProtection:CertificatePassword"]);
             return builder.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var generated = GeneratedKeyCertificate.At(GeneratedCertificatePath(dataFolder));
+            builder.Services.AddSingleton(generated);
+            builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services => new ConfigureOptions<KeyManagementOptions>(options =>
+                options.XmlEncryptor = new GeneratedKeyCertificate.Encryptor(generated, services.GetRequiredService<ILoggerFactory>())));
+            // Keys stored before the certificate was made on a thread of its own name Data Protection's own decryptor.
+            return generated.WasThere ? builder.UnprotectKeysWithAnyCertificate(generated.Certificate) : builder;
         }
         if (environment.IsProduction())
         {
@@ -120,32 +130,4 @@ public static class ProductionEdges
     }
 
     public static string GeneratedCertificatePath(string dataFolder) => Path.Combine(dataFolder, "keys", "data-protection.pfx");
-
-    private static X509Certificate2? LoadCertificate(IConfiguration config, DatabaseProvider provider, string dataFolder)
-    {
-        if (config["DataProtection:CertificatePath"] is { Length: > 0 } configured)
-        {
-            return X509CertificateLoader.LoadPkcs12FromFile(configured, config["DataProtection:CertificatePassword"]);
-        }
-        if (provider != DatabaseProvider.Sqlite)
-        {
-            return null;
-        }
-        var path = GeneratedCertificatePath(dataFolder);
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            using var key = RSA.Create(3072);
-            var request = new CertificateRequest("CN=LspCapacity Data Protection", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            using var made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(100));
-            var temporary = path + ".new";
-            File.WriteAllBytes(temporary, made.Export(X509ContentType.Pkcs12));
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-            File.Move(temporary, path, overwrite: false);
-        }
-        return X509CertificateLoader.LoadPkcs12FromFile(path, null);
-    }
 }

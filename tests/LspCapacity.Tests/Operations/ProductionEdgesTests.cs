@@ -1,7 +1,10 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using LspCapacity.Tests.Support;
 using LspCapacity.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -231,5 +234,71 @@ public class ProductionEdgesTests
 
         Assert.True(File.Exists(ProductionEdges.GeneratedCertificatePath(app.DataFolder)));
         Assert.Contains("encryptedSecret", xml);
+        Assert.Contains(typeof(GeneratedKeyCertificate.Decryptor).FullName!, xml);
+        Assert.DoesNotContain("<masterKey", xml);
+    }
+
+    /// <summary>The app started on an instance whose data folder is <paramref name="dataFolder"/>, with no certificate configured.</summary>
+    private static AppFactory OnDataFolderWithoutACertificate(AppFactory first, string dataFolder)
+    {
+        var app = AppFactory.SecondInstanceOf(first);
+        app.Settings["DataProtection:CertificatePath"] = "";
+        app.Settings["App:DataFolder"] = dataFolder;
+        app.CreateAnonymousClient();
+        return app;
+    }
+
+    [Fact]
+    public async Task OnSqliteWithoutACertificate_TheOneMadeOnTheFirstStart_ReadsItsKeysAfterARestart_AndNoOtherDoes()
+    {
+        await using var first = new AppFactory();
+        if (first.PostgresConnectionString is not null)
+        {
+            return; // PostgreSQL: several nodes must share a configured certificate
+        }
+        first.Settings["DataProtection:CertificatePath"] = "";
+        first.CreateAnonymousClient();
+        var sealedText = first.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("kept across a restart");
+
+        // A restart on the same data folder and database reads the key from the database and decrypts it with the file.
+        await using var restarted = OnDataFolderWithoutACertificate(first, first.DataFolder);
+        Assert.Equal("kept across a restart", restarted.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(sealedText));
+
+        // The database with another data folder (a copy of the database alone): the key cannot be read.
+        var elsewhere = Path.Combine(first.DataFolder, "elsewhere");
+        Directory.CreateDirectory(elsewhere);
+        await using var copy = OnDataFolderWithoutACertificate(first, elsewhere);
+        Assert.ThrowsAny<CryptographicException>(() =>
+            copy.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(sealedText));
+    }
+
+    [Fact]
+    public async Task OnSqliteWithoutACertificate_KeysStoredBeforeItWasMadeInTheBackground_StillDecrypt()
+    {
+        await using var first = new AppFactory();
+        if (first.PostgresConnectionString is not null)
+        {
+            return; // PostgreSQL: several nodes must share a configured certificate
+        }
+        first.Settings["DataProtection:CertificatePath"] = "";
+        first.CreateAnonymousClient(); // makes the data folder's certificate
+        var certificate = X509CertificateLoader.LoadPkcs12FromFile(ProductionEdges.GeneratedCertificatePath(first.DataFolder), null);
+
+        // A key as the app stored it before: Data Protection's own certificate encryptor, which names its own decryptor.
+        var folder = Path.Combine(first.DataFolder, "old-keys");
+        var before = new ServiceCollection().AddDataProtection().SetApplicationName("LspCapacity")
+            .PersistKeysToFileSystem(new DirectoryInfo(folder)).ProtectKeysWithCertificate(certificate).Services.BuildServiceProvider();
+        var sealedText = before.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("stored before");
+        var file = Directory.GetFiles(folder, "key-*.xml").Single();
+        var xml = await File.ReadAllTextAsync(file);
+        Assert.Contains("EncryptedXmlDecryptor", xml);
+        await first.WithDbAsync(async db =>
+        {
+            db.DataProtectionKeys.Add(new() { FriendlyName = Path.GetFileNameWithoutExtension(file), Xml = xml });
+            await db.SaveChangesAsync();
+        });
+
+        await using var restarted = OnDataFolderWithoutACertificate(first, first.DataFolder);
+        Assert.Equal("stored before", restarted.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(sealedText));
     }
 }
