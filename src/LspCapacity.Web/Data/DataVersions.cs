@@ -44,7 +44,8 @@ public static class DataScopes
     /// Programme figures the other scopes do not cover: what support cost and who delivered it (activity status, origin,
     /// costs and co-deliverers, placement sessions, brokered commitments: fair shares, co-delivery), improvement projects
     /// and the places linked to them (the dashboard's project figures), and how the programme was decided (proposals,
-    /// endorsements, the board, its members' partnerships and its decisions: ownership).
+    /// endorsements, the board, its members' partnerships and its decisions: ownership), and which activities each view of
+    /// the catalogue lists, in which order.
     /// </summary>
     public const string Programme = "programme";
 
@@ -78,9 +79,15 @@ public static class DataScopes
                 case Activity:
                     needs |= entry.State != EntityState.Modified || entry.Property(nameof(Activity.Title)).IsModified
                         || entry.Property(nameof(Activity.StartsAt)).IsModified || entry.Property(nameof(Activity.RegionId)).IsModified;
+                    // The catalogue's kept order too: dates and kind (Pages/Activities/Index, Listing).
                     programme |= entry.State != EntityState.Modified || entry.Property(nameof(Activity.Status)).IsModified
                         || entry.Property(nameof(Activity.RegionId)).IsModified || entry.Property(nameof(Activity.IsNational)).IsModified
-                        || entry.Property(nameof(Activity.ProposalId)).IsModified;
+                        || entry.Property(nameof(Activity.ProposalId)).IsModified || entry.Property(nameof(Activity.StartsAt)).IsModified
+                        || entry.Property(nameof(Activity.EndsAt)).IsModified || entry.Property(nameof(Activity.Kind)).IsModified;
+                    break;
+                // The needs figures, and the catalogue's kept order (a theme filter).
+                case ActivityTheme:
+                    needs = programme = true;
                     break;
                 case CostLine or ActivityContributor or PlacementSession or Commitment or ProjectMeasure
                     or Proposal or ProposalEndorsement or ProposalTheme or BoardMember or BoardMeeting or BoardDecision
@@ -101,7 +108,7 @@ public static class DataScopes
                 case ProjectNeed:
                     needs = true;
                     break;
-                case ActivityTheme or Survey or SurveySection or Question or SurveyResponse or Answer
+                case Survey or SurveySection or Question or SurveyResponse or Answer
                     or Placement or PlacementTheme or PeerReview or ReviewFocusTheme:
                     needs = true;
                     break;

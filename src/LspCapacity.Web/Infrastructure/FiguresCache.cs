@@ -27,8 +27,17 @@ public sealed class FiguresCache : IDisposable
     /// A figure that depends on more than one family of data (fair shares read attendance, partnerships and commitments):
     /// kept under every one of <paramref name="scopes"/>' versions, so a change to any of them works it out afresh.
     /// </summary>
+    public Task<T> GetOrAddAsync<T>(AppDbContext db, IReadOnlyList<string> scopes, string key, Func<CancellationToken, Task<T>> compute,
+        CancellationToken cancellationToken) where T : class =>
+        GetOrAddAsync(db, scopes, key, compute, isCurrent: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="GetOrAddAsync{T}(AppDbContext, IReadOnlyList{string}, string, Func{CancellationToken, Task{T}}, CancellationToken)"/>,
+    /// for a figure that also goes out of date with time (a list of what is upcoming): one kept that <paramref name="isCurrent"/>
+    /// says is no longer current is worked out afresh, and replaces it.
+    /// </summary>
     public async Task<T> GetOrAddAsync<T>(AppDbContext db, IReadOnlyList<string> scopes, string key, Func<CancellationToken, Task<T>> compute,
-        CancellationToken cancellationToken) where T : class
+        Func<T, bool>? isCurrent, CancellationToken cancellationToken) where T : class
     {
         // Inside a transaction the context may see its own uncommitted changes (and their version):
         // what it works out there is not kept.
@@ -40,7 +49,7 @@ public sealed class FiguresCache : IDisposable
         // under the older version (replaced at the next read), never older figures under the newer one.
         var versions = await db.DataVersionsAsync(cancellationToken);
         var entryKey = (string.Join(',', scopes), string.Join(',', scopes.Select(scope => versions[scope])), key);
-        if (_entries.TryGetValue(entryKey, out T? kept) && kept is not null)
+        if (_entries.TryGetValue(entryKey, out T? kept) && kept is not null && (isCurrent is null || isCurrent(kept)))
         {
             return kept;
         }

@@ -67,7 +67,7 @@ public class QueryCountTests
         await using var app = new AppFactory();
         var first = await app.PublishedActivityAsync(capacity: 50, title: "First");
         await app.BookAsync(Demo.StaffCoventry, first);
-        var urls = new[] { "/activities", "/activities?theme=1&placesleft=true&page=50", $"/activities/{first}", "/my/bookings" };
+        var urls = new[] { "/activities", "/activities?theme=1&placesleft=true&page=50", "/activities?theme=1&past=true&page=50", $"/activities/{first}", "/my/bookings" };
         var few = new Dictionary<string, int>();
         foreach (var url in urls)
         {

@@ -13,7 +13,7 @@ namespace LspCapacity.Web.Pages.Activities;
 
 /// <summary>The catalogue: the region's upcoming published activities, filtered and paged. Coordinators also see drafts.</summary>
 [Authorize(Policy = Policies.InARegion)]
-public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, ReferenceData reference) : PageModel
+public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, ReferenceData reference, FiguresCache figures) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ActivityKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public int? Theme { get; set; }
@@ -59,12 +59,32 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
         DateTime? from = month is { } first ? UkTime.ToUtc(first) : null;
         DateTime? to = month is { } start ? UkTime.ToUtc(start.AddMonths(1)) : null;
         var personId = me.Id;
-        Func<int, int, IAsyncEnumerable<Counted<Found>>> Read(PerEngine<CatalogueQuery> query) => (skip, take) =>
-            query.For(db)(db, regionId, now, personId, drafts, past, Kind, Theme, from, to, placesLeft, skip, take);
-        // Past activities come latest first. A page past the last is read as the list the other way round.
-        var found = Past
-            ? await PagingExtensions.FromCompiledAsync(Read(NewestFirst), PageNumber, PageSize, Read(OldestFirst), cancellationToken)
-            : await PagingExtensions.FromCompiledAsync(Read(OldestFirst), PageNumber, PageSize, Read(NewestFirst), cancellationToken);
+        Paged<Found> found;
+        if (placesLeft is null && month is null && ModelState.IsValid && (Theme is null || themeNames.ContainsKey(Theme.Value)))
+        {
+            // A view the same for everyone in the region: its order kept (see Listing), its page's rows read by their ids.
+            var listing = await figures.GetOrAddAsync(db, [DataScopes.Programme], $"catalogue:{regionId}:{drafts}:{past}:{Kind}:{Theme}",
+                async ct =>
+                {
+                    var ids = await (Past ? ListNewestFirst : ListOldestFirst).For(db)(db, regionId, now, drafts, past, Kind, Theme).ToArrayAsync(ct);
+                    return new Listing(ids, now, await NextChange.For(db)(db, regionId, now) ?? DateTime.MaxValue);
+                },
+                kept => kept.From <= now && now < kept.Until, cancellationToken);
+            var last = Math.Max(1, (listing.Ids.Length + PageSize - 1) / PageSize);
+            var number = Math.Min(PageNumber, last); // a page past the last shows the last
+            var ids = listing.Ids.Skip((number - 1) * PageSize).Take(PageSize).ToArray();
+            var rows = ids.Length == 0 ? [] : (await RowsById.For(db)(db, ids, personId).ToListAsync(cancellationToken)).ToDictionary(row => row.Id);
+            found = new Paged<Found>(ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList(), number, PageSize, listing.Ids.Length);
+        }
+        else
+        {
+            Func<int, int, IAsyncEnumerable<Counted<Found>>> Read(PerEngine<CatalogueQuery> query) => (skip, take) =>
+                query.For(db)(db, regionId, now, personId, drafts, past, Kind, Theme, from, to, placesLeft, skip, take);
+            // Past activities come latest first. A page past the last is read as the list the other way round.
+            found = Past
+                ? await PagingExtensions.FromCompiledAsync(Read(NewestFirst), PageNumber, PageSize, Read(OldestFirst), cancellationToken)
+                : await PagingExtensions.FromCompiledAsync(Read(OldestFirst), PageNumber, PageSize, Read(NewestFirst), cancellationToken);
+        }
         // The theme names come from the themes held in memory.
         Activities = new Paged<Row>(found.Items.Select(a => new Row(a.Id, a.Title, a.Kind, a.Status, a.StartsAt, a.EndsAt, a.Where,
                 a.PlacesLeft, a.Mode, JoinedIds.Parse(a.ThemeIds).Order().Select(id => themeNames[id]).ToList(), a.Mine, a.IsNational)).ToList(),
@@ -75,7 +95,8 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
     private const int PageSize = 20;
 
     /// <summary>
-    /// The catalogue's query, compiled once for each order: a query composed from the filters was funcletized, hashed and looked
+    /// The catalogue's query for a view read each time (a month or places left chosen; the others are kept, see
+    /// <see cref="Listing"/>), compiled once for each order: a query composed from the filters was funcletized, hashed and looked
     /// up by EF on every run (measured on a theme's past activities, past the last page: 800 requests a second composed, 1,000
     /// compiled). Each filter not chosen is a null parameter, and EF leaves its condition out of the SQL (it keeps one SQL for
     /// each pattern of nulls), so each view's SQL is what the composed query's was.
@@ -87,8 +108,14 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
     private delegate IAsyncEnumerable<Counted<Found>> CatalogueQuery(AppDbContext db, int regionId, DateTime now, string? personId,
         bool? drafts, bool? past, ActivityKind? kind, int? themeId, DateTime? from, DateTime? to, bool? placesLeft, int skip, int take);
 
-    private static readonly PerEngine<CatalogueQuery> OldestFirst = new(() => Compile((db, activities) => activities.OrderBy(a => a.StartsAt)));
-    private static readonly PerEngine<CatalogueQuery> NewestFirst = new(() => Compile((db, activities) => activities.OrderByDescending(a => a.StartsAt)));
+    /// <summary>The list's two orders: by start, then by id (so activities starting together keep their places between pages).</summary>
+    private static readonly Expression<Func<AppDbContext, IQueryable<Activity>, IQueryable<Activity>>> Oldest =
+        (db, activities) => activities.OrderBy(a => a.StartsAt).ThenBy(a => a.Id);
+    private static readonly Expression<Func<AppDbContext, IQueryable<Activity>, IQueryable<Activity>>> Newest =
+        (db, activities) => activities.OrderByDescending(a => a.StartsAt).ThenByDescending(a => a.Id);
+
+    private static readonly PerEngine<CatalogueQuery> OldestFirst = new(() => Compile(Oldest));
+    private static readonly PerEngine<CatalogueQuery> NewestFirst = new(() => Compile(Newest));
 
     private static CatalogueQuery Compile(Expression<Func<AppDbContext, IQueryable<Activity>, IQueryable<Activity>>> order)
     {
@@ -105,6 +132,40 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
         return (db, regionId, now, personId, drafts, past, kind, themeId, from, to, placesLeft, skip, take) =>
             query(db, regionId, now, personId, drafts, past, kind, themeId, from, to, placesLeft, skip, take);
     }
+
+    /// <summary>
+    /// A view of the catalogue without places left or a month chosen (the region, drafts or upcoming or past, a kind, a theme):
+    /// its activities' ids in the list's order, the same for everyone in the region. Kept under the programme's data version
+    /// (which an activity's status, dates, kind, region, national showcase or themes move, on any node), and only from
+    /// <see cref="From"/>, when it was read, until <see cref="Until"/>, when the next of the region's (or a national) activity
+    /// starts or ends, since an activity moves from upcoming to past as time passes. Places left and a month are read each time
+    /// (places change with every booking; a month's range is a short index search). The page's rows, with the places left and
+    /// the viewer's own booking, are read for each request.
+    /// </summary>
+    private sealed record Listing(int[] Ids, DateTime From, DateTime Until);
+
+    private delegate IAsyncEnumerable<int> ListingQuery(AppDbContext db, int regionId, DateTime now, bool? drafts, bool? past,
+        ActivityKind? kind, int? themeId);
+
+    private static readonly PerEngine<ListingQuery> ListOldestFirst = new(() => CompileListing(Oldest));
+    private static readonly PerEngine<ListingQuery> ListNewestFirst = new(() => CompileListing(Newest));
+
+    private static ListingQuery CompileListing(Expression<Func<AppDbContext, IQueryable<Activity>, IQueryable<Activity>>> order)
+    {
+        var query = EF.CompileAsyncQuery(Inline.Expand<Func<AppDbContext, int, DateTime, bool?, bool?, ActivityKind?, int?, IQueryable<int>>>(
+            (db, regionId, now, drafts, past, kind, themeId) =>
+                order.Apply(db, Visible.Apply(db, regionId, now, drafts, past, kind, themeId, null, null, null)).Select(a => a.Id)));
+        return (db, regionId, now, drafts, past, kind, themeId) => query(db, regionId, now, drafts, past, kind, themeId);
+    }
+
+    /// <summary>
+    /// The next time any of the region's activities, or any national one, starts or ends after <c>now</c>: until then no
+    /// activity crosses from upcoming to past in any view (null: none ever will).
+    /// </summary>
+    private static readonly PerEngine<Func<AppDbContext, int, DateTime, Task<DateTime?>>> NextChange = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, int regionId, DateTime now) => db.Activities
+            .Where(a => (a.RegionId == regionId || a.IsNational) && a.EndsAt >= now)
+            .Min(a => (DateTime?)(a.StartsAt >= now ? a.StartsAt : a.EndsAt))));
 
     /// <summary>
     /// The filters: a coordinator's drafts, or else the published (and, in the past, the completed and cancelled); upcoming or
@@ -148,6 +209,11 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
                     && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Waitlisted || b.Status == BookingStatus.Requested))
                 .Select(b => (BookingStatus?)b.Status).FirstOrDefault(),
             JoinedIds.ActivityThemes.Apply(db, a.Id)));
+
+    /// <summary>A page's rows by their activities' ids (in no order: the listing gives it).</summary>
+    private static readonly PerEngine<Func<AppDbContext, int[], string?, IAsyncEnumerable<Found>>> RowsById = new(() => EF.CompileAsyncQuery(
+        Inline.Expand<Func<AppDbContext, int[], string?, IQueryable<Found>>>((db, ids, personId) =>
+            RowsOf.Apply(db, db.Activities.Where(a => ids.Contains(a.Id)), personId))));
 
     /// <summary>A row of the page as read, before its theme ids are turned into names.</summary>
     private sealed record Found(int Id, string Title, ActivityKind Kind, ActivityStatus Status, DateTime StartsAt, DateTime EndsAt,
