@@ -51,6 +51,7 @@ builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<OutboxCommitInterceptor>();
 builder.Services.AddAppDatabase(databaseProvider, connectionString);
 builder.Services.AddSingleton<FiguresCache>();
+builder.Services.AddHostedService<NativeMemoryTrim>(); // the C allocator's free memory given back on Linux
 builder.Services.AddSingleton<ReferenceData>();
 builder.Services.AddPublicPageCache();
 builder.Services.AddScoped<Seeder>();
