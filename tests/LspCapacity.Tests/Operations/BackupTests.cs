@@ -1,9 +1,11 @@
 using LspCapacity.Tests.Support;
 using LspCapacity.Web.Data;
 using LspCapacity.Web.Domain.Activities;
+using LspCapacity.Web.Infrastructure;
 using LspCapacity.Web.Jobs;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LspCapacity.Tests.Operations;
 
@@ -134,6 +136,7 @@ public class BackupTests
         await using var app = new AppFactory();
         app.Settings["DataProtection:CertificatePath"] = ""; // the one made in the data folder
         app.CreateAnonymousClient();
+        _ = app.Services.GetRequiredService<GeneratedKeyCertificate>().Certificate; // made beside start-up: wait for it
         var folder = NewFolder();
         var output = new StringWriter();
 

@@ -281,8 +281,10 @@ public class ProductionEdgesTests
             return; // PostgreSQL: several nodes must share a configured certificate
         }
         first.Settings["DataProtection:CertificatePath"] = "";
-        first.CreateAnonymousClient(); // makes the data folder's certificate
-        var certificate = X509CertificateLoader.LoadPkcs12FromFile(ProductionEdges.GeneratedCertificatePath(first.DataFolder), null);
+        first.CreateAnonymousClient();
+        var certificate = first.Services.GetRequiredService<GeneratedKeyCertificate>().Certificate; // made as the app started
+        Assert.Equal(certificate.Thumbprint,
+            X509CertificateLoader.LoadPkcs12FromFile(ProductionEdges.GeneratedCertificatePath(first.DataFolder), null).Thumbprint);
 
         // A key as the app stored it before: Data Protection's own certificate encryptor, which names its own decryptor.
         var folder = Path.Combine(first.DataFolder, "old-keys");
