@@ -100,8 +100,8 @@ public static class ProductionEdges
     /// a copy of the database alone cannot forge sign-in cookies: <c>DataProtection:CertificatePath</c>
     /// (a PFX, with <c>DataProtection:CertificatePassword</c>) when configured, which several nodes must
     /// share; else, on SQLite, one made on first start in the data folder (<c>keys/data-protection.pfx</c>,
-    /// kept out of the database and taken with the backups; made while the app starts, see <see cref="GeneratedKeyCertificate"/>). PostgreSQL without a certificate: refused in
-    /// Production; elsewhere the keys are stored unencrypted, with a warning.
+    /// kept out of the database and taken with the backups; made while the app starts, see <see cref="GeneratedKeyCertificate"/>).
+    /// PostgreSQL without a certificate: refused in Production; elsewhere the keys are stored unencrypted, with a warning.
     /// </summary>
     public static IDataProtectionBuilder ProtectKeysAtRest(this IDataProtectionBuilder builder, IConfiguration config,
         IWebHostEnvironment environment, DatabaseProvider provider, string dataFolder)

@@ -70,11 +70,10 @@ public class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Ref
                     return new Listing(ids, now, await NextChange.For(db)(db, regionId, now) ?? DateTime.MaxValue);
                 },
                 kept => kept.From <= now && now < kept.Until, cancellationToken);
-            var last = Math.Max(1, (listing.Ids.Length + PageSize - 1) / PageSize);
-            var number = Math.Min(PageNumber, last); // a page past the last shows the last
-            var ids = listing.Ids.Skip((number - 1) * PageSize).Take(PageSize).ToArray();
-            var rows = ids.Length == 0 ? [] : (await RowsById.For(db)(db, ids, personId).ToListAsync(cancellationToken)).ToDictionary(row => row.Id);
-            found = new Paged<Found>(ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList(), number, PageSize, listing.Ids.Length);
+            var ids = Dashboard.ParticipationModel.Page(listing.Ids, PageNumber, PageSize); // a page past the last shows the last
+            var rows = ids.Items.Count == 0 ? []
+                : (await RowsById.For(db)(db, ids.Items.ToArray(), personId).ToListAsync(cancellationToken)).ToDictionary(row => row.Id);
+            found = new Paged<Found>(ids.Items.Where(rows.ContainsKey).Select(id => rows[id]).ToList(), ids.PageNumber, PageSize, ids.TotalCount);
         }
         else
         {
