@@ -64,6 +64,18 @@ public static class Navigation
         Addresses.GetOrAdd((url.ActionContext.HttpContext.Request.PathBase.Value ?? "", page),
             static (key, url) => url.Page(key.Page) ?? throw new InvalidOperationException($"No route to {key.Page}."), url);
 
+    private static readonly ConcurrentDictionary<(string PathBase, string Page, string Name, string Value), string> FixedAddresses = new();
+
+    /// <summary>
+    /// The address of a page with one route value fixed in the view (a filter link such as status=Active, a CSV's table),
+    /// remembered as <see cref="Address(IUrlHelper, string)"/> is. Only for values written in the code, never for ones from a
+    /// request or the data: each is kept for the life of the app.
+    /// </summary>
+    public static string Address(IUrlHelper url, string page, string name, string value) =>
+        FixedAddresses.GetOrAdd((url.ActionContext.HttpContext.Request.PathBase.Value ?? "", page, name, value),
+            static (key, url) => url.Page(key.Page, new RouteValueDictionary { [key.Name] = key.Value })
+                ?? throw new InvalidOperationException($"No route to {key.Page} with {key.Name}={key.Value}."), url);
+
     /// <summary>
     /// The address of a page whose one route value is its <c>id</c>, for the many ids of a list's rows: routed once with a
     /// stand-in id, which each row's id replaces (routing afresh for every row was a large share of a list's time).

@@ -85,23 +85,23 @@ public static class DashboardQueries
             .Select(a => new UpcomingActivity(a.Id, a.Title, a.StartsAt, a.Capacity, a.ConfirmedCount));
 
     /// <summary>
-    /// Every figure of the dashboard's overview in one round trip (the region's row is the one-row source of the counts): each an
-    /// index search; the next activities; the latest survey's responses; and the region's people's places at national showcases
-    /// (<see cref="CoDeliveryQueries.NationalPlaces"/>, which change with every booking). The reviews by stage are kept per version.
+    /// Every figure of the dashboard's overview. What changes all day (upcoming places, which move with every booking; failed
+    /// emails; the region's people's places at national showcases, <see cref="CoDeliveryQueries.NationalPlaces"/>) is read on
+    /// each request, with the next activities, in one round trip. The rest (partnerships, the latest survey's responses,
+    /// placements, case studies awaiting moderation, reviews by stage) moves only with the needs and library versions and
+    /// is kept per version and day (<see cref="SteadyAsync"/>).
     /// </summary>
     public static async Task<Overview> OverviewAsync(AppDbContext db, FiguresCache cache, int regionId, DateTime now, DateOnly today, int quietDays,
         CancellationToken cancellationToken)
     {
-        var rows = await OverviewRows.For(db)(db, regionId, now, today, today.AddDays(-quietDays)).ToListAsync(cancellationToken);
-        var figures = rows[0].Counts;
-        // Reviews move on a few times a month: kept per needs version (every change to a review moves it).
-        var reviews = await cache.GetOrAddAsync(db, DataScopes.Needs, $"reviews-by-stage:{regionId}",
-            ct => Reviews.ByStageAsync(db, regionId, ct), cancellationToken);
+        var rows = await LiveRows.For(db)(db, regionId, now).ToListAsync(cancellationToken);
+        var live = rows[0].Counts;
+        var steady = await SteadyAsync(db, cache, regionId, today, quietDays, cancellationToken);
 
-        return new Overview(figures.Upcoming, figures.Places, figures.Confirmed, rows.Where(x => x.Next is not null).Select(x => x.Next!).ToList(),
-            figures.SurveyId is { } surveyId ? new SurveyRate(surveyId, figures.SurveyTitle!, figures.Submitted, figures.Partnerships) : null,
-            figures.ActivePlacements, figures.PlannedPlacements, figures.QuietPlacements, quietDays,
-            reviews, figures.Awaiting, figures.Failed, figures.NationalPlaces);
+        return new Overview(live.Upcoming, live.Places, live.Confirmed, rows.Where(x => x.Next is not null).Select(x => x.Next!).ToList(),
+            steady.SurveyId is { } surveyId ? new SurveyRate(surveyId, steady.SurveyTitle!, steady.Submitted, steady.Partnerships) : null,
+            steady.ActivePlacements, steady.PlannedPlacements, steady.QuietPlacements, quietDays,
+            steady.ReviewsByStage, steady.Awaiting, live.Failed, live.NationalPlaces);
     }
 
     /// <summary>The region's active placements (planned ones too: those not started yet).</summary>
@@ -113,30 +113,19 @@ public static class DashboardQueries
         db.Surveys.Where(s => s.RegionId == regionId && s.Status != SurveyStatus.Draft).OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id);
 
     /// <summary>
-    /// The overview's counts, joined to the next activities (a row of counts alone when none is to come: SQLite reads just the
-    /// first few of the region's activities through its index), compiled once: composed on each request, EF's work to find
-    /// its cached SQL for this large expression was a sixth of the dashboard's CPU.
+    /// The overview's live counts, joined to the next activities (a row of counts alone when none is to come: SQLite reads just
+    /// the first few of the region's activities through its index), compiled once: composed on each request, EF's work to find
+    /// its cached SQL for a large expression was a sixth of the dashboard's CPU.
     /// </summary>
-    private static readonly PerEngine<Func<AppDbContext, int, DateTime, DateOnly, DateOnly, IAsyncEnumerable<OverviewRow>>> OverviewRows = new(() =>
-        EF.CompileAsyncQuery(Inline.Expand<Func<AppDbContext, int, DateTime, DateOnly, DateOnly, IQueryable<OverviewRow>>>(
-            (db, regionId, now, today, quietSince) =>
+    private static readonly PerEngine<Func<AppDbContext, int, DateTime, IAsyncEnumerable<OverviewRow>>> LiveRows = new(() =>
+        EF.CompileAsyncQuery(Inline.Expand<Func<AppDbContext, int, DateTime, IQueryable<OverviewRow>>>(
+            (db, regionId, now) =>
                 from c in db.Regions.AsNoTracking().Where(r => r.Id == regionId)
-                    .Select(r => new OverviewCounts
+                    .Select(r => new LiveCounts
                     {
                         Upcoming = UpcomingIn.Apply(db, regionId, now).Count(),
                         Places = UpcomingIn.Apply(db, regionId, now).Sum(a => a.Capacity),
                         Confirmed = UpcomingIn.Apply(db, regionId, now).Sum(a => a.ConfirmedCount),
-                        Partnerships = db.Partnerships.Count(p => p.RegionId == regionId && p.IsActive),
-                        SurveyId = LatestSurveysIn.Apply(db, regionId).Select(s => (int?)s.Id).FirstOrDefault(),
-                        SurveyTitle = LatestSurveysIn.Apply(db, regionId).Select(s => s.Title).FirstOrDefault(),
-                        Submitted = LatestSurveysIn.Apply(db, regionId)
-                            .Select(s => db.SurveyResponses.Count(x => x.SurveyId == s.Id && x.Status == ResponseStatus.Submitted))
-                            .FirstOrDefault(),
-                        // Planned placements (not started yet) are counted apart: they are not support given yet.
-                        ActivePlacements = ActivePlacementsIn.Apply(db, regionId).Count(p => p.StartsOn <= today),
-                        PlannedPlacements = ActivePlacementsIn.Apply(db, regionId).Count(p => p.StartsOn > today),
-                        QuietPlacements = ActivePlacementsIn.Apply(db, regionId).Count(p => (p.LastSessionOn ?? p.StartsOn) <= quietSince),
-                        Awaiting = db.CaseStudies.Count(c => c.RegionId == regionId && c.Status == CaseStudyStatus.Submitted),
                         Failed = db.OutboxMessages.Count(m => m.RegionId == regionId && m.Status == OutboxStatus.Failed),
                         NationalPlaces = CoDeliveryQueries.NationalPlacesOf.Apply(db, regionId).Count(),
                     })
@@ -148,11 +137,43 @@ public static class DashboardQueries
                     Next = a == null ? null : new UpcomingActivity(a.Id, a.Title, a.StartsAt, a.Capacity, a.ConfirmedCount),
                 })));
 
-    private sealed class OverviewCounts
+    private sealed class LiveCounts
     {
         public int Upcoming { get; init; }
         public int Places { get; init; }
         public int Confirmed { get; init; }
+        public int Failed { get; init; }
+        public int NationalPlaces { get; init; }
+    }
+
+    private sealed class OverviewRow
+    {
+        public LiveCounts Counts { get; init; } = default!;
+        public UpcomingActivity? Next { get; init; }
+    }
+
+    /// <summary>The steady counts, from the region's row (one row), compiled once as <see cref="LiveRows"/> is.</summary>
+    private static readonly PerEngine<Func<AppDbContext, int, DateOnly, DateOnly, IAsyncEnumerable<SteadyCounts>>> SteadyCountRows = new(() =>
+        EF.CompileAsyncQuery(Inline.Expand<Func<AppDbContext, int, DateOnly, DateOnly, IQueryable<SteadyCounts>>>(
+            (db, regionId, today, quietSince) =>
+                db.Regions.AsNoTracking().Where(r => r.Id == regionId)
+                    .Select(r => new SteadyCounts
+                    {
+                        Partnerships = db.Partnerships.Count(p => p.RegionId == regionId && p.IsActive),
+                        SurveyId = LatestSurveysIn.Apply(db, regionId).Select(s => (int?)s.Id).FirstOrDefault(),
+                        SurveyTitle = LatestSurveysIn.Apply(db, regionId).Select(s => s.Title).FirstOrDefault(),
+                        Submitted = LatestSurveysIn.Apply(db, regionId)
+                            .Select(s => db.SurveyResponses.Count(x => x.SurveyId == s.Id && x.Status == ResponseStatus.Submitted))
+                            .FirstOrDefault(),
+                        // Planned placements (not started yet) are counted apart: they are not support given yet.
+                        ActivePlacements = ActivePlacementsIn.Apply(db, regionId).Count(p => p.StartsOn <= today),
+                        PlannedPlacements = ActivePlacementsIn.Apply(db, regionId).Count(p => p.StartsOn > today),
+                        QuietPlacements = ActivePlacementsIn.Apply(db, regionId).Count(p => (p.LastSessionOn ?? p.StartsOn) <= quietSince),
+                        Awaiting = db.CaseStudies.Count(c => c.RegionId == regionId && c.Status == CaseStudyStatus.Submitted),
+                    }))));
+
+    private sealed class SteadyCounts
+    {
         public int Partnerships { get; init; }
         public int? SurveyId { get; init; }
         public string? SurveyTitle { get; init; }
@@ -161,15 +182,25 @@ public static class DashboardQueries
         public int PlannedPlacements { get; init; }
         public int QuietPlacements { get; init; }
         public int Awaiting { get; init; }
-        public int Failed { get; init; }
-        public int NationalPlaces { get; init; }
     }
 
-    private sealed class OverviewRow
-    {
-        public OverviewCounts Counts { get; init; } = default!;
-        public UpcomingActivity? Next { get; init; }
-    }
+    /// <summary>The overview's figures that move only with the needs and library versions (and the day: placements start and go quiet).</summary>
+    private sealed record SteadyFigures(int Partnerships, int? SurveyId, string? SurveyTitle, int Submitted, int ActivePlacements,
+        int PlannedPlacements, int QuietPlacements, int Awaiting, IReadOnlyList<(ReviewStage Stage, int Count)> ReviewsByStage);
+
+    /// <summary>
+    /// Partnerships, surveys and their responses, placements and reviews move the needs version, case studies the library's
+    /// (<see cref="DataScopes"/>): kept per both, per region, day and quiet threshold, worked out in two round trips.
+    /// </summary>
+    private static Task<SteadyFigures> SteadyAsync(AppDbContext db, FiguresCache cache, int regionId, DateOnly today, int quietDays,
+        CancellationToken cancellationToken) =>
+        cache.GetOrAddAsync(db, [DataScopes.Needs, DataScopes.Library], $"overview:{regionId}:{today:yyyy-MM-dd}:{quietDays}", async ct =>
+        {
+            var counts = await SteadyCountRows.For(db)(db, regionId, today, today.AddDays(-quietDays)).SingleAsync(ct);
+            var reviews = await Reviews.ByStageAsync(db, regionId, ct);
+            return new SteadyFigures(counts.Partnerships, counts.SurveyId, counts.SurveyTitle, counts.Submitted, counts.ActivePlacements,
+                counts.PlannedPlacements, counts.QuietPlacements, counts.Awaiting, reviews);
+        }, cancellationToken);
 
     // --- Participation and equity --------------------------------------------------------------------
 
