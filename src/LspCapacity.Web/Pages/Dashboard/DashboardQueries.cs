@@ -96,12 +96,12 @@ public static class DashboardQueries
     {
         var rows = await LiveRows.For(db)(db, regionId, now).ToListAsync(cancellationToken);
         var live = rows[0].Counts;
-        var steady = await SteadyAsync(db, cache, regionId, today, quietDays, cancellationToken);
+        var (steady, reviews) = await SteadyAsync(db, cache, regionId, today, quietDays, cancellationToken);
 
         return new Overview(live.Upcoming, live.Places, live.Confirmed, rows.Where(x => x.Next is not null).Select(x => x.Next!).ToList(),
             steady.SurveyId is { } surveyId ? new SurveyRate(surveyId, steady.SurveyTitle!, steady.Submitted, steady.Partnerships) : null,
             steady.ActivePlacements, steady.PlannedPlacements, steady.QuietPlacements, quietDays,
-            steady.ReviewsByStage, steady.Awaiting, live.Failed, live.NationalPlaces);
+            reviews, steady.Awaiting, live.Failed, live.NationalPlaces);
     }
 
     /// <summary>The region's active placements (planned ones too: those not started yet).</summary>
@@ -185,8 +185,7 @@ public static class DashboardQueries
     }
 
     /// <summary>The overview's figures that move only with the needs and library versions (and the day: placements start and go quiet).</summary>
-    private sealed record SteadyFigures(int Partnerships, int? SurveyId, string? SurveyTitle, int Submitted, int ActivePlacements,
-        int PlannedPlacements, int QuietPlacements, int Awaiting, IReadOnlyList<(ReviewStage Stage, int Count)> ReviewsByStage);
+    private sealed record SteadyFigures(SteadyCounts Counts, IReadOnlyList<(ReviewStage Stage, int Count)> ReviewsByStage);
 
     /// <summary>
     /// Partnerships, surveys and their responses, placements and reviews move the needs version, case studies the library's
@@ -197,9 +196,7 @@ public static class DashboardQueries
         cache.GetOrAddAsync(db, [DataScopes.Needs, DataScopes.Library], $"overview:{regionId}:{today:yyyy-MM-dd}:{quietDays}", async ct =>
         {
             var counts = await SteadyCountRows.For(db)(db, regionId, today, today.AddDays(-quietDays)).SingleAsync(ct);
-            var reviews = await Reviews.ByStageAsync(db, regionId, ct);
-            return new SteadyFigures(counts.Partnerships, counts.SurveyId, counts.SurveyTitle, counts.Submitted, counts.ActivePlacements,
-                counts.PlannedPlacements, counts.QuietPlacements, counts.Awaiting, reviews);
+            return new SteadyFigures(counts, await Reviews.ByStageAsync(db, regionId, ct));
         }, cancellationToken);
 
     // --- Participation and equity --------------------------------------------------------------------
